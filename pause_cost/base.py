@@ -1,0 +1,71 @@
+"""Pieces shared by every input model: the strict base class, sources and price years.
+
+Input files are edited by hand, so every model refuses unknown keys (a typo must not be
+silently ignored), NaN and infinity, and strings or booleans where a number belongs
+(``strict=True``): ``women_open: "20"`` is more likely a mistake than a wish.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+_FINANCIAL_YEAR = re.compile(r"^(\d{4})/(\d{2})$")
+
+
+def _check_price_year(value: str) -> str:
+    match = _FINANCIAL_YEAR.match(value)
+    if match is None:
+        raise ValueError("price year must be a financial year written like '2016/17'")
+    first, second = int(match.group(1)), int(match.group(2))
+    if (first + 1) % 100 != second:
+        raise ValueError(
+            f"'{value}' is not a financial year: the second part must be the year after "
+            f"{first}, as in '{first}/{(first + 1) % 100:02d}'"
+        )
+    if not 1950 <= first <= 2100:
+        raise ValueError(f"'{value}' is outside the years allowed (1950/51 to 2100/01)")
+    return value
+
+
+PriceYear = Annotated[str, AfterValidator(_check_price_year)]
+"""A UK financial year, ``'2016/17'``: the form PSSRU and the GMCA database state prices in."""
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
+"""Lower-case letters, digits, ``-`` and ``_``: safe in file names, JSON keys and CSV cells."""
+
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+class InputModel(BaseModel):
+    """Base for everything read from a user's file."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        allow_inf_nan=False,
+        frozen=True,
+        str_strip_whitespace=True,
+    )
+
+
+class Source(InputModel):
+    """Where a figure comes from, precisely enough for a reader to find it."""
+
+    document: Text = Field(description="Title of the document, with its publisher.")
+    edition: Text | None = Field(default=None, description="Edition, version or date.")
+    location: Text | None = Field(
+        default=None, description="Table, page or section within the document."
+    )
+    url: Text | None = Field(default=None, description="Where the document is public.")
+    note: Text | None = Field(
+        default=None,
+        description="Anything a reader must know, e.g. that the figure is second-hand.",
+    )
+
+    def cite(self) -> str:
+        """One line: document, edition, location (the form used in tables and reports)."""
+        parts = [self.document, self.edition, self.location]
+        return ", ".join(part for part in parts if part)

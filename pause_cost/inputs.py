@@ -1,0 +1,353 @@
+"""Turn files into validated models, and every mistake in them into a located message.
+
+This is the boundary between a hand-edited file and the typed core: nothing past it sees YAML,
+and nothing it raises is anything but an :class:`~pause_cost.errors.InputError` listing every
+problem found, each as ``file:line:col: key: what is wrong; what is allowed``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar, Union, get_args, get_origin
+
+import annotated_types
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from pause_cost import yamlmarks
+from pause_cost.errors import InputError, Problem
+from pause_cost.scenario import Scenario
+from pause_cost.tables import UnitCostTable
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+_AT_KEY = {"missing", "extra_forbidden"}
+
+
+def shipped_tables_dir() -> Path:
+    """Where the tables installed with the package live (inside the wheel, or the checkout)."""
+    return Path(str(resources.files("pause_cost") / "unit_costs"))
+
+
+def shipped_table_names() -> list[str]:
+    """Names of the shipped tables, sorted."""
+    return sorted(path.stem for path in shipped_tables_dir().glob("*.yaml"))
+
+
+def load_scenario(path: Path | str) -> Scenario:
+    """Load and validate a scenario file (its tables are not loaded: see :func:`load_inputs`)."""
+    document = yamlmarks.load(Path(path), str(path))
+    return _validate(Scenario, document)
+
+
+def load_table(name_or_path: str | Path, *, base_dir: Path | None = None) -> UnitCostTable:
+    """Load a unit-cost table by shipped name (``rotherham-2020-published``) or file path.
+
+    A relative path is taken from ``base_dir`` (default: the current directory).
+    """
+    path, shown = _resolve_table(str(name_or_path), base_dir or Path(), None)
+    return _validate(UnitCostTable, yamlmarks.load(path, shown))
+
+
+def load_inputs(path: Path | str) -> tuple[Scenario, list[UnitCostTable]]:
+    """Load a scenario and every table it names; table paths are relative to the scenario.
+
+    Problems in the scenario and in all its tables are gathered and raised together.
+    """
+    scenario_path = Path(path)
+    document = yamlmarks.load(scenario_path, str(path))
+    scenario = _validate(Scenario, document)
+    problems: list[Problem] = []
+    tables: list[UnitCostTable] = []
+    seen: dict[str, int] = {}
+    for index, reference in enumerate(scenario.unit_costs):
+        where = document.marks.locate(("unit_costs", index))
+        if reference in seen:
+            problems.append(
+                _problem(
+                    str(path),
+                    where,
+                    f"unit_costs.{index}",
+                    f"table {reference!r} is already listed (item {seen[reference]}); "
+                    "list each table once",
+                )
+            )
+            continue
+        seen[reference] = index
+        try:
+            table_path, shown = _resolve_table(
+                reference, scenario_path.parent, (str(path), where, f"unit_costs.{index}")
+            )
+            tables.append(_validate(UnitCostTable, yamlmarks.load(table_path, shown)))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return scenario, tables
+
+
+def _is_path(reference: str) -> bool:
+    return reference.endswith((".yaml", ".yml")) or "/" in reference or "\\" in reference
+
+
+def _resolve_table(
+    reference: str,
+    base_dir: Path,
+    cited_at: tuple[str, yamlmarks.Position | None, str] | None,
+) -> tuple[Path, str]:
+    """The file a table reference points to, and how to show its path in messages."""
+    if _is_path(reference):
+        given = Path(reference)
+        path = given if given.is_absolute() else base_dir / given
+        shown = str(path) if base_dir != Path() else reference
+        if not path.is_file():
+            what = "is a directory, not a table file" if path.is_dir() else "does not exist"
+            message = f"table file {shown} {what}"
+            raise _reference_error(cited_at, message, shown)
+        return path, shown
+    names = shipped_table_names()
+    if reference not in names:
+        close = difflib.get_close_matches(reference, names, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        message = (
+            f"unknown table {reference!r}; {hint}shipped tables: {', '.join(names) or 'none'} "
+            "(or give a path to a .yaml file)"
+        )
+        raise _reference_error(cited_at, message, reference)
+    path = shipped_tables_dir() / f"{reference}.yaml"
+    return path, str(path)
+
+
+def _reference_error(
+    cited_at: tuple[str, yamlmarks.Position | None, str] | None, message: str, shown: str
+) -> InputError:
+    if cited_at is None:
+        return InputError.single(shown, message)
+    path, position, key = cited_at
+    return InputError([_problem(path, position, key, message)])
+
+
+def _problem(path: str, position: yamlmarks.Position | None, key: str, message: str) -> Problem:
+    line, column = (position.line, position.column) if position else (None, None)
+    return Problem(path, line, column, key or None, message)
+
+
+def _validate(model: type[ModelT], document: yamlmarks.Document) -> ModelT:
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as exc:
+        errors = _without_misspelt_missing(model, exc.errors(include_url=False))
+        problems = [_describe(model, document, error) for error in errors]
+        raise InputError(sorted(problems, key=_file_order)) from None
+
+
+def _without_misspelt_missing(model: type[BaseModel], errors: list[Any]) -> list[Any]:
+    """Drop 'required key is missing' where an unknown key beside it is its misspelling.
+
+    One typo is one problem: the unknown-key message already names the key it should be.
+    """
+    suggested: set[tuple[str | int, ...]] = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            match = _near_miss(model, loc)
+            if match is not None:
+                suggested.add((*loc[:-1], match))
+    return [
+        error
+        for error in errors
+        if not (error["type"] == "missing" and tuple(error["loc"]) in suggested)
+    ]
+
+
+def _file_order(problem: Problem) -> tuple[int, int]:
+    return (problem.line or 0, problem.column or 0)
+
+
+def _describe(model: type[BaseModel], document: yamlmarks.Document, error: Any) -> Problem:
+    loc: tuple[str | int, ...] = tuple(error["loc"])
+    kind: str = error["type"]
+    if kind == "missing":
+        position = document.marks.locate(loc[:-1], at_key=True)
+    else:
+        position = document.marks.locate(loc, at_key=kind in _AT_KEY)
+    key = ".".join(str(part) for part in loc) or None
+    message = _message(model, loc, kind, error)
+    return _problem(document.display_path, position, key or "", message)
+
+
+def _describe_input(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the truth value {str(value).lower()}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of keys"
+    if value is None:
+        return "nothing (an empty value)"
+    return type(value).__name__
+
+
+def _number_hint(value: Any) -> str:
+    if isinstance(value, str):
+        text = value.strip()
+        if ":" in text:
+            return "; write plain digits (YAML 1.1 reads 1:30 as 90, so it is refused)"
+        if text.lstrip("+-").startswith("0") and text.lstrip("+-0").isdigit():
+            return "; write it without the leading zero (YAML 1.1 reads 012 as 10)"
+        if "_" in text or "," in text:
+            return "; write plain digits without separators, e.g. 1000"
+        if text.lower() in {"yes", "no", "on", "off", "y", "n"}:
+            return f"; {text!r} is not a number"
+        if _looks_numeric(text):
+            return "; remove the quotes"
+    return ""
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _message(model: type[BaseModel], loc: tuple[str | int, ...], kind: str, error: Any) -> str:
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    field = _field_at(model, loc)
+    allowed = _allowed_range(field)
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "extra_forbidden":
+        return _unknown_key(model, loc)
+    if kind in {"float_type", "float_parsing"}:
+        return f"expected a number, got {_describe_input(value)}{_number_hint(value)}"
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"expected a whole number, got {_describe_input(value)}{_number_hint(value)}"
+    if kind == "finite_number":
+        return "NaN and infinity are not allowed; give a finite number"
+    if kind in {"greater_than_equal", "greater_than"}:
+        return f"{value} is too small; allowed: {allowed}"
+    if kind in {"less_than_equal", "less_than"}:
+        return f"{value} is too large; allowed: {allowed}"
+    if kind == "literal_error":
+        expected = [str(arg) for arg in get_args(field.annotation)] if field else []
+        choices = ", ".join(expected) if expected else ctx.get("expected", "")
+        return f"{value!r} is not allowed; choose one of: {choices}"
+    if kind == "string_type":
+        hint = "; write a financial year like 2016/17" if loc[-1] == "price_year" else ""
+        return f"expected text, got {_describe_input(value)}{hint}"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{value!r} is not allowed; use lower-case letters, digits, '-' and '_', "
+            "starting with a letter or digit"
+        )
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind in {"string_too_long", "too_long"}:
+        return f"is too long; allowed: at most {ctx.get('max_length')}"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} item(s)"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        where = "at the top of the file" if not loc else "here"
+        return f"expected a mapping of keys (key: value) {where}, got {_describe_input(value)}"
+    if kind == "list_type":
+        return f"expected a list, got {_describe_input(value)}"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return str(error["msg"])
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    parent = _model_at(model, loc[:-1])
+    return list(parent.model_fields) if parent else []
+
+
+def _near_miss(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    """The allowed key an unknown key was most likely meant to be, if any is close."""
+    close = difflib.get_close_matches(str(loc[-1]), _allowed_keys(model, loc), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _unknown_key(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    match = _near_miss(model, loc)
+    if match is not None:
+        return f"unknown key; did you mean {match!r}?"
+    return f"unknown key; allowed here: {', '.join(_allowed_keys(model, loc))}"
+
+
+def _allowed_range(field: FieldInfo | None) -> str:
+    """The field's bounds in words: 'from 0 to 2', 'above 0 to 120', 'up to 1'."""
+    if field is None:
+        return "see the documentation"
+    words: list[str] = []
+    for rule in field.metadata:
+        if isinstance(rule, annotated_types.Ge):
+            words.insert(0, f"from {_plain(rule.ge)}")
+        elif isinstance(rule, annotated_types.Gt):
+            words.insert(0, f"above {_plain(rule.gt)}")
+        elif isinstance(rule, annotated_types.Le):
+            words.append(f"up to {_plain(rule.le)}" if not words else f"to {_plain(rule.le)}")
+        elif isinstance(rule, annotated_types.Lt):
+            words.append(f"below {_plain(rule.lt)}")
+    return " ".join(words) or "see the documentation"
+
+
+def _plain(number: Any) -> str:
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    return f"{number:,}" if isinstance(number, int) and abs(number) >= 10_000 else str(number)
+
+
+def _members(annotation: Any) -> list[Any]:
+    origin = get_origin(annotation)
+    if origin is Union or origin is types.UnionType:
+        return [arg for arg in get_args(annotation) if arg is not type(None)]
+    return [annotation]
+
+
+def _step(annotation: Any, part: str | int) -> Any:
+    """The annotation one step down a loc, through optionals, lists and models."""
+    for member in _members(annotation):
+        if isinstance(part, int) and get_origin(member) is list:
+            return get_args(member)[0]
+        if (
+            isinstance(part, str)
+            and isinstance(member, type)
+            and issubclass(member, BaseModel)
+            and part in member.model_fields
+        ):
+            return member.model_fields[part]
+    return None
+
+
+def _field_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> FieldInfo | None:
+    current: Any = model
+    for part in loc:
+        step = _step(current.annotation if isinstance(current, FieldInfo) else current, part)
+        if step is None:
+            return None
+        current = step
+    return current if isinstance(current, FieldInfo) else None
+
+
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    current: Any = model
+    for part in loc:
+        step = _step(current.annotation if isinstance(current, FieldInfo) else current, part)
+        if step is None:
+            return None
+        current = step
+    annotation = current.annotation if isinstance(current, FieldInfo) else current
+    for member in _members(annotation):
+        if isinstance(member, type) and issubclass(member, BaseModel):
+            return member
+    return None

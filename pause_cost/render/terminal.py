@@ -1,0 +1,191 @@
+"""The estimate as rich tables, for a person at a terminal (or a text file with ``-o``).
+
+Numbers are right-aligned and never wrapped: a cut-off pound figure is silent data loss.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from pause_cost.money import plain, round_half_up, whole_pounds
+from pause_cost.render.labels import (
+    assumption_notes,
+    counting_label,
+    figure_label,
+    note_markers,
+    source_notes,
+    window_label,
+    years_label,
+)
+from pause_cost.results import Estimate
+
+
+def _table(title: str, *, show_header: bool = True) -> Table:
+    """The one table style: left titles, a rule under the header, one space between columns.
+
+    Tight enough that the widest table (the lines) fits 80 columns with every figure whole.
+    """
+    return Table(
+        title=title,
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        show_header=show_header,
+        show_edge=False,
+        padding=(0, 0),
+    )
+
+
+def _money_column(table: Table, header: str) -> None:
+    table.add_column(header, justify="right", no_wrap=True)
+
+
+def summary_tables(estimate: Estimate) -> Group:
+    """Inputs, avoided births, cost avoidance, programme and published figures."""
+    scenario = estimate.scenario
+    heading = Text(scenario.title or scenario.name, style="bold")
+    heading.append(f"\n{scenario.council}\n", style="")
+
+    inputs = _table("Inputs", show_header=False)
+    inputs.add_column("Input")
+    inputs.add_column("Value", no_wrap=True)
+    inputs.add_row("Women open on the programme", str(scenario.women_open))
+    inputs.add_row("Births per woman per year", plain(scenario.birth_rate_per_woman_per_year))
+    inputs.add_row("Window", window_label(estimate))
+    inputs.add_row("Avoided births, exact", plain(estimate.avoided_births.exact))
+    inputs.add_row("Avoided births, costed", counting_label(estimate))
+    inputs.add_row("Unit-cost tables", ", ".join(table.name for table in estimate.tables))
+
+    money = _table("Cost avoidance")
+    money.add_column("Period")
+    for header in ("Cashable", "Internal", "Total"):
+        _money_column(money, header)
+    for label, amounts in (
+        (f"Immediate ({years_label(1, estimate.immediate.years)})", estimate.immediate),
+        (
+            f"{estimate.horizon.years}-year ({years_label(1, estimate.horizon.years)})",
+            estimate.horizon,
+        ),
+    ):
+        money.add_row(
+            label,
+            whole_pounds(amounts.cashable_gbp),
+            whole_pounds(amounts.internal_gbp),
+            whole_pounds(amounts.total_gbp),
+            style="bold",
+        )
+    money.add_section()
+    for year in estimate.by_year:
+        money.add_row(
+            f"  year {year.year}",
+            whole_pounds(year.cashable_gbp),
+            whole_pounds(year.internal_gbp),
+            whole_pounds(year.total_gbp),
+        )
+
+    parts: list[Table | Text] = [heading, inputs, Text(), money, Text(), _programme_table(estimate)]
+    if estimate.programme.source is not None:
+        parts.append(Text(f"Programme cost source: {estimate.programme.source.cite()}\n"))
+    if estimate.published is not None:
+        parts += [Text(), _published_table(estimate)]
+        parts.append(Text(f"Published in: {estimate.published.source.cite()}\n"))
+    return Group(*parts)
+
+
+def _programme_table(estimate: Estimate) -> Table:
+    programme = estimate.programme
+    table = _table("Programme cost", show_header=False)
+    table.add_column("Figure")
+    table.add_column("Value", no_wrap=True, justify="right")
+    if programme.cost_gbp is None:
+        table.add_row("Programme cost", "not given: figures are gross")
+        return table
+    table.add_row("Programme cost", whole_pounds(programme.cost_gbp))
+    if programme.net_gbp is not None:
+        table.add_row(
+            f"Net of cost, {estimate.horizon.years} years", whole_pounds(programme.net_gbp)
+        )
+    if programme.return_per_pound is not None:
+        table.add_row(
+            "Avoided per £1 spent", f"£{round_half_up(programme.return_per_pound, 2):,.2f}"
+        )
+    payback = programme.payback_year
+    table.add_row("Payback year", f"year {payback}" if payback else "not within the horizon")
+    return table
+
+
+def _published_table(estimate: Estimate) -> Table:
+    assert estimate.published is not None
+    table = _table("Against the published figures")
+    table.add_column("Figure")
+    for header in ("Published", "Estimated", "Difference"):
+        _money_column(table, header)
+    for check in estimate.published.checks:
+        births = check.figure == "avoided_births"
+        shown = (lambda value: plain(value)) if births else whole_pounds
+        table.add_row(
+            figure_label(check.figure, estimate),
+            shown(check.published),
+            shown(round_half_up(check.estimated) if not births else check.estimated),
+            shown(check.difference),
+        )
+    return table
+
+
+def lines_tables(estimate: Estimate) -> Group:
+    """Every line behind the figures, one table per unit-cost table, with note markers."""
+    sources, _ = source_notes(estimate)
+    assumptions, _ = assumption_notes(estimate)
+    tables: dict[str, Table] = {}
+    for line, source_number, assumption_number in zip(
+        estimate.lines, sources, assumptions, strict=True
+    ):
+        table = tables.get(line.table)
+        if table is None:
+            table = tables[line.table] = _table(f"Lines of {line.table} (per birth x births)")
+            table.add_column("Line", no_wrap=True)
+            table.add_column("Class", no_wrap=True)
+            table.add_column("Years", no_wrap=True)
+            _money_column(table, "Immediate")
+            _money_column(table, f"{estimate.horizon.years}-year")
+            table.add_column("Priced", no_wrap=True)
+            table.add_column("Notes", no_wrap=True)
+        table.add_row(
+            line.id,
+            line.classification,
+            years_label(line.first_year, line.last_year),
+            whole_pounds(line.immediate_gbp),
+            whole_pounds(line.horizon_gbp),
+            line.price_year,
+            note_markers(source_number, assumption_number),
+        )
+    return Group(*tables.values())
+
+
+def notes(estimate: Estimate) -> Text:
+    """Sources, assumptions and the flags a reader must see before quoting a figure."""
+    _, sources = source_notes(estimate)
+    _, assumptions = assumption_notes(estimate)
+    text = Text("Sources", style="bold")
+    for number, source in enumerate(sources, start=1):
+        text.append(f"\nS{number}  {source}")
+    if assumptions:
+        text.append("\n\nAssumptions", style="bold")
+        for number, assumption in enumerate(assumptions, start=1):
+            text.append(f"\nA{number}  {assumption}")
+    if estimate.flags:
+        text.append("\n\nRead before quoting", style="bold")
+        for flag in estimate.flags:
+            text.append(f"\n- {flag.message}")
+    return text
+
+
+def print_estimate(estimate: Estimate, console: Console) -> None:
+    """The whole estimate: summary, lines, then sources, assumptions and flags."""
+    console.print(summary_tables(estimate))
+    console.print()
+    console.print(lines_tables(estimate))
+    console.print()
+    console.print(notes(estimate))

@@ -1,0 +1,104 @@
+"""The scenario: who is on the programme, for how long, and what it costs.
+
+Bounds are wide enough for any real practice or region and narrow enough to catch a slip of
+the keyboard (a birth rate of 33 a year, a horizon of 200 years).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Self
+
+from pydantic import Field, model_validator
+
+from pause_cost.base import InputModel, Slug, Source, Text
+
+Counting = Literal["exact", "round_half_up"]
+
+
+class Cohort(InputModel):
+    """The women open on the programme (long-acting contraception in place)."""
+
+    women_open: int = Field(
+        ge=0, le=100_000, description="Women open on the programme (whole number)."
+    )
+    birth_rate_per_woman_per_year: float = Field(
+        ge=0,
+        le=2,
+        description="Births per woman per year without the programme, from birthing histories.",
+    )
+    source: Source
+
+
+class PauseWindow(InputModel):
+    """How long a woman is taken to be without a birth because of the programme."""
+
+    programme_months: float = Field(default=18, gt=0, le=120)
+    gestation_months: float = Field(default=9, ge=0, le=12)
+    source: Source | None = None
+
+
+class ProgrammeCost(InputModel):
+    """What the practice costs: per year for a number of years, or one total."""
+
+    per_year_gbp: float | None = Field(default=None, ge=0, le=1e9)
+    years: float | None = Field(default=None, gt=0, le=50)
+    total_gbp: float | None = Field(default=None, ge=0, le=1e10)
+    source: Source
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Self:
+        yearly = self.per_year_gbp is not None or self.years is not None
+        if yearly and self.total_gbp is not None:
+            raise ValueError("give either per_year_gbp with years, or total_gbp, not both")
+        if yearly and (self.per_year_gbp is None or self.years is None):
+            raise ValueError("per_year_gbp and years go together: give both")
+        if not yearly and self.total_gbp is None:
+            raise ValueError("give per_year_gbp with years, or total_gbp")
+        return self
+
+
+class Published(InputModel):
+    """Figures a report published for this scenario, to check the estimate against."""
+
+    source: Source
+    avoided_births: float | None = Field(default=None, ge=0)
+    immediate_cashable_gbp: float | None = Field(default=None, ge=0)
+    immediate_internal_gbp: float | None = Field(default=None, ge=0)
+    immediate_total_gbp: float | None = Field(default=None, ge=0)
+    horizon_cashable_gbp: float | None = Field(default=None, ge=0)
+    horizon_internal_gbp: float | None = Field(default=None, ge=0)
+    horizon_total_gbp: float | None = Field(default=None, ge=0)
+
+
+class Scenario(InputModel):
+    """One costing: a cohort, a pause window, unit-cost tables and the periods reported."""
+
+    name: Slug
+    title: Text | None = None
+    council: Text
+    notes: Text | None = None
+    cohort: Cohort
+    pause_window: PauseWindow = PauseWindow()
+    avoided_births_counting: Counting = Field(
+        default="exact",
+        description="'exact' costs fractional births; 'round_half_up' rounds to whole births "
+        "first, as Pause's own tool did (14.85 -> 15).",
+    )
+    unit_costs: list[Text] = Field(
+        min_length=1,
+        max_length=20,
+        description="Unit-cost tables, each a shipped table's name or a path to a YAML file.",
+    )
+    immediate_years: int = Field(default=1, ge=1, le=50)
+    horizon_years: int = Field(default=5, ge=1, le=50)
+    programme_cost: ProgrammeCost | None = None
+    published: Published | None = None
+
+    @model_validator(mode="after")
+    def _immediate_within_horizon(self) -> Self:
+        if self.immediate_years > self.horizon_years:
+            raise ValueError(
+                f"immediate_years ({self.immediate_years}) is longer than horizon_years "
+                f"({self.horizon_years}); the immediate period must lie within the horizon"
+            )
+        return self

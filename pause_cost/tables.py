@@ -1,0 +1,98 @@
+"""A unit-cost table: the journey of one child into care, line by line.
+
+Each line is one activity or placement, costed per child who follows that path, in the year(s)
+after the avoided birth in which it falls. Lines carry their own source and price year because
+tables mix sources (PSSRU, the GMCA database, a council's own figures).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Self
+
+from pydantic import Field, field_validator, model_validator
+
+from pause_cost.base import InputModel, PriceYear, Slug, Source, Text
+
+Classification = Literal["cashable", "internal"]
+
+Stage = Literal[
+    "pre_birth_assessment",
+    "decision_making",
+    "proceedings",
+    "accommodation",
+    "case_management",
+    "permanence",
+    "whole_journey",
+]
+
+MAX_YEAR = 50
+
+
+class Line(InputModel):
+    """One cost in a child's journey into care."""
+
+    id: Slug
+    item: Text
+    stage: Stage
+    amount_gbp: float = Field(ge=0, le=10_000_000, description="Cost of one unit, in pounds.")
+    unit: Text = Field(description="What one unit is, e.g. 'per week', 'per avoided birth'.")
+    quantity_per_child: float = Field(default=1, ge=0, le=10_000)
+    share_of_children: float = Field(
+        default=1, ge=0, le=1, description="Share of avoided births whose child follows this path."
+    )
+    first_year: int = Field(
+        default=1, ge=1, le=MAX_YEAR, description="Year after the avoided birth it falls in."
+    )
+    last_year: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_YEAR,
+        description="Last year of a recurring cost; the cost falls in every year from "
+        "first_year to last_year. Omitted: a one-off in first_year.",
+    )
+    classification: Classification
+    agency: Text
+    source: Source
+    price_year: PriceYear
+    derivation: Text | None = Field(
+        default=None, description="How the amount was derived from the source's figures."
+    )
+    assumption: Text | None = Field(
+        default=None, description="A judgement the figure rests on; outputs flag it."
+    )
+
+    @model_validator(mode="after")
+    def _years_in_order(self) -> Self:
+        if self.last_year is not None and self.last_year < self.first_year:
+            raise ValueError(
+                f"last_year ({self.last_year}) is before first_year ({self.first_year})"
+            )
+        return self
+
+    @property
+    def final_year(self) -> int:
+        """The last year the cost falls in (first_year for a one-off)."""
+        return self.first_year if self.last_year is None else self.last_year
+
+
+class UnitCostTable(InputModel):
+    """A named, sourced set of lines."""
+
+    name: Slug
+    title: Text
+    edition: Text | None = None
+    description: Text | None = None
+    lines: list[Line] = Field(min_length=1, max_length=10_000)
+
+    @field_validator("lines")
+    @classmethod
+    def _unique_ids(cls, lines: list[Line]) -> list[Line]:
+        first_index: dict[str, int] = {}
+        for index, line in enumerate(lines):
+            if line.id in first_index:
+                raise ValueError(
+                    f"line id {line.id!r} is used twice (items {first_index[line.id]} and "
+                    f"{index}); each line needs its own id"
+                )
+            first_index[line.id] = index
+        return lines

@@ -1,0 +1,232 @@
+"""Read a YAML file safely, remembering where every key and value sits.
+
+PyYAML's ``safe_load`` is safe from code execution but not from its own YAML 1.1 habits, so:
+
+* scalars resolve as in YAML 1.2's core schema, stricter still: ``no``, ``on``, ``012``,
+  ``1:30``, ``1_000`` and ``2024-01-01`` stay text (the models then refuse them where a number
+  belongs, with a clear message) instead of becoming ``False``, ``10``, ``90``, 1000 and a date;
+  ``1e3`` is the number 1000, as its writer meant;
+* anchors and aliases are refused while the file is composed, so an alias bomb is never
+  expanded (nothing downstream walks a shared node twice);
+* duplicate keys are refused (``safe_load`` silently keeps the last one);
+* every problem is collected, with its line and column, before any is raised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from pause_cost.errors import InputError, Problem
+
+Loc = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 1_000_000
+"""Scenarios and tables are a few kilobytes; a megabyte is a wrong file, not a big table."""
+
+
+@dataclass(frozen=True)
+class Position:
+    """1-based line and column, as editors count."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class Marks:
+    """Where each key and value of a loaded document starts, by its path in the data."""
+
+    keys: dict[Loc, Position] = field(default_factory=dict)
+    values: dict[Loc, Position] = field(default_factory=dict)
+
+    def locate(self, loc: Loc, *, at_key: bool = False) -> Position | None:
+        """The best position for a path, skipping parts that are not in the file.
+
+        A missing key is reported where its parent mapping starts; validator tags that
+        pydantic puts in a ``loc`` (they name no key in the file) are passed over.
+        """
+        found: Loc = ()
+        for part in loc:
+            if (*found, part) in self.values:
+                found = (*found, part)
+        if at_key and found and found in self.keys:
+            return self.keys[found]
+        return self.values.get(found)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded file: its plain data, where everything sits, and how to name it in messages."""
+
+    path: Path
+    display_path: str
+    data: Any
+    marks: Marks
+
+
+def _position(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 core-schema scalars and no anchors or aliases.
+
+    A subclass, so the process-wide SafeLoader is never modified.
+    """
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012  (PyYAML declares it so)
+
+    def __init__(self, stream: str, display_path: str) -> None:
+        super().__init__(stream)
+        self.display_path = display_path
+        self.problems: list[Problem] = []
+        self.anchors_seen: set[str] = set()
+
+    def problem(self, position: Position, message: str, key: str | None = None) -> None:
+        self.problems.append(
+            Problem(self.display_path, position.line, position.column, key, message)
+        )
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        if self.check_event(AliasEvent):
+            event = self.get_event()  # type: ignore[no-untyped-call]
+            if event.anchor not in self.anchors_seen:
+                self.problem(
+                    _position(event.start_mark), f"alias *{event.anchor} refers to no anchor"
+                )
+            # A null stands in for the alias: the anchored value is never shared, so a
+            # "billion laughs" file cannot expand, however deeply its aliases nest.
+            return ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self.anchors_seen.add(anchor)
+            self.problem(
+                _position(event.start_mark),
+                f"YAML anchors and aliases (&{anchor}, *{anchor}) are not allowed; "
+                "write each value out in full",
+            )
+        node: Node | None = super().compose_node(parent, index)
+        return node
+
+
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
+)
+
+
+def _walk(node: Node, loc: Loc, marks: Marks, loader: _Loader) -> None:
+    marks.values[loc] = _position(node.start_mark)
+    if isinstance(node, MappingNode):
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                loader.problem(_position(key_node.start_mark), "keys must be plain words")
+                continue
+            key = str(key_node.value)
+            dotted = ".".join(str(part) for part in (*loc, key))
+            if key in first_line:
+                loader.problem(
+                    _position(key_node.start_mark),
+                    f"duplicate key (first given on line {first_line[key]}); give each key once",
+                    dotted,
+                )
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            marks.keys[(*loc, key)] = _position(key_node.start_mark)
+            _walk(value_node, (*loc, key), marks, loader)
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            marks.keys[(*loc, index)] = _position(item.start_mark)
+            _walk(item, (*loc, index), marks, loader)
+
+
+def read_text(path: Path, display_path: str) -> str:
+    """The file's text, or an InputError saying plainly why it cannot be read.
+
+    A UTF-8 byte-order mark is dropped and CRLF line endings read as LF, so files saved by
+    Windows editors load exactly as if they had neither.
+    """
+    if not path.exists():
+        raise InputError.single(display_path, "file not found")
+    if path.is_dir():
+        raise InputError.single(display_path, "is a directory; give a YAML file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError.single(
+                display_path,
+                f"file is {size:,} bytes; input files may be at most {MAX_FILE_BYTES:,} bytes",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError.single(display_path, f"cannot be read: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise InputError(
+            [
+                Problem(
+                    display_path,
+                    line,
+                    column,
+                    None,
+                    f"byte 0x{raw[exc.start]:02x} is not UTF-8 text; save the file as UTF-8",
+                )
+            ]
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load(path: Path, display_path: str | None = None) -> Document:
+    """Parse one YAML document into plain data and marks, or raise every problem found."""
+    shown = display_path if display_path is not None else str(path)
+    text = read_text(path, shown)
+    loader = _Loader(text, shown)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            what = exc.problem or exc.context or "not valid YAML"
+            position = _position(mark) if mark is not None else Position(1, 1)
+            loader.problem(position, f"invalid YAML: {what}")
+            raise InputError(loader.problems) from None
+        except yaml.YAMLError as exc:  # ReaderError: control characters and the like
+            raise InputError.single(shown, f"invalid YAML: {exc}") from None
+        if node is None:
+            raise InputError.single(shown, "file is empty; expected a YAML mapping of keys")
+        marks = Marks()
+        _walk(node, (), marks, loader)
+        if loader.problems:
+            raise InputError(sorted(loader.problems))
+        data = loader.construct_document(node)
+    finally:
+        loader.dispose()
+    return Document(path, shown, data, marks)
