@@ -204,8 +204,6 @@ def _number_hint(value: Any) -> str:
             return "; write it without the leading zero (YAML 1.1 reads 012 as 10)"
         if "_" in text or "," in text:
             return "; write plain digits without separators, e.g. 1000"
-        if text.lower() in {"yes", "no", "on", "off", "y", "n"}:
-            return f"; {text!r} is not a number"
         if _looks_numeric(text):
             return "; remove the quotes"
     return ""
@@ -273,7 +271,7 @@ def _allowed_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[st
 
 def _near_miss(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
     """The allowed key an unknown key was most likely meant to be, if any is close."""
-    close = difflib.get_close_matches(str(loc[-1]), _allowed_keys(model, loc), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(loc[-1]), _allowed_keys(model, loc), n=1, cutoff=0.7)
     return close[0] if close else None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from pause_cost.base import InputModel, Slug, Source, Text
 
@@ -89,16 +89,18 @@ class Scenario(InputModel):
         max_length=20,
         description="Unit-cost tables, each a shipped table's name or a path to a YAML file.",
     )
-    immediate_years: int = Field(default=1, ge=1, le=50)
     horizon_years: int = Field(default=5, ge=1, le=50)
+    immediate_years: int = Field(default=1, ge=1, le=50)
     programme_cost: ProgrammeCost | None = None
     published: Published | None = None
 
-    @model_validator(mode="after")
-    def _immediate_within_horizon(self) -> Self:
-        if self.immediate_years > self.horizon_years:
+    @field_validator("immediate_years")
+    @classmethod
+    def _immediate_within_horizon(cls, immediate_years: int, info: ValidationInfo) -> int:
+        horizon_years = info.data.get("horizon_years")
+        if horizon_years is not None and immediate_years > horizon_years:
             raise ValueError(
-                f"immediate_years ({self.immediate_years}) is longer than horizon_years "
-                f"({self.horizon_years}); the immediate period must lie within the horizon"
+                f"{immediate_years} years is longer than horizon_years ({horizon_years}); "
+                f"allowed: 1 to {horizon_years}"
             )
-        return self
+        return immediate_years

@@ -138,6 +138,38 @@ _Loader.add_implicit_resolver(
 )
 
 
+_SYNTAX_HINTS = {
+    "mapping values are not allowed here": "check this line's indentation, or put quotes "
+    "around a value that contains ': '",
+    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+}
+
+
+_UNCLOSED = {
+    "while scanning a quoted scalar": "a quoted value",
+    "while parsing a flow sequence": "a [ list",
+    "while parsing a flow mapping": "a { mapping",
+}
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[Position, str]:
+    """Where a syntax error is, in words a person editing the file can act on.
+
+    An unclosed quote or bracket is reported where it opens, not at the end of the file
+    where the parser gave up.
+    """
+    problem = exc.problem or "not valid YAML"
+    at_end = "end of stream" in problem or "<stream end>" in problem
+    if exc.context and exc.context_mark is not None and at_end:
+        opened = _position(exc.context_mark)
+        what = _UNCLOSED.get(exc.context, exc.context.removeprefix("while "))
+        return opened, f"invalid YAML: {what} that is never closed"
+    mark = exc.problem_mark or exc.context_mark
+    position = _position(mark) if mark is not None else Position(1, 1)
+    hint = _SYNTAX_HINTS.get(problem)
+    return position, f"invalid YAML: {problem}" + (f"; {hint}" if hint else "")
+
+
 def _walk(node: Node, loc: Loc, marks: Marks, loader: _Loader) -> None:
     marks.values[loc] = _position(node.start_mark)
     if isinstance(node, MappingNode):
@@ -213,15 +245,16 @@ def load(path: Path, display_path: str | None = None) -> Document:
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            what = exc.problem or exc.context or "not valid YAML"
-            position = _position(mark) if mark is not None else Position(1, 1)
-            loader.problem(position, f"invalid YAML: {what}")
+            loader.problem(*_syntax_problem(exc))
             raise InputError(loader.problems) from None
         except yaml.YAMLError as exc:  # ReaderError: control characters and the like
             raise InputError.single(shown, f"invalid YAML: {exc}") from None
         if node is None:
-            raise InputError.single(shown, "file is empty; expected a YAML mapping of keys")
+            raise InputError.single(
+                shown,
+                "file holds no data (it is empty or only comments); expected keys such as "
+                "'name: ...'",
+            )
         marks = Marks()
         _walk(node, (), marks, loader)
         if loader.problems:

@@ -1,0 +1,85 @@
+"""Shared fixtures: the repository's paths, a CLI runner, and builders for small inputs."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner, Result
+
+from pause_cost.cli import app
+from pause_cost.scenario import Scenario
+from pause_cost.tables import UnitCostTable
+
+REPO = Path(__file__).resolve().parent.parent
+SCENARIOS = REPO / "scenarios"
+UNIT_COSTS = REPO / "unit_costs"
+ROTHERHAM = SCENARIOS / "rotherham-2020.yaml"
+
+SOURCE = {"document": "A test document", "location": "table 1"}
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
+    """Invoke the CLI as a user would, with stdout and stderr kept apart."""
+    return CliRunner().invoke(
+        app, [str(arg) for arg in args], prog_name="pause-cost", env=env, catch_exceptions=False
+    )
+
+
+def line(**overrides: Any) -> dict[str, Any]:
+    """A valid table line as plain data; tests override only what they are about."""
+    data: dict[str, Any] = {
+        "id": "a-line",
+        "item": "An item",
+        "stage": "proceedings",
+        "amount_gbp": 100,
+        "unit": "per child",
+        "classification": "cashable",
+        "agency": "Council",
+        "source": SOURCE,
+        "price_year": "2016/17",
+    }
+    data.update(overrides)
+    return data
+
+
+def table(*lines: dict[str, Any], name: str = "test-table") -> UnitCostTable:
+    return UnitCostTable.model_validate(
+        {"name": name, "title": "Test table", "lines": list(lines) or [line()]}
+    )
+
+
+def scenario_data(**overrides: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "name": "test",
+        "council": "Test Council",
+        "cohort": {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE},
+        "unit_costs": ["test-table"],
+    }
+    for key, value in overrides.items():
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key] = {**data[key], **value}
+        else:
+            data[key] = value
+    return data
+
+
+def scenario(**overrides: Any) -> Scenario:
+    return Scenario.model_validate(scenario_data(**overrides))
+
+
+@pytest.fixture
+def write_yaml(tmp_path: Path) -> Callable[[str, Any], Path]:
+    """Write data (or raw text) as a YAML file in a temporary directory."""
+
+    def write(name: str, content: Any) -> Path:
+        path = tmp_path / name
+        text = content if isinstance(content, str) else yaml.safe_dump(copy.deepcopy(content))
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
