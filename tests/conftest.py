@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,17 @@ UNIT_COSTS = REPO / "unit_costs"
 ROTHERHAM = SCENARIOS / "rotherham-2020.yaml"
 
 SOURCE = {"document": "A test document", "location": "table 1"}
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    """Writes shared objects out in full: pause-cost refuses anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump_yaml(data: Any) -> str:
+    return yaml.dump(data, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True)
 
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
@@ -78,7 +88,7 @@ def write_yaml(tmp_path: Path) -> Callable[[str, Any], Path]:
 
     def write(name: str, content: Any) -> Path:
         path = tmp_path / name
-        text = content if isinstance(content, str) else yaml.safe_dump(copy.deepcopy(content))
+        text = content if isinstance(content, str) else dump_yaml(content)
         path.write_text(text, encoding="utf-8")
         return path
 

@@ -59,7 +59,10 @@ CASES: dict[str, list[str]] = {
     "duplicate-key": ["10:1: council: duplicate key (first given on line 2); give each key once"],
     "alias-and-anchor": ["7:15: " + ANCHOR.format("doc")],
     "billion-laughs": ["10:6: " + ANCHOR.format("a")]
-    + [f"{line}:5: " + ANCHOR.format(name) for line, name in zip(range(11, 19), "bcdefghi")],
+    + [
+        f"{line}:5: " + ANCHOR.format(name)
+        for line, name in zip(range(11, 19), "bcdefghi", strict=True)
+    ],
     "wrong-type-list-for-number": ["4:15: cohort.women_open: expected a whole number, got a list"],
     "string-for-number": [
         "4:15: cohort.women_open: expected a whole number, got the text '20'; remove the quotes"

@@ -1,0 +1,325 @@
+"""The command line as users and scripts meet it: streams, formats, files and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import pause_cost
+from pause_cost.exit_codes import ExitCode
+from pause_cost.inputs import load_inputs
+from tests.conftest import REPO, ROTHERHAM, SOURCE, dump_yaml, line, run
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"pause-cost {pause_cost.__version__}\n"
+
+
+def test_no_arguments_shows_help() -> None:
+    result = run()
+    assert "estimate" in result.output
+    assert "Usage: pause-cost" in result.output
+
+
+def test_json_goes_to_stdout_alone_and_parses() -> None:
+    result = run("estimate", ROTHERHAM, "--format", "json")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    document = json.loads(result.stdout)
+    assert document["schema_version"] == "1"
+    for key in ("cashable_gbp", "internal_gbp", "total_gbp", "years"):
+        assert key in document["immediate"]
+        assert key in document["horizon"]
+    assert [year["year"] for year in document["by_year"]] == [1, 2, 3, 4, 5]
+
+
+def test_json_line_entries_carry_their_evidence() -> None:
+    document = json.loads(run("estimate", ROTHERHAM, "-f", "json").stdout)
+    entry = document["lines"][0]
+    for key in (
+        "table",
+        "id",
+        "item",
+        "classification",
+        "agency",
+        "immediate_gbp",
+        "horizon_gbp",
+        "source",
+        "price_year",
+        "assumption",
+        "derivation",
+    ):
+        assert key in entry
+    assert entry["source"]["url"] == "https://moderngov.rotherham.gov.uk/mgAi.aspx?ID=87402"
+
+
+def test_csv_has_one_figure_per_row() -> None:
+    result = run("estimate", ROTHERHAM, "-f", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    horizon_total = next(
+        row
+        for row in rows
+        if row["section"] == "cost_avoidance"
+        and row["item"] == "horizon"
+        and row["classification"] == "total"
+    )
+    # £139,232 per birth over five years x 15 births = £2,088,480, less the 15p from pennies.
+    assert round(float(horizon_total["value"])) == 2_088_480
+    assert {row["section"] for row in rows} >= {"avoided_births", "cost_avoidance", "line", "flag"}
+
+
+def test_markdown_is_a_report_section() -> None:
+    result = run("estimate", ROTHERHAM, "-f", "markdown")
+    assert result.exit_code == 0
+    text = result.stdout
+    assert text.startswith("## Rotherham Pause Practice")
+    assert "| **5-year (years 1-5)** | £1,631,683 | £456,797 | £2,088,480 |" in text
+    assert "| **Immediate (year 1)** | £1,009,879 | £282,720 | £1,292,599 |" in text
+    assert "Assumptions:" in text
+    assert "Read before quoting" in text
+
+
+def test_the_same_inputs_give_the_same_bytes() -> None:
+    first = run("estimate", ROTHERHAM, "-f", "json").stdout
+    second = run("estimate", ROTHERHAM, "-f", "json").stdout
+    assert first == second
+
+
+def test_output_file_is_written_and_stdout_stays_empty(tmp_path: Path) -> None:
+    target = tmp_path / "rotherham.json"
+    result = run("estimate", ROTHERHAM, "-f", "json", "-o", target)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == f"wrote {target}\n"
+    assert json.loads(target.read_text(encoding="utf-8"))["avoided_births"]["counted"] == 15
+    assert [path.name for path in tmp_path.iterdir()] == ["rotherham.json"]
+
+
+def test_table_format_to_a_file_is_plain_text(tmp_path: Path) -> None:
+    target = tmp_path / "rotherham.txt"
+    assert run("estimate", ROTHERHAM, "-o", target).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "£2,088,480" in text
+    assert "\x1b[" not in text
+
+
+def test_existing_output_is_not_overwritten_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("the committee's draft\n", encoding="utf-8")
+    result = run("estimate", ROTHERHAM, "-f", "markdown", "-o", target)
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert result.stderr == f"{target}: already exists; use --force to overwrite it\n"
+    assert target.read_text(encoding="utf-8") == "the committee's draft\n"
+
+    forced = run("estimate", ROTHERHAM, "-f", "markdown", "-o", target, "--force")
+    assert forced.exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("## Rotherham")
+
+
+def test_a_failure_while_rendering_leaves_the_old_file_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old\n", encoding="utf-8")
+
+    def broken(_: Any) -> str:
+        raise RuntimeError("renderer failed")
+
+    monkeypatch.setattr("pause_cost.render.formats.to_json", broken)
+    result = run("estimate", ROTHERHAM, "-f", "json", "-o", target, "--force")
+    assert result.exit_code == ExitCode.INTERNAL_ERROR
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_a_failure_while_writing_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old\n", encoding="utf-8")
+
+    def disk_full(_: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    result = run("estimate", ROTHERHAM, "-f", "json", "-o", target, "--force")
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert result.stderr == f"{target}: could not be written: No space left on device\n"
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_an_unwritable_directory_gives_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def denied(*_: Any, **__: Any) -> Any:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", denied)
+    target = tmp_path / "out.json"
+    result = run("estimate", ROTHERHAM, "-f", "json", "-o", target)
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert result.stderr == f"{target}: cannot write in {tmp_path}: Permission denied\n"
+
+
+def test_output_into_a_missing_directory(tmp_path: Path) -> None:
+    target = tmp_path / "no-such-dir" / "out.json"
+    result = run("estimate", ROTHERHAM, "-f", "json", "-o", target)
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert result.stderr == f"{target}: directory {target.parent} does not exist\n"
+
+
+def test_interrupt_exits_130_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*_: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("pause_cost.engine.estimate", interrupted)
+    target = tmp_path / "out.json"
+    result = run("estimate", ROTHERHAM, "-f", "json", "-o", target)
+    assert result.exit_code == ExitCode.INTERRUPTED == 130
+    assert result.stderr == "interrupted; nothing was written.\n"
+    assert not target.exists()
+
+
+def test_a_bug_prints_one_line_and_exits_3(monkeypatch: pytest.MonkeyPatch) -> None:
+    def bug(*_: Any) -> Any:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr("pause_cost.engine.estimate", bug)
+    result = run("estimate", ROTHERHAM, env={"PAUSE_COST_DEBUG": ""})
+    assert result.exit_code == ExitCode.INTERNAL_ERROR
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert "internal error (ZeroDivisionError: division by zero)" in lines[0]
+    assert "PAUSE_COST_DEBUG=1" in lines[0]
+
+
+def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    def bug(*_: Any) -> Any:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr("pause_cost.engine.estimate", bug)
+    result = run("estimate", ROTHERHAM, env={"PAUSE_COST_DEBUG": "1"})
+    assert result.exit_code == ExitCode.INTERNAL_ERROR
+    assert "Traceback (most recent call last)" in result.stderr
+
+
+def test_bad_format_is_a_usage_error() -> None:
+    result = run("estimate", ROTHERHAM, "--format", "xml")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert "xml" in result.stderr
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    result = run("estimate", ROTHERHAM, "--colour")
+    assert result.exit_code == ExitCode.USAGE
+
+
+def test_broken_pipe_exits_quietly(tmp_path: Path) -> None:
+    """`pause-cost estimate s.yaml -f json | head -c 10`: output far larger than a pipe holds."""
+    many = [line(id=f"line-{index}", amount_gbp=index) for index in range(1500)]
+    table_path = tmp_path / "big-table.yaml"
+    table_path.write_text(
+        dump_yaml({"name": "big-table", "title": "Many lines", "lines": many}),
+        encoding="utf-8",
+    )
+    scenario_path = tmp_path / "s.yaml"
+    scenario_path.write_text(
+        dump_yaml(
+            {
+                "name": "big",
+                "council": "Test",
+                "cohort": {"women_open": 1, "birth_rate_per_woman_per_year": 0.5, "source": SOURCE},
+                "unit_costs": ["big-table.yaml"],
+            }
+        ),
+        encoding="utf-8",
+    )
+    with subprocess.Popen(
+        [sys.executable, "-m", "pause_cost", "estimate", str(scenario_path), "-f", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.read(10) == b'{\n  "schem'
+        process.stdout.close()
+        error = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 0
+    assert error == ""
+
+
+def test_python_dash_m_runs_the_same_cli() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "pause_cost", "estimate", str(ROTHERHAM), "-f", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout == run("estimate", ROTHERHAM, "-f", "json").stdout
+
+
+def test_init_writes_a_starter_that_estimates(tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    result = run("init", target)
+    assert result.exit_code == 0
+    assert result.stderr == f"wrote {target}; edit it, then run: pause-cost estimate {target}\n"
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# A pause-cost scenario.")
+    scenario, _ = load_inputs(target)
+    assert scenario.cohort.women_open == 20
+    assert run("estimate", target, "-f", "json").exit_code == 0
+
+
+def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    target.write_text("my work\n", encoding="utf-8")
+    result = run("init", target)
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert result.stderr == f"{target}: already exists; use --force to overwrite it\n"
+    assert target.read_text(encoding="utf-8") == "my work\n"
+    assert run("init", target, "--force").exit_code == 0
+    assert target.read_text(encoding="utf-8") != "my work\n"
+
+
+@pytest.mark.parametrize(
+    ("kind", "title", "required"),
+    [
+        ("estimate", "Estimate", "avoided_births"),
+        ("scenario", "Scenario", "cohort"),
+        ("table", "UnitCostTable", "lines"),
+    ],
+)
+def test_schema_prints_json_schema(kind: str, title: str, required: str) -> None:
+    result = run("schema", kind)
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert document["title"] == title
+    assert required in document["required"]
+    assert document["additionalProperties"] is False
+
+
+def test_estimate_json_validates_against_its_published_schema() -> None:
+    schema = json.loads(run("schema", "estimate").stdout)
+    document = json.loads(run("estimate", ROTHERHAM, "-f", "json").stdout)
+    # Every top-level key the schema names is present, and no other.
+    assert set(document) == set(schema["properties"])
+    assert set(schema["required"]) <= set(document)

@@ -1,0 +1,48 @@
+"""Every shipped table and scenario loads, and every figure in them says where it comes from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pause_cost.engine import estimate
+from pause_cost.inputs import load_inputs, load_table, shipped_table_names, shipped_tables_dir
+from tests.conftest import SCENARIOS, UNIT_COSTS
+
+TABLE_FILES = sorted(UNIT_COSTS.glob("*.yaml"))
+SCENARIO_FILES = sorted(SCENARIOS.glob("*.yaml"))
+
+
+def test_the_package_ships_the_repository_tables() -> None:
+    assert shipped_table_names() == [path.stem for path in TABLE_FILES]
+    assert shipped_tables_dir().resolve() == UNIT_COSTS.resolve()
+
+
+@pytest.mark.parametrize("path", TABLE_FILES, ids=lambda path: path.stem)
+def test_every_line_has_a_source_and_a_price_year(path: Path) -> None:
+    table = load_table(path)
+    assert table.name == path.stem, "a shipped table's name must be its file name"
+    for line in table.lines:
+        assert line.source.document.strip()
+        assert line.source.location or line.source.url, f"{line.id}: where in the source?"
+        assert line.price_year
+
+
+@pytest.mark.parametrize("path", TABLE_FILES, ids=lambda path: path.stem)
+def test_derived_amounts_say_how(path: Path) -> None:
+    """A figure not printed as such in its source shows its arithmetic."""
+    for line in load_table(path).lines:
+        if line.unit == "per avoided birth":
+            assert line.derivation, f"{line.id}: a per-birth figure is always derived"
+
+
+@pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda path: path.stem)
+def test_every_shipped_scenario_estimates(path: Path) -> None:
+    scenario, tables = load_inputs(path)
+    assert scenario.name == path.stem, "a shipped scenario's name must be its file name"
+    assert scenario.cohort.source.document
+    result = estimate(scenario, tables)
+    assert result.horizon.total_gbp > 0
+    if result.published is not None:
+        assert all(check.difference == 0 for check in result.published.checks)
