@@ -17,7 +17,7 @@ def _json_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-Exact = Annotated[Decimal, PlainSerializer(_json_number, return_type=float, when_used="json")]
+Exact = Annotated[Decimal, PlainSerializer(_json_number, return_type=int | float, when_used="json")]
 """A decimal that JSON carries as a plain number (scripts read numbers, not strings)."""
 
 

@@ -90,7 +90,7 @@ def summary_tables(estimate: Estimate) -> Group:
         parts.append(Text(f"Programme cost source: {estimate.programme.source.cite()}\n"))
     if estimate.published is not None:
         parts += [Text(), _published_table(estimate)]
-        parts.append(Text(f"Published in: {estimate.published.source.cite()}\n"))
+        parts.append(Text(f"Published in: {estimate.published.source.cite()}"))
     return Group(*parts)
 
 
