@@ -30,8 +30,9 @@ COMMANDS: dict[str, list[str]] = {
 
 def time_once(command: list[str]) -> float:
     started = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
-                   cwd=REPO)
+    subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, cwd=REPO
+    )
     return time.perf_counter() - started
 
 
@@ -40,7 +41,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15, help="rounds (default 15)")
     runs = parser.parse_args().runs
     samples: dict[str, list[float]] = {name: [] for name in COMMANDS}
-    for name, command in COMMANDS.items():  # warm the file cache once
+    for command in COMMANDS.values():  # warm the file cache once
         time_once(command)
     for _ in range(runs):
         for name, command in COMMANDS.items():
