@@ -327,23 +327,23 @@ def _step(annotation: Any, part: str | int) -> Any:
     return None
 
 
-def _field_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> FieldInfo | None:
+def _descend(model: type[BaseModel], loc: tuple[str | int, ...]) -> Any:
+    """What a loc leads to in the model: a FieldInfo, a list's item type, or None."""
     current: Any = model
     for part in loc:
-        step = _step(current.annotation if isinstance(current, FieldInfo) else current, part)
-        if step is None:
+        current = _step(current.annotation if isinstance(current, FieldInfo) else current, part)
+        if current is None:
             return None
-        current = step
-    return current if isinstance(current, FieldInfo) else None
+    return current
+
+
+def _field_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> FieldInfo | None:
+    found = _descend(model, loc)
+    return found if isinstance(found, FieldInfo) else None
 
 
 def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
-    current: Any = model
-    for part in loc:
-        step = _step(current.annotation if isinstance(current, FieldInfo) else current, part)
-        if step is None:
-            return None
-        current = step
+    current = _descend(model, loc)
     annotation = current.annotation if isinstance(current, FieldInfo) else current
     for member in _members(annotation):
         if isinstance(member, type) and issubclass(member, BaseModel):

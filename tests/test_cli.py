@@ -127,27 +127,31 @@ def test_existing_output_is_not_overwritten_without_force(tmp_path: Path) -> Non
     assert target.read_text(encoding="utf-8").startswith("## Rotherham")
 
 
-def test_a_failure_while_rendering_leaves_the_old_file_intact(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def old_output(tmp_path: Path) -> Path:
+    """An output file from an earlier run, which a failed run must leave as it was."""
     target = tmp_path / "out.json"
     target.write_text("old\n", encoding="utf-8")
+    return target
 
+
+def test_a_failure_while_rendering_leaves_the_old_file_intact(
+    old_output: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(_: Any) -> str:
         raise RuntimeError("renderer failed")
 
     monkeypatch.setattr("pause_cost.render.formats.to_json", broken)
-    result = run("estimate", ROTHERHAM, "-f", "json", "-o", target, "--force")
+    result = run("estimate", ROTHERHAM, "-f", "json", "-o", old_output, "--force")
     assert result.exit_code == ExitCode.INTERNAL_ERROR
-    assert target.read_text(encoding="utf-8") == "old\n"
-    assert [path.name for path in tmp_path.iterdir()] == ["out.json"]
+    assert old_output.read_text(encoding="utf-8") == "old\n"
+    assert [path.name for path in old_output.parent.iterdir()] == ["out.json"]
 
 
 def test_a_failure_while_writing_leaves_no_partial_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    old_output: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    target = tmp_path / "out.json"
-    target.write_text("old\n", encoding="utf-8")
+    target = old_output
 
     def disk_full(_: int) -> None:
         raise OSError(28, "No space left on device")
@@ -157,7 +161,7 @@ def test_a_failure_while_writing_leaves_no_partial_file(
     assert result.exit_code == ExitCode.INVALID_INPUT
     assert result.stderr == f"{target}: could not be written: No space left on device\n"
     assert target.read_text(encoding="utf-8") == "old\n"
-    assert [path.name for path in tmp_path.iterdir()] == ["out.json"]
+    assert [path.name for path in target.parent.iterdir()] == ["out.json"]
 
 
 def test_an_unwritable_directory_gives_one_line(
