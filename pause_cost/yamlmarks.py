@@ -8,7 +8,8 @@ PyYAML's ``safe_load`` is safe from code execution but not from its own YAML 1.1
   ``1e3`` is the number 1000, as its writer meant;
 * anchors and aliases are refused while the file is composed, so an alias bomb is never
   expanded (nothing downstream walks a shared node twice);
-* duplicate keys are refused (``safe_load`` silently keeps the last one);
+* duplicate keys are refused (``safe_load`` silently keeps the last one), and so are tags
+  (``!!binary``, ``!!python/object``): nothing here needs a constructor chosen by the file;
 * every problem is collected, with its line and column, before any is raised.
 """
 
@@ -105,6 +106,17 @@ class _Loader(yaml.SafeLoader):
             # "billion laughs" file cannot expand, however deeply its aliases nest.
             return ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
         event = self.peek_event()  # type: ignore[no-untyped-call]
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            # Tags select constructors (`!!python/object`, `!!binary`, `!!int abc`); these files
+            # need none, and a stray '!' at the start of a value is a typo, not a type.
+            self.problem(
+                _position(event.start_mark),
+                f"YAML tags such as {tag.replace('tag:yaml.org,2002:', '!!')!r} are not allowed; "
+                "to start a value with '!', "
+                "put the value in quotes",
+            )
+            event.tag = None
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             self.anchors_seen.add(anchor)
@@ -196,6 +208,18 @@ def _walk(node: Node, loc: Loc, marks: Marks, loader: _Loader) -> None:
             _walk(item, (*loc, index), marks, loader)
 
 
+def _unprintable(exc: yaml.reader.ReaderError, text: str, shown: str) -> InputError:
+    """A control character (pasted from a PDF, say), located and named."""
+    before = text[: exc.position]
+    line = before.count("\n") + 1
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    message = (
+        f"character U+{exc.character:04X} is not allowed in a YAML file (a control "
+        "character); delete it"
+    )
+    return InputError([Problem(shown, line, column, None, message)])
+
+
 def read_text(path: Path, display_path: str) -> str:
     """The file's text, or an InputError saying plainly why it cannot be read.
 
@@ -240,15 +264,18 @@ def load(path: Path, display_path: str | None = None) -> Document:
     """Parse one YAML document into plain data and marks, or raise every problem found."""
     shown = display_path if display_path is not None else str(path)
     text = read_text(path, shown)
-    loader = _Loader(text, shown)
+    try:
+        loader = _Loader(text, shown)  # the reader checks every character here
+    except yaml.reader.ReaderError as exc:
+        raise _unprintable(exc, text, shown) from None
     try:
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
             loader.problem(*_syntax_problem(exc))
             raise InputError(loader.problems) from None
-        except yaml.YAMLError as exc:  # ReaderError: control characters and the like
-            raise InputError.single(shown, f"invalid YAML: {exc}") from None
+        except yaml.reader.ReaderError as exc:
+            raise _unprintable(exc, text, shown) from None
         if node is None:
             raise InputError.single(
                 shown,

@@ -164,6 +164,29 @@ def test_a_failure_while_writing_leaves_no_partial_file(
     assert [path.name for path in target.parent.iterdir()] == ["out.json"]
 
 
+def test_interrupt_while_writing_leaves_the_old_file_and_no_temporary(
+    old_output: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(_: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    result = run("estimate", ROTHERHAM, "-f", "json", "-o", old_output, "--force")
+    assert result.exit_code == ExitCode.INTERRUPTED
+    assert old_output.read_text(encoding="utf-8") == "old\n"
+    assert [path.name for path in old_output.parent.iterdir()] == ["out.json"]
+
+
+def test_the_python_api_gives_what_the_cli_prints() -> None:
+    from pause_cost import estimate, load_inputs, load_scenario, load_table
+    from pause_cost.render.formats import to_json
+
+    scenario, tables = load_inputs(ROTHERHAM)
+    assert load_scenario(ROTHERHAM) == scenario
+    assert [load_table(name) for name in scenario.unit_costs] == tables
+    assert to_json(estimate(scenario, tables)) == run("estimate", ROTHERHAM, "-f", "json").stdout
+
+
 def test_an_unwritable_directory_gives_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -124,6 +124,13 @@ CASES: dict[str, list[str]] = {
         "11:16: horizon_years: 0 is too small; allowed: from 1 to 50",
     ],
     "not-utf8": ["2:23: byte 0xa3 is not UTF-8 text; save the file as UTF-8"],
+    "yaml-tag": [
+        "2:10: YAML tags such as '!!python/object:os.system' are not allowed; to start a value "
+        "with '!', put the value in quotes"
+    ],
+    "control-character": [
+        "2:14: character U+000B is not allowed in a YAML file (a control character); delete it"
+    ],
 }
 
 # Mistakes inside a table: the message names the table file, not the scenario citing it.
