@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import get_args
 
 from pause_cost.money import round_half_up, to_decimal
 from pause_cost.results import (
@@ -25,7 +26,7 @@ from pause_cost.results import (
     YearAmounts,
 )
 from pause_cost.scenario import ProgrammeCost, Published, Scenario
-from pause_cost.tables import Line, UnitCostTable
+from pause_cost.tables import Classification, Line, UnitCostTable
 
 MONTHS_PER_YEAR = Decimal(12)
 ZERO = Decimal(0)
@@ -71,21 +72,26 @@ def estimate(scenario: Scenario, tables: Sequence[UnitCostTable]) -> Estimate:
     horizon_years = scenario.horizon_years
     immediate_years = scenario.immediate_years
 
-    cashable_by_year = [ZERO] * horizon_years
-    internal_by_year = [ZERO] * horizon_years
+    by_class: dict[Classification, list[Decimal]] = {
+        classification: [ZERO] * horizon_years for classification in get_args(Classification)
+    }
     line_results: list[LineResult] = []
     for table in tables:
         for line in table.lines:
             yearly = per_birth_per_year(line) * counted
             for year in range(line.first_year, min(line.final_year, horizon_years) + 1):
-                bucket = cashable_by_year if line.classification == "cashable" else internal_by_year
-                bucket[year - 1] += yearly
+                by_class[line.classification][year - 1] += yearly
             line_results.append(
                 _line_result(table.name, line, yearly, immediate_years, horizon_years)
             )
 
     by_year = [
-        _year(year, cashable_by_year[year - 1], internal_by_year[year - 1])
+        _year(
+            year,
+            by_class["cashable"][year - 1],
+            by_class["internal"][year - 1],
+            by_class["other_agency"][year - 1],
+        )
         for year in range(1, horizon_years + 1)
     ]
     immediate = _period(by_year[:immediate_years])
@@ -106,9 +112,13 @@ def estimate(scenario: Scenario, tables: Sequence[UnitCostTable]) -> Estimate:
     )
 
 
-def _year(year: int, cashable: Decimal, internal: Decimal) -> YearAmounts:
+def _year(year: int, cashable: Decimal, internal: Decimal, other: Decimal) -> YearAmounts:
     return YearAmounts(
-        year=year, cashable_gbp=cashable, internal_gbp=internal, total_gbp=cashable + internal
+        year=year,
+        cashable_gbp=cashable,
+        internal_gbp=internal,
+        total_gbp=cashable + internal,
+        other_agencies_gbp=other,
     )
 
 
@@ -120,6 +130,7 @@ def _period(years: Sequence[YearAmounts]) -> Period:
         cashable_gbp=cashable,
         internal_gbp=internal,
         total_gbp=cashable + internal,
+        other_agencies_gbp=sum((year.other_agencies_gbp for year in years), ZERO),
     )
 
 

@@ -55,7 +55,10 @@ class AvoidedBirths(ResultModel):
 class Amounts(ResultModel):
     cashable_gbp: Exact
     internal_gbp: Exact
-    total_gbp: Exact
+    total_gbp: Exact = Field(description="The council's: cashable + internal.")
+    other_agencies_gbp: Exact = Field(
+        description="Avoided by other agencies (courts, NHS, police...); not in total_gbp."
+    )
 
 
 class Period(Amounts):

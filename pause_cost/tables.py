@@ -13,7 +13,9 @@ from pydantic import Field, field_validator, model_validator
 
 from pause_cost.base import InputModel, PriceYear, Slug, Source, Text
 
-Classification = Literal["cashable", "internal"]
+Classification = Literal["cashable", "internal", "other_agency"]
+"""cashable and internal are the council's; other_agency (courts, Cafcass, legal aid, NHS,
+police, housing providers) is reported apart and never added to the council's totals."""
 
 Stage = Literal[
     "pre_birth_assessment",
@@ -23,6 +25,7 @@ Stage = Literal[
     "case_management",
     "permanence",
     "whole_journey",
+    "wider_costs",
 ]
 
 MAX_YEAR = 50
@@ -54,6 +57,10 @@ class Line(InputModel):
     agency: Text
     source: Source
     price_year: PriceYear
+    price_index: Slug | None = Field(
+        default=None,
+        description="Index to uprate this line with, if not the table's own price_index.",
+    )
     derivation: Text | None = Field(
         default=None, description="How the amount was derived from the source's figures."
     )
@@ -82,6 +89,9 @@ class UnitCostTable(InputModel):
     title: Text
     edition: Text | None = None
     description: Text | None = None
+    price_index: Slug | None = Field(
+        default=None, description="Index that uprates the lines to a scenario's price year."
+    )
     lines: list[Line] = Field(min_length=1, max_length=10_000)
 
     @field_validator("lines")
