@@ -3,8 +3,8 @@
 The Python API is the core the CLI uses::
 
     from pause_cost import load_inputs, estimate
-    scenario, tables = load_inputs("scenarios/rotherham-2020.yaml")
-    result = estimate(scenario, tables)
+    scenario, tables, indices = load_inputs("scenarios/rotherham-2020.yaml")
+    result = estimate(scenario, tables, indices)
     result.horizon.total_gbp          # Decimal('2088479.85')
 
 Names are imported on first use, so ``import pause_cost`` (and ``pause-cost --version``)
@@ -20,7 +20,8 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from pause_cost.engine import estimate
     from pause_cost.errors import InputError, OutputError, PauseCostError
-    from pause_cost.inputs import load_inputs, load_scenario, load_table
+    from pause_cost.indices import PriceIndex
+    from pause_cost.inputs import Inputs, load_index, load_inputs, load_scenario, load_table
     from pause_cost.results import Estimate
     from pause_cost.scenario import Scenario
     from pause_cost.tables import UnitCostTable
@@ -30,6 +31,9 @@ _LAZY = {
     "load_inputs": "pause_cost.inputs",
     "load_scenario": "pause_cost.inputs",
     "load_table": "pause_cost.inputs",
+    "load_index": "pause_cost.inputs",
+    "Inputs": "pause_cost.inputs",
+    "PriceIndex": "pause_cost.indices",
     "Estimate": "pause_cost.results",
     "Scenario": "pause_cost.scenario",
     "UnitCostTable": "pause_cost.tables",
@@ -41,12 +45,15 @@ _LAZY = {
 __all__ = [
     "Estimate",
     "InputError",
+    "Inputs",
     "OutputError",
     "PauseCostError",
+    "PriceIndex",
     "Scenario",
     "UnitCostTable",
     "__version__",
     "estimate",
+    "load_index",
     "load_inputs",
     "load_scenario",
     "load_table",

@@ -33,6 +33,17 @@ def _check_price_year(value: str) -> str:
 PriceYear = Annotated[str, AfterValidator(_check_price_year)]
 """A UK financial year, ``'2016/17'``: the form PSSRU and the GMCA database state prices in."""
 
+
+def year_start(price_year: str) -> int:
+    """The calendar year a financial year starts in: '2016/17' -> 2016."""
+    return int(price_year[:4])
+
+
+def financial_year(start: int) -> str:
+    """The financial year starting in a calendar year: 2016 -> '2016/17'."""
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 """Lower-case letters, digits, ``-`` and ``_``: safe in file names, JSON keys and CSV cells."""
 

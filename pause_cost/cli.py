@@ -186,8 +186,7 @@ def estimate(
         from pause_cost.engine import estimate as run_estimate
         from pause_cost.inputs import load_inputs
 
-        loaded_scenario, tables = load_inputs(scenario)
-        result = run_estimate(loaded_scenario, tables)
+        result = run_estimate(*load_inputs(scenario))
         text = _render(result, output_format, to_terminal=output is None)
         if text is None:
             from rich.console import Console

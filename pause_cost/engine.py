@@ -6,16 +6,18 @@ inputs give the same figures to the penny on every machine.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import get_args
 
+from pause_cost.indices import PriceIndex
 from pause_cost.money import round_half_up, to_decimal
 from pause_cost.results import (
     Amounts,
     AvoidedBirths,
     Estimate,
     Flag,
+    IndexSummary,
     LineResult,
     Period,
     Programme,
@@ -65,8 +67,32 @@ def years_within(line: Line, last_year: int) -> int:
     return max(0, min(line.final_year, last_year) - line.first_year + 1)
 
 
-def estimate(scenario: Scenario, tables: Sequence[UnitCostTable]) -> Estimate:
-    """Cost avoidance for a scenario, by year, period, classification and line."""
+def uprating(
+    price_year: str | None,
+    table: UnitCostTable,
+    line: Line,
+    indices: Mapping[str, PriceIndex],
+) -> tuple[Decimal, str | None]:
+    """The factor that states a line in ``price_year`` prices, and the index giving it."""
+    if price_year is None:
+        return Decimal(1), None
+    name = line.price_index or table.price_index
+    if name is None or name not in indices:
+        raise ValueError(f"{table.name}/{line.id}: no price index {name!r} to uprate it with")
+    return indices[name].factor(line.price_year, price_year), name
+
+
+def estimate(
+    scenario: Scenario,
+    tables: Sequence[UnitCostTable],
+    indices: Mapping[str, PriceIndex] | None = None,
+) -> Estimate:
+    """Cost avoidance for a scenario, by year, period, classification and line.
+
+    With a scenario ``price_year``, each line is uprated from its own price year with the
+    index its line or table names (``indices`` must hold them; ``load_inputs`` loads them).
+    """
+    indices = indices or {}
     births = avoided_births(scenario)
     counted = births.counted
     horizon_years = scenario.horizon_years
@@ -76,13 +102,19 @@ def estimate(scenario: Scenario, tables: Sequence[UnitCostTable]) -> Estimate:
         classification: [ZERO] * horizon_years for classification in get_args(Classification)
     }
     line_results: list[LineResult] = []
+    used: dict[str, PriceIndex] = {}
     for table in tables:
         for line in table.lines:
-            yearly = per_birth_per_year(line) * counted
+            factor, index_name = uprating(scenario.price_year, table, line, indices)
+            if index_name is not None:
+                used[index_name] = indices[index_name]
+            yearly = per_birth_per_year(line) * factor * counted
             for year in range(line.first_year, min(line.final_year, horizon_years) + 1):
                 by_class[line.classification][year - 1] += yearly
             line_results.append(
-                _line_result(table.name, line, yearly, immediate_years, horizon_years)
+                _line_result(
+                    table.name, line, yearly, (factor, index_name), immediate_years, horizon_years
+                )
             )
 
     by_year = [
@@ -100,6 +132,17 @@ def estimate(scenario: Scenario, tables: Sequence[UnitCostTable]) -> Estimate:
     published = _published(scenario.published, births, immediate, horizon)
     return Estimate(
         scenario=_summary(scenario),
+        price_year=scenario.price_year,
+        price_indices=[
+            IndexSummary(
+                name=index.name,
+                title=index.title,
+                first_year=index.first_year,
+                last_year=index.last_year,
+                source=index.source,
+            )
+            for index in used.values()
+        ],
         tables=[_table_summary(table) for table in tables],
         avoided_births=births,
         immediate=immediate,
@@ -135,7 +178,12 @@ def _period(years: Sequence[YearAmounts]) -> Period:
 
 
 def _line_result(
-    table: str, line: Line, yearly: Decimal, immediate_years: int, horizon_years: int
+    table: str,
+    line: Line,
+    yearly: Decimal,
+    uprated: tuple[Decimal, str | None],
+    immediate_years: int,
+    horizon_years: int,
 ) -> LineResult:
     return LineResult(
         table=table,
@@ -150,11 +198,13 @@ def _line_result(
         share_of_children=to_decimal(line.share_of_children),
         first_year=line.first_year,
         last_year=line.final_year,
-        per_avoided_birth_per_year_gbp=per_birth_per_year(line),
+        per_avoided_birth_per_year_gbp=per_birth_per_year(line) * uprated[0],
         immediate_gbp=yearly * years_within(line, immediate_years),
         horizon_gbp=yearly * years_within(line, horizon_years),
         source=line.source,
         price_year=line.price_year,
+        price_index=uprated[1],
+        uprating_factor=uprated[0],
         derivation=line.derivation,
         assumption=line.assumption,
     )
@@ -312,7 +362,7 @@ def _flags(
             )
         )
     price_years = sorted({line.price_year for table in tables for line in table.lines})
-    if len(price_years) > 1:
+    if scenario.price_year is None and len(price_years) > 1:
         flags.append(
             Flag(
                 code="mixed_price_years",

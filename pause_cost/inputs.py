@@ -11,7 +11,7 @@ import difflib
 import types
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Any, NamedTuple, TypeVar, Union, get_args, get_origin
 
 import annotated_types
 from pydantic import BaseModel, ValidationError
@@ -19,22 +19,38 @@ from pydantic.fields import FieldInfo
 
 from pause_cost import yamlmarks
 from pause_cost.errors import InputError, Problem
+from pause_cost.indices import PriceIndex
 from pause_cost.scenario import Scenario
-from pause_cost.tables import UnitCostTable
+from pause_cost.tables import TableExtension, TableFile, UnitCostTable
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 _AT_KEY = {"missing", "extra_forbidden"}
 
 
+_SHIPPED = {"table": "unit_costs", "index": "price_indices"}
+_MAX_EXTENDS_DEPTH = 8
+
+Cited = tuple[str, yamlmarks.Position | None, str]
+"""Where a reference was written: file, position, dotted key."""
+
+
+def shipped_dir(kind: str) -> Path:
+    """Where the tables or indices installed with the package live."""
+    return Path(str(resources.files("pause_cost") / _SHIPPED[kind]))
+
+
+def shipped_names(kind: str) -> list[str]:
+    """Names of the shipped tables or indices, sorted."""
+    return sorted(path.stem for path in shipped_dir(kind).glob("*.yaml"))
+
+
 def shipped_tables_dir() -> Path:
-    """Where the tables installed with the package live (inside the wheel, or the checkout)."""
-    return Path(str(resources.files("pause_cost") / "unit_costs"))
+    return shipped_dir("table")
 
 
 def shipped_table_names() -> list[str]:
-    """Names of the shipped tables, sorted."""
-    return sorted(path.stem for path in shipped_tables_dir().glob("*.yaml"))
+    return shipped_names("table")
 
 
 def load_scenario(path: Path | str) -> Scenario:
@@ -46,31 +62,49 @@ def load_scenario(path: Path | str) -> Scenario:
 def load_table(name_or_path: str | Path, *, base_dir: Path | None = None) -> UnitCostTable:
     """Load a unit-cost table by shipped name (``rotherham-2020-published``) or file path.
 
-    A relative path is taken from ``base_dir`` (default: the current directory).
+    A table that ``extends`` another comes back with the changes applied. A relative path is
+    taken from ``base_dir`` (default: the current directory).
     """
-    path, shown = _resolve_table(str(name_or_path), base_dir or Path(), None)
-    return _validate(UnitCostTable, yamlmarks.load(path, shown))
+    path, shown = _resolve("table", str(name_or_path), base_dir or Path(), None)
+    return _load_table_file(path, shown, ())
 
 
-def load_inputs(path: Path | str) -> tuple[Scenario, list[UnitCostTable]]:
-    """Load a scenario and every table it names; table paths are relative to the scenario.
+def load_index(name_or_path: str | Path, *, base_dir: Path | None = None) -> PriceIndex:
+    """Load a price index by shipped name (``pss-all-sectors``) or file path."""
+    path, shown = _resolve("index", str(name_or_path), base_dir or Path(), None)
+    return _validate(PriceIndex, yamlmarks.load(path, shown))
 
-    Problems in the scenario and in all its tables are gathered and raised together.
+
+class Inputs(NamedTuple):
+    """Everything an estimate needs, loaded and checked together."""
+
+    scenario: Scenario
+    tables: list[UnitCostTable]
+    indices: dict[str, PriceIndex]
+
+
+def load_inputs(path: Path | str) -> Inputs:
+    """Load a scenario, every table it names and every index they need.
+
+    Table and index paths are relative to the scenario. Problems in the scenario, its tables
+    and its indices are gathered and raised together.
     """
     scenario_path = Path(path)
     document = yamlmarks.load(scenario_path, str(path))
     scenario = _validate(Scenario, document)
     problems: list[Problem] = []
-    tables: list[UnitCostTable] = []
+    tables: list[tuple[UnitCostTable, Path]] = []
     seen: dict[str, int] = {}
     for index, reference in enumerate(scenario.unit_costs):
-        where = document.marks.locate(("unit_costs", index))
+        cited: Cited = (
+            str(path),
+            document.marks.locate(("unit_costs", index)),
+            f"unit_costs.{index}",
+        )
         if reference in seen:
             problems.append(
                 _problem(
-                    str(path),
-                    where,
-                    f"unit_costs.{index}",
+                    *cited,
                     f"table {reference!r} is already listed (item {seen[reference]}); "
                     "list each table once",
                 )
@@ -78,56 +112,199 @@ def load_inputs(path: Path | str) -> tuple[Scenario, list[UnitCostTable]]:
             continue
         seen[reference] = index
         try:
-            table_path, shown = _resolve_table(
-                reference, scenario_path.parent, (str(path), where, f"unit_costs.{index}")
-            )
-            tables.append(_validate(UnitCostTable, yamlmarks.load(table_path, shown)))
+            table_path, shown = _resolve("table", reference, scenario_path.parent, cited)
+            tables.append((_load_table_file(table_path, shown, ()), table_path))
         except InputError as exc:
             problems.extend(exc.problems)
+    indices: dict[str, PriceIndex] = {}
+    if scenario.price_year is not None and not problems:
+        cited = (str(path), document.marks.locate(("price_year",)), "price_year")
+        indices = _indices_for(scenario.price_year, tables, scenario_path.parent, cited, problems)
     if problems:
         raise InputError(problems)
-    return scenario, tables
+    return Inputs(scenario, [table for table, _ in tables], indices)
+
+
+def _indices_for(
+    price_year: str,
+    tables: list[tuple[UnitCostTable, Path]],
+    base_dir: Path,
+    cited: Cited,
+    problems: list[Problem],
+) -> dict[str, PriceIndex]:
+    """Load the indices the lines name, and check each covers its line's year and the target."""
+    indices: dict[str, PriceIndex] = {}
+    failed: set[str] = set()
+    for table, table_path in tables:
+        for line in table.lines:
+            name = line.price_index or table.price_index
+            where = f"{table_path}: {table.name}/{line.id}"
+            if name is None:
+                problems.append(
+                    _problem(
+                        *cited,
+                        f"cannot state {where} in {price_year} prices: neither the line nor its "
+                        "table names a price_index",
+                    )
+                )
+                continue
+            if name in failed:
+                continue
+            if name not in indices:
+                try:
+                    index_path, shown = _resolve("index", name, base_dir, cited)
+                    indices[name] = _validate(PriceIndex, yamlmarks.load(index_path, shown))
+                except InputError as exc:
+                    problems.extend(exc.problems)
+                    failed.add(name)
+                    continue
+            index = indices[name]
+            for year, role in ((line.price_year, "priced in"), (price_year, "wanted in")):
+                if not index.covers(year):
+                    problems.append(
+                        _problem(
+                            *cited,
+                            f"{where} is {role} {year}, which {name} does not cover (it runs "
+                            f"from {index.first_year} to {index.last_year}); no figure is "
+                            "extrapolated: choose a covered price year or another index",
+                        )
+                    )
+    return indices
+
+
+def _load_table_file(path: Path, shown: str, chain: tuple[str, ...]) -> UnitCostTable:
+    """A table file, with any ``extends`` applied (chains followed, cycles refused)."""
+    document = yamlmarks.load(path, shown)
+    if not (isinstance(document.data, dict) and "extends" in document.data):
+        table = _validate(TableFile, document)
+        return UnitCostTable.model_validate(table.model_dump())
+    extension = _validate(TableExtension, document)
+    cited: Cited = (shown, document.marks.locate(("extends",)), "extends")
+    resolved = str(path.resolve())
+    if resolved in chain or len(chain) >= _MAX_EXTENDS_DEPTH:
+        raise InputError(
+            [
+                _problem(
+                    *cited,
+                    "tables extend one another in a loop (or more than "
+                    f"{_MAX_EXTENDS_DEPTH} deep); a table cannot extend itself",
+                )
+            ]
+        )
+    base_path, base_shown = _resolve("table", extension.extends, path.parent, cited)
+    base = _load_table_file(base_path, base_shown, (*chain, resolved))
+    return _apply(extension, base, document)
+
+
+def _apply(
+    extension: TableExtension, base: UnitCostTable, document: yamlmarks.Document
+) -> UnitCostTable:
+    """The base table's lines with the extension's replacements, removals and additions."""
+    problems: list[Problem] = []
+    base_ids = {line.id for line in base.lines}
+    touched: dict[str, str] = {}
+
+    def check(section: str, index: int, line_id: str, must_exist: bool) -> bool:
+        key = f"{section}.{index}.id"
+        where = document.marks.locate((section, index, "id"))
+        if line_id in touched:
+            problems.append(
+                _problem(
+                    document.display_path,
+                    where,
+                    key,
+                    f"line {line_id!r} is already in {touched[line_id]}; change each line once",
+                )
+            )
+            return False
+        touched[line_id] = section
+        if must_exist and line_id not in base_ids:
+            problems.append(
+                _problem(
+                    document.display_path,
+                    where,
+                    key,
+                    f"{base.name} has no line {line_id!r}; {section} names "
+                    "existing lines (to add a line, put it under add)",
+                )
+            )
+            return False
+        if not must_exist and line_id in base_ids:
+            problems.append(
+                _problem(
+                    document.display_path,
+                    where,
+                    key,
+                    f"{base.name} already has a line {line_id!r}; to change "
+                    "it, put it under replace",
+                )
+            )
+            return False
+        return True
+
+    replacements = {
+        line.id: line
+        for index, line in enumerate(extension.replace)
+        if check("replace", index, line.id, must_exist=True)
+    }
+    removals = {
+        removal.id
+        for index, removal in enumerate(extension.remove)
+        if check("remove", index, removal.id, must_exist=True)
+    }
+    additions = [
+        line
+        for index, line in enumerate(extension.add)
+        if check("add", index, line.id, must_exist=False)
+    ]
+    if problems:
+        raise InputError(sorted(problems, key=_file_order))
+    lines = [replacements.get(line.id, line) for line in base.lines if line.id not in removals]
+    return UnitCostTable(
+        name=extension.name,
+        title=extension.title,
+        edition=extension.edition,
+        description=extension.description,
+        price_index=extension.price_index or base.price_index,
+        lines=[*lines, *additions],
+        extends=base.name,
+        removed=list(extension.remove),
+    )
 
 
 def _is_path(reference: str) -> bool:
     return reference.endswith((".yaml", ".yml")) or "/" in reference or "\\" in reference
 
 
-def _resolve_table(
-    reference: str,
-    base_dir: Path,
-    cited_at: tuple[str, yamlmarks.Position | None, str] | None,
-) -> tuple[Path, str]:
-    """The file a table reference points to, and how to show its path in messages."""
+def _resolve(kind: str, reference: str, base_dir: Path, cited: Cited | None) -> tuple[Path, str]:
+    """The file a table or index reference points to, and how to show its path in messages."""
+    noun = "table" if kind == "table" else "price index"
     if _is_path(reference):
         given = Path(reference)
         path = given if given.is_absolute() else base_dir / given
         shown = str(path) if base_dir != Path() else reference
         if not path.is_file():
-            what = "is a directory, not a table file" if path.is_dir() else "does not exist"
-            message = f"table file {shown} {what}"
-            raise _reference_error(cited_at, message, shown)
+            what = f"is a directory, not a {noun} file" if path.is_dir() else "does not exist"
+            raise _reference_error(cited, f"{noun} file {shown} {what}", shown)
         return path, shown
-    names = shipped_table_names()
+    names = shipped_names(kind)
     if reference not in names:
         close = difflib.get_close_matches(reference, names, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
+        plural = "tables" if kind == "table" else "price indices"
         message = (
-            f"unknown table {reference!r}; {hint}shipped tables: {', '.join(names) or 'none'} "
+            f"unknown {noun} {reference!r}; {hint}shipped {plural}: {', '.join(names) or 'none'} "
             "(or give a path to a .yaml file)"
         )
-        raise _reference_error(cited_at, message, reference)
-    path = shipped_tables_dir() / f"{reference}.yaml"
+        raise _reference_error(cited, message, reference)
+    path = shipped_dir(kind) / f"{reference}.yaml"
     return path, str(path)
 
 
-def _reference_error(
-    cited_at: tuple[str, yamlmarks.Position | None, str] | None, message: str, shown: str
-) -> InputError:
-    if cited_at is None:
+def _reference_error(cited: Cited | None, message: str, shown: str) -> InputError:
+    if cited is None:
         return InputError.single(shown, message)
-    path, position, key = cited_at
-    return InputError([_problem(path, position, key, message)])
+    return InputError([_problem(*cited, message)])
 
 
 def _problem(path: str, position: yamlmarks.Position | None, key: str, message: str) -> Problem:

@@ -46,6 +46,16 @@ class TableSummary(ResultModel):
     price_years: list[str]
 
 
+class IndexSummary(ResultModel):
+    """A price index used to state every figure in one price year."""
+
+    name: str
+    title: str
+    first_year: str
+    last_year: str
+    source: Source
+
+
 class AvoidedBirths(ResultModel):
     exact: Exact = Field(description="women x birth rate x window years.")
     counted: Exact = Field(description="The births costed: exact, or rounded half up.")
@@ -89,7 +99,11 @@ class LineResult(ResultModel):
     immediate_gbp: Exact
     horizon_gbp: Exact
     source: Source
-    price_year: str
+    price_year: str = Field(description="The price year of amount_gbp, as its source states it.")
+    price_index: str | None = Field(description="The index that uprated it; null if none.")
+    uprating_factor: Exact = Field(
+        description="amount_gbp x this = the amount in the estimate's price year (1 if none)."
+    )
     derivation: str | None
     assumption: str | None
 
@@ -135,6 +149,10 @@ class Estimate(ResultModel):
 
     schema_version: str = SCHEMA_VERSION
     scenario: ScenarioSummary
+    price_year: str | None = Field(
+        description="The price year of every figure; null when lines keep their own."
+    )
+    price_indices: list[IndexSummary]
     tables: list[TableSummary]
     avoided_births: AvoidedBirths
     immediate: Period

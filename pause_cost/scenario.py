@@ -10,7 +10,7 @@ from typing import Literal, Self
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from pause_cost.base import InputModel, Slug, Source, Text
+from pause_cost.base import InputModel, PriceYear, Slug, Source, Text
 
 Counting = Literal["exact", "round_half_up"]
 
@@ -88,6 +88,11 @@ class Scenario(InputModel):
         min_length=1,
         max_length=20,
         description="Unit-cost tables, each a shipped table's name or a path to a YAML file.",
+    )
+    price_year: PriceYear | None = Field(
+        default=None,
+        description="State every figure in this financial year's prices, uprating each line "
+        "with its table's (or its own) price_index. Omitted: lines keep their own price years.",
     )
     horizon_years: int = Field(default=5, ge=1, le=50)
     immediate_years: int = Field(default=1, ge=1, le=50)

@@ -82,8 +82,15 @@ class Line(InputModel):
         return self.first_year if self.last_year is None else self.last_year
 
 
-class UnitCostTable(InputModel):
-    """A named, sourced set of lines."""
+class Removal(InputModel):
+    """A line a local table drops from the table it extends, and why."""
+
+    id: Slug
+    reason: Text
+
+
+class TableFile(InputModel):
+    """A table as written in a file: a named, sourced set of lines."""
 
     name: Slug
     title: Text
@@ -106,3 +113,31 @@ class UnitCostTable(InputModel):
                 )
             first_index[line.id] = index
         return lines
+
+
+class TableExtension(InputModel):
+    """A council's own table: another table with lines replaced, added and removed by id.
+
+    Every replaced or added line carries its own source; every removal gives its reason.
+    """
+
+    name: Slug
+    title: Text
+    edition: Text | None = None
+    description: Text | None = None
+    extends: Text = Field(description="The table it starts from: a shipped name or a path.")
+    price_index: Slug | None = Field(
+        default=None, description="Index for the result; omitted: the extended table's."
+    )
+    replace: list[Line] = Field(default_factory=list, max_length=10_000)
+    add: list[Line] = Field(default_factory=list, max_length=10_000)
+    remove: list[Removal] = Field(default_factory=list, max_length=10_000)
+
+
+class UnitCostTable(TableFile):
+    """A table ready to cost: a file's lines, or an extension applied to its base."""
+
+    extends: str | None = Field(default=None, description="The table this one was built on.")
+    removed: list[Removal] = Field(
+        default_factory=list, description="Lines of the extended table left out, with reasons."
+    )

@@ -181,10 +181,11 @@ def test_the_python_api_gives_what_the_cli_prints() -> None:
     from pause_cost import estimate, load_inputs, load_scenario, load_table
     from pause_cost.render.formats import to_json
 
-    scenario, tables = load_inputs(ROTHERHAM)
+    scenario, tables, indices = load_inputs(ROTHERHAM)
     assert load_scenario(ROTHERHAM) == scenario
     assert [load_table(name) for name in scenario.unit_costs] == tables
-    assert to_json(estimate(scenario, tables)) == run("estimate", ROTHERHAM, "-f", "json").stdout
+    result = estimate(scenario, tables, indices)
+    assert to_json(result) == run("estimate", ROTHERHAM, "-f", "json").stdout
 
 
 def test_an_unwritable_directory_gives_one_line(
@@ -311,7 +312,7 @@ def test_init_writes_a_starter_that_estimates(tmp_path: Path) -> None:
     assert result.stderr == f"wrote {target}; edit it, then run: pause-cost estimate {target}\n"
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# A pause-cost scenario.")
-    scenario, _ = load_inputs(target)
+    scenario, _, _ = load_inputs(target)
     assert scenario.cohort.women_open == 20
     assert run("estimate", target, "-f", "json").exit_code == 0
 

@@ -69,8 +69,8 @@ def test_wheel_install_resolves_a_shipped_table_by_name(tmp_path: Path) -> None:
             sys.executable,
             "-c",
             "import pause_cost, sys; from pause_cost import load_inputs, estimate;"
-            "s, t = load_inputs('s.yaml'); print(pause_cost.__file__);"
-            "print(round(estimate(s, t).horizon.total_gbp))",
+            "inputs = load_inputs('s.yaml'); print(pause_cost.__file__);"
+            "print(round(estimate(*inputs).horizon.total_gbp))",
         ],
         cwd=elsewhere,
         env=env,

@@ -52,7 +52,8 @@ CASES: dict[str, list[str]] = {
     ],
     "unknown-key-no-near-miss": [
         "10:1: colour: unknown key; allowed here: name, title, council, notes, cohort, "
-        "pause_window, avoided_births_counting, unit_costs, horizon_years, immediate_years, "
+        "pause_window, avoided_births_counting, unit_costs, price_year, horizon_years, "
+        "immediate_years, "
         "programme_cost, published"
     ],
     "missing-required-key": ["1:1: council: required key is missing"],

@@ -39,10 +39,10 @@ def test_derived_amounts_say_how(path: Path) -> None:
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda path: path.stem)
 def test_every_shipped_scenario_estimates(path: Path) -> None:
-    scenario, tables = load_inputs(path)
+    scenario, tables, indices = load_inputs(path)
     assert scenario.name == path.stem, "a shipped scenario's name must be its file name"
     assert scenario.cohort.source.document
-    result = estimate(scenario, tables)
+    result = estimate(scenario, tables, indices)
     assert result.horizon.total_gbp > 0
     if result.published is not None:
         assert all(check.difference == 0 for check in result.published.checks)

@@ -1,0 +1,129 @@
+"""A council's own table extends a shipped or national one: lines replaced, added, removed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pause_cost.errors import InputError
+from pause_cost.inputs import load_table
+from tests.conftest import SOURCE, line
+
+WriteYaml = Callable[[str, Any], Path]
+LOCAL_SOURCE = {"document": "Council budget book 2019/20", "location": "p.12"}
+
+
+@pytest.fixture
+def base(write_yaml: WriteYaml) -> Path:
+    return write_yaml(
+        "national.yaml",
+        {
+            "name": "national",
+            "title": "National",
+            "price_index": "pss-all-sectors",
+            "lines": [
+                line(id="a", amount_gbp=10),
+                line(id="b", amount_gbp=20),
+                line(id="c", amount_gbp=30),
+            ],
+        },
+    )
+
+
+def extension(**changes: Any) -> dict[str, Any]:
+    return {"name": "local", "title": "Local", "extends": "national.yaml", **changes}
+
+
+def test_replace_add_and_remove(base: Path, write_yaml: WriteYaml) -> None:
+    path = write_yaml(
+        "local.yaml",
+        extension(
+            replace=[line(id="b", amount_gbp=25, source=LOCAL_SOURCE)],
+            add=[line(id="d", amount_gbp=40, source=LOCAL_SOURCE)],
+            remove=[{"id": "a", "reason": "not part of our process"}],
+        ),
+    )
+    table = load_table(path)
+    assert [(entry.id, entry.amount_gbp) for entry in table.lines] == [
+        ("b", 25),
+        ("c", 30),
+        ("d", 40),
+    ]
+    assert table.lines[0].source.document == LOCAL_SOURCE["document"]
+    assert table.lines[1].source.document == SOURCE["document"]
+    assert table.extends == "national"
+    assert [removal.id for removal in table.removed] == ["a"]
+    assert table.price_index == "pss-all-sectors"
+
+
+def test_an_extension_can_extend_an_extension(base: Path, write_yaml: WriteYaml) -> None:
+    write_yaml("local.yaml", extension(remove=[{"id": "a", "reason": "r"}]))
+    path = write_yaml(
+        "team.yaml",
+        {
+            "name": "team",
+            "title": "Team",
+            "extends": "local.yaml",
+            "add": [line(id="e", amount_gbp=1)],
+        },
+    )
+    assert [entry.id for entry in load_table(path).lines] == ["b", "c", "e"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "key", "message"),
+    [
+        (
+            {"replace": [line(id="z")]},
+            "replace.0.id",
+            "national has no line 'z'; replace names existing lines "
+            "(to add a line, put it under add)",
+        ),
+        (
+            {"remove": [{"id": "z", "reason": "r"}]},
+            "remove.0.id",
+            "national has no line 'z'; remove names existing lines "
+            "(to add a line, put it under add)",
+        ),
+        (
+            {"add": [line(id="a")]},
+            "add.0.id",
+            "national already has a line 'a'; to change it, put it under replace",
+        ),
+        (
+            {"replace": [line(id="a")], "remove": [{"id": "a", "reason": "r"}]},
+            "remove.0.id",
+            "line 'a' is already in replace; change each line once",
+        ),
+    ],
+)
+def test_mistaken_changes_are_located(
+    base: Path, write_yaml: WriteYaml, changes: dict[str, Any], key: str, message: str
+) -> None:
+    path = write_yaml("local.yaml", extension(**changes))
+    with pytest.raises(InputError) as caught:
+        load_table(path)
+    (problem,) = caught.value.problems
+    assert (problem.key, problem.message) == (key, message)
+    assert problem.path == str(path)
+    assert problem.line is not None
+
+
+def test_a_loop_of_extensions_is_refused(write_yaml: WriteYaml) -> None:
+    write_yaml("one.yaml", {"name": "one", "title": "One", "extends": "two.yaml"})
+    path = write_yaml("two.yaml", {"name": "two", "title": "Two", "extends": "one.yaml"})
+    with pytest.raises(InputError) as caught:
+        load_table(path)
+    assert "extend one another in a loop" in str(caught.value)
+
+
+def test_extending_an_unknown_table_lists_the_shipped_ones(write_yaml: WriteYaml) -> None:
+    path = write_yaml("local.yaml", {"name": "l", "title": "L", "extends": "no-such-table"})
+    with pytest.raises(InputError) as caught:
+        load_table(path)
+    (problem,) = caught.value.problems
+    assert problem.key == "extends"
+    assert problem.message.startswith("unknown table 'no-such-table'; shipped tables: ")
