@@ -15,9 +15,12 @@ from pause_cost.render.labels import (
     assumption_notes,
     counting_label,
     figure_label,
+    has_other_agencies,
     line_key,
     note_markers,
+    prices_label,
     source_notes,
+    uprating_notes,
     window_label,
     years_label,
 )
@@ -46,6 +49,7 @@ def to_csv(estimate: Estimate) -> str:
             ("cashable", values.cashable_gbp),
             ("internal", values.internal_gbp),
             ("total", values.total_gbp),
+            ("other_agencies", values.other_agencies_gbp),
         ):
             writer.writerow((section, item, period, classification, plain(value), "GBP"))
 
@@ -99,10 +103,17 @@ def to_markdown(estimate: Estimate) -> str:
         f"| Window | {window_label(estimate)} |",
         f"| Avoided births, exact | {plain(estimate.avoided_births.exact)} |",
         f"| Avoided births, costed | {counting_label(estimate)} |",
+        f"| Prices | {prices_label(estimate)} |",
         "",
-        "| Cost avoidance | Cashable | Internal | Total |",
-        "|---|---:|---:|---:|",
     ]
+    others = has_other_agencies(estimate)
+    if others:
+        out += [
+            "| Cost avoidance | Cashable | Internal | Total | Other agencies |",
+            "|---|---:|---:|---:|---:|",
+        ]
+    else:
+        out += ["| Cost avoidance | Cashable | Internal | Total |", "|---|---:|---:|---:|"]
     rows = [
         (f"**Immediate ({years_label(1, estimate.immediate.years)})**", estimate.immediate),
         (
@@ -112,10 +123,10 @@ def to_markdown(estimate: Estimate) -> str:
         *((f"year {year.year}", year) for year in estimate.by_year),
     ]
     for label, values in rows:
-        out.append(
-            f"| {label} | {whole_pounds(values.cashable_gbp)} | "
-            f"{whole_pounds(values.internal_gbp)} | {whole_pounds(values.total_gbp)} |"
-        )
+        amounts = [values.cashable_gbp, values.internal_gbp, values.total_gbp]
+        if others:
+            amounts.append(values.other_agencies_gbp)
+        out.append(f"| {label} | " + " | ".join(whole_pounds(cell) for cell in amounts) + " |")
     out.append("")
     programme = estimate.programme
     if programme.cost_gbp is None:
@@ -162,29 +173,31 @@ def to_markdown(estimate: Estimate) -> str:
         out.append("")
     sources, source_texts = source_notes(estimate)
     assumptions, assumption_texts = assumption_notes(estimate)
+    upratings, uprating_texts = uprating_notes(estimate)
     out += [
         f"| Line | Class | Years | Immediate | {estimate.horizon.years}-year | Priced | Notes |",
         "|---|---|---|---:|---:|---|---|",
     ]
-    for line, source_number, assumption_number in zip(
-        estimate.lines, sources, assumptions, strict=True
+    for line, source_number, assumption_number, uprating_number in zip(
+        estimate.lines, sources, assumptions, upratings, strict=True
     ):
-        notes = note_markers(source_number, assumption_number)
+        notes = note_markers(source_number, assumption_number, uprating_number)
         out.append(
             f"| {_cell(line.item)} | {line.classification} | "
             f"{years_label(line.first_year, line.last_year)} | "
             f"{whole_pounds(line.immediate_gbp)} | {whole_pounds(line.horizon_gbp)} | "
             f"{line.price_year} | {notes} |"
         )
-    out += ["", "Sources:", ""]
-    out += [f"- S{number}: {_cell(text)}" for number, text in enumerate(source_texts, start=1)]
     out.append("")
-    if assumption_texts:
-        out += ["Assumptions:", ""]
-        out += [
-            f"- A{number}: {_cell(text)}" for number, text in enumerate(assumption_texts, start=1)
-        ]
-        out.append("")
+    for title, letter, texts in (
+        ("Sources", "S", source_texts),
+        ("Assumptions", "A", assumption_texts),
+        ("Uprating", "U", uprating_texts),
+    ):
+        if texts:
+            out += [f"{title}:", ""]
+            out += [f"- {letter}{number}: {_cell(text)}" for number, text in enumerate(texts, 1)]
+            out.append("")
     if estimate.flags:
         out += ["**Read before quoting**", ""]
         out += [f"- {_cell(flag.message)}" for flag in estimate.flags]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pause_cost.money import plain
+from pause_cost.money import plain, round_half_up
 from pause_cost.results import Estimate, LineResult
 
 FIGURE_LABELS = {
@@ -73,9 +73,44 @@ def assumption_notes(estimate: Estimate) -> tuple[list[int | None], list[str]]:
     return numbered([line.assumption for line in estimate.lines])
 
 
-def note_markers(source_number: int | None, assumption_number: int | None) -> str:
-    """'S1 A2': the line's source note and, if it rests on one, its assumption note."""
-    markers = [f"S{source_number}"] if source_number is not None else []
-    if assumption_number is not None:
-        markers.append(f"A{assumption_number}")
+def uprating_notes(estimate: Estimate) -> tuple[list[int | None], list[str]]:
+    """One note per distinct uprating: index, years and factor."""
+    sources = {index.name: index.source.cite() for index in estimate.price_indices}
+    return numbered(
+        [
+            f"{line.price_index}, {line.price_year} to {estimate.price_year}: "
+            f"x {round_half_up(line.uprating_factor, 4)} ({sources[line.price_index]})"
+            if line.price_index is not None and estimate.price_year is not None
+            else None
+            for line in estimate.lines
+        ]
+    )
+
+
+def note_markers(
+    source_number: int | None, assumption_number: int | None, uprating_number: int | None = None
+) -> str:
+    """'S1 A2 U1': the line's source note, assumption note and uprating note, where it has them."""
+    markers = [
+        f"{letter}{number}"
+        for letter, number in (
+            ("S", source_number),
+            ("A", assumption_number),
+            ("U", uprating_number),
+        )
+        if number is not None
+    ]
     return " ".join(markers)
+
+
+def prices_label(estimate: Estimate) -> str:
+    """'2023/24 prices (uprated with pss-all-sectors)' or the years the sources state."""
+    if estimate.price_year is not None:
+        names = ", ".join(index.name for index in estimate.price_indices) or "no index needed"
+        return f"{estimate.price_year} prices (uprated with {names})"
+    years = sorted({line.price_year for line in estimate.lines})
+    return f"as each source states them ({', '.join(years)}); not uprated"
+
+
+def has_other_agencies(estimate: Estimate) -> bool:
+    return any(line.classification == "other_agency" for line in estimate.lines)

@@ -15,12 +15,15 @@ from pause_cost.render.labels import (
     assumption_notes,
     counting_label,
     figure_label,
+    has_other_agencies,
     note_markers,
+    prices_label,
     source_notes,
+    uprating_notes,
     window_label,
     years_label,
 )
-from pause_cost.results import Estimate
+from pause_cost.results import Amounts, Estimate
 
 
 def _table(title: str, *, show_header: bool = True) -> Table:
@@ -57,33 +60,29 @@ def summary_tables(estimate: Estimate) -> Group:
     inputs.add_row("Avoided births, exact", plain(estimate.avoided_births.exact))
     inputs.add_row("Avoided births, costed", counting_label(estimate))
     inputs.add_row("Unit-cost tables", ", ".join(table.name for table in estimate.tables))
+    inputs.add_row("Prices", prices_label(estimate))
 
     money = _table("Cost avoidance")
     money.add_column("Period")
-    for header in ("Cashable", "Internal", "Total"):
+    others = has_other_agencies(estimate)
+    for header in ("Cashable", "Internal", "Total", *(("Other agencies",) if others else ())):
         _money_column(money, header)
-    for label, amounts in (
-        (f"Immediate ({years_label(1, estimate.immediate.years)})", estimate.immediate),
-        (
-            f"{estimate.horizon.years}-year ({years_label(1, estimate.horizon.years)})",
-            estimate.horizon,
-        ),
-    ):
-        money.add_row(
-            label,
-            whole_pounds(amounts.cashable_gbp),
-            whole_pounds(amounts.internal_gbp),
-            whole_pounds(amounts.total_gbp),
-            style="bold",
-        )
+
+    def row(label: str, amounts: Amounts, style: str | None = None) -> None:
+        cells = [amounts.cashable_gbp, amounts.internal_gbp, amounts.total_gbp]
+        if others:
+            cells.append(amounts.other_agencies_gbp)
+        money.add_row(label, *(whole_pounds(cell) for cell in cells), style=style)
+
+    row(f"Immediate ({years_label(1, estimate.immediate.years)})", estimate.immediate, "bold")
+    row(
+        f"{estimate.horizon.years}-year ({years_label(1, estimate.horizon.years)})",
+        estimate.horizon,
+        "bold",
+    )
     money.add_section()
     for year in estimate.by_year:
-        money.add_row(
-            f"  year {year.year}",
-            whole_pounds(year.cashable_gbp),
-            whole_pounds(year.internal_gbp),
-            whole_pounds(year.total_gbp),
-        )
+        row(f"  year {year.year}", year)
 
     parts: list[Table | Text] = [heading, inputs, Text(), money, Text(), _programme_table(estimate)]
     if estimate.programme.source is not None:
@@ -138,9 +137,10 @@ def lines_tables(estimate: Estimate) -> Group:
     """Every line behind the figures, one table per unit-cost table, with note markers."""
     sources, _ = source_notes(estimate)
     assumptions, _ = assumption_notes(estimate)
+    upratings, _ = uprating_notes(estimate)
     tables: dict[str, Table] = {}
-    for line, source_number, assumption_number in zip(
-        estimate.lines, sources, assumptions, strict=True
+    for line, source_number, assumption_number, uprating_number in zip(
+        estimate.lines, sources, assumptions, upratings, strict=True
     ):
         table = tables.get(line.table)
         if table is None:
@@ -159,7 +159,7 @@ def lines_tables(estimate: Estimate) -> Group:
             whole_pounds(line.immediate_gbp),
             whole_pounds(line.horizon_gbp),
             line.price_year,
-            note_markers(source_number, assumption_number),
+            note_markers(source_number, assumption_number, uprating_number),
         )
     return Group(*tables.values())
 
@@ -175,6 +175,11 @@ def notes(estimate: Estimate) -> Text:
         text.append("\n\nAssumptions", style="bold")
         for number, assumption in enumerate(assumptions, start=1):
             text.append(f"\nA{number}  {assumption}")
+    _, upratings = uprating_notes(estimate)
+    if upratings:
+        text.append("\n\nUprating", style="bold")
+        for number, uprating in enumerate(upratings, start=1):
+            text.append(f"\nU{number}  {uprating}")
     if estimate.flags:
         text.append("\n\nRead before quoting", style="bold")
         for flag in estimate.flags:
