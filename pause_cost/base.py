@@ -15,7 +15,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 _FINANCIAL_YEAR = re.compile(r"^(\d{4})/(\d{2})$")
 
 
-def _check_price_year(value: str) -> str:
+def check_price_year(value: str) -> str:
+    """The value, if it is a financial year written like '2016/17'; else ValueError."""
     match = _FINANCIAL_YEAR.match(value)
     if match is None:
         raise ValueError("price year must be a financial year written like '2016/17'")
@@ -30,7 +31,7 @@ def _check_price_year(value: str) -> str:
     return value
 
 
-PriceYear = Annotated[str, AfterValidator(_check_price_year)]
+PriceYear = Annotated[str, AfterValidator(check_price_year)]
 """A UK financial year, ``'2016/17'``: the form PSSRU and the GMCA database state prices in."""
 
 

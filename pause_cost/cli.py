@@ -20,9 +20,18 @@ from pause_cost import __version__
 from pause_cost.exit_codes import ExitCode
 
 if TYPE_CHECKING:
-    from pause_cost.results import Estimate
+    from collections.abc import Callable
+
+    from rich.console import Console
+
 
 DEBUG_VARIABLE = "PAUSE_COST_DEBUG"
+
+tables_app = typer.Typer(
+    help="List, show and check unit-cost tables.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 
 app = typer.Typer(
     name="pause-cost",
@@ -40,6 +49,12 @@ class OutputFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
 
 
 class SchemaKind(StrEnum):
@@ -112,31 +127,18 @@ def main(
     every pound."""
 
 
-def _render(estimate: Estimate, output_format: OutputFormat, *, to_terminal: bool) -> str | None:
-    """The product as text; None when a rich table should go straight to the terminal."""
-    if output_format is OutputFormat.json:
-        from pause_cost.render.formats import to_json
-
-        return to_json(estimate)
-    if output_format is OutputFormat.csv:
-        from pause_cost.render.formats import to_csv
-
-        return to_csv(estimate)
-    if output_format is OutputFormat.markdown:
-        from pause_cost.render.formats import to_markdown
-
-        return to_markdown(estimate)
-    if to_terminal:
-        return None
-    import io
-
+def _emit_rich(draw: Callable[[Console], None], output: Path | None, force: bool) -> None:
+    """Rich tables: straight to the terminal, or as plain 120-column text to a file."""
     from rich.console import Console
 
-    from pause_cost.render.terminal import print_estimate
+    if output is None:
+        draw(Console(soft_wrap=False))
+        return
+    import io
 
     buffer = io.StringIO()
-    print_estimate(estimate, Console(file=buffer, width=120, color_system=None, _environ={}))
-    return buffer.getvalue()
+    draw(Console(file=buffer, width=120, color_system=None, _environ={}))
+    _emit(buffer.getvalue(), output, force)
 
 
 def _emit(text: str, output: Path | None, force: bool) -> None:
@@ -148,6 +150,17 @@ def _emit(text: str, output: Path | None, force: bool) -> None:
 
     write_atomic(output, text, force=force)
     _say(f"wrote {output}")
+
+
+def _price_year(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from pause_cost.base import check_price_year
+
+    try:
+        return check_price_year(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 OutputOption = Annotated[
@@ -187,15 +200,14 @@ def estimate(
         from pause_cost.inputs import load_inputs
 
         result = run_estimate(*load_inputs(scenario))
-        text = _render(result, output_format, to_terminal=output is None)
-        if text is None:
-            from rich.console import Console
-
+        if output_format is OutputFormat.table:
             from pause_cost.render.terminal import print_estimate
 
-            print_estimate(result, Console(soft_wrap=False))
+            _emit_rich(lambda console: print_estimate(result, console), output, force)
             return
-        _emit(text, output, force)
+        from pause_cost.render.formats import render
+
+        _emit(render(result, output_format), output, force)
 
 
 @app.command()
@@ -244,3 +256,126 @@ def schema(
             model, mode = UnitCostTable, "validation"
         document = model.model_json_schema(mode=mode)  # type: ignore[arg-type]
         sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+app.add_typer(tables_app, name="tables")
+
+
+@app.command()
+def compare(
+    a: Annotated[
+        str, typer.Argument(metavar="A", help="A table (name or file) or a scenario file.")
+    ],
+    b: Annotated[str, typer.Argument(metavar="B", help="Another of the same kind.")],
+    scenario: Annotated[
+        Path | None,
+        typer.Option(
+            "--scenario",
+            exists=True,
+            dir_okay=False,
+            help="Cost two tables for this scenario's cohort (default: per avoided birth).",
+        ),
+    ] = None,
+    price_year: Annotated[
+        str | None,
+        typer.Option(
+            "--price-year",
+            callback=_price_year,
+            help="Uprate both tables to this financial year, e.g. 2023/24.",
+        ),
+    ] = None,
+    horizon_years: Annotated[
+        int, typer.Option("--horizon-years", min=1, max=50, help="Horizon, per avoided birth.")
+    ] = 5,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Show what moves the answer from A to B: each figure's change and each line's part in it.
+
+    Two tables are costed per avoided birth (or for --scenario's cohort), matched line by line
+    by id; two scenarios are each estimated as they stand.
+    """
+    with _handled():
+        from pause_cost.runs import compare_references
+
+        comparison = compare_references(
+            a, b, scenario=scenario, price_year=price_year, horizon_years=horizon_years
+        )
+        if output_format is OutputFormat.table:
+            from pause_cost.render.terminal import print_comparison
+
+            _emit_rich(lambda console: print_comparison(comparison, console), output, force)
+            return
+        from pause_cost.render.comparison import render
+
+        _emit(render(comparison, output_format), output, force)
+
+
+@tables_app.command("list")
+def tables_list(
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListFormat.table,
+) -> None:
+    """List the shipped unit-cost tables: name, title, lines and price years."""
+    with _handled():
+        from pause_cost.runs import shipped_tables
+
+        tables = shipped_tables()
+        if output_format is ListFormat.table:
+            from pause_cost.render.terminal import print_table_list
+
+            _emit_rich(lambda console: print_table_list(tables, console), None, False)
+            return
+        from pause_cost.render.tables import render_list
+
+        _emit(render_list(tables, output_format), None, False)
+
+
+@tables_app.command("show")
+def tables_show(
+    name: Annotated[str, typer.Argument(metavar="TABLE", help="A shipped table's name or a file.")],
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListFormat.table,
+) -> None:
+    """Show every line of a table with its amount, timing, source and price year."""
+    with _handled():
+        from pause_cost import inputs
+
+        table = inputs.load_table(name)
+        if output_format is ListFormat.table:
+            from pause_cost.render.terminal import print_table_lines
+
+            _emit_rich(lambda console: print_table_lines(table, console), None, False)
+            return
+        from pause_cost.render.tables import render_table
+
+        _emit(render_table(table, output_format), None, False)
+
+
+@tables_app.command("validate")
+def tables_validate(
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE...", exists=True, dir_okay=False, help="Table files."),
+    ],
+) -> None:
+    """Check table files: every problem in every file, then exit 1 if any had one."""
+    with _handled():
+        from pause_cost import inputs
+        from pause_cost.errors import InputError, Problem
+
+        problems: list[Problem] = []
+        for path in files:
+            try:
+                table = inputs.load_table(path)
+            except InputError as exc:
+                problems.extend(exc.problems)
+                continue
+            sys.stdout.write(f"{path}: ok, {table.name}, {len(table.lines)} lines\n")
+        if problems:
+            raise InputError(problems)

@@ -53,6 +53,15 @@ def shipped_table_names() -> list[str]:
     return shipped_names("table")
 
 
+def reference_kind(reference: str) -> str:
+    """'scenario' for a scenario file, 'table' for a table name or file (for ``compare``)."""
+    path = Path(reference)
+    if not path.is_file():
+        return "table"
+    data = yamlmarks.load(path, reference).data
+    return "scenario" if isinstance(data, dict) and "cohort" in data else "table"
+
+
 def load_scenario(path: Path | str) -> Scenario:
     """Load and validate a scenario file (its tables are not loaded: see :func:`load_inputs`)."""
     document = yamlmarks.load(Path(path), str(path))
@@ -119,15 +128,34 @@ def load_inputs(path: Path | str) -> Inputs:
     indices: dict[str, PriceIndex] = {}
     if scenario.price_year is not None and not problems:
         cited = (str(path), document.marks.locate(("price_year",)), "price_year")
-        indices = _indices_for(scenario.price_year, tables, scenario_path.parent, cited, problems)
+        shown_tables = [(table, str(table_path)) for table, table_path in tables]
+        indices = _indices_for(
+            scenario.price_year, shown_tables, scenario_path.parent, cited, problems
+        )
     if problems:
         raise InputError(problems)
     return Inputs(scenario, [table for table, _ in tables], indices)
 
 
+def load_indices(
+    price_year: str, tables: list[tuple[UnitCostTable, str]], *, base_dir: Path | None = None
+) -> dict[str, PriceIndex]:
+    """The indices that state every line of these tables (each shown as given) in a price year.
+
+    Raises InputError, naming each line an index cannot uprate, as :func:`load_inputs` does.
+    """
+    problems: list[Problem] = []
+    indices = _indices_for(
+        price_year, tables, base_dir or Path(), ("--price-year", None, ""), problems
+    )
+    if problems:
+        raise InputError(problems)
+    return indices
+
+
 def _indices_for(
     price_year: str,
-    tables: list[tuple[UnitCostTable, Path]],
+    tables: list[tuple[UnitCostTable, str]],
     base_dir: Path,
     cited: Cited,
     problems: list[Problem],
@@ -135,10 +163,10 @@ def _indices_for(
     """Load the indices the lines name, and check each covers its line's year and the target."""
     indices: dict[str, PriceIndex] = {}
     failed: set[str] = set()
-    for table, table_path in tables:
+    for table, shown in tables:
         for line in table.lines:
             name = line.price_index or table.price_index
-            where = f"{table_path}: {table.name}/{line.id}"
+            where = f"{shown}: {table.name}/{line.id}"
             if name is None:
                 problems.append(
                     _problem(

@@ -27,6 +27,11 @@ from pause_cost.render.labels import (
 from pause_cost.results import Amounts, Estimate
 
 
+def render(estimate: Estimate, output_format: str) -> str:
+    """The estimate as 'json', 'csv' or 'markdown' text."""
+    return {"json": to_json, "csv": to_csv, "markdown": to_markdown}[output_format](estimate)
+
+
 def to_json(estimate: Estimate) -> str:
     """The estimate's JSON dump: keys in a fixed order, so the same inputs give the same bytes."""
     return json.dumps(estimate.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"

@@ -5,18 +5,25 @@ Numbers are right-aligned and never wrapped: a cut-off pound figure is silent da
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from pause_cost.money import plain, round_half_up, whole_pounds
+from pause_cost.base import year_start
+from pause_cost.compare import Comparison
+from pause_cost.money import plain, round_half_up, to_decimal, whole_pounds
+from pause_cost.render.comparison import bar, figure_rows, moved, signed
 from pause_cost.render.labels import (
     assumption_notes,
     counting_label,
     figure_label,
     has_other_agencies,
     note_markers,
+    numbered,
     prices_label,
     source_notes,
     uprating_notes,
@@ -24,6 +31,7 @@ from pause_cost.render.labels import (
     years_label,
 )
 from pause_cost.results import Amounts, Estimate
+from pause_cost.tables import UnitCostTable
 
 
 def _table(title: str, *, show_header: bool = True) -> Table:
@@ -39,6 +47,19 @@ def _table(title: str, *, show_header: bool = True) -> Table:
         show_edge=False,
         padding=(0, 0),
     )
+
+
+def _keep_whole(table: Table) -> Table:
+    """Give every unwrappable column the width of its widest cell, so rich never crops one.
+
+    Rich shrinks even ``no_wrap`` columns when a table is wider than the terminal, cutting a
+    figure to '£1,009,8…'; only wrappable text columns may give way.
+    """
+    for column in table.columns:
+        if column.no_wrap:
+            cells = [str(column.header), *(str(cell) for cell in column.cells)]
+            column.min_width = max(cell_len(cell) for cell in cells)
+    return table
 
 
 def _money_column(table: Table, header: str) -> None:
@@ -84,11 +105,18 @@ def summary_tables(estimate: Estimate) -> Group:
     for year in estimate.by_year:
         row(f"  year {year.year}", year)
 
-    parts: list[Table | Text] = [heading, inputs, Text(), money, Text(), _programme_table(estimate)]
+    parts: list[Table | Text] = [
+        heading,
+        _keep_whole(inputs),
+        Text(),
+        _keep_whole(money),
+        Text(),
+        _keep_whole(_programme_table(estimate)),
+    ]
     if estimate.programme.source is not None:
         parts.append(Text(f"Programme cost source: {estimate.programme.source.cite()}\n"))
     if estimate.published is not None:
-        parts += [Text(), _published_table(estimate)]
+        parts += [Text(), _keep_whole(_published_table(estimate))]
         parts.append(Text(f"Published in: {estimate.published.source.cite()}"))
     return Group(*parts)
 
@@ -145,7 +173,7 @@ def lines_tables(estimate: Estimate) -> Group:
         table = tables.get(line.table)
         if table is None:
             table = tables[line.table] = _table(f"Lines of {line.table} (per birth x births)")
-            table.add_column("Line", no_wrap=True)
+            table.add_column("Line", overflow="fold")
             table.add_column("Class", no_wrap=True)
             table.add_column("Years", no_wrap=True)
             _money_column(table, "Immediate")
@@ -161,7 +189,7 @@ def lines_tables(estimate: Estimate) -> Group:
             line.price_year,
             note_markers(source_number, assumption_number, uprating_number),
         )
-    return Group(*tables.values())
+    return Group(*(_keep_whole(table) for table in tables.values()))
 
 
 def notes(estimate: Estimate) -> Text:
@@ -194,3 +222,106 @@ def print_estimate(estimate: Estimate, console: Console) -> None:
     console.print(lines_tables(estimate))
     console.print()
     console.print(notes(estimate))
+
+
+def print_comparison(comparison: Comparison, console: Console) -> None:
+    """Headline figures A, B and change; then each changed line, largest first, with a bar."""
+    title = f"From {comparison.a} to {comparison.b}"
+    totals = Table(
+        title=title, box=box.SIMPLE_HEAD, title_justify="left", show_edge=False, padding=(0, 0)
+    )
+    totals.add_column("Figure")
+    for header in ("A", "B", "Change"):
+        totals.add_column(header, justify="right", no_wrap=True)
+    for label, a, b, change in figure_rows(comparison):
+        totals.add_row(label, whole_pounds(a), whole_pounds(b), signed(change))
+    console.print(_keep_whole(totals))
+    console.print()
+    largest = max((abs(moved(c.horizon)) for c in comparison.contributions), default=Decimal(0))
+    lines = Table(
+        title="What moves the horizon total, largest first",
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        show_edge=False,
+        padding=(0, 0),
+    )
+    lines.add_column("Line", overflow="fold")
+    lines.add_column("Status", no_wrap=True)
+    lines.add_column("Immediate", justify="right", no_wrap=True)
+    lines.add_column("Horizon", justify="right", no_wrap=True)
+    lines.add_column("", no_wrap=True)
+    for contribution in comparison.contributions:
+        if contribution.status == "unchanged":
+            continue
+        lines.add_row(
+            contribution.key,
+            contribution.status,
+            signed(moved(contribution.immediate)),
+            signed(moved(contribution.horizon)),
+            bar(contribution, largest),
+        )
+    unchanged = sum(1 for c in comparison.contributions if c.status == "unchanged")
+    console.print(lines)
+    console.print(
+        f"{unchanged} line(s) unchanged. Changes include other agencies' costs where "
+        "a line falls on them.",
+        soft_wrap=True,
+    )
+
+
+def print_table_list(tables: list[UnitCostTable], console: Console) -> None:
+    """One row per table; titles follow, where they have room to be read."""
+    listing = _table("Shipped unit-cost tables")
+    for header in ("Name", "Lines", "Priced", "Index", "Extends"):
+        listing.add_column(header, no_wrap=True)
+    for table in tables:
+        years = sorted({line.price_year for line in table.lines}, key=year_start)
+        priced = years[0] if len(years) == 1 else f"{years[0]} to {years[-1]}"
+        listing.add_row(
+            table.name,
+            str(len(table.lines)),
+            priced,
+            table.price_index or "-",
+            table.extends or "-",
+        )
+    console.print(_keep_whole(listing))
+    titles = Text()
+    for table in tables:
+        titles.append(f"\n{table.name}: ", style="bold")
+        titles.append(table.title)
+    console.print(titles)
+
+
+def print_table_lines(table: UnitCostTable, console: Console) -> None:
+    """Every line as a short block (ids and units are too long for columns), then sources."""
+    heading = Text(table.title, style="bold")
+    if table.edition:
+        heading.append(f"\n{table.edition}")
+    if table.price_index:
+        heading.append(f"\nUprated with: {table.price_index}")
+    if table.extends:
+        heading.append(f"\nExtends: {table.extends}")
+        for removal in table.removed:
+            heading.append(f"\n  removes {removal.id}: {removal.reason}")
+    console.print(heading)
+    sources, source_texts = numbered([line.source.cite() for line in table.lines])
+    for line, source_number in zip(table.lines, sources, strict=True):
+        block = Text(f"\n{line.id}", style="bold")
+        block.append(f"  {line.classification}, {line.stage}, {line.agency}")
+        block.append(f"\n  {line.item}")
+        amount = f"£{round_half_up(to_decimal(line.amount_gbp), 2):,}"
+        block.append(
+            f"\n  {amount} {line.unit} x {plain(to_decimal(line.quantity_per_child))} per child"
+            f" x share {plain(to_decimal(line.share_of_children))},"
+            f" {years_label(line.first_year, line.final_year)}; priced {line.price_year}"
+            f"{f' ({line.price_index})' if line.price_index else ''}; S{source_number}"
+        )
+        if line.derivation:
+            block.append(f"\n  derivation: {line.derivation}")
+        if line.assumption:
+            block.append(f"\n  assumption: {line.assumption}")
+        console.print(block)
+    notes = Text("\nSources", style="bold")
+    for number, source in enumerate(source_texts, start=1):
+        notes.append(f"\nS{number}  {source}")
+    console.print(notes)

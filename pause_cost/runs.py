@@ -1,0 +1,54 @@
+"""The jobs the commands run: load what the user named, then call the pure core.
+
+Kept out of ``cli.py`` so that it only parses arguments and maps errors to exit codes, and so
+that scripts can run the same jobs without the CLI.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pause_cost import inputs
+from pause_cost.compare import Comparison, compare, per_birth_scenario
+from pause_cost.engine import estimate
+from pause_cost.errors import InputError
+from pause_cost.tables import UnitCostTable
+
+
+def compare_references(
+    a: str,
+    b: str,
+    *,
+    scenario: Path | None = None,
+    price_year: str | None = None,
+    horizon_years: int = 5,
+) -> Comparison:
+    """Compare two tables (per avoided birth, or for a scenario's cohort) or two scenarios."""
+    kinds = {inputs.reference_kind(a), inputs.reference_kind(b)}
+    if kinds == {"scenario"}:
+        if scenario is not None or price_year is not None:
+            raise InputError.single(
+                "compare", "--scenario and --price-year apply to tables; scenarios carry their own"
+            )
+        first = estimate(*inputs.load_inputs(a))
+        second = estimate(*inputs.load_inputs(b))
+        return compare(first, second, a_label=first.scenario.name, b_label=second.scenario.name)
+    if kinds != {"table"}:
+        raise InputError.single("compare", "give two tables or two scenarios, not one of each")
+    table_a, table_b = inputs.load_table(a), inputs.load_table(b)
+    if scenario is not None:
+        base = inputs.load_scenario(scenario)
+        year = price_year or base.price_year
+        cohort = base.model_copy(update={"unit_costs": [a], "price_year": year})
+    else:
+        year = price_year
+        cohort = per_birth_scenario(price_year=year, horizon_years=horizon_years)
+    indices = inputs.load_indices(year, [(table_a, a), (table_b, b)]) if year is not None else {}
+    first = estimate(cohort, [table_a], indices)
+    second = estimate(cohort.model_copy(update={"unit_costs": [b]}), [table_b], indices)
+    return compare(first, second, a_label=table_a.name, b_label=table_b.name)
+
+
+def shipped_tables() -> list[UnitCostTable]:
+    """Every shipped table, loaded (and so checked)."""
+    return [inputs.load_table(name) for name in inputs.shipped_table_names()]

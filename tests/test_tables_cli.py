@@ -1,0 +1,73 @@
+"""pause-cost tables list | show | validate."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pause_cost.inputs import shipped_table_names
+from tests.conftest import UNIT_COSTS, line, run
+
+
+def test_list_names_every_shipped_table() -> None:
+    result = run("tables", "list", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    listed = json.loads(result.stdout)
+    assert [entry["name"] for entry in listed] == shipped_table_names()
+    published = next(entry for entry in listed if entry["name"] == "rotherham-2020-published")
+    assert published["lines"] == 4
+    assert published["price_years"] == ["2016/17"]
+
+
+def test_list_as_a_table() -> None:
+    result = run("tables", "list")
+    assert result.exit_code == 0
+    for name in shipped_table_names():
+        assert name in result.stdout
+
+
+def test_show_gives_every_line_with_its_source() -> None:
+    result = run("tables", "show", "rotherham-2020-published", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["id"] for row in rows] == [
+        "immediate-cashable",
+        "immediate-internal",
+        "later-cashable",
+        "later-internal",
+    ]
+    assert all(row["source"].startswith("Rotherham Pause Practice - Impact Report") for row in rows)
+    assert rows[0]["amount_gbp"] == "67325.26"
+    assert rows[2]["last_year"] == "5"
+
+
+def test_show_as_a_table_has_the_derivations() -> None:
+    result = run("tables", "show", "rotherham-2020-published")
+    assert result.exit_code == 0
+    assert "derivation: Immediate total £1,292,599 / 15" in result.stdout
+    assert "£67,325.26 per avoided birth x 1 per child x share 1, year 1; priced 2016/17" in (
+        result.stdout
+    )
+
+
+def test_validate_reports_each_file(write_yaml: Callable[[str, Any], Path]) -> None:
+    good = UNIT_COSTS / "rotherham-2020-published.yaml"
+    bad = write_yaml(
+        "bad.yaml", {"name": "bad", "title": "Bad", "lines": [line(share_of_children=2)]}
+    )
+    result = run("tables", "validate", good, bad)
+    assert result.exit_code == 1
+    assert result.stdout == f"{good}: ok, rotherham-2020-published, 4 lines\n"
+    assert result.stderr.splitlines()[0].startswith(f"{bad}:")
+    assert "lines.0.share_of_children: 2 is too large; allowed: from 0 to 1" in result.stderr
+
+
+def test_validate_all_shipped_tables() -> None:
+    files = sorted(UNIT_COSTS.glob("*.yaml"))
+    result = run("tables", "validate", *files)
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == len(files)
