@@ -27,7 +27,7 @@ from pause_cost.results import (
     TableSummary,
     YearAmounts,
 )
-from pause_cost.scenario import ProgrammeCost, Published, Scenario
+from pause_cost.scenario import LineOverride, ProgrammeCost, Published, Scenario
 from pause_cost.tables import Classification, Line, UnitCostTable
 
 MONTHS_PER_YEAR = Decimal(12)
@@ -82,6 +82,16 @@ def uprating(
     return indices[name].factor(line.price_year, price_year), name
 
 
+def overridden(
+    table: UnitCostTable, line: Line, overrides: Sequence[LineOverride]
+) -> tuple[Line, LineOverride | None]:
+    """The line with the scenario's own share, quantity or years, if the scenario gives any."""
+    for override in overrides:
+        if override.line == f"{table.name}/{line.id}":
+            return Line.model_validate({**line.model_dump(), **override.changes()}), override
+    return line, None
+
+
 def estimate(
     scenario: Scenario,
     tables: Sequence[UnitCostTable],
@@ -104,18 +114,20 @@ def estimate(
     line_results: list[LineResult] = []
     used: dict[str, PriceIndex] = {}
     for table in tables:
-        for line in table.lines:
+        for original in table.lines:
+            line, override = overridden(table, original, scenario.line_overrides)
             factor, index_name = uprating(scenario.price_year, table, line, indices)
             if index_name is not None:
                 used[index_name] = indices[index_name]
             yearly = per_birth_per_year(line) * factor * counted
             for year in range(line.first_year, min(line.final_year, horizon_years) + 1):
                 by_class[line.classification][year - 1] += yearly
-            line_results.append(
-                _line_result(
-                    table.name, line, yearly, (factor, index_name), immediate_years, horizon_years
-                )
+            result = _line_result(
+                table.name, line, yearly, (factor, index_name), immediate_years, horizon_years
             )
+            if override is not None:
+                result = result.model_copy(update={"override": override.reason})
+            line_results.append(result)
 
     by_year = [
         _year(
@@ -368,6 +380,16 @@ def _flags(
                 code="mixed_price_years",
                 message=f"Lines are priced in different years ({', '.join(price_years)}) and "
                 "are added without uprating to one price year.",
+            )
+        )
+    overrides = [entry.line for entry in scenario.line_overrides]
+    if overrides:
+        flags.append(
+            Flag(
+                code="line_overrides",
+                message=f"{len(overrides)} line(s) use the scenario's own share, quantity or "
+                "years in place of the table's; see each line's override.",
+                lines=overrides,
             )
         )
     beyond = [

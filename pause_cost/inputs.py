@@ -125,6 +125,8 @@ def load_inputs(path: Path | str) -> Inputs:
             tables.append((_load_table_file(table_path, shown, ()), table_path))
         except InputError as exc:
             problems.extend(exc.problems)
+    if not problems:
+        problems += _check_overrides(scenario, [table for table, _ in tables], document)
     indices: dict[str, PriceIndex] = {}
     if scenario.price_year is not None and not problems:
         cited = (str(path), document.marks.locate(("price_year",)), "price_year")
@@ -198,6 +200,36 @@ def _indices_for(
                         )
                     )
     return indices
+
+
+def _check_overrides(
+    scenario: Scenario, tables: list[UnitCostTable], document: yamlmarks.Document
+) -> list[Problem]:
+    """Each override names a line of a listed table, once, and leaves its years in order."""
+    lines = {f"{table.name}/{line.id}": line for table in tables for line in table.lines}
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for index, override in enumerate(scenario.line_overrides):
+        key = f"line_overrides.{index}.line"
+        where = document.marks.locate(("line_overrides", index, "line"))
+        line = lines.get(override.line)
+        if line is None:
+            close = difflib.get_close_matches(override.line, list(lines), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            message = f"no line {override.line!r} in the scenario's tables{hint}"
+        elif override.line in seen:
+            message = f"{override.line!r} is overridden twice; override each line once"
+        else:
+            seen.add(override.line)
+            changes = override.changes()
+            first = int(changes.get("first_year", line.first_year))
+            # A one-off moved to another year stays a one-off.
+            last = int(changes.get("last_year", line.last_year or first))
+            if last >= first:
+                continue
+            message = f"this leaves last_year ({last}) before first_year ({first})"
+        problems.append(_problem(document.display_path, where, key, message))
+    return problems
 
 
 def _load_table_file(path: Path, shown: str, chain: tuple[str, ...]) -> UnitCostTable:

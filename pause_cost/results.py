@@ -106,6 +106,9 @@ class LineResult(ResultModel):
     )
     derivation: str | None
     assumption: str | None
+    override: str | None = Field(
+        default=None, description="Why the scenario replaced this line's share, quantity or years."
+    )
 
 
 class Programme(ResultModel):

@@ -70,6 +70,38 @@ class Published(InputModel):
     horizon_total_gbp: float | None = Field(default=None, ge=0)
 
 
+class LineOverride(InputModel):
+    """The scenario's own figure for a line's share, quantity or years, in place of the table's.
+
+    For a judgement a council can do better than (the share of children adopted, weeks in
+    care); an amount is changed in a table that ``extends`` the shipped one, with its source.
+    """
+
+    line: Text = Field(
+        pattern=r"^[a-z0-9][a-z0-9_-]*/[a-z0-9][a-z0-9_-]*$",
+        description="The line, as table/id (e.g. care-journey-england/adoption-placement).",
+    )
+    share_of_children: float | None = Field(default=None, ge=0, le=1)
+    quantity_per_child: float | None = Field(default=None, ge=0, le=10_000)
+    first_year: int | None = Field(default=None, ge=1, le=50)
+    last_year: int | None = Field(default=None, ge=1, le=50)
+    reason: Text = Field(description="Why the scenario's figure replaces the table's.")
+    source: Source | None = None
+
+    @model_validator(mode="after")
+    def _changes_something(self) -> Self:
+        if not self.changes():
+            raise ValueError(
+                "give at least one of share_of_children, quantity_per_child, first_year, last_year"
+            )
+        return self
+
+    def changes(self) -> dict[str, float | int]:
+        """The fields this override sets, by name."""
+        fields = ("share_of_children", "quantity_per_child", "first_year", "last_year")
+        return {name: getattr(self, name) for name in fields if getattr(self, name) is not None}
+
+
 class Scenario(InputModel):
     """One costing: a cohort, a pause window, unit-cost tables and the periods reported."""
 
@@ -97,6 +129,7 @@ class Scenario(InputModel):
     horizon_years: int = Field(default=5, ge=1, le=50)
     immediate_years: int = Field(default=1, ge=1, le=50)
     programme_cost: ProgrammeCost | None = None
+    line_overrides: list[LineOverride] = Field(default_factory=list, max_length=1000)
     published: Published | None = None
 
     @field_validator("immediate_years")

@@ -53,8 +53,7 @@ CASES: dict[str, list[str]] = {
     "unknown-key-no-near-miss": [
         "10:1: colour: unknown key; allowed here: name, title, council, notes, cohort, "
         "pause_window, avoided_births_counting, unit_costs, price_year, horizon_years, "
-        "immediate_years, "
-        "programme_cost, published"
+        "immediate_years, programme_cost, line_overrides, published"
     ],
     "missing-required-key": ["1:1: council: required key is missing"],
     "duplicate-key": ["10:1: council: duplicate key (first given on line 2); give each key once"],

@@ -12,15 +12,13 @@ import json
 
 from pause_cost.money import plain, round_half_up, whole_pounds
 from pause_cost.render.labels import (
-    assumption_notes,
+    NOTE_KINDS,
     counting_label,
     figure_label,
     has_other_agencies,
     line_key,
-    note_markers,
+    line_notes,
     prices_label,
-    source_notes,
-    uprating_notes,
     window_label,
     years_label,
 )
@@ -176,29 +174,20 @@ def to_markdown(estimate: Estimate) -> str:
                 )
             out.append(f"| {figure_label(check.figure, estimate)} | {' | '.join(cells)} |")
         out.append("")
-    sources, source_texts = source_notes(estimate)
-    assumptions, assumption_texts = assumption_notes(estimate)
-    upratings, uprating_texts = uprating_notes(estimate)
+    markers, sections = line_notes(estimate)
     out += [
         f"| Line | Class | Years | Immediate | {estimate.horizon.years}-year | Priced | Notes |",
         "|---|---|---|---:|---:|---|---|",
     ]
-    for line, source_number, assumption_number, uprating_number in zip(
-        estimate.lines, sources, assumptions, upratings, strict=True
-    ):
-        notes = note_markers(source_number, assumption_number, uprating_number)
+    for line, marker in zip(estimate.lines, markers, strict=True):
         out.append(
             f"| {_cell(line.item)} | {line.classification} | "
             f"{years_label(line.first_year, line.last_year)} | "
             f"{whole_pounds(line.immediate_gbp)} | {whole_pounds(line.horizon_gbp)} | "
-            f"{line.price_year} | {notes} |"
+            f"{line.price_year} | {marker} |"
         )
     out.append("")
-    for title, letter, texts in (
-        ("Sources", "S", source_texts),
-        ("Assumptions", "A", assumption_texts),
-        ("Uprating", "U", uprating_texts),
-    ):
+    for (letter, _), (title, texts) in zip(NOTE_KINDS, sections, strict=True):
         if texts:
             out += [f"{title}:", ""]
             out += [f"- {letter}{number}: {_cell(text)}" for number, text in enumerate(texts, 1)]

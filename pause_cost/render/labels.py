@@ -87,20 +87,28 @@ def uprating_notes(estimate: Estimate) -> tuple[list[int | None], list[str]]:
     )
 
 
-def note_markers(
-    source_number: int | None, assumption_number: int | None, uprating_number: int | None = None
-) -> str:
-    """'S1 A2 U1': the line's source note, assumption note and uprating note, where it has them."""
-    markers = [
-        f"{letter}{number}"
-        for letter, number in (
-            ("S", source_number),
-            ("A", assumption_number),
-            ("U", uprating_number),
-        )
-        if number is not None
+NOTE_KINDS = (("S", "Sources"), ("A", "Assumptions"), ("U", "Uprating"), ("O", "Overrides"))
+"""Each kind of note a line can carry: its letter in the Notes column and its section title."""
+
+
+def line_notes(estimate: Estimate) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """Each line's markers ('S1 A2 U1') and, per kind, its numbered texts, for footnotes."""
+    columns = [
+        source_notes(estimate),
+        assumption_notes(estimate),
+        uprating_notes(estimate),
+        numbered([line.override for line in estimate.lines]),
     ]
-    return " ".join(markers)
+    markers = [
+        " ".join(
+            f"{letter}{numbers[index]}"
+            for (letter, _), (numbers, _) in zip(NOTE_KINDS, columns, strict=True)
+            if numbers[index] is not None
+        )
+        for index in range(len(estimate.lines))
+    ]
+    sections = [(title, texts) for (_, title), (_, texts) in zip(NOTE_KINDS, columns, strict=True)]
+    return markers, sections
 
 
 def prices_label(estimate: Estimate) -> str:

@@ -18,15 +18,13 @@ from pause_cost.compare import Comparison
 from pause_cost.money import plain, round_half_up, to_decimal, whole_pounds
 from pause_cost.render.comparison import bar, figure_rows, moved, signed
 from pause_cost.render.labels import (
-    assumption_notes,
+    NOTE_KINDS,
     counting_label,
     figure_label,
     has_other_agencies,
-    note_markers,
+    line_notes,
     numbered,
     prices_label,
-    source_notes,
-    uprating_notes,
     window_label,
     years_label,
 )
@@ -163,13 +161,9 @@ def _published_table(estimate: Estimate) -> Table:
 
 def lines_tables(estimate: Estimate) -> Group:
     """Every line behind the figures, one table per unit-cost table, with note markers."""
-    sources, _ = source_notes(estimate)
-    assumptions, _ = assumption_notes(estimate)
-    upratings, _ = uprating_notes(estimate)
+    markers, _ = line_notes(estimate)
     tables: dict[str, Table] = {}
-    for line, source_number, assumption_number, uprating_number in zip(
-        estimate.lines, sources, assumptions, upratings, strict=True
-    ):
+    for line, marker in zip(estimate.lines, markers, strict=True):
         table = tables.get(line.table)
         if table is None:
             table = tables[line.table] = _table(f"Lines of {line.table} (per birth x births)")
@@ -187,27 +181,23 @@ def lines_tables(estimate: Estimate) -> Group:
             whole_pounds(line.immediate_gbp),
             whole_pounds(line.horizon_gbp),
             line.price_year,
-            note_markers(source_number, assumption_number, uprating_number),
+            marker,
         )
     return Group(*(_keep_whole(table) for table in tables.values()))
 
 
 def notes(estimate: Estimate) -> Text:
-    """Sources, assumptions and the flags a reader must see before quoting a figure."""
-    _, sources = source_notes(estimate)
-    _, assumptions = assumption_notes(estimate)
-    text = Text("Sources", style="bold")
-    for number, source in enumerate(sources, start=1):
-        text.append(f"\nS{number}  {source}")
-    if assumptions:
-        text.append("\n\nAssumptions", style="bold")
-        for number, assumption in enumerate(assumptions, start=1):
-            text.append(f"\nA{number}  {assumption}")
-    _, upratings = uprating_notes(estimate)
-    if upratings:
-        text.append("\n\nUprating", style="bold")
-        for number, uprating in enumerate(upratings, start=1):
-            text.append(f"\nU{number}  {uprating}")
+    """Sources, assumptions, uprating and overrides; then the flags to read before quoting."""
+    _, sections = line_notes(estimate)
+    text = Text()
+    for (letter, _), (title, texts) in zip(NOTE_KINDS, sections, strict=True):
+        if not texts:
+            continue
+        if text:
+            text.append("\n\n")
+        text.append(title, style="bold")
+        for number, note in enumerate(texts, start=1):
+            text.append(f"\n{letter}{number}  {note}")
     if estimate.flags:
         text.append("\n\nRead before quoting", style="bold")
         for flag in estimate.flags:
