@@ -44,6 +44,7 @@ def test_wheel_install_resolves_a_shipped_table_by_name(tmp_path: Path) -> None:
     assert installed.is_file()
     assert not installed.is_symlink()
     assert not (target / "pause_cost" / "unit_costs").is_symlink()
+    assert (target / "pause_cost" / "price_indices" / "pss-all-sectors.yaml").is_file()
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
