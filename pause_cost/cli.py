@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -61,6 +61,8 @@ class SchemaKind(StrEnum):
     estimate = "estimate"
     scenario = "scenario"
     table = "table"
+    extension = "extension"
+    price_index = "index"  # not `index`: that would hide str.index
 
 
 def _say(message: str) -> None:
@@ -232,29 +234,33 @@ def init(
 @app.command()
 def schema(
     kind: Annotated[
-        SchemaKind, typer.Argument(metavar="KIND", help="estimate, scenario or table.")
+        SchemaKind,
+        typer.Argument(metavar="KIND", help="estimate, scenario, table, extension or index."),
     ],
 ) -> None:
-    """Print the JSON Schema of the estimate output, a scenario file or a unit-cost table."""
+    """Print the JSON Schema of the estimate output, or of a scenario, table, table extension
+    or price index file."""
     with _handled():
         import json
 
         from pydantic import BaseModel
 
-        model: type[BaseModel]
-        if kind is SchemaKind.estimate:
-            from pause_cost.results import Estimate
+        from pause_cost.indices import PriceIndex
+        from pause_cost.results import Estimate
+        from pause_cost.scenario import Scenario
+        from pause_cost.tables import TableExtension, TableFile
 
-            model, mode = Estimate, "serialization"
-        elif kind is SchemaKind.scenario:
-            from pause_cost.scenario import Scenario
-
-            model, mode = Scenario, "validation"
-        else:
-            from pause_cost.tables import UnitCostTable
-
-            model, mode = UnitCostTable, "validation"
-        document = model.model_json_schema(mode=mode)  # type: ignore[arg-type]
+        models: dict[SchemaKind, type[BaseModel]] = {
+            SchemaKind.estimate: Estimate,
+            SchemaKind.scenario: Scenario,
+            SchemaKind.table: TableFile,
+            SchemaKind.extension: TableExtension,
+            SchemaKind.price_index: PriceIndex,
+        }
+        mode: Literal["serialization", "validation"] = (
+            "serialization" if kind is SchemaKind.estimate else "validation"
+        )
+        document = models[kind].model_json_schema(mode=mode)
         sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 

@@ -333,7 +333,9 @@ def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     [
         ("estimate", "Estimate", "avoided_births"),
         ("scenario", "Scenario", "cohort"),
-        ("table", "UnitCostTable", "lines"),
+        ("table", "TableFile", "lines"),
+        ("extension", "TableExtension", "extends"),
+        ("index", "PriceIndex", "annual_increase_percent"),
     ],
 )
 def test_schema_prints_json_schema(kind: str, title: str, required: str) -> None:
