@@ -16,6 +16,7 @@ from pydantic import Field
 from pause_cost.base import Source
 from pause_cost.results import SCHEMA_VERSION, Amounts, Estimate, LineResult, ResultModel
 from pause_cost.scenario import Cohort, PauseWindow, Scenario
+from pause_cost.tables import line_ref
 
 ZERO = Decimal(0)
 Status = Literal["changed", "unchanged", "added", "removed"]
@@ -77,7 +78,7 @@ def _keys(lines: Iterable[LineResult]) -> dict[str, LineResult]:
     ids = [line.id for line in lines]
     if len(set(ids)) == len(ids):
         return {line.id: line for line in lines}
-    return {f"{line.table}/{line.id}": line for line in lines}
+    return {line_ref(line.table, line.id): line for line in lines}
 
 
 def _amounts(line: LineResult | None, period: Literal["immediate", "horizon"]) -> Amounts:

@@ -28,7 +28,7 @@ from pause_cost.results import (
     YearAmounts,
 )
 from pause_cost.scenario import LineOverride, ProgrammeCost, Published, Scenario
-from pause_cost.tables import Classification, Line, UnitCostTable
+from pause_cost.tables import Classification, Line, UnitCostTable, line_ref
 
 MONTHS_PER_YEAR = Decimal(12)
 ZERO = Decimal(0)
@@ -87,8 +87,8 @@ def overridden(
 ) -> tuple[Line, LineOverride | None]:
     """The line with the scenario's own share, quantity or years, if the scenario gives any."""
     for override in overrides:
-        if override.line == f"{table.name}/{line.id}":
-            return Line.model_validate({**line.model_dump(), **override.changes()}), override
+        if override.line == line_ref(table.name, line.id):
+            return line.with_changes(override.changes()), override
     return line, None
 
 
@@ -122,12 +122,16 @@ def estimate(
             yearly = per_birth_per_year(line) * factor * counted
             for year in range(line.first_year, min(line.final_year, horizon_years) + 1):
                 by_class[line.classification][year - 1] += yearly
-            result = _line_result(
-                table.name, line, yearly, (factor, index_name), immediate_years, horizon_years
+            line_results.append(
+                _line_result(
+                    table.name,
+                    line,
+                    yearly,
+                    (factor, index_name),
+                    (immediate_years, horizon_years),
+                    override.reason if override is not None else None,
+                )
             )
-            if override is not None:
-                result = result.model_copy(update={"override": override.reason})
-            line_results.append(result)
 
     by_year = [
         _year(
@@ -163,7 +167,7 @@ def estimate(
         lines=line_results,
         programme=programme,
         published=published,
-        flags=_flags(scenario, tables, births, programme),
+        flags=_flags(scenario, line_results, births, programme),
     )
 
 
@@ -194,9 +198,10 @@ def _line_result(
     line: Line,
     yearly: Decimal,
     uprated: tuple[Decimal, str | None],
-    immediate_years: int,
-    horizon_years: int,
+    periods: tuple[int, int],
+    override: str | None,
 ) -> LineResult:
+    immediate_years, horizon_years = periods
     return LineResult(
         table=table,
         id=line.id,
@@ -219,6 +224,7 @@ def _line_result(
         uprating_factor=uprated[0],
         derivation=line.derivation,
         assumption=line.assumption,
+        override=override,
     )
 
 
@@ -342,16 +348,17 @@ def _table_summary(table: UnitCostTable) -> TableSummary:
         title=table.title,
         edition=table.edition,
         lines=len(table.lines),
-        price_years=sorted({line.price_year for line in table.lines}),
+        price_years=table.price_years,
     )
 
 
 def _flags(
     scenario: Scenario,
-    tables: Sequence[UnitCostTable],
+    lines: Sequence[LineResult],
     births: AvoidedBirths,
     programme: Programme,
 ) -> list[Flag]:
+    """What a reader must see, read from the lines as costed (after any overrides)."""
     flags: list[Flag] = []
     if births.counted != births.exact:
         flags.append(
@@ -361,9 +368,7 @@ def _flags(
                 f"{births.counted.normalize():f} before costing, as the scenario asks.",
             )
         )
-    assumed = [
-        f"{table.name}/{line.id}" for table in tables for line in table.lines if line.assumption
-    ]
+    assumed = [line_ref(line.table, line.id) for line in lines if line.assumption]
     if assumed:
         flags.append(
             Flag(
@@ -373,7 +378,7 @@ def _flags(
                 lines=assumed,
             )
         )
-    price_years = sorted({line.price_year for table in tables for line in table.lines})
+    price_years = sorted({line.price_year for line in lines})
     if scenario.price_year is None and len(price_years) > 1:
         flags.append(
             Flag(
@@ -382,7 +387,7 @@ def _flags(
                 "are added without uprating to one price year.",
             )
         )
-    overrides = [entry.line for entry in scenario.line_overrides]
+    overrides = [line_ref(line.table, line.id) for line in lines if line.override is not None]
     if overrides:
         flags.append(
             Flag(
@@ -393,10 +398,7 @@ def _flags(
             )
         )
     beyond = [
-        f"{table.name}/{line.id}"
-        for table in tables
-        for line in table.lines
-        if line.final_year > scenario.horizon_years
+        line_ref(line.table, line.id) for line in lines if line.last_year > scenario.horizon_years
     ]
     if beyond:
         flags.append(

@@ -21,7 +21,7 @@ from pause_cost import yamlmarks
 from pause_cost.errors import InputError, Problem
 from pause_cost.indices import PriceIndex
 from pause_cost.scenario import Scenario
-from pause_cost.tables import TableExtension, TableFile, UnitCostTable
+from pause_cost.tables import TableExtension, TableFile, UnitCostTable, line_ref
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -31,7 +31,7 @@ _AT_KEY = {"missing", "extra_forbidden"}
 _SHIPPED = {"table": "unit_costs", "index": "price_indices"}
 _MAX_EXTENDS_DEPTH = 8
 
-Cited = tuple[str, yamlmarks.Position | None, str]
+Cited = tuple[str, yamlmarks.Position | None, str | None]
 """Where a reference was written: file, position, dotted key."""
 
 
@@ -148,7 +148,7 @@ def load_indices(
     """
     problems: list[Problem] = []
     indices = _indices_for(
-        price_year, tables, base_dir or Path(), ("--price-year", None, ""), problems
+        price_year, tables, base_dir or Path(), ("--price-year", None, None), problems
     )
     if problems:
         raise InputError(problems)
@@ -206,7 +206,7 @@ def _check_overrides(
     scenario: Scenario, tables: list[UnitCostTable], document: yamlmarks.Document
 ) -> list[Problem]:
     """Each override names a line of a listed table, once, and leaves its years in order."""
-    lines = {f"{table.name}/{line.id}": line for table in tables for line in table.lines}
+    lines = {line_ref(table.name, line.id): line for table in tables for line in table.lines}
     problems: list[Problem] = []
     seen: set[str] = set()
     for index, override in enumerate(scenario.line_overrides):
@@ -221,15 +221,18 @@ def _check_overrides(
             message = f"{override.line!r} is overridden twice; override each line once"
         else:
             seen.add(override.line)
-            changes = override.changes()
-            first = int(changes.get("first_year", line.first_year))
-            # A one-off moved to another year stays a one-off.
-            last = int(changes.get("last_year", line.last_year or first))
-            if last >= first:
+            try:
+                line.with_changes(override.changes())
                 continue
-            message = f"this leaves last_year ({last}) before first_year ({first})"
+            except ValidationError as exc:
+                message = "; ".join(_plain_messages(exc))
         problems.append(_problem(document.display_path, where, key, message))
     return problems
+
+
+def _plain_messages(exc: ValidationError) -> list[str]:
+    """A validator's own words, without pydantic's 'Value error, ' prefix."""
+    return [str((error.get("ctx") or {}).get("error", error["msg"])) for error in exc.errors()]
 
 
 def _load_table_file(path: Path, shown: str, chain: tuple[str, ...]) -> UnitCostTable:
@@ -265,42 +268,24 @@ def _apply(
     touched: dict[str, str] = {}
 
     def check(section: str, index: int, line_id: str, must_exist: bool) -> bool:
-        key = f"{section}.{index}.id"
-        where = document.marks.locate((section, index, "id"))
         if line_id in touched:
-            problems.append(
-                _problem(
-                    document.display_path,
-                    where,
-                    key,
-                    f"line {line_id!r} is already in {touched[line_id]}; change each line once",
-                )
+            message = f"line {line_id!r} is already in {touched[line_id]}; change each line once"
+        elif must_exist and line_id not in base_ids:
+            message = (
+                f"{base.name} has no line {line_id!r}; {section} names existing lines "
+                "(to add a line, put it under add)"
             )
-            return False
-        touched[line_id] = section
-        if must_exist and line_id not in base_ids:
-            problems.append(
-                _problem(
-                    document.display_path,
-                    where,
-                    key,
-                    f"{base.name} has no line {line_id!r}; {section} names "
-                    "existing lines (to add a line, put it under add)",
-                )
+        elif not must_exist and line_id in base_ids:
+            message = (
+                f"{base.name} already has a line {line_id!r}; to change it, put it under replace"
             )
-            return False
-        if not must_exist and line_id in base_ids:
-            problems.append(
-                _problem(
-                    document.display_path,
-                    where,
-                    key,
-                    f"{base.name} already has a line {line_id!r}; to change "
-                    "it, put it under replace",
-                )
-            )
-            return False
-        return True
+        else:
+            touched[line_id] = section
+            return True
+        touched.setdefault(line_id, section)
+        where = document.marks.locate((section, index, "id"))
+        problems.append(_problem(document.display_path, where, f"{section}.{index}.id", message))
+        return False
 
     replacements = {
         line.id: line
@@ -367,7 +352,9 @@ def _reference_error(cited: Cited | None, message: str, shown: str) -> InputErro
     return InputError([_problem(*cited, message)])
 
 
-def _problem(path: str, position: yamlmarks.Position | None, key: str, message: str) -> Problem:
+def _problem(
+    path: str, position: yamlmarks.Position | None, key: str | None, message: str
+) -> Problem:
     line, column = (position.line, position.column) if position else (None, None)
     return Problem(path, line, column, key or None, message)
 
@@ -413,7 +400,7 @@ def _describe(model: type[BaseModel], document: yamlmarks.Document, error: Any) 
         position = document.marks.locate(loc, at_key=kind in _AT_KEY)
     key = ".".join(str(part) for part in loc) or None
     message = _message(model, loc, kind, error)
-    return _problem(document.display_path, position, key or "", message)
+    return _problem(document.display_path, position, key, message)
 
 
 def _describe_input(value: Any) -> str:

@@ -7,6 +7,7 @@ tables mix sources (PSSRU, the GMCA database, a council's own figures).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal, Self
 
 from pydantic import Field, field_validator, model_validator
@@ -29,6 +30,11 @@ Stage = Literal[
 ]
 
 MAX_YEAR = 50
+
+
+def line_ref(table: str, line_id: str) -> str:
+    """How a line is named across tables, in overrides, flags and comparisons: 'table/id'."""
+    return f"{table}/{line_id}"
 
 
 class Line(InputModel):
@@ -81,6 +87,14 @@ class Line(InputModel):
         """The last year the cost falls in (first_year for a one-off)."""
         return self.first_year if self.last_year is None else self.last_year
 
+    def with_changes(self, changes: Mapping[str, float | int]) -> Line:
+        """This line with some fields replaced, validated again as a whole line.
+
+        A one-off moved to another year stays a one-off; years left out of order are refused
+        by the same rule a table's own lines obey.
+        """
+        return Line.model_validate({**self.model_dump(), **changes})
+
 
 class Removal(InputModel):
     """A line a local table drops from the table it extends, and why."""
@@ -100,6 +114,11 @@ class TableFile(InputModel):
         default=None, description="Index that uprates the lines to a scenario's price year."
     )
     lines: list[Line] = Field(min_length=1, max_length=10_000)
+
+    @property
+    def price_years(self) -> list[str]:
+        """The price years its lines are in, earliest first ('YYYY/YY' sorts by year)."""
+        return sorted({line.price_year for line in self.lines})
 
     @field_validator("lines")
     @classmethod

@@ -79,7 +79,7 @@ def test_moving_a_one_off_keeps_it_a_one_off(write_yaml: WriteYaml) -> None:
         ),
         (
             {"line": "local/weeks", "first_year": 4, "last_year": 2, "reason": "r"},
-            "this leaves last_year (2) before first_year (4)",
+            "last_year (2) is before first_year (4)",
         ),
     ],
 )
@@ -108,3 +108,14 @@ def test_the_same_line_overridden_twice_is_refused(write_yaml: WriteYaml) -> Non
         load_inputs(path)
     (problem,) = caught.value.problems
     assert problem.key == "line_overrides.1.line"
+
+
+def test_an_override_past_the_horizon_is_flagged(write_yaml: WriteYaml) -> None:
+    # The table's line is a one-off in year 1; the override makes it run to year 7 of 5.
+    path = scenario_with(write_yaml, {"line": "local/weeks", "last_year": 7, "reason": "r"})
+    result = estimate(*load_inputs(path))
+    beyond = next(flag for flag in result.flags if flag.code == "costs_beyond_horizon")
+    assert beyond.lines == ["local/weeks"]
+    weeks = next(entry for entry in result.lines if entry.id == "weeks")
+    # 9 births x £100 x 41 weeks in each of years 1 to 5; years 6 and 7 are left out.
+    assert weeks.horizon_gbp == Decimal(9 * 100 * 41 * 5)

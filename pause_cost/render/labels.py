@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pause_cost.money import plain, round_half_up
 from pause_cost.results import Estimate, LineResult
+from pause_cost.tables import line_ref
 
 FIGURE_LABELS = {
     "avoided_births": "Avoided births",
@@ -37,7 +38,7 @@ def window_label(estimate: Estimate) -> str:
 
 
 def line_key(line: LineResult) -> str:
-    return f"{line.table}/{line.id}"
+    return line_ref(line.table, line.id)
 
 
 def figure_label(figure: str, estimate: Estimate) -> str:

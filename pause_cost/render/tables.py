@@ -60,7 +60,7 @@ def summary(table: UnitCostTable) -> dict[str, object]:
         "name": table.name,
         "title": table.title,
         "lines": len(table.lines),
-        "price_years": sorted({line.price_year for line in table.lines}),
+        "price_years": table.price_years,
         "price_index": table.price_index,
         "extends": table.extends,
     }
@@ -85,7 +85,7 @@ def list_csv(tables: list[UnitCostTable]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(("name", "title", "lines", "price_years", "price_index", "extends"))
     for table in tables:
-        price_years = " ".join(sorted({line.price_year for line in table.lines}))
+        price_years = " ".join(table.price_years)
         writer.writerow(
             (
                 table.name,

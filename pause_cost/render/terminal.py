@@ -13,7 +13,6 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from pause_cost.base import year_start
 from pause_cost.compare import Comparison
 from pause_cost.money import plain, round_half_up, to_decimal, whole_pounds
 from pause_cost.render.comparison import bar, figure_rows, moved, signed
@@ -265,7 +264,7 @@ def print_table_list(tables: list[UnitCostTable], console: Console) -> None:
     for header in ("Name", "Lines", "Priced", "Index", "Extends"):
         listing.add_column(header, no_wrap=True)
     for table in tables:
-        years = sorted({line.price_year for line in table.lines}, key=year_start)
+        years = table.price_years
         priced = years[0] if len(years) == 1 else f"{years[0]} to {years[-1]}"
         listing.add_row(
             table.name,
