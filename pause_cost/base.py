@@ -50,6 +50,27 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def is_path_reference(reference: str) -> bool:
+    """Whether a table or index reference names a file rather than a shipped name."""
+    return reference.endswith((".yaml", ".yml")) or "/" in reference or "\\" in reference
+
+
+def check_index_reference(value: str) -> str:
+    """A shipped index name, or a path to an index file; else ValueError."""
+    if _SLUG.match(value) or value.endswith((".yaml", ".yml")):
+        return value
+    raise ValueError(
+        "a price index is a shipped name such as 'pss-all-sectors' (lower-case letters, "
+        "digits, '-' and '_') or a path to a .yaml index file"
+    )
+
+
+IndexReference = Annotated[str, Field(max_length=500), AfterValidator(check_index_reference)]
+"""A price index by shipped name, or by path to an index file (relative to the file naming it)."""
+
 
 class InputModel(BaseModel):
     """Base for everything read from a user's file."""

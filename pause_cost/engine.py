@@ -72,14 +72,15 @@ def uprating(
     table: UnitCostTable,
     line: Line,
     indices: Mapping[str, PriceIndex],
-) -> tuple[Decimal, str | None]:
+) -> tuple[Decimal, PriceIndex | None]:
     """The factor that states a line in ``price_year`` prices, and the index giving it."""
     if price_year is None:
         return Decimal(1), None
-    name = line.price_index or table.price_index
-    if name is None or name not in indices:
-        raise ValueError(f"{table.name}/{line.id}: no price index {name!r} to uprate it with")
-    return indices[name].factor(line.price_year, price_year), name
+    reference = line.price_index or table.price_index
+    if reference is None or reference not in indices:
+        raise ValueError(f"{table.name}/{line.id}: no price index {reference!r} to uprate it with")
+    index = indices[reference]
+    return index.factor(line.price_year, price_year), index
 
 
 def overridden(
@@ -116,9 +117,10 @@ def estimate(
     for table in tables:
         for original in table.lines:
             line, override = overridden(table, original, scenario.line_overrides)
-            factor, index_name = uprating(scenario.price_year, table, line, indices)
-            if index_name is not None:
-                used[index_name] = indices[index_name]
+            factor, index = uprating(scenario.price_year, table, line, indices)
+            index_name = None if index is None else index.name
+            if index is not None:
+                used[index.name] = index
             yearly = per_birth_per_year(line) * factor * counted
             for year in range(line.first_year, min(line.final_year, horizon_years) + 1):
                 by_class[line.classification][year - 1] += yearly

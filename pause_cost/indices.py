@@ -1,7 +1,9 @@
-"""A price index: the published annual increases that uprate a cost from one year to another.
+"""A price index: what uprates a cost from one financial year to another.
 
-PSSRU publishes its pay and prices indices as annual percentage increases, not index levels,
-so that is what an index file holds, exactly as printed; the chaining is arithmetic here.
+Publishers print indices in one of two forms, and an index file holds whichever its source
+prints, exactly as printed, so that it can be checked against the page: annual percentage
+increases (PSSRU's pay and prices indices) or index levels (HM Treasury's GDP deflator,
+2016-17 = 100 and the like). The chaining is arithmetic here.
 """
 
 from __future__ import annotations
@@ -18,37 +20,73 @@ HUNDRED = Decimal(100)
 
 
 class PriceIndex(InputModel):
-    """Annual increases by financial year; the increase named 2017/18 is from 2016/17."""
+    """Annual increases or index levels, by financial year.
+
+    The increase named 2017/18 is from 2016/17 to 2017/18; the level named 2017/18 is the
+    index in 2017/18. A file gives one form or the other, never both.
+    """
 
     name: Slug
     title: Text
     description: Text | None = None
     source: Source
-    annual_increase_percent: dict[PriceYear, float] = Field(min_length=1)
+    annual_increase_percent: dict[PriceYear, float] | None = Field(
+        default=None,
+        min_length=1,
+        description="Percentage increase on the previous financial year, as published.",
+    )
+    index_levels: dict[PriceYear, float] | None = Field(
+        default=None,
+        min_length=2,
+        description="The index in each financial year, as published (any base year).",
+    )
 
     @model_validator(mode="after")
-    def _consecutive_plausible_years(self) -> Self:
-        years = sorted(self.annual_increase_percent, key=year_start)
+    def _one_form_consecutive_plausible(self) -> Self:
+        if (self.annual_increase_percent is None) == (self.index_levels is None):
+            raise ValueError(
+                "give either annual_increase_percent or index_levels (exactly one of them)"
+            )
+        years = sorted(self._series, key=year_start)
         for earlier, later in itertools.pairwise(years):
             if year_start(later) != year_start(earlier) + 1:
                 raise ValueError(
                     f"years must follow one another without gaps: {earlier} is followed by {later}"
                 )
-        for year, percent in self.annual_increase_percent.items():
-            if not -50 <= percent <= 50:
-                raise ValueError(
-                    f"{year}: an annual increase of {percent}% is not plausible; allowed: -50 to 50"
-                )
+        if self.annual_increase_percent is not None:
+            for year, percent in self.annual_increase_percent.items():
+                if not -50 <= percent <= 50:
+                    raise ValueError(
+                        f"{year}: an annual increase of {percent}% is not plausible; "
+                        "allowed: -50 to 50"
+                    )
+        if self.index_levels is not None:
+            for year, level in self.index_levels.items():
+                if not 0 < level <= 1_000_000:
+                    raise ValueError(
+                        f"{year}: an index level of {level} is not plausible; "
+                        "allowed: more than 0, up to 1,000,000"
+                    )
         return self
 
     @property
+    def _series(self) -> dict[str, float]:
+        series = self.index_levels or self.annual_increase_percent
+        assert series is not None  # the validator guarantees one of them
+        return series
+
+    @property
     def first_year(self) -> str:
-        """The earliest year a price can be uprated from: the year before the first increase."""
-        return financial_year(min(map(year_start, self.annual_increase_percent)) - 1)
+        """The earliest year a price can be uprated from.
+
+        For increases, the year before the first increase; for levels, the first level.
+        """
+        first = min(map(year_start, self._series))
+        return financial_year(first if self.index_levels is not None else first - 1)
 
     @property
     def last_year(self) -> str:
-        return financial_year(max(map(year_start, self.annual_increase_percent)))
+        return financial_year(max(map(year_start, self._series)))
 
     def covers(self, price_year: str) -> bool:
         return year_start(self.first_year) <= year_start(price_year) <= year_start(self.last_year)
@@ -56,15 +94,19 @@ class PriceIndex(InputModel):
     def factor(self, from_year: str, to_year: str) -> Decimal:
         """What a price in ``from_year`` is multiplied by to state it in ``to_year`` prices.
 
-        The product of (1 + increase / 100) over the years after ``from_year`` up to
-        ``to_year`` (its inverse when going back). Both years must be covered: there is no
-        extrapolation.
+        Levels: the level in ``to_year`` over the level in ``from_year``. Increases: the
+        product of (1 + increase / 100) over the years after ``from_year`` up to ``to_year``
+        (its inverse when going back). Both years must be covered: there is no extrapolation.
         """
         for year in (from_year, to_year):
             if not self.covers(year):
                 raise ValueError(
                     f"{self.name} covers {self.first_year} to {self.last_year}, not {year}"
                 )
+        if self.index_levels is not None:
+            level = self.index_levels
+            return Decimal(repr(level[to_year])) / Decimal(repr(level[from_year]))
+        assert self.annual_increase_percent is not None
         start, end = sorted((year_start(from_year), year_start(to_year)))
         product = Decimal(1)
         for start_year in range(start + 1, end + 1):

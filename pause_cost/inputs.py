@@ -18,10 +18,11 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from pause_cost import yamlmarks
+from pause_cost.base import is_path_reference
 from pause_cost.errors import InputError, Problem
 from pause_cost.indices import PriceIndex
 from pause_cost.scenario import Scenario
-from pause_cost.tables import TableExtension, TableFile, UnitCostTable, line_ref
+from pause_cost.tables import Line, TableExtension, TableFile, UnitCostTable, line_ref
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -162,14 +163,20 @@ def _indices_for(
     cited: Cited,
     problems: list[Problem],
 ) -> dict[str, PriceIndex]:
-    """Load the indices the lines name, and check each covers its line's year and the target."""
+    """Load the indices the lines name, and check each covers its line's year and the target.
+
+    An index is keyed by the reference the tables write (a shipped name or a path); a path is
+    found from the table file that wrote it, so one reference must mean one file throughout.
+    """
     indices: dict[str, PriceIndex] = {}
+    files: dict[str, Path] = {}
+    by_name: dict[str, str] = {}
     failed: set[str] = set()
-    for table, shown in tables:
+    for table, table_shown in tables:
         for line in table.lines:
-            name = line.price_index or table.price_index
-            where = f"{shown}: {table.name}/{line.id}"
-            if name is None:
+            reference = line.price_index or table.price_index
+            where = f"{table_shown}: {table.name}/{line.id}"
+            if reference is None:
                 problems.append(
                     _problem(
                         *cited,
@@ -178,24 +185,56 @@ def _indices_for(
                     )
                 )
                 continue
-            if name in failed:
+            if reference in failed:
                 continue
-            if name not in indices:
+            written = table.index_file(reference)
+            try:
+                if written is None:
+                    path, shown = _resolve("index", reference, base_dir, cited)
+                else:
+                    path, shown = _resolve("index", str(written), Path(), cited)
+            except InputError as exc:
+                problems.extend(exc.problems)
+                failed.add(reference)
+                continue
+            if reference not in indices:
                 try:
-                    index_path, shown = _resolve("index", name, base_dir, cited)
-                    indices[name] = _validate(PriceIndex, yamlmarks.load(index_path, shown))
+                    index = _validate(PriceIndex, yamlmarks.load(path, shown))
                 except InputError as exc:
                     problems.extend(exc.problems)
-                    failed.add(name)
+                    failed.add(reference)
                     continue
-            index = indices[name]
+                clash = by_name.setdefault(index.name, reference)
+                if clash != reference:
+                    problems.append(
+                        _problem(
+                            *cited,
+                            f"price indices {clash!r} and {reference!r} are both named "
+                            f"{index.name!r}; outputs name an index by its name, so give each "
+                            "index file its own name",
+                        )
+                    )
+                    failed.add(reference)
+                    continue
+                indices[reference], files[reference] = index, path.resolve()
+            elif files[reference] != path.resolve():
+                problems.append(
+                    _problem(
+                        *cited,
+                        f"price index {reference!r} means {files[reference]} for one table and "
+                        f"{path.resolve()} for {table.name}; write one of them as another path",
+                    )
+                )
+                failed.add(reference)
+                continue
+            index = indices[reference]
             for year, role in ((line.price_year, "priced in"), (price_year, "wanted in")):
                 if not index.covers(year):
                     problems.append(
                         _problem(
                             *cited,
-                            f"{where} is {role} {year}, which {name} does not cover (it runs "
-                            f"from {index.first_year} to {index.last_year}); no figure is "
+                            f"{where} is {role} {year}, which {index.name} does not cover (it "
+                            f"runs from {index.first_year} to {index.last_year}); no figure is "
                             "extrapolated: choose a covered price year or another index",
                         )
                     )
@@ -239,8 +278,10 @@ def _load_table_file(path: Path, shown: str, chain: tuple[str, ...]) -> UnitCost
     """A table file, with any ``extends`` applied (chains followed, cycles refused)."""
     document = yamlmarks.load(path, shown)
     if not (isinstance(document.data, dict) and "extends" in document.data):
-        table = _validate(TableFile, document)
-        return UnitCostTable.model_validate(table.model_dump())
+        file = _validate(TableFile, document)
+        table = UnitCostTable.model_validate(file.model_dump())
+        table._index_files = _index_paths(path, file.price_index, file.lines)
+        return table
     extension = _validate(TableExtension, document)
     cited: Cited = (shown, document.marks.locate(("extends",)), "extends")
     resolved = str(path.resolve())
@@ -256,7 +297,28 @@ def _load_table_file(path: Path, shown: str, chain: tuple[str, ...]) -> UnitCost
         )
     base_path, base_shown = _resolve("table", extension.extends, path.parent, cited)
     base = _load_table_file(base_path, base_shown, (*chain, resolved))
-    return _apply(extension, base, document)
+    table = _apply(extension, base, document)
+    own = _index_paths(path, extension.price_index, [*extension.replace, *extension.add])
+    table._index_files = dict(base._index_files)
+    for reference, index_path in own.items():
+        inherited = table._index_files.setdefault(reference, index_path)
+        if inherited.resolve() != index_path.resolve():
+            raise InputError.single(
+                shown,
+                f"price index {reference!r} is {inherited} in {base.name} but {index_path} "
+                "here; write one of them as a different path",
+            )
+    return table
+
+
+def _index_paths(path: Path, table_index: str | None, lines: list[Line]) -> dict[str, Path]:
+    """Where each index path a table file names points: beside that file, or absolute."""
+    references = {table_index, *(line.price_index for line in lines)}
+    return {
+        reference: path.parent / reference
+        for reference in references
+        if reference is not None and is_path_reference(reference)
+    }
 
 
 def _apply(
@@ -317,14 +379,10 @@ def _apply(
     )
 
 
-def _is_path(reference: str) -> bool:
-    return reference.endswith((".yaml", ".yml")) or "/" in reference or "\\" in reference
-
-
 def _resolve(kind: str, reference: str, base_dir: Path, cited: Cited | None) -> tuple[Path, str]:
     """The file a table or index reference points to, and how to show its path in messages."""
     noun = "table" if kind == "table" else "price index"
-    if _is_path(reference):
+    if is_path_reference(reference):
         given = Path(reference)
         path = given if given.is_absolute() else base_dir / given
         shown = str(path) if base_dir != Path() else reference

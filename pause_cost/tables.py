@@ -8,11 +8,12 @@ tables mix sources (PSSRU, the GMCA database, a council's own figures).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Literal, Self
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
-from pause_cost.base import InputModel, PriceYear, Slug, Source, Text
+from pause_cost.base import IndexReference, InputModel, PriceYear, Slug, Source, Text
 
 Classification = Literal["cashable", "internal", "other_agency"]
 """cashable and internal are the council's; other_agency (courts, Cafcass, legal aid, NHS,
@@ -63,9 +64,10 @@ class Line(InputModel):
     agency: Text
     source: Source
     price_year: PriceYear
-    price_index: Slug | None = Field(
+    price_index: IndexReference | None = Field(
         default=None,
-        description="Index to uprate this line with, if not the table's own price_index.",
+        description="Index to uprate this line with, if not the table's own price_index: a "
+        "shipped name or a path to an index file.",
     )
     derivation: Text | None = Field(
         default=None, description="How the amount was derived from the source's figures."
@@ -110,8 +112,10 @@ class TableFile(InputModel):
     title: Text
     edition: Text | None = None
     description: Text | None = None
-    price_index: Slug | None = Field(
-        default=None, description="Index that uprates the lines to a scenario's price year."
+    price_index: IndexReference | None = Field(
+        default=None,
+        description="Index that uprates the lines to a scenario's price year: a shipped name "
+        "or a path to an index file.",
     )
     lines: list[Line] = Field(min_length=1, max_length=10_000)
 
@@ -145,7 +149,7 @@ class TableExtension(InputModel):
     edition: Text | None = None
     description: Text | None = None
     extends: Text = Field(description="The table it starts from: a shipped name or a path.")
-    price_index: Slug | None = Field(
+    price_index: IndexReference | None = Field(
         default=None, description="Index for the result; omitted: the extended table's."
     )
     replace: list[Line] = Field(default_factory=list, max_length=10_000)
@@ -160,3 +164,12 @@ class UnitCostTable(TableFile):
     removed: list[Removal] = Field(
         default_factory=list, description="Lines of the extended table left out, with reasons."
     )
+    _index_files: dict[str, Path] = PrivateAttr(default_factory=dict)
+
+    def index_file(self, reference: str) -> Path | None:
+        """The file an index path in this table points to, found from the file that named it.
+
+        A path is relative to the table file it is written in, which for an extended table
+        may be the base's file, not the extension's.
+        """
+        return self._index_files.get(reference)

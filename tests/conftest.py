@@ -88,6 +88,7 @@ def write_yaml(tmp_path: Path) -> Callable[[str, Any], Path]:
 
     def write(name: str, content: Any) -> Path:
         path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         text = content if isinstance(content, str) else dump_yaml(content)
         path.write_text(text, encoding="utf-8")
         return path

@@ -335,7 +335,7 @@ def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
         ("scenario", "Scenario", "cohort"),
         ("table", "TableFile", "lines"),
         ("extension", "TableExtension", "extends"),
-        ("index", "PriceIndex", "annual_increase_percent"),
+        ("index", "PriceIndex", "source"),
     ],
 )
 def test_schema_prints_json_schema(kind: str, title: str, required: str) -> None:
