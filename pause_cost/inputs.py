@@ -101,11 +101,15 @@ def load_inputs(path: Path | str) -> Inputs:
     """
     scenario_path = Path(path)
     document = yamlmarks.load(scenario_path, str(path))
-    scenario = _validate(Scenario, document)
     problems: list[Problem] = []
+    scenario: Scenario | None = None
+    try:
+        scenario = _validate(Scenario, document)
+    except InputError as exc:
+        problems.extend(exc.problems)
     tables: list[tuple[UnitCostTable, Path]] = []
     seen: dict[str, int] = {}
-    for index, reference in enumerate(scenario.unit_costs):
+    for index, reference in _table_references(scenario, document):
         cited: Cited = (
             str(path),
             document.marks.locate(("unit_costs", index)),
@@ -126,8 +130,13 @@ def load_inputs(path: Path | str) -> Inputs:
             tables.append((_load_table_file(table_path, shown, ()), table_path))
         except InputError as exc:
             problems.extend(exc.problems)
-    if not problems:
-        problems += _check_overrides(scenario, [table for table, _ in tables], document)
+    if scenario is None or problems:
+        # The scenario's own problems in file order, then its tables' (already in order).
+        own = sorted(
+            (problem for problem in problems if problem.path == str(path)), key=_file_order
+        )
+        raise InputError([*own, *(problem for problem in problems if problem.path != str(path))])
+    problems += _check_overrides(scenario, [table for table, _ in tables], document)
     indices: dict[str, PriceIndex] = {}
     if scenario.price_year is not None and not problems:
         cited = (str(path), document.marks.locate(("price_year",)), "price_year")
@@ -138,6 +147,23 @@ def load_inputs(path: Path | str) -> Inputs:
     if problems:
         raise InputError(problems)
     return Inputs(scenario, [table for table, _ in tables], indices)
+
+
+def _table_references(
+    scenario: Scenario | None, document: yamlmarks.Document
+) -> list[tuple[int, str]]:
+    """The tables a scenario lists, by position: read from the raw file if the scenario failed.
+
+    So that a scenario with a mistake of its own still has its tables checked, and every
+    problem is reported at once; items that are not text were reported already.
+    """
+    if scenario is not None:
+        return list(enumerate(scenario.unit_costs))
+    data = document.data
+    listed = data.get("unit_costs") if isinstance(data, dict) else None
+    if not isinstance(listed, list):
+        return []
+    return [(index, item) for index, item in enumerate(listed) if isinstance(item, str) and item]
 
 
 def load_indices(
@@ -452,6 +478,8 @@ def _file_order(problem: Problem) -> tuple[int, int]:
 def _describe(model: type[BaseModel], document: yamlmarks.Document, error: Any) -> Problem:
     loc: tuple[str | int, ...] = tuple(error["loc"])
     kind: str = error["type"]
+    if kind == "duplicate_id":
+        loc = (*loc, error["ctx"]["second"], "id")
     if kind == "missing":
         position = document.marks.locate(loc[:-1], at_key=True)
     else:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal, Self
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from pause_cost.base import IndexReference, InputModel, PriceYear, Slug, Source, Text
 
@@ -130,9 +131,12 @@ class TableFile(InputModel):
         first_index: dict[str, int] = {}
         for index, line in enumerate(lines):
             if line.id in first_index:
-                raise ValueError(
-                    f"line id {line.id!r} is used twice (items {first_index[line.id]} and "
-                    f"{index}); each line needs its own id"
+                # A type of its own, so the loader can point at the repeated id, not the list.
+                raise PydanticCustomError(
+                    "duplicate_id",
+                    "line id '{id}' is used twice (items {first} and {second}); each line needs "
+                    "its own id",
+                    {"id": line.id, "first": first_index[line.id], "second": index},
                 )
             first_index[line.id] = index
         return lines

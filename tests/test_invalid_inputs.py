@@ -123,6 +123,13 @@ CASES: dict[str, list[str]] = {
         f"5:15: cohort.women_open: -1 is too small; {RANGE_WOMEN}",
         "11:16: horizon_years: 0 is too small; allowed: from 1 to 50",
     ],
+    "scenario-and-table-mistakes": [
+        f"5:15: cohort.women_open: -1 is too small; {RANGE_WOMEN}",
+        "11:5: unit_costs.1: unknown table 'care-journey-englnd'; did you mean "
+        "'care-journey-england'? shipped tables: care-journey-england, "
+        "rotherham-2020-published, wider-costs (or give a path to a .yaml file)",
+        "12:5: unit_costs.2: table file tables/missing.yaml does not exist",
+    ],
     "not-utf8": ["2:23: byte 0xa3 is not UTF-8 text; save the file as UTF-8"],
     "yaml-tag": [
         "2:10: YAML tags such as '!!python/object:os.system' are not allowed; to start a value "
@@ -144,7 +151,7 @@ TABLE_CASES: dict[str, list[str]] = {
         "from 0 to 10,000,000"
     ],
     "invalid-table-duplicate-ids": [
-        "tables/duplicate-ids.yaml:4:3: lines: line id 'a' is used twice (items 0 and 1); "
+        "tables/duplicate-ids.yaml:15:9: lines.1.id: line id 'a' is used twice (items 0 and 1); "
         "each line needs its own id"
     ],
     "invalid-table-price-year": [
