@@ -57,6 +57,11 @@ class ListFormat(StrEnum):
     csv = "csv"
 
 
+class CompareBy(StrEnum):
+    line = "line"
+    stage = "stage"
+
+
 class SchemaKind(StrEnum):
     estimate = "estimate"
     scenario = "scenario"
@@ -293,6 +298,10 @@ def compare(
     horizon_years: Annotated[
         int, typer.Option("--horizon-years", min=1, max=50, help="Horizon, per avoided birth.")
     ] = 5,
+    by: Annotated[
+        CompareBy,
+        typer.Option("--by", help="Match lines by id, or roll them up by stage."),
+    ] = CompareBy.line,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.table,
@@ -302,13 +311,18 @@ def compare(
     """Show what moves the answer from A to B: each figure's change and each line's part in it.
 
     Two tables are costed per avoided birth (or for --scenario's cohort), matched line by line
-    by id; two scenarios are each estimated as they stand.
+    by id (or, with --by stage, stage by stage); two scenarios are each estimated as they stand.
     """
     with _handled():
         from pause_cost.runs import compare_references
 
         comparison = compare_references(
-            a, b, scenario=scenario, price_year=price_year, horizon_years=horizon_years
+            a,
+            b,
+            scenario=scenario,
+            price_year=price_year,
+            horizon_years=horizon_years,
+            by=by.value,
         )
         if output_format is OutputFormat.table:
             from pause_cost.render.terminal import print_comparison

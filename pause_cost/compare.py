@@ -1,8 +1,9 @@
 """What moves the answer between two estimates: the change in each figure, line by line.
 
-Lines are matched by id (by table and id where an id repeats within one side). A line's
-contribution is its amount in B minus its amount in A, in each classification, so the
-contributions add up to the change in each total exactly: there is no residual to explain.
+Lines are matched by id (by table and id where an id repeats within one side), or rolled up
+by stage, for tables that cost the same journey with different lines. A contribution is its
+amount in B minus its amount in A, in each classification, so the contributions add up to
+the change in each total exactly: there is no residual to explain.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pause_cost.tables import line_ref
 
 ZERO = Decimal(0)
 Status = Literal["changed", "unchanged", "added", "removed"]
+Grouping = Literal["line", "stage"]
+Period = Literal["immediate", "horizon"]
 
 
 class Change(ResultModel):
@@ -31,10 +34,14 @@ class Change(ResultModel):
 
 
 class Contribution(ResultModel):
-    key: str = Field(description="The line's id (table/id where ids repeat within a side).")
-    item: str
+    key: str = Field(
+        description="The line's id (table/id where ids repeat within a side), or the stage."
+    )
+    item: str = Field(description="The line's item, or how many lines the stage has in A and B.")
     status: Status
-    classification_a: str | None
+    classification_a: str | None = Field(
+        description="In A; 'mixed' for a stage whose lines differ; null if absent."
+    )
     classification_b: str | None
     immediate: Amounts = Field(description="B minus A, by classification.")
     horizon: Amounts = Field(description="B minus A, by classification.")
@@ -44,6 +51,7 @@ class Comparison(ResultModel):
     schema_version: str = SCHEMA_VERSION
     a: str = Field(description="What A is (a table or scenario name).")
     b: str
+    by: Grouping = Field(description="Contributions by line, or rolled up by stage.")
     immediate: Change
     horizon: Change
     contributions: list[Contribution] = Field(
@@ -73,27 +81,42 @@ def per_birth_scenario(*, price_year: str | None, horizon_years: int) -> Scenari
     )
 
 
-def _keys(lines: Iterable[LineResult]) -> dict[str, LineResult]:
+def _groups(lines: Iterable[LineResult], by: Grouping) -> dict[str, list[LineResult]]:
+    """The lines under the key they are matched by: id (table/id if ids repeat), or stage."""
     lines = list(lines)
+    if by == "stage":
+        groups: dict[str, list[LineResult]] = {}
+        for line in lines:
+            groups.setdefault(line.stage, []).append(line)
+        return groups
     ids = [line.id for line in lines]
     if len(set(ids)) == len(ids):
-        return {line.id: line for line in lines}
-    return {line_ref(line.table, line.id): line for line in lines}
+        return {line.id: [line] for line in lines}
+    return {line_ref(line.table, line.id): [line] for line in lines}
 
 
-def _amounts(line: LineResult | None, period: Literal["immediate", "horizon"]) -> Amounts:
-    """A line's amount for a period, placed in its classification's column."""
-    value = ZERO if line is None else getattr(line, f"{period}_gbp")
-    classification = None if line is None else line.classification
-    cashable = value if classification == "cashable" else ZERO
-    internal = value if classification == "internal" else ZERO
-    other = value if classification == "other_agency" else ZERO
+def _amounts(lines: Iterable[LineResult], period: Period) -> Amounts:
+    """The lines' amounts for a period, each in its classification's column."""
+    columns = {"cashable": ZERO, "internal": ZERO, "other_agency": ZERO}
+    for line in lines:
+        columns[line.classification] += getattr(line, f"{period}_gbp")
     return Amounts(
-        cashable_gbp=cashable,
-        internal_gbp=internal,
-        total_gbp=cashable + internal,
-        other_agencies_gbp=other,
+        cashable_gbp=columns["cashable"],
+        internal_gbp=columns["internal"],
+        total_gbp=columns["cashable"] + columns["internal"],
+        other_agencies_gbp=columns["other_agency"],
     )
+
+
+def _classification(lines: list[LineResult]) -> str | None:
+    kinds = {line.classification for line in lines}
+    return None if not kinds else kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+def _item(lines_a: list[LineResult], lines_b: list[LineResult], by: Grouping) -> str:
+    if by == "stage":
+        return f"{len(lines_a)} line(s) in A, {len(lines_b)} in B"
+    return (lines_b or lines_a)[0].item
 
 
 def _minus(b: Amounts, a: Amounts) -> Amounts:
@@ -118,31 +141,32 @@ def _change(a: Amounts, b: Amounts) -> Change:
     return Change(a=_plain_amounts(a), b=_plain_amounts(b), difference=_minus(b, a))
 
 
-def compare(a: Estimate, b: Estimate, *, a_label: str, b_label: str) -> Comparison:
-    """The change from A to B in each figure, and each line's part in it."""
-    lines_a, lines_b = _keys(a.lines), _keys(b.lines)
+def compare(
+    a: Estimate, b: Estimate, *, a_label: str, b_label: str, by: Grouping = "line"
+) -> Comparison:
+    """The change from A to B in each figure, and each line's (or stage's) part in it."""
+    groups_a, groups_b = _groups(a.lines, by), _groups(b.lines, by)
     contributions = []
-    for key in [*lines_a, *(key for key in lines_b if key not in lines_a)]:
-        line_a, line_b = lines_a.get(key), lines_b.get(key)
-        immediate = _minus(_amounts(line_b, "immediate"), _amounts(line_a, "immediate"))
-        horizon = _minus(_amounts(line_b, "horizon"), _amounts(line_a, "horizon"))
-        if line_a is None:
+    for key in [*groups_a, *(key for key in groups_b if key not in groups_a)]:
+        lines_a, lines_b = groups_a.get(key, []), groups_b.get(key, [])
+        immediate = _minus(_amounts(lines_b, "immediate"), _amounts(lines_a, "immediate"))
+        horizon = _minus(_amounts(lines_b, "horizon"), _amounts(lines_a, "horizon"))
+        classification_a, classification_b = _classification(lines_a), _classification(lines_b)
+        if not lines_a:
             status: Status = "added"
-        elif line_b is None:
+        elif not lines_b:
             status = "removed"
-        elif _moves(immediate) or _moves(horizon) or line_a.classification != line_b.classification:
+        elif _moves(immediate) or _moves(horizon) or classification_a != classification_b:
             status = "changed"
         else:
             status = "unchanged"
-        present = line_b or line_a
-        assert present is not None  # every key comes from one side or the other
         contributions.append(
             Contribution(
                 key=key,
-                item=present.item,
+                item=_item(lines_a, lines_b, by),
                 status=status,
-                classification_a=line_a.classification if line_a else None,
-                classification_b=line_b.classification if line_b else None,
+                classification_a=classification_a,
+                classification_b=classification_b,
                 immediate=immediate,
                 horizon=horizon,
             )
@@ -151,6 +175,7 @@ def compare(a: Estimate, b: Estimate, *, a_label: str, b_label: str) -> Comparis
     return Comparison(
         a=a_label,
         b=b_label,
+        by=by,
         immediate=_change(a.immediate, b.immediate),
         horizon=_change(a.horizon, b.horizon),
         contributions=contributions,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pause_cost import inputs
-from pause_cost.compare import Comparison, compare, per_birth_scenario
+from pause_cost.compare import Comparison, Grouping, compare, per_birth_scenario
 from pause_cost.engine import estimate
 from pause_cost.errors import InputError
 from pause_cost.tables import UnitCostTable
@@ -22,8 +22,12 @@ def compare_references(
     scenario: Path | None = None,
     price_year: str | None = None,
     horizon_years: int = 5,
+    by: Grouping = "line",
 ) -> Comparison:
-    """Compare two tables (per avoided birth, or for a scenario's cohort) or two scenarios."""
+    """Compare two tables (per avoided birth, or for a scenario's cohort) or two scenarios.
+
+    ``by="stage"`` rolls the lines up by stage, for tables whose line ids differ.
+    """
     kinds = {inputs.reference_kind(a), inputs.reference_kind(b)}
     if kinds == {"scenario"}:
         if scenario is not None or price_year is not None:
@@ -32,7 +36,9 @@ def compare_references(
             )
         first = estimate(*inputs.load_inputs(a))
         second = estimate(*inputs.load_inputs(b))
-        return compare(first, second, a_label=first.scenario.name, b_label=second.scenario.name)
+        return compare(
+            first, second, a_label=first.scenario.name, b_label=second.scenario.name, by=by
+        )
     if kinds != {"table"}:
         raise InputError.single("compare", "give two tables or two scenarios, not one of each")
     table_a, table_b = inputs.load_table(a), inputs.load_table(b)
@@ -46,7 +52,7 @@ def compare_references(
     indices = inputs.load_indices(year, [(table_a, a), (table_b, b)]) if year is not None else {}
     first = estimate(cohort, [table_a], indices)
     second = estimate(cohort.model_copy(update={"unit_costs": [b]}), [table_b], indices)
-    return compare(first, second, a_label=table_a.name, b_label=table_b.name)
+    return compare(first, second, a_label=table_a.name, b_label=table_b.name, by=by)
 
 
 def shipped_tables() -> list[UnitCostTable]:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pause_cost.compare import Comparison, compare, per_birth_scenario
+from pause_cost.compare import Comparison, Grouping, compare, per_birth_scenario
 from pause_cost.engine import estimate
 from pause_cost.inputs import load_table, shipped_table_names
 from pause_cost.results import Amounts
@@ -33,9 +33,11 @@ def assert_contributions_add_up(comparison: Comparison) -> None:
             assert abs(parts - getattr(change, field)) < PENNY, (period, field)
 
 
-def per_birth(a: UnitCostTable, b: UnitCostTable) -> Comparison:
+def per_birth(a: UnitCostTable, b: UnitCostTable, by: Grouping = "line") -> Comparison:
     scenario = per_birth_scenario(price_year=None, horizon_years=5)
-    return compare(estimate(scenario, [a]), estimate(scenario, [b]), a_label="a", b_label="b")
+    return compare(
+        estimate(scenario, [a]), estimate(scenario, [b]), a_label="a", b_label="b", by=by
+    )
 
 
 def test_a_hand_worked_comparison() -> None:
@@ -52,10 +54,45 @@ def test_a_hand_worked_comparison() -> None:
     assert [c.key for c in comparison.contributions] == ["gone", "x", "new"]
 
 
+def test_a_hand_worked_comparison_by_stage() -> None:
+    a = table(
+        line(id="x", stage="proceedings", amount_gbp=100),
+        line(id="y", stage="proceedings", amount_gbp=50, classification="internal"),
+        line(id="z", stage="permanence", amount_gbp=20),
+    )
+    b = table(
+        line(id="p", stage="proceedings", amount_gbp=130),
+        line(id="q", stage="accommodation", amount_gbp=40),
+    )
+    comparison = per_birth(a, b, by="stage")
+    # Proceedings: 100 cashable + 50 internal in A, 130 cashable in B: +30 cashable, -50
+    # internal, -20 in all. Permanence goes (-20); accommodation arrives (+40).
+    parts = {
+        c.key: (c.status, c.horizon.cashable_gbp, c.horizon.internal_gbp, c.horizon.total_gbp)
+        for c in comparison.contributions
+    }
+    assert parts == {
+        "proceedings": ("changed", 30, -50, -20),
+        "permanence": ("removed", -20, 0, -20),
+        "accommodation": ("added", 40, 0, 40),
+    }
+    proceedings = next(c for c in comparison.contributions if c.key == "proceedings")
+    assert (proceedings.classification_a, proceedings.classification_b) == ("mixed", "cashable")
+    assert proceedings.item == "2 line(s) in A, 1 in B"
+    assert comparison.by == "stage"
+    assert [c.key for c in comparison.contributions] == [
+        "accommodation",
+        "proceedings",
+        "permanence",
+    ]
+    assert_contributions_add_up(comparison)
+
+
+@pytest.mark.parametrize("by", ["line", "stage"])
 @pytest.mark.parametrize("first", shipped_table_names())
 @pytest.mark.parametrize("second", shipped_table_names())
-def test_contributions_add_up_on_shipped_tables(first: str, second: str) -> None:
-    assert_contributions_add_up(per_birth(load_table(first), load_table(second)))
+def test_contributions_add_up_on_shipped_tables(first: str, second: str, by: Grouping) -> None:
+    assert_contributions_add_up(per_birth(load_table(first), load_table(second), by=by))
 
 
 def test_compare_a_table_with_itself_is_all_zeros() -> None:
@@ -68,8 +105,15 @@ def test_compare_a_table_with_itself_is_all_zeros() -> None:
 
 @st.composite
 def tables(draw: st.DrawFn) -> UnitCostTable:
+    # A line's stage follows its id, so matched lines share a stage and stages hold several.
     indices = draw(st.sets(st.integers(0, 8), min_size=1, max_size=6))
-    return table(*(draw(line_data(index)) for index in sorted(indices)))
+    stages = ("proceedings", "accommodation", "permanence")
+    return table(
+        *(
+            {**draw(line_data(index)), "stage": stages[index % len(stages)]}
+            for index in sorted(indices)
+        )
+    )
 
 
 @settings(max_examples=150)
@@ -79,6 +123,15 @@ def test_contributions_add_up_and_reverse_on_generated_tables(
 ) -> None:
     forward, backward = per_birth(a, b), per_birth(b, a)
     assert_contributions_add_up(forward)
+    by_stage = per_birth(a, b, by="stage")
+    assert_contributions_add_up(by_stage)
+    # A stage's part is the sum of its lines' parts (ids are unique within these tables).
+    stage_of = {line.id: line.stage for line in [*a.lines, *b.lines]}
+    for contribution in by_stage.contributions:
+        lines = [c for c in forward.contributions if stage_of[c.key] == contribution.key]
+        assert contribution.horizon.total_gbp == sum(
+            (c.horizon.total_gbp for c in lines), Decimal(0)
+        )
     for field in FIELDS:
         assert getattr(forward.horizon.difference, field) == -getattr(
             backward.horizon.difference, field
@@ -124,6 +177,22 @@ def test_cli_compare_table_shows_bars() -> None:
     assert result.exit_code == 0, result.stderr
     assert "What moves the horizon total, largest first" in result.stdout
     assert "█" in result.stdout
+
+
+def test_cli_compare_by_stage_heads_its_rows_with_stages() -> None:
+    result = run(
+        "compare",
+        "rotherham-2020-published",
+        "care-journey-england",
+        "--by",
+        "stage",
+        "-f",
+        "markdown",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "| Stage | Status | Immediate | Horizon |" in result.stdout
+    assert "| whole_journey | removed |" in result.stdout
+    assert "0 stage(s) unchanged." in result.stdout
 
 
 def test_cli_compare_refuses_a_bad_price_year() -> None:

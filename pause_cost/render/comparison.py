@@ -94,12 +94,13 @@ def to_markdown(comparison: Comparison) -> str:
         f"| {label} | {whole_pounds(a)} | {whole_pounds(b)} | {signed(change)} |"
         for label, a, b, change in figure_rows(comparison)
     ]
-    out += ["", "| Line | Status | Immediate | Horizon |", "|---|---|---:|---:|"]
+    heading = comparison.by.capitalize()
+    out += ["", f"| {heading} | Status | Immediate | Horizon |", "|---|---|---:|---:|"]
     out += [
         f"| {c.key} | {c.status} | {signed(moved(c.immediate))} | {signed(moved(c.horizon))} |"
         for c in comparison.contributions
         if c.status != "unchanged"
     ]
     unchanged = sum(1 for c in comparison.contributions if c.status == "unchanged")
-    out += ["", f"{unchanged} line(s) unchanged.", ""]
+    out += ["", f"{unchanged} {comparison.by}(s) unchanged.", ""]
     return "\n".join(out)

@@ -234,7 +234,7 @@ def print_comparison(comparison: Comparison, console: Console) -> None:
         show_edge=False,
         padding=(0, 0),
     )
-    lines.add_column("Line", overflow="fold")
+    lines.add_column(comparison.by.capitalize(), overflow="fold")
     lines.add_column("Status", no_wrap=True)
     lines.add_column("Immediate", justify="right", no_wrap=True)
     lines.add_column("Horizon", justify="right", no_wrap=True)
@@ -252,8 +252,8 @@ def print_comparison(comparison: Comparison, console: Console) -> None:
     unchanged = sum(1 for c in comparison.contributions if c.status == "unchanged")
     console.print(lines)
     console.print(
-        f"{unchanged} line(s) unchanged. Changes include other agencies' costs where "
-        "a line falls on them.",
+        f"{unchanged} {comparison.by}(s) unchanged. Changes include other agencies' costs "
+        f"where a {comparison.by} falls on them.",
         soft_wrap=True,
     )
 
