@@ -384,18 +384,20 @@ def tables_validate(
         typer.Argument(metavar="FILE...", exists=True, dir_okay=False, help="Table files."),
     ],
 ) -> None:
-    """Check table files: every problem in every file, then exit 1 if any had one."""
+    """Check table files and the indices they name: every problem in every file, then exit 1
+    if any had one. Lines no index can uprate are noted."""
     with _handled():
-        from pause_cost import inputs
         from pause_cost.errors import InputError, Problem
+        from pause_cost.runs import validate_table
 
         problems: list[Problem] = []
         for path in files:
             try:
-                table = inputs.load_table(path)
+                table, notes = validate_table(path)
             except InputError as exc:
                 problems.extend(exc.problems)
                 continue
             sys.stdout.write(f"{path}: ok, {table.name}, {len(table.lines)} lines\n")
+            sys.stdout.writelines(f"  note: {note}\n" for note in notes)
         if problems:
             raise InputError(problems)

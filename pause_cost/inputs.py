@@ -189,15 +189,8 @@ def _indices_for(
     cited: Cited,
     problems: list[Problem],
 ) -> dict[str, PriceIndex]:
-    """Load the indices the lines name, and check each covers its line's year and the target.
-
-    An index is keyed by the reference the tables write (a shipped name or a path); a path is
-    found from the table file that wrote it, so one reference must mean one file throughout.
-    """
-    indices: dict[str, PriceIndex] = {}
-    files: dict[str, Path] = {}
-    by_name: dict[str, str] = {}
-    failed: set[str] = set()
+    """Load the indices the lines name, and check each covers its line's year and the target."""
+    indices = _referenced_indices(tables, base_dir, cited, problems)
     for table, table_shown in tables:
         for line in table.lines:
             reference = line.price_index or table.price_index
@@ -211,7 +204,54 @@ def _indices_for(
                     )
                 )
                 continue
-            if reference in failed:
+            index = indices.get(reference)
+            if index is None:
+                continue  # its loading problem is reported already
+            for year, role in ((line.price_year, "priced in"), (price_year, "wanted in")):
+                if not index.covers(year):
+                    problems.append(
+                        _problem(
+                            *cited,
+                            f"{where} is {role} {year}, which {index.name} does not cover (it "
+                            f"runs from {index.first_year} to {index.last_year}); no figure is "
+                            "extrapolated: choose a covered price year or another index",
+                        )
+                    )
+    return indices
+
+
+def table_indices(table: UnitCostTable, shown: str) -> dict[str, PriceIndex]:
+    """Every index a loaded table names, by the reference it writes, each loaded and checked.
+
+    For ``tables validate``: a misspelt name or a missing index file is found before a
+    scenario asks for a price year. Raises InputError listing every index that fails.
+    """
+    problems: list[Problem] = []
+    indices = _referenced_indices([(table, shown)], Path(), (shown, None, "price_index"), problems)
+    if problems:
+        raise InputError(problems)
+    return indices
+
+
+def _referenced_indices(
+    tables: list[tuple[UnitCostTable, str]],
+    base_dir: Path,
+    cited: Cited,
+    problems: list[Problem],
+) -> dict[str, PriceIndex]:
+    """Each index the tables' lines name, keyed by the reference written (a name or a path).
+
+    A path is found from the table file that wrote it, so one reference must mean one file
+    throughout; outputs name an index by its own name, so two files may not share one.
+    """
+    indices: dict[str, PriceIndex] = {}
+    files: dict[str, Path] = {}
+    by_name: dict[str, str] = {}
+    failed: set[str] = set()
+    for table, _ in tables:
+        for line in table.lines:
+            reference = line.price_index or table.price_index
+            if reference is None or reference in failed:
                 continue
             written = table.index_file(reference)
             try:
@@ -223,47 +263,37 @@ def _indices_for(
                 problems.extend(exc.problems)
                 failed.add(reference)
                 continue
-            if reference not in indices:
-                try:
-                    index = _validate(PriceIndex, yamlmarks.load(path, shown))
-                except InputError as exc:
-                    problems.extend(exc.problems)
-                    failed.add(reference)
-                    continue
-                clash = by_name.setdefault(index.name, reference)
-                if clash != reference:
+            if reference in indices:
+                if files[reference] != path.resolve():
                     problems.append(
                         _problem(
                             *cited,
-                            f"price indices {clash!r} and {reference!r} are both named "
-                            f"{index.name!r}; outputs name an index by its name, so give each "
-                            "index file its own name",
+                            f"price index {reference!r} means {files[reference]} for one table "
+                            f"and {path.resolve()} for {table.name}; write one of them as "
+                            "another path",
                         )
                     )
                     failed.add(reference)
-                    continue
-                indices[reference], files[reference] = index, path.resolve()
-            elif files[reference] != path.resolve():
+                continue
+            try:
+                index = _validate(PriceIndex, yamlmarks.load(path, shown))
+            except InputError as exc:
+                problems.extend(exc.problems)
+                failed.add(reference)
+                continue
+            clash = by_name.setdefault(index.name, reference)
+            if clash != reference:
                 problems.append(
                     _problem(
                         *cited,
-                        f"price index {reference!r} means {files[reference]} for one table and "
-                        f"{path.resolve()} for {table.name}; write one of them as another path",
+                        f"price indices {clash!r} and {reference!r} are both named "
+                        f"{index.name!r}; outputs name an index by its name, so give each "
+                        "index file its own name",
                     )
                 )
                 failed.add(reference)
                 continue
-            index = indices[reference]
-            for year, role in ((line.price_year, "priced in"), (price_year, "wanted in")):
-                if not index.covers(year):
-                    problems.append(
-                        _problem(
-                            *cited,
-                            f"{where} is {role} {year}, which {index.name} does not cover (it "
-                            f"runs from {index.first_year} to {index.last_year}); no figure is "
-                            "extrapolated: choose a covered price year or another index",
-                        )
-                    )
+            indices[reference], files[reference] = index, path.resolve()
     return indices
 
 

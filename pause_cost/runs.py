@@ -58,3 +58,23 @@ def compare_references(
 def shipped_tables() -> list[UnitCostTable]:
     """Every shipped table, loaded (and so checked)."""
     return [inputs.load_table(name) for name in inputs.shipped_table_names()]
+
+
+def validate_table(path: Path) -> tuple[UnitCostTable, list[str]]:
+    """Load a table file and every index it names; note the lines no index can uprate.
+
+    A line priced outside its index's years is not an error (a scenario may keep lines in
+    their own price years) but it cannot be stated in another year's prices, so it is noted.
+    """
+    table = inputs.load_table(path)
+    indices = inputs.table_indices(table, str(path))
+    notes = []
+    for line in table.lines:
+        reference = line.price_index or table.price_index
+        index = indices.get(reference) if reference is not None else None
+        if index is not None and not index.covers(line.price_year):
+            notes.append(
+                f"{line.id} is priced in {line.price_year}, outside {index.name} "
+                f"({index.first_year} to {index.last_year}): it cannot be uprated"
+            )
+    return table, notes

@@ -70,4 +70,36 @@ def test_validate_all_shipped_tables() -> None:
     files = sorted(UNIT_COSTS.glob("*.yaml"))
     result = run("tables", "validate", *files)
     assert result.exit_code == 0, result.stderr
-    assert len(result.stdout.splitlines()) == len(files)
+    lines = result.stdout.splitlines()
+    assert len([line for line in lines if ": ok, " in line]) == len(files)
+    # The two other-agency lines priced outside the PSS series (2007/08 to 2023/24), as
+    # their price_year fields in care-journey-england.yaml say.
+    assert [line for line in lines if line.startswith("  note: ")] == [
+        "  note: cafcass-care-order is priced in 2005/06, outside pss-all-sectors "
+        "(2007/08 to 2023/24): it cannot be uprated",
+        "  note: legal-aid-care-proceedings is priced in 2024/25, outside pss-all-sectors "
+        "(2007/08 to 2023/24): it cannot be uprated",
+    ]
+
+
+def test_validate_checks_the_indices_a_table_names(
+    write_yaml: Callable[[str, Any], Path],
+) -> None:
+    misspelt = write_yaml(
+        "misspelt.yaml",
+        {"name": "m", "title": "M", "price_index": "pss-all-sector", "lines": [line()]},
+    )
+    missing = write_yaml(
+        "missing.yaml",
+        {"name": "n", "title": "N", "lines": [line(price_index="indices/ours.yaml")]},
+    )
+    result = run("tables", "validate", misspelt, missing)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[:2] == [
+        f"{misspelt}: price_index: unknown price index 'pss-all-sector'; did you mean "
+        "'pss-all-sectors'? shipped price indices: nhs-cost-inflation, pss-all-sectors, "
+        "pss-independent-sector, pss-local-authority (or give a path to a .yaml file)",
+        f"{missing}: price_index: price index file {missing.parent / 'indices' / 'ours.yaml'} "
+        "does not exist",
+    ]
