@@ -232,3 +232,36 @@ def test_every_uncovered_line_is_named_with_its_own_table(write_yaml: WriteYaml)
         load_inputs(path)
     starts = [problem.message.split(" is priced in ")[0] for problem in caught.value.problems]
     assert starts == [f"{table}: t/a", f"{table}: t/b"]
+
+
+# The March 2020 release's own 'per cent change on previous year' column (D), rows 54-71,
+# 2001-02 to 2018-19, as stored in the sheet (to 10 decimals): a column separate from the
+# levels, so it checks their transcription.
+HMT_MARCH_2020_PERCENT_CHANGES = [
+    1.2466594873, 2.3215055816, 2.0110107945, 2.8299001803, 2.4378644751, 2.8396256442,
+    2.6596147101, 2.5518848849, 1.6487375160, 1.7127307464, 1.5261825991, 2.0596639732,
+    1.9293988642, 1.3964551815, 0.8611934090, 2.3676775047, 1.7276145853, 2.1365172009,
+]  # fmt: skip
+
+
+def test_the_shipped_deflator_agrees_with_its_release_s_percent_changes() -> None:
+    index = load_index("gdp-deflator")
+    assert (index.first_year, index.last_year) == ("2000/01", "2018/19")
+    levels = list((index.index_levels or {}).values())
+    assert levels[-1] == 100  # the release's base year, 2018-19 = 100
+    recomputed = [(later / earlier - 1) * 100 for earlier, later in itertools.pairwise(levels)]
+    assert recomputed == pytest.approx(HMT_MARCH_2020_PERCENT_CHANGES, abs=1e-7)
+
+
+def test_the_cafcass_line_is_uprated_with_the_deflator() -> None:
+    # GMCA SS4.1.4, £2,500 at 2005/06 prices, in 2016/17 prices for Rotherham's 15 births:
+    # 2,500 x 96.245425 / 77.76025 (the deflator's levels in those years) x 15.
+    from tests.conftest import SCENARIOS
+
+    result = estimate(*load_inputs(SCENARIOS / "rotherham-2020-bottom-up.yaml"))
+    (cafcass,) = [entry for entry in result.lines if entry.id == "cafcass-care-order"]
+    factor = D("96.245425") / D("77.76025")
+    assert cafcass.price_index == "gdp-deflator"
+    assert cafcass.uprating_factor == factor
+    assert cafcass.horizon_gbp == D(2500) * factor * 15
+    assert cafcass.classification == "other_agency"

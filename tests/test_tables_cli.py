@@ -72,11 +72,9 @@ def test_validate_all_shipped_tables() -> None:
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len([line for line in lines if ": ok, " in line]) == len(files)
-    # The two other-agency lines priced outside the PSS series (2007/08 to 2023/24), as
-    # their price_year fields in care-journey-england.yaml say.
+    # The legal aid line is priced 2024/25 (its price_year in care-journey-england.yaml),
+    # after the PSS series ends (2023/24); the Cafcass line (2005/06) names the deflator.
     assert [line for line in lines if line.startswith("  note: ")] == [
-        "  note: cafcass-care-order is priced in 2005/06, outside pss-all-sectors "
-        "(2007/08 to 2023/24): it cannot be uprated",
         "  note: legal-aid-care-proceedings is priced in 2024/25, outside pss-all-sectors "
         "(2007/08 to 2023/24): it cannot be uprated",
     ]
@@ -98,7 +96,8 @@ def test_validate_checks_the_indices_a_table_names(
     assert result.stdout == ""
     assert result.stderr.splitlines()[:2] == [
         f"{misspelt}: price_index: unknown price index 'pss-all-sector'; did you mean "
-        "'pss-all-sectors'? shipped price indices: nhs-cost-inflation, pss-all-sectors, "
+        "'pss-all-sectors'? shipped price indices: gdp-deflator, nhs-cost-inflation, "
+        "pss-all-sectors, "
         "pss-independent-sector, pss-local-authority (or give a path to a .yaml file)",
         f"{missing}: price_index: price index file {missing.parent / 'indices' / 'ours.yaml'} "
         "does not exist",

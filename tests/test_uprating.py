@@ -106,7 +106,7 @@ def test_an_unknown_index_lists_the_shipped_ones(write_yaml: WriteYaml) -> None:
         load_inputs(path)
     assert (
         "unknown price index 'pss-all-sector'; did you mean 'pss-all-sectors'? shipped price "
-        "indices: nhs-cost-inflation, pss-all-sectors, pss-independent-sector, "
+        "indices: gdp-deflator, nhs-cost-inflation, pss-all-sectors, pss-independent-sector, "
         "pss-local-authority"
     ) in str(caught.value)
 
