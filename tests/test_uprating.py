@@ -135,3 +135,20 @@ def test_spot_values_from_the_manual() -> None:
     assert load_index("pss-local-authority").annual_increase_percent["2016/17"] == 0.9
     assert load_index("pss-independent-sector").annual_increase_percent["2020/21"] == 4.1
     assert load_index("nhs-cost-inflation").annual_increase_percent["2019/20"] == 2.14
+
+
+def test_the_special_guardianship_allowance_worked_by_hand() -> None:
+    # £91.31 a week (Kinship 2021, priced 2020/21) x 52 weeks x 13% to family x 75% with an
+    # allowance, taken back to 2016/17 through PSSRU 2024 Table 12.1.2's increases for 2017/18
+    # to 2020/21 (2.8%, 3.1%, 3.3%, 3.8%), for Rotherham's 15 births in years 2 to 5.
+    from tests.conftest import SCENARIOS
+
+    result = estimate(*load_inputs(SCENARIOS / "rotherham-2020-bottom-up.yaml"))
+    (allowance,) = [entry for entry in result.lines if entry.id == "special-guardianship-allowance"]
+    back = D("1.028") * D("1.031") * D("1.033") * D("1.038")
+    per_birth_per_year = D("91.31") * 52 * D("0.13") * D("0.75") / back
+    assert allowance.per_avoided_birth_per_year_gbp == pytest.approx(
+        per_birth_per_year, abs=D("1e-20")
+    )
+    assert allowance.horizon_gbp == pytest.approx(per_birth_per_year * 15 * 4, abs=D("1e-18"))
+    assert allowance.immediate_gbp == 0
