@@ -45,12 +45,13 @@ def financial_year(start: int) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
+_SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+Slug = Annotated[str, Field(pattern=_SLUG_PATTERN, max_length=80)]
 """Lower-case letters, digits, ``-`` and ``_``: safe in file names, JSON keys and CSV cells."""
 
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_SLUG = re.compile(_SLUG_PATTERN)
 
 
 def is_path_reference(reference: str) -> bool:

@@ -76,7 +76,7 @@ def uprating(
     """The factor that states a line in ``price_year`` prices, and the index giving it."""
     if price_year is None:
         return Decimal(1), None
-    reference = line.price_index or table.price_index
+    reference = table.index_reference(line)
     if reference is None or reference not in indices:
         raise ValueError(f"{table.name}/{line.id}: no price index {reference!r} to uprate it with")
     index = indices[reference]
@@ -118,9 +118,10 @@ def estimate(
         for original in table.lines:
             line, override = overridden(table, original, scenario.line_overrides)
             factor, index = uprating(scenario.price_year, table, line, indices)
-            index_name = None if index is None else index.name
+            index_name = None
             if index is not None:
-                used[index.name] = index
+                index_name = index.name
+                used[index_name] = index
             yearly = per_birth_per_year(line) * factor * counted
             for year in range(line.first_year, min(line.final_year, horizon_years) + 1):
                 by_class[line.classification][year - 1] += yearly

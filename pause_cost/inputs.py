@@ -193,7 +193,7 @@ def _indices_for(
     indices = _referenced_indices(tables, base_dir, cited, problems)
     for table, table_shown in tables:
         for line in table.lines:
-            reference = line.price_index or table.price_index
+            reference = table.index_reference(line)
             where = f"{table_shown}: {table.name}/{line.id}"
             if reference is None:
                 problems.append(
@@ -250,7 +250,7 @@ def _referenced_indices(
     failed: set[str] = set()
     for table, _ in tables:
         for line in table.lines:
-            reference = line.price_index or table.price_index
+            reference = table.index_reference(line)
             if reference is None or reference in failed:
                 continue
             written = table.index_file(reference)

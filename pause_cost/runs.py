@@ -70,7 +70,7 @@ def validate_table(path: Path) -> tuple[UnitCostTable, list[str]]:
     indices = inputs.table_indices(table, str(path))
     notes = []
     for line in table.lines:
-        reference = line.price_index or table.price_index
+        reference = table.index_reference(line)
         index = indices.get(reference) if reference is not None else None
         if index is not None and not index.covers(line.price_year):
             notes.append(

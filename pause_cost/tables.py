@@ -120,6 +120,10 @@ class TableFile(InputModel):
     )
     lines: list[Line] = Field(min_length=1, max_length=10_000)
 
+    def index_reference(self, line: Line) -> str | None:
+        """The index a line is uprated with: its own, else the table's."""
+        return line.price_index or self.price_index
+
     @property
     def price_years(self) -> list[str]:
         """The price years its lines are in, earliest first ('YYYY/YY' sorts by year)."""

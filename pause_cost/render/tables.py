@@ -45,7 +45,7 @@ def line_rows(table: UnitCostTable) -> list[dict[str, object]]:
             "first_year": line.first_year,
             "last_year": line.final_year,
             "price_year": line.price_year,
-            "price_index": line.price_index or table.price_index,
+            "price_index": table.index_reference(line),
             "source": line.source.cite(),
             "url": line.source.url,
             "derivation": line.derivation,
