@@ -1,0 +1,92 @@
+"""The commands whose outputs are pinned in ``tests/data/pinned/``, and how to regenerate them.
+
+A regression guard, not a proof of correctness: the pinned bytes are the program's own output at
+the time they were written, so a test against them shows only that a refactor changed nothing.
+The figures themselves are proved elsewhere (hand-worked cases, the published report).
+
+    python -m tests.pinned_cases        # rewrite the pins after a deliberate change
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PINNED = REPO / "tests" / "data" / "pinned"
+
+SCENARIOS = ("rotherham-2020", "rotherham-2020-with-pilot-cost", "rotherham-2020-bottom-up")
+FORMATS = ("table", "json", "csv", "markdown")
+
+COMPARISONS = {
+    "compare-tables": ["rotherham-2020-published", "care-journey-england"],
+    "compare-tables-by-stage": [
+        "rotherham-2020-published",
+        "care-journey-england",
+        "--by",
+        "stage",
+    ],
+    "compare-scenarios": [
+        "scenarios/rotherham-2020.yaml",
+        "scenarios/rotherham-2020-bottom-up.yaml",
+    ],
+    "compare-tables-2016-17": [
+        "wider-costs",
+        "scenarios/tables/care-journey-england-without-legal-aid.yaml",
+        "--price-year",
+        "2016/17",
+    ],
+}
+
+LISTINGS = {
+    "tables-list": ["tables", "list"],
+    "tables-list-json": ["tables", "list", "-f", "json"],
+    "tables-list-csv": ["tables", "list", "-f", "csv"],
+    "tables-show-care-journey": ["tables", "show", "care-journey-england"],
+    "tables-show-care-journey-json": ["tables", "show", "care-journey-england", "-f", "json"],
+    "tables-show-care-journey-csv": ["tables", "show", "care-journey-england", "-f", "csv"],
+}
+
+EXTENSIONS = {"table": "txt", "json": "json", "csv": "csv", "markdown": "md"}
+
+
+def cases() -> dict[str, list[str]]:
+    """Pinned file name -> the pause-cost arguments that produce it (run from the repository)."""
+    found: dict[str, list[str]] = {}
+    for name in SCENARIOS:
+        for output_format in FORMATS:
+            file = f"estimate-{name}.{EXTENSIONS[output_format]}"
+            found[file] = ["estimate", f"scenarios/{name}.yaml", "-f", output_format]
+    for name, arguments in COMPARISONS.items():
+        for output_format in FORMATS:
+            found[f"{name}.{EXTENSIONS[output_format]}"] = [
+                "compare",
+                *arguments,
+                "-f",
+                output_format,
+            ]
+    for name, arguments in LISTINGS.items():
+        found[f"{name}.txt"] = arguments
+    return found
+
+
+def produce(arguments: list[str]) -> str:
+    """What the command prints to stdout at 80 columns, run from the repository."""
+    import os
+
+    from tests.conftest import run
+
+    cwd = Path.cwd()
+    os.chdir(REPO)
+    try:
+        result = run(*arguments, env={"COLUMNS": "80"})
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+if __name__ == "__main__":
+    PINNED.mkdir(parents=True, exist_ok=True)
+    for file, arguments in cases().items():
+        (PINNED / file).write_text(produce(arguments), encoding="utf-8")
+        print(f"wrote {PINNED / file}")
