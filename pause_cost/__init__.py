@@ -18,25 +18,25 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from pause_cost.engine import estimate
+    from pause_cost.core.evaluate import estimate
     from pause_cost.errors import InputError, OutputError, PauseCostError
-    from pause_cost.indices import PriceIndex
-    from pause_cost.inputs import Inputs, load_index, load_inputs, load_scenario, load_table
-    from pause_cost.results import Estimate
-    from pause_cost.scenario import Scenario
-    from pause_cost.tables import UnitCostTable
+    from pause_cost.load.inputs import Inputs, load_index, load_inputs, load_scenario, load_table
+    from pause_cost.model.indices import PriceIndex
+    from pause_cost.model.scenario import Scenario
+    from pause_cost.model.tables import UnitCostTable
+    from pause_cost.results.estimate import Estimate
 
 _LAZY = {
-    "estimate": "pause_cost.engine",
-    "load_inputs": "pause_cost.inputs",
-    "load_scenario": "pause_cost.inputs",
-    "load_table": "pause_cost.inputs",
-    "load_index": "pause_cost.inputs",
-    "Inputs": "pause_cost.inputs",
-    "PriceIndex": "pause_cost.indices",
-    "Estimate": "pause_cost.results",
-    "Scenario": "pause_cost.scenario",
-    "UnitCostTable": "pause_cost.tables",
+    "estimate": "pause_cost.core.evaluate",
+    "load_inputs": "pause_cost.load.inputs",
+    "load_scenario": "pause_cost.load.inputs",
+    "load_table": "pause_cost.load.inputs",
+    "load_index": "pause_cost.load.inputs",
+    "Inputs": "pause_cost.load.inputs",
+    "PriceIndex": "pause_cost.model.indices",
+    "Estimate": "pause_cost.results.estimate",
+    "Scenario": "pause_cost.model.scenario",
+    "UnitCostTable": "pause_cost.model.tables",
     "InputError": "pause_cost.errors",
     "OutputError": "pause_cost.errors",
     "PauseCostError": "pause_cost.errors",

@@ -14,10 +14,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from pause_cost.base import Source
-from pause_cost.results import SCHEMA_VERSION, Amounts, Estimate, LineResult, ResultModel
-from pause_cost.scenario import Cohort, PauseWindow, Scenario
-from pause_cost.tables import line_ref
+from pause_cost.model.base import Source
+from pause_cost.model.scenario import Cohort, PauseWindow, Scenario
+from pause_cost.model.tables import line_ref
+from pause_cost.results.estimate import SCHEMA_VERSION, Amounts, Estimate, LineResult, ResultModel
 
 ZERO = Decimal(0)
 Status = Literal["changed", "unchanged", "added", "removed"]

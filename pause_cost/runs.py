@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pause_cost import inputs
 from pause_cost.compare import Comparison, Grouping, compare, per_birth_scenario
-from pause_cost.engine import estimate
+from pause_cost.core.evaluate import estimate
 from pause_cost.errors import InputError
-from pause_cost.tables import UnitCostTable
+from pause_cost.load import inputs
+from pause_cost.model.tables import UnitCostTable
 
 
 def compare_references(

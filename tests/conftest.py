@@ -11,8 +11,8 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from pause_cost.cli import app
-from pause_cost.scenario import Scenario
-from pause_cost.tables import UnitCostTable
+from pause_cost.model.scenario import Scenario
+from pause_cost.model.tables import UnitCostTable
 
 REPO = Path(__file__).resolve().parent.parent
 SCENARIOS = REPO / "scenarios"

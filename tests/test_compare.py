@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pause_cost.compare import Comparison, Grouping, compare, per_birth_scenario
-from pause_cost.engine import estimate
-from pause_cost.inputs import load_table, shipped_table_names
-from pause_cost.results import Amounts
+from pause_cost.core.evaluate import estimate
+from pause_cost.load.inputs import load_table, shipped_table_names
+from pause_cost.model.tables import UnitCostTable
+from pause_cost.results.estimate import Amounts
 from pause_cost.runs import compare_references
-from pause_cost.tables import UnitCostTable
 from tests.conftest import ROTHERHAM, SCENARIOS, line, run, table
 from tests.test_engine import line_data
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pause_cost.engine import estimate
-from pause_cost.scenario import Scenario
-from pause_cost.tables import UnitCostTable
+from pause_cost.core.evaluate import estimate
+from pause_cost.model.scenario import Scenario
+from pause_cost.model.tables import UnitCostTable
 from tests.conftest import line, scenario, scenario_data, table
 
 D = Decimal

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from pause_cost.errors import InputError
-from pause_cost.inputs import load_table
+from pause_cost.load.inputs import load_table
 from tests.conftest import SOURCE, line
 
 WriteYaml = Callable[[str, Any], Path]

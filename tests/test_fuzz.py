@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pause_cost.errors import InputError, Problem
-from pause_cost.inputs import load_inputs, load_table
+from pause_cost.load.inputs import load_inputs, load_table
 from tests.conftest import SCENARIOS, UNIT_COSTS
 
 YAML_CHARACTERS = [*":-#&*!|>'\"%@`{}[],?\t \n", "0", "1", "9", ".", "e", "x", "é", "\ufeff"]

@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from pause_cost.engine import estimate
+from pause_cost.core.evaluate import estimate
 from pause_cost.errors import InputError
-from pause_cost.indices import PriceIndex
-from pause_cost.inputs import load_index, load_inputs, load_table
+from pause_cost.load.inputs import load_index, load_inputs, load_table
+from pause_cost.model.indices import PriceIndex
 from tests.conftest import REPO, SOURCE, line, scenario_data
 
 D = Decimal

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from pause_cost.exit_codes import ExitCode
-from pause_cost.inputs import load_inputs, shipped_table_names
-from pause_cost.yamlmarks import MAX_FILE_BYTES
+from pause_cost.load.inputs import load_inputs, shipped_table_names
+from pause_cost.load.yaml import MAX_FILE_BYTES
 from tests.conftest import REPO, run
 
 INVALID = REPO / "tests" / "data" / "invalid"

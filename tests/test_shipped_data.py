@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pause_cost.engine import estimate
-from pause_cost.inputs import load_inputs, load_table, shipped_table_names, shipped_tables_dir
+from pause_cost.core.evaluate import estimate
+from pause_cost.load.inputs import load_inputs, load_table, shipped_table_names, shipped_tables_dir
 from tests.conftest import SCENARIOS, UNIT_COSTS
 
 TABLE_FILES = sorted(UNIT_COSTS.glob("*.yaml"))

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pause_cost.inputs import shipped_table_names
+from pause_cost.load.inputs import shipped_table_names
 from tests.conftest import UNIT_COSTS, line, run
 
 

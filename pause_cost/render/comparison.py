@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from pause_cost.compare import Comparison, Contribution
 from pause_cost.money import plain, whole_pounds
-from pause_cost.results import Amounts
+from pause_cost.results.estimate import Amounts
 
 BAR_WIDTH = 16
 

@@ -22,7 +22,7 @@ from pause_cost.render.labels import (
     window_label,
     years_label,
 )
-from pause_cost.results import Amounts, Estimate
+from pause_cost.results.estimate import Amounts, Estimate
 
 
 def render(estimate: Estimate, output_format: str) -> str:

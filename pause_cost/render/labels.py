@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from pause_cost.model.tables import line_ref
 from pause_cost.money import plain, round_half_up
-from pause_cost.results import Estimate, LineResult
-from pause_cost.tables import line_ref
+from pause_cost.results.estimate import Estimate, LineResult
 
 FIGURE_LABELS = {
     "avoided_births": "Avoided births",

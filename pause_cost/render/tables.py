@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from pause_cost.tables import UnitCostTable
+from pause_cost.model.tables import UnitCostTable
 
 LINE_COLUMNS = (
     "id",

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pause_cost.compare import Comparison
+from pause_cost.model.tables import UnitCostTable
 from pause_cost.money import plain, round_half_up, to_decimal, whole_pounds
 from pause_cost.render.comparison import bar, figure_rows, moved, signed
 from pause_cost.render.labels import (
@@ -27,8 +28,7 @@ from pause_cost.render.labels import (
     window_label,
     years_label,
 )
-from pause_cost.results import Amounts, Estimate
-from pause_cost.tables import UnitCostTable
+from pause_cost.results.estimate import Amounts, Estimate
 
 
 def _table(title: str, *, show_header: bool = True) -> Table:

@@ -162,7 +162,7 @@ def _emit(text: str, output: Path | None, force: bool) -> None:
 def _price_year(value: str | None) -> str | None:
     if value is None:
         return None
-    from pause_cost.base import check_price_year
+    from pause_cost.model.base import check_price_year
 
     try:
         return check_price_year(value)
@@ -203,8 +203,8 @@ def estimate(
     unit-cost line with its source and price year.
     """
     with _handled():
-        from pause_cost.engine import estimate as run_estimate
-        from pause_cost.inputs import load_inputs
+        from pause_cost.core.evaluate import estimate as run_estimate
+        from pause_cost.load.inputs import load_inputs
 
         result = run_estimate(*load_inputs(scenario))
         if output_format is OutputFormat.table:
@@ -250,10 +250,10 @@ def schema(
 
         from pydantic import BaseModel
 
-        from pause_cost.indices import PriceIndex
-        from pause_cost.results import Estimate
-        from pause_cost.scenario import Scenario
-        from pause_cost.tables import TableExtension, TableFile
+        from pause_cost.model.indices import PriceIndex
+        from pause_cost.model.scenario import Scenario
+        from pause_cost.model.tables import TableExtension, TableFile
+        from pause_cost.results.estimate import Estimate
 
         models: dict[SchemaKind, type[BaseModel]] = {
             SchemaKind.estimate: Estimate,
@@ -364,7 +364,7 @@ def tables_show(
 ) -> None:
     """Show every line of a table with its amount, timing, source and price year."""
     with _handled():
-        from pause_cost import inputs
+        from pause_cost.load import inputs
 
         table = inputs.load_table(name)
         if output_format is ListFormat.table:

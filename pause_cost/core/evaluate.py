@@ -10,9 +10,11 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import get_args
 
-from pause_cost.indices import PriceIndex
+from pause_cost.model.indices import PriceIndex
+from pause_cost.model.scenario import LineOverride, ProgrammeCost, Published, Scenario
+from pause_cost.model.tables import Classification, Line, UnitCostTable, line_ref
 from pause_cost.money import round_half_up, to_decimal
-from pause_cost.results import (
+from pause_cost.results.estimate import (
     Amounts,
     AvoidedBirths,
     Estimate,
@@ -27,8 +29,6 @@ from pause_cost.results import (
     TableSummary,
     YearAmounts,
 )
-from pause_cost.scenario import LineOverride, ProgrammeCost, Published, Scenario
-from pause_cost.tables import Classification, Line, UnitCostTable, line_ref
 
 MONTHS_PER_YEAR = Decimal(12)
 ZERO = Decimal(0)

@@ -10,7 +10,7 @@ from typing import Literal, Self
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from pause_cost.base import InputModel, PriceYear, Slug, Source, Text
+from pause_cost.model.base import InputModel, PriceYear, Slug, Source, Text
 
 Counting = Literal["exact", "round_half_up"]
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pause_cost.base import Source
+from pause_cost.model.base import Source
+from pause_cost.model.scenario import Counting
+from pause_cost.model.tables import Classification, Stage
 from pause_cost.money import Exact
-from pause_cost.scenario import Counting
-from pause_cost.tables import Classification, Stage
 
 SCHEMA_VERSION = "1"
 

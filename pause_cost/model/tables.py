@@ -14,7 +14,7 @@ from typing import Literal, Self
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from pause_cost.base import IndexReference, InputModel, PriceYear, Slug, Source, Text
+from pause_cost.model.base import IndexReference, InputModel, PriceYear, Slug, Source, Text
 
 Classification = Literal["cashable", "internal", "other_agency"]
 """cashable and internal are the council's; other_agency (courts, Cafcass, legal aid, NHS,

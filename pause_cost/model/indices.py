@@ -14,7 +14,15 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from pause_cost.base import InputModel, PriceYear, Slug, Source, Text, financial_year, year_start
+from pause_cost.model.base import (
+    InputModel,
+    PriceYear,
+    Slug,
+    Source,
+    Text,
+    financial_year,
+    year_start,
+)
 
 HUNDRED = Decimal(100)
 

@@ -17,12 +17,12 @@ import annotated_types
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from pause_cost import yamlmarks
-from pause_cost.base import is_path_reference
 from pause_cost.errors import InputError, Problem
-from pause_cost.indices import PriceIndex
-from pause_cost.scenario import Scenario
-from pause_cost.tables import Line, TableExtension, TableFile, UnitCostTable, line_ref
+from pause_cost.load import yaml as yamlmarks
+from pause_cost.model.base import is_path_reference
+from pause_cost.model.indices import PriceIndex
+from pause_cost.model.scenario import Scenario
+from pause_cost.model.tables import Line, TableExtension, TableFile, UnitCostTable, line_ref
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

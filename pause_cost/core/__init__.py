@@ -1,0 +1,1 @@
+"""The pure calculation: compile a scenario into a plan, evaluate it, flag what to read first."""

@@ -1,0 +1,1 @@
+"""What the programme costs set against what it avoids."""
