@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from pause_cost.core.evaluate import estimate
+    from pause_cost.core.estimate import estimate
     from pause_cost.errors import InputError, OutputError, PauseCostError
     from pause_cost.load.inputs import Inputs, load_index, load_inputs, load_scenario, load_table
     from pause_cost.model.indices import PriceIndex
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from pause_cost.results.estimate import Estimate
 
 _LAZY = {
-    "estimate": "pause_cost.core.evaluate",
+    "estimate": "pause_cost.core.estimate",
     "load_inputs": "pause_cost.load.inputs",
     "load_scenario": "pause_cost.load.inputs",
     "load_table": "pause_cost.load.inputs",

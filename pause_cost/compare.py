@@ -8,16 +8,17 @@ the change in each total exactly: there is no residual to explain.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal, Protocol
 
 from pydantic import Field
 
-from pause_cost.model.base import Source
-from pause_cost.model.scenario import Cohort, PauseWindow, Scenario
+from pause_cost.core.estimate import line_results, periods
+from pause_cost.core.evaluate import evaluate
+from pause_cost.core.plan import Plan
 from pause_cost.model.tables import line_ref
-from pause_cost.results.estimate import SCHEMA_VERSION, Amounts, Estimate, LineResult, ResultModel
+from pause_cost.results.estimate import SCHEMA_VERSION, Amounts, LineResult, result
 
 ZERO = Decimal(0)
 Status = Literal["changed", "unchanged", "added", "removed"]
@@ -25,7 +26,8 @@ Grouping = Literal["line", "stage"]
 Period = Literal["immediate", "horizon"]
 
 
-class Change(ResultModel):
+@result
+class Change:
     """A figure in A, in B, and B minus A."""
 
     a: Amounts
@@ -33,52 +35,68 @@ class Change(ResultModel):
     difference: Amounts
 
 
-class Contribution(ResultModel):
-    key: str = Field(
-        description="The line's id (table/id where ids repeat within a side), or the stage."
-    )
-    item: str = Field(description="The line's item, or how many lines the stage has in A and B.")
+@result
+class Contribution:
+    key: Annotated[
+        str,
+        Field(description="The line's id (table/id where ids repeat within a side), or the stage."),
+    ]
+    item: Annotated[
+        str, Field(description="The line's item, or how many lines the stage has in A and B.")
+    ]
     status: Status
-    classification_a: str | None = Field(
-        description="In A; 'mixed' for a stage whose lines differ; null if absent."
-    )
+    classification_a: Annotated[
+        str | None,
+        Field(description="In A; 'mixed' for a stage whose lines differ; null if absent."),
+    ]
     classification_b: str | None
-    immediate: Amounts = Field(description="B minus A, by classification.")
-    horizon: Amounts = Field(description="B minus A, by classification.")
+    immediate: Annotated[Amounts, Field(description="B minus A, by classification.")]
+    horizon: Annotated[Amounts, Field(description="B minus A, by classification.")]
 
 
-class Comparison(ResultModel):
+@result
+class Comparison:
     schema_version: str = SCHEMA_VERSION
-    a: str = Field(description="What A is (a table or scenario name).")
+    a: Annotated[str, Field(description="What A is (a table or scenario name).")]
     b: str
-    by: Grouping = Field(description="Contributions by line, or rolled up by stage.")
+    by: Annotated[Grouping, Field(description="Contributions by line, or rolled up by stage.")]
     immediate: Change
     horizon: Change
-    contributions: list[Contribution] = Field(
-        description="Largest change in the horizon total first; unchanged lines last."
-    )
+    contributions: Annotated[
+        list[Contribution],
+        Field(description="Largest change in the horizon total first; unchanged lines last."),
+    ]
 
 
-def per_birth_scenario(*, price_year: str | None, horizon_years: int) -> Scenario:
-    """One avoided birth, exactly: the basis on which two tables are compared without a cohort.
+class Side(Protocol):
+    """What a comparison reads of each side: an Estimate, or a :class:`Costed` plan."""
 
-    One woman x one birth a year x a 12-month window = 1 birth, so every figure is per birth.
+    @property
+    def lines(self) -> Sequence[LineResult]: ...
+    @property
+    def immediate(self) -> Amounts: ...
+    @property
+    def horizon(self) -> Amounts: ...
+
+
+@result
+class Costed:
+    """What a comparison reads of one side: its lines and its two periods' totals.
+
+    An :class:`~pause_cost.results.estimate.Estimate` is one; so is a plan evaluated for a
+    number of births with no scenario around it (tables compared per avoided birth).
     """
-    return Scenario(
-        name="per-avoided-birth",
-        title="Per avoided birth",
-        council="(none: tables compared per avoided birth)",
-        cohort=Cohort(
-            women_open=1,
-            birth_rate_per_woman_per_year=1,
-            source=Source(document="No cohort: one avoided birth, to compare tables per birth"),
-        ),
-        pause_window=PauseWindow(programme_months=12, gestation_months=0),
-        unit_costs=["(compared table)"],
-        price_year=price_year,
-        horizon_years=horizon_years,
-        immediate_years=1,
-    )
+
+    lines: list[LineResult]
+    immediate: Amounts
+    horizon: Amounts
+
+
+def cost_plan(plan: Plan, births: Decimal) -> Costed:
+    """A compiled table (or tables) evaluated for a number of births, for comparison."""
+    sums = evaluate(plan, births)
+    _, immediate, horizon = periods(plan, sums)
+    return Costed(lines=line_results(plan, sums), immediate=immediate, horizon=horizon)
 
 
 def _groups(lines: Iterable[LineResult], by: Grouping) -> dict[str, list[LineResult]]:
@@ -141,9 +159,7 @@ def _change(a: Amounts, b: Amounts) -> Change:
     return Change(a=_plain_amounts(a), b=_plain_amounts(b), difference=_minus(b, a))
 
 
-def compare(
-    a: Estimate, b: Estimate, *, a_label: str, b_label: str, by: Grouping = "line"
-) -> Comparison:
+def compare(a: Side, b: Side, *, a_label: str, b_label: str, by: Grouping = "line") -> Comparison:
     """The change from A to B in each figure, and each line's (or stage's) part in it."""
     groups_a, groups_b = _groups(a.lines, by), _groups(b.lines, by)
     contributions = []

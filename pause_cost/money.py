@@ -8,17 +8,11 @@ rounding 14.85 births half up gives 15 on every machine and totals reproduce to 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Annotated
-
-from pydantic import PlainSerializer
 
 
-def _json_number(value: Decimal) -> int | float:
+def json_number(value: Decimal) -> int | float:
+    """How JSON carries a decimal: a whole number as an integer (15 births, not 15.0)."""
     return int(value) if value == value.to_integral_value() else float(value)
-
-
-Exact = Annotated[Decimal, PlainSerializer(_json_number, return_type=int | float, when_used="json")]
-"""A decimal that JSON carries as a plain number (scripts read numbers, not strings)."""
 
 
 def to_decimal(value: float | int) -> Decimal:

@@ -6,10 +6,12 @@ that scripts can run the same jobs without the CLI.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
-from pause_cost.compare import Comparison, Grouping, compare, per_birth_scenario
-from pause_cost.core.evaluate import estimate
+from pause_cost.compare import Comparison, Grouping, compare, cost_plan
+from pause_cost.core.estimate import avoided_births, estimate
+from pause_cost.core.plan import compile_tables
 from pause_cost.errors import InputError
 from pause_cost.load import inputs
 from pause_cost.model.tables import UnitCostTable
@@ -34,24 +36,44 @@ def compare_references(
             raise InputError.single(
                 "compare", "--scenario and --price-year apply to tables; scenarios carry their own"
             )
-        first = estimate(*inputs.load_inputs(a))
-        second = estimate(*inputs.load_inputs(b))
+        estimate_a = estimate(*inputs.load_inputs(a))
+        estimate_b = estimate(*inputs.load_inputs(b))
         return compare(
-            first, second, a_label=first.scenario.name, b_label=second.scenario.name, by=by
+            estimate_a,
+            estimate_b,
+            a_label=estimate_a.scenario.name,
+            b_label=estimate_b.scenario.name,
+            by=by,
         )
     if kinds != {"table"}:
         raise InputError.single("compare", "give two tables or two scenarios, not one of each")
     table_a, table_b = inputs.load_table(a), inputs.load_table(b)
     if scenario is not None:
+        # The scenario's cohort, periods and line overrides; its own tables are not costed.
         base = inputs.load_scenario(scenario)
         year = price_year or base.price_year
-        cohort = base.model_copy(update={"unit_costs": [a], "price_year": year})
+        births = avoided_births(base).counted
+        immediate_years, horizon_years = base.immediate_years, base.horizon_years
+        overrides = base.line_overrides
     else:
+        # One avoided birth, exactly: every figure is per birth.
         year = price_year
-        cohort = per_birth_scenario(price_year=year, horizon_years=horizon_years)
+        births, immediate_years, overrides = Decimal(1), 1, []
     indices = inputs.load_indices(year, [(table_a, a), (table_b, b)]) if year is not None else {}
-    first = estimate(cohort, [table_a], indices)
-    second = estimate(cohort.model_copy(update={"unit_costs": [b]}), [table_b], indices)
+    first, second = (
+        cost_plan(
+            compile_tables(
+                [table],
+                price_year=year,
+                indices=indices,
+                immediate_years=immediate_years,
+                horizon_years=horizon_years,
+                overrides=overrides,
+            ),
+            births,
+        )
+        for table in (table_a, table_b)
+    )
     return compare(first, second, a_label=table_a.name, b_label=table_b.name, by=by)
 
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pause_cost.compare import Comparison, Grouping, compare, per_birth_scenario
-from pause_cost.core.evaluate import estimate
+from pause_cost.compare import Comparison, Grouping, compare, cost_plan
+from pause_cost.core.plan import compile_tables
 from pause_cost.load.inputs import load_table, shipped_table_names
 from pause_cost.model.tables import UnitCostTable
 from pause_cost.results.estimate import Amounts
@@ -34,10 +34,14 @@ def assert_contributions_add_up(comparison: Comparison) -> None:
 
 
 def per_birth(a: UnitCostTable, b: UnitCostTable, by: Grouping = "line") -> Comparison:
-    scenario = per_birth_scenario(price_year=None, horizon_years=5)
-    return compare(
-        estimate(scenario, [a]), estimate(scenario, [b]), a_label="a", b_label="b", by=by
+    first, second = (
+        cost_plan(
+            compile_tables([side], price_year=None, indices={}, immediate_years=1, horizon_years=5),
+            Decimal(1),
+        )
+        for side in (a, b)
     )
+    return compare(first, second, a_label="a", b_label="b", by=by)
 
 
 def test_a_hand_worked_comparison() -> None:

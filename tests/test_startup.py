@@ -14,7 +14,7 @@ try:
     app({args!r}, prog_name="pause-cost")
 except SystemExit:
     pass
-heavy = sorted(name for name in ("rich", "pydantic", "yaml", "pause_cost.core.evaluate")
+heavy = sorted(name for name in ("rich", "pydantic", "yaml", "pause_cost.core.estimate")
                if name in sys.modules)
 print(",".join(heavy), file=sys.stderr)
 """
@@ -39,4 +39,4 @@ def test_version_imports_neither_rich_nor_the_models() -> None:
 def test_json_estimate_does_not_import_rich() -> None:
     loaded = loaded_after("estimate", str(ROTHERHAM), "-f", "json")
     assert "rich" not in loaded
-    assert "pause_cost.core.evaluate" in loaded
+    assert "pause_cost.core.estimate" in loaded

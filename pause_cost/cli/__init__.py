@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -203,7 +203,7 @@ def estimate(
     unit-cost line with its source and price year.
     """
     with _handled():
-        from pause_cost.core.evaluate import estimate as run_estimate
+        from pause_cost.core.estimate import estimate as run_estimate
         from pause_cost.load.inputs import load_inputs
 
         result = run_estimate(*load_inputs(scenario))
@@ -255,17 +255,19 @@ def schema(
         from pause_cost.model.tables import TableExtension, TableFile
         from pause_cost.results.estimate import Estimate
 
+        if kind is SchemaKind.estimate:
+            from pause_cost.results.data import json_schema
+
+            document = json_schema(Estimate)
+            sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+            return
         models: dict[SchemaKind, type[BaseModel]] = {
-            SchemaKind.estimate: Estimate,
             SchemaKind.scenario: Scenario,
             SchemaKind.table: TableFile,
             SchemaKind.extension: TableExtension,
             SchemaKind.price_index: PriceIndex,
         }
-        mode: Literal["serialization", "validation"] = (
-            "serialization" if kind is SchemaKind.estimate else "validation"
-        )
-        document = models[kind].model_json_schema(mode=mode)
+        document = models[kind].model_json_schema(mode="validation")
         sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from decimal import Decimal
 
 from pause_cost.compare import Comparison, Contribution
@@ -60,7 +59,9 @@ def render(comparison: Comparison, output_format: str) -> str:
 
 
 def to_json(comparison: Comparison) -> str:
-    return json.dumps(comparison.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    from pause_cost.results.data import to_json as dump
+
+    return dump(comparison)
 
 
 def to_csv(comparison: Comparison) -> str:

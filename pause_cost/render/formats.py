@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from pause_cost.money import plain, round_half_up, whole_pounds
 from pause_cost.render.labels import (
@@ -32,7 +31,9 @@ def render(estimate: Estimate, output_format: str) -> str:
 
 def to_json(estimate: Estimate) -> str:
     """The estimate's JSON dump: keys in a fixed order, so the same inputs give the same bytes."""
-    return json.dumps(estimate.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    from pause_cost.results.data import to_json as dump
+
+    return dump(estimate)
 
 
 CSV_COLUMNS = ("section", "item", "period", "classification", "value", "unit")

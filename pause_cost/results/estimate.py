@@ -1,4 +1,9 @@
-"""The result of an estimate: a pydantic model whose JSON dump is the published contract.
+"""The result of an estimate, whose JSON dump is the published contract.
+
+Plain frozen dataclasses, not pydantic models: an estimate is built from inputs already
+validated, so it needs no validation, and every model class on ``estimate``'s path costs
+start-up time. The field annotations carry the descriptions and JSON forms that
+``pause-cost schema estimate`` publishes (pydantic reads them only when asked for the schema).
 
 Money is carried unrounded (exact decimals inside Python, plain numbers in JSON); renderers
 round each displayed figure from its own exact value.
@@ -6,21 +11,35 @@ round each displayed figure from its own exact value.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Annotated, TypeVar, dataclass_transform
+
+from pydantic import ConfigDict, Field, PlainSerializer
 
 from pause_cost.model.base import Source
 from pause_cost.model.scenario import Counting
 from pause_cost.model.tables import Classification, Stage
-from pause_cost.money import Exact
+from pause_cost.money import json_number
 
 SCHEMA_VERSION = "1"
 
+Exact = Annotated[Decimal, PlainSerializer(json_number, return_type=int | float, when_used="json")]
+"""A decimal that JSON carries as a plain number (scripts read numbers, not strings)."""
 
-class ResultModel(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+ResultT = TypeVar("ResultT")
+_SCHEMA_CONFIG = ConfigDict(extra="forbid")
 
 
-class ScenarioSummary(ResultModel):
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(field,))
+def result(cls: type[ResultT]) -> type[ResultT]:
+    """A frozen, keyword-only dataclass whose published schema allows no other keys."""
+    cls.__pydantic_config__ = _SCHEMA_CONFIG  # type: ignore[attr-defined]
+    return dataclass(frozen=True, kw_only=True)(cls)
+
+
+@result
+class ScenarioSummary:
     """The inputs that determine the answer, echoed so a reader can check them."""
 
     name: str
@@ -30,7 +49,7 @@ class ScenarioSummary(ResultModel):
     birth_rate_per_woman_per_year: Exact
     programme_months: Exact
     gestation_months: Exact
-    window_years: Exact = Field(description="(programme + gestation months) / 12.")
+    window_years: Annotated[Exact, Field(description="(programme + gestation months) / 12.")]
     avoided_births_counting: Counting
     immediate_years: int
     horizon_years: int
@@ -38,7 +57,8 @@ class ScenarioSummary(ResultModel):
     cohort_source: Source
 
 
-class TableSummary(ResultModel):
+@result
+class TableSummary:
     name: str
     title: str
     edition: str | None
@@ -46,7 +66,8 @@ class TableSummary(ResultModel):
     price_years: list[str]
 
 
-class IndexSummary(ResultModel):
+@result
+class IndexSummary:
     """A price index used to state every figure in one price year."""
 
     name: str
@@ -56,30 +77,36 @@ class IndexSummary(ResultModel):
     source: Source
 
 
-class AvoidedBirths(ResultModel):
-    exact: Exact = Field(description="women x birth rate x window years.")
-    counted: Exact = Field(description="The births costed: exact, or rounded half up.")
+@result
+class AvoidedBirths:
+    exact: Annotated[Exact, Field(description="women x birth rate x window years.")]
+    counted: Annotated[Exact, Field(description="The births costed: exact, or rounded half up.")]
     counting: Counting
 
 
-class Amounts(ResultModel):
+@result
+class Amounts:
     cashable_gbp: Exact
     internal_gbp: Exact
-    total_gbp: Exact = Field(description="The council's: cashable + internal.")
-    other_agencies_gbp: Exact = Field(
-        description="Avoided by other agencies (courts, NHS, police...); not in total_gbp."
-    )
+    total_gbp: Annotated[Exact, Field(description="The council's: cashable + internal.")]
+    other_agencies_gbp: Annotated[
+        Exact,
+        Field(description="Avoided by other agencies (courts, NHS, police...); not in total_gbp."),
+    ]
 
 
+@result
 class Period(Amounts):
-    years: int = Field(description="Years 1 to this, after the avoided births.")
+    years: Annotated[int, Field(description="Years 1 to this, after the avoided births.")]
 
 
+@result
 class YearAmounts(Amounts):
     year: int
 
 
-class LineResult(ResultModel):
+@result
+class LineResult:
     table: str
     id: str
     item: str
@@ -92,69 +119,94 @@ class LineResult(ResultModel):
     share_of_children: Exact
     first_year: int
     last_year: int
-    per_avoided_birth_per_year_gbp: Exact = Field(
-        description="amount x quantity x share: the line's cost per avoided birth in each "
-        "year it falls in."
-    )
+    per_avoided_birth_per_year_gbp: Annotated[
+        Exact,
+        Field(
+            description="amount x quantity x share: the line's cost per avoided birth in each "
+            "year it falls in."
+        ),
+    ]
     immediate_gbp: Exact
     horizon_gbp: Exact
     source: Source
-    price_year: str = Field(description="The price year of amount_gbp, as its source states it.")
-    price_index: str | None = Field(description="The index that uprated it; null if none.")
-    uprating_factor: Exact = Field(
-        description="amount_gbp x this = the amount in the estimate's price year (1 if none)."
-    )
+    price_year: Annotated[
+        str, Field(description="The price year of amount_gbp, as its source states it.")
+    ]
+    price_index: Annotated[
+        str | None, Field(description="The index that uprated it; null if none.")
+    ]
+    uprating_factor: Annotated[
+        Exact,
+        Field(
+            description="amount_gbp x this = the amount in the estimate's price year (1 if none)."
+        ),
+    ]
     derivation: str | None
     assumption: str | None
-    override: str | None = Field(
-        default=None, description="Why the scenario replaced this line's share, quantity or years."
-    )
+    override: Annotated[
+        str | None,
+        Field(description="Why the scenario replaced this line's share, quantity or years."),
+    ] = None
 
 
-class Programme(ResultModel):
+@result
+class Programme:
     """What the practice costs, and what the avoidance is worth net of it (nulls if unknown)."""
 
     cost_gbp: Exact | None
-    net_gbp: Exact | None = Field(description="Horizon total minus programme cost.")
-    return_per_pound: Exact | None = Field(description="Horizon total per pound of cost.")
-    payback_year: int | None = Field(
-        description="First year whose cumulative avoidance covers cumulative cost; null if "
-        "none within the horizon or no cost given."
-    )
+    net_gbp: Annotated[Exact | None, Field(description="Horizon total minus programme cost.")]
+    return_per_pound: Annotated[Exact | None, Field(description="Horizon total per pound of cost.")]
+    payback_year: Annotated[
+        int | None,
+        Field(
+            description="First year whose cumulative avoidance covers cumulative cost; null if "
+            "none within the horizon or no cost given."
+        ),
+    ]
     cost_by_year_gbp: list[Exact]
     source: Source | None
 
 
-class PublishedCheck(ResultModel):
+@result
+class PublishedCheck:
     figure: str
     published: Exact
-    estimated: Exact = Field(description="Unrounded.")
-    difference: Exact = Field(
-        description="Estimated, rounded as published (whole pounds or births), minus published."
-    )
+    estimated: Annotated[Exact, Field(description="Unrounded.")]
+    difference: Annotated[
+        Exact,
+        Field(
+            description="Estimated, rounded as published (whole pounds or births), minus published."
+        ),
+    ]
 
 
-class PublishedComparison(ResultModel):
+@result
+class PublishedComparison:
     source: Source
     checks: list[PublishedCheck]
 
 
-class Flag(ResultModel):
+@result
+class Flag:
     """Something a reader must see before relying on the figures."""
 
     code: str
     message: str
-    lines: list[str] = Field(default_factory=list, description="table/id of lines concerned.")
+    lines: Annotated[list[str], Field(description="table/id of lines concerned.")] = field(
+        default_factory=list
+    )
 
 
-class Estimate(ResultModel):
+@result
+class Estimate:
     """Avoided births and cost avoidance for one scenario."""
 
     schema_version: str = SCHEMA_VERSION
     scenario: ScenarioSummary
-    price_year: str | None = Field(
-        description="The price year of every figure; null when lines keep their own."
-    )
+    price_year: Annotated[
+        str | None,
+        Field(description="The price year of every figure; null when lines keep their own."),
+    ]
     price_indices: list[IndexSummary]
     tables: list[TableSummary]
     avoided_births: AvoidedBirths

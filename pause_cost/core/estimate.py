@@ -1,0 +1,204 @@
+"""An estimate for a scenario: compile its tables, evaluate for its births, assemble the result.
+
+Pure: no files, no printing, no clock. Arithmetic is exact decimal throughout, so the same
+inputs give the same figures to the penny on every machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from pause_cost.core import flags, formulas
+from pause_cost.core.evaluate import Sums, evaluate
+from pause_cost.core.plan import Plan, compile_tables
+from pause_cost.core.published import check_published
+from pause_cost.economics.programme import programme
+from pause_cost.model.indices import PriceIndex
+from pause_cost.model.scenario import Scenario
+from pause_cost.model.tables import UnitCostTable
+from pause_cost.money import round_half_up, to_decimal
+from pause_cost.results.estimate import (
+    AvoidedBirths,
+    Estimate,
+    IndexSummary,
+    LineResult,
+    Period,
+    ScenarioSummary,
+    TableSummary,
+    YearAmounts,
+)
+
+ZERO = Decimal(0)
+
+
+def window_years(scenario: Scenario) -> Decimal:
+    """Programme months plus gestation months, in years (Rotherham: (18 + 9) / 12 = 2.25)."""
+    window = scenario.pause_window
+    return formulas.window_years(
+        to_decimal(window.programme_months), to_decimal(window.gestation_months)
+    )
+
+
+def avoided_births(scenario: Scenario) -> AvoidedBirths:
+    """Women open x births per woman per year x window years, counted as the scenario says."""
+    cohort = scenario.cohort
+    exact = formulas.avoided_births(
+        Decimal(cohort.women_open),
+        to_decimal(cohort.birth_rate_per_woman_per_year),
+        window_years(scenario),
+    )
+    counted = round_half_up(exact) if scenario.avoided_births_counting == "round_half_up" else exact
+    return AvoidedBirths(exact=exact, counted=counted, counting=scenario.avoided_births_counting)
+
+
+def compile_scenario(
+    scenario: Scenario,
+    tables: Sequence[UnitCostTable],
+    indices: Mapping[str, PriceIndex] | None = None,
+) -> Plan:
+    """The scenario's tables compiled at its price year, with its line overrides."""
+    return compile_tables(
+        tables,
+        price_year=scenario.price_year,
+        indices=indices or {},
+        immediate_years=scenario.immediate_years,
+        horizon_years=scenario.horizon_years,
+        overrides=scenario.line_overrides,
+    )
+
+
+def estimate(
+    scenario: Scenario,
+    tables: Sequence[UnitCostTable],
+    indices: Mapping[str, PriceIndex] | None = None,
+) -> Estimate:
+    """Cost avoidance for a scenario, by year, period, classification and line.
+
+    With a scenario ``price_year``, each line is uprated from its own price year with the
+    index its line or table names (``indices`` must hold them; ``load_inputs`` loads them).
+    """
+    return assemble(scenario, compile_scenario(scenario, tables, indices))
+
+
+def assemble(scenario: Scenario, plan: Plan) -> Estimate:
+    """Evaluate a compiled scenario for its births and put the result together."""
+    births = avoided_births(scenario)
+    sums = evaluate(plan, births.counted)
+    by_year, immediate, horizon = periods(plan, sums)
+    lines = line_results(plan, sums)
+    costed = programme(scenario.programme_cost, horizon.total_gbp, by_year)
+    return Estimate(
+        scenario=_summary(scenario),
+        price_year=plan.price_year,
+        price_indices=[
+            IndexSummary(
+                name=index.name,
+                title=index.title,
+                first_year=index.first_year,
+                last_year=index.last_year,
+                source=index.source,
+            )
+            for index in plan.indices_used
+        ],
+        tables=[_table_summary(table) for table in plan.tables],
+        avoided_births=births,
+        immediate=immediate,
+        horizon=horizon,
+        by_year=by_year,
+        lines=lines,
+        programme=costed,
+        published=check_published(scenario.published, births, immediate, horizon),
+        flags=flags.flags(flags.Facts(scenario, lines, births, costed)),
+    )
+
+
+def periods(plan: Plan, sums: Sums) -> tuple[list[YearAmounts], Period, Period]:
+    """Each year's amounts, then the immediate and horizon periods summed from them."""
+    by_year = [
+        YearAmounts(
+            year=year,
+            cashable_gbp=amounts["cashable"],
+            internal_gbp=amounts["internal"],
+            total_gbp=amounts["cashable"] + amounts["internal"],
+            other_agencies_gbp=amounts["other_agency"],
+        )
+        for year, amounts in enumerate(sums.by_year, start=1)
+    ]
+    return by_year, _period(by_year[: plan.immediate_years]), _period(by_year)
+
+
+def _period(years: Sequence[YearAmounts]) -> Period:
+    cashable = sum((year.cashable_gbp for year in years), ZERO)
+    internal = sum((year.internal_gbp for year in years), ZERO)
+    return Period(
+        years=len(years),
+        cashable_gbp=cashable,
+        internal_gbp=internal,
+        total_gbp=cashable + internal,
+        other_agencies_gbp=sum((year.other_agencies_gbp for year in years), ZERO),
+    )
+
+
+def line_results(plan: Plan, sums: Sums) -> list[LineResult]:
+    """Every line with its figures and the evidence behind them."""
+    results = []
+    for line_sums in sums.lines:
+        planned = line_sums.planned
+        line = planned.line
+        results.append(
+            LineResult(
+                table=planned.table,
+                id=line.id,
+                item=line.item,
+                stage=line.stage,
+                classification=line.classification,
+                agency=line.agency,
+                amount_gbp=planned.amount_gbp,
+                unit=line.unit,
+                quantity_per_child=planned.quantity_per_child,
+                share_of_children=planned.share_of_children,
+                first_year=line.first_year,
+                last_year=line.final_year,
+                per_avoided_birth_per_year_gbp=planned.per_birth_per_year_gbp,
+                immediate_gbp=line_sums.immediate_gbp,
+                horizon_gbp=line_sums.horizon_gbp,
+                source=line.source,
+                price_year=line.price_year,
+                price_index=planned.price_index.name if planned.price_index else None,
+                uprating_factor=planned.uprating_factor,
+                derivation=line.derivation,
+                assumption=line.assumption,
+                override=planned.override.reason if planned.override is not None else None,
+            )
+        )
+    return results
+
+
+def _summary(scenario: Scenario) -> ScenarioSummary:
+    window = scenario.pause_window
+    return ScenarioSummary(
+        name=scenario.name,
+        title=scenario.title,
+        council=scenario.council,
+        women_open=scenario.cohort.women_open,
+        birth_rate_per_woman_per_year=to_decimal(scenario.cohort.birth_rate_per_woman_per_year),
+        programme_months=to_decimal(window.programme_months),
+        gestation_months=to_decimal(window.gestation_months),
+        window_years=window_years(scenario),
+        avoided_births_counting=scenario.avoided_births_counting,
+        immediate_years=scenario.immediate_years,
+        horizon_years=scenario.horizon_years,
+        unit_costs=list(scenario.unit_costs),
+        cohort_source=scenario.cohort.source,
+    )
+
+
+def _table_summary(table: UnitCostTable) -> TableSummary:
+    return TableSummary(
+        name=table.name,
+        title=table.title,
+        edition=table.edition,
+        lines=len(table.lines),
+        price_years=table.price_years,
+    )

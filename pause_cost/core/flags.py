@@ -1,0 +1,127 @@
+"""What a reader must see before quoting a figure: a list of small rules, each a function.
+
+Each rule reads the estimate as assembled (lines after any overrides) and returns a flag or
+nothing; the flags come out in the order of :data:`RULES` (beancount runs its validations so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from pause_cost.model.scenario import Scenario
+from pause_cost.model.tables import line_ref
+from pause_cost.results.estimate import AvoidedBirths, Flag, LineResult, Programme
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the rules read."""
+
+    scenario: Scenario
+    lines: Sequence[LineResult]
+    births: AvoidedBirths
+    programme: Programme
+
+
+Rule = Callable[[Facts], Flag | None]
+
+
+def _refs(lines: Sequence[LineResult]) -> list[str]:
+    return [line_ref(line.table, line.id) for line in lines]
+
+
+def births_rounded(facts: Facts) -> Flag | None:
+    births = facts.births
+    if births.counted == births.exact:
+        return None
+    return Flag(
+        code="births_rounded",
+        message=f"Avoided births were rounded from {births.exact.normalize():f} to "
+        f"{births.counted.normalize():f} before costing, as the scenario asks.",
+    )
+
+
+def assumption(facts: Facts) -> Flag | None:
+    assumed = _refs([line for line in facts.lines if line.assumption])
+    if not assumed:
+        return None
+    return Flag(
+        code="assumption",
+        message=f"{len(assumed)} line(s) rest on an assumption rather than a published "
+        "figure; see each line's assumption.",
+        lines=assumed,
+    )
+
+
+def mixed_price_years(facts: Facts) -> Flag | None:
+    price_years = sorted({line.price_year for line in facts.lines})
+    if facts.scenario.price_year is not None or len(price_years) <= 1:
+        return None
+    return Flag(
+        code="mixed_price_years",
+        message=f"Lines are priced in different years ({', '.join(price_years)}) and "
+        "are added without uprating to one price year.",
+    )
+
+
+def line_overrides(facts: Facts) -> Flag | None:
+    overridden = _refs([line for line in facts.lines if line.override is not None])
+    if not overridden:
+        return None
+    return Flag(
+        code="line_overrides",
+        message=f"{len(overridden)} line(s) use the scenario's own share, quantity or "
+        "years in place of the table's; see each line's override.",
+        lines=overridden,
+    )
+
+
+def costs_beyond_horizon(facts: Facts) -> Flag | None:
+    horizon_years = facts.scenario.horizon_years
+    beyond = _refs([line for line in facts.lines if line.last_year > horizon_years])
+    if not beyond:
+        return None
+    return Flag(
+        code="costs_beyond_horizon",
+        message=f"{len(beyond)} line(s) run past year {horizon_years}; "
+        "costs after the horizon are left out.",
+        lines=beyond,
+    )
+
+
+def gross_not_net(facts: Facts) -> Flag | None:
+    if facts.programme.cost_gbp is not None:
+        return None
+    return Flag(
+        code="gross_not_net",
+        message="No programme cost given: figures are gross cost avoidance, not net "
+        "of what the practice costs.",
+    )
+
+
+def no_payback_within_horizon(facts: Facts) -> Flag | None:
+    programme = facts.programme
+    if programme.cost_gbp is None or programme.payback_year is not None:
+        return None
+    return Flag(
+        code="no_payback_within_horizon",
+        message=f"Cumulative avoidance does not cover cumulative programme cost within "
+        f"{facts.scenario.horizon_years} years.",
+    )
+
+
+RULES: tuple[Rule, ...] = (
+    births_rounded,
+    assumption,
+    mixed_price_years,
+    line_overrides,
+    costs_beyond_horizon,
+    gross_not_net,
+    no_payback_within_horizon,
+)
+
+
+def flags(facts: Facts) -> list[Flag]:
+    """Every rule's flag, in the order of the rules."""
+    return [flag for rule in RULES if (flag := rule(facts)) is not None]
