@@ -1,6 +1,6 @@
 """Write output files so that a failure never leaves half a file or loses an old one.
 
-The text is written to a temporary file beside the target and renamed over it only once it
+The bytes are written to a temporary file beside the target and renamed over it only once it
 is complete: an error, a full disk or Ctrl-C part-way leaves the target as it was.
 """
 
@@ -20,8 +20,8 @@ def _current_umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, text: str, *, force: bool) -> None:
-    """Write ``text`` to ``path``; refuse to replace an existing file unless ``force``."""
+def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
+    """Write ``data`` to ``path``; refuse to replace an existing file unless ``force``."""
     if path.is_dir():
         raise OutputError(f"{path}: is a directory; give a file name for the output")
     if path.exists() and not force:
@@ -34,8 +34,8 @@ def write_atomic(path: Path, text: str, *, force: bool) -> None:
     except OSError as exc:
         raise OutputError(f"{path}: cannot write in {directory}: {exc.strerror}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o666 & ~_current_umask())

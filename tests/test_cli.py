@@ -141,7 +141,7 @@ def test_a_failure_while_rendering_leaves_the_old_file_intact(
     def broken(_: Any) -> str:
         raise RuntimeError("renderer failed")
 
-    monkeypatch.setattr("pause_cost.render.formats.to_json", broken)
+    monkeypatch.setattr("pause_cost.render.json.write", broken)
     result = run("estimate", ROTHERHAM, "-f", "json", "-o", old_output, "--force")
     assert result.exit_code == ExitCode.INTERNAL_ERROR
     assert old_output.read_text(encoding="utf-8") == "old\n"
@@ -179,7 +179,7 @@ def test_interrupt_while_writing_leaves_the_old_file_and_no_temporary(
 
 def test_the_python_api_gives_what_the_cli_prints() -> None:
     from pause_cost import estimate, load_inputs, load_scenario, load_table
-    from pause_cost.render.formats import to_json
+    from pause_cost.results.data import to_json
 
     scenario, tables, indices = load_inputs(ROTHERHAM)
     assert load_scenario(ROTHERHAM) == scenario

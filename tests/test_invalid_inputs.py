@@ -7,8 +7,10 @@ files by hand: line and column are 1-based, as editors count.
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -185,8 +187,8 @@ def test_the_corpus_covers_every_file_and_at_least_thirty_kinds() -> None:
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_invalid_scenario_gives_its_message_and_exit_1(name: str, tmp_path: Path) -> None:
-    output = tmp_path / "out.json"
-    result = run("estimate", f"{name}.yaml", "--format", "json", "-o", output)
+    output = tmp_path / "out.md"
+    result = run("estimate", f"{name}.yaml", "--format", "markdown", "-o", output)
     assert result.exit_code == ExitCode.INVALID_INPUT
     assert result.stdout == ""
     assert result.stderr == expected_stderr(
@@ -196,6 +198,29 @@ def test_invalid_scenario_gives_its_message_and_exit_1(name: str, tmp_path: Path
         ]
     )
     assert not output.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def as_text(problem: dict[str, Any]) -> str:
+    """A JSON problem written as the text form says it: file:line:col: key: message."""
+    where = problem["file"]
+    if problem["line"] is not None:
+        where += f":{problem['line']}:{problem['column']}"
+    key = f" {problem['key']}:" if problem["key"] else ""
+    return f"{where}:{key} {problem['message']}"
+
+
+@pytest.mark.parametrize("name", sorted([*CASES, *TABLE_CASES]))
+def test_with_json_format_the_same_problems_go_to_stderr_as_json(name: str, tmp_path: Path) -> None:
+    text = run("estimate", f"{name}.yaml")
+    output = tmp_path / "out.json"
+    result = run("estimate", f"{name}.yaml", "--format", "json", "-o", output)
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert result.stdout == ""
+    problems = json.loads(result.stderr)
+    assert all(set(problem) == {"file", "line", "column", "key", "message"} for problem in problems)
+    # The text form's lines, less its closing count, are the JSON problems one for one.
+    assert [as_text(problem) for problem in problems] == text.stderr.splitlines()[:-1]
     assert list(tmp_path.iterdir()) == []
 
 

@@ -1,0 +1,289 @@
+"""The document of an estimate: inputs, cost avoidance, programme, published check, lines, notes."""
+
+from __future__ import annotations
+
+from pause_cost.render.document import (
+    MARKDOWN,
+    TEXT,
+    Block,
+    Column,
+    Count,
+    Document,
+    Gap,
+    Money,
+    Notes,
+    Paragraph,
+    Ratio,
+    Row,
+    Section,
+    Table,
+    Tidy,
+    TidyCell,
+)
+from pause_cost.render.labels import (
+    NOTE_KINDS,
+    counting_label,
+    figure_label,
+    has_other_agencies,
+    line_key,
+    line_notes,
+    prices_label,
+    window_label,
+    years_label,
+)
+from pause_cost.results.data import to_data
+from pause_cost.results.estimate import Amounts, Estimate
+
+AMOUNT_FIELDS = ("cashable", "internal", "total", "other_agencies")
+"""The four amounts of every period, in the order every output shows them."""
+
+
+def amounts_of(values: Amounts, *, others: bool = True) -> list[Money]:
+    """A period's amounts as cells: cashable, internal, total and (optionally) other agencies."""
+    fields = AMOUNT_FIELDS if others else AMOUNT_FIELDS[:3]
+    return [Money(getattr(values, f"{field}_gbp")) for field in fields]
+
+
+def estimate_document(estimate: Estimate) -> Document:
+    scenario = estimate.scenario
+    summary: list[Block] = [_inputs(estimate)]
+    summary += [_money(estimate, medium) for medium in ("text", "markdown")]
+    summary += _programme(estimate)
+    summary += _published(estimate)
+    markers, sections = line_notes(estimate)
+    notes = [
+        Notes(letter=letter, title=title, texts=tuple(texts))
+        for (letter, _), (title, texts) in zip(NOTE_KINDS, sections, strict=True)
+        if texts
+    ]
+    return Document(
+        title=scenario.title or scenario.name,
+        subtitle=scenario.council,
+        sections=(
+            Section(tuple(summary)),
+            Section(_lines(estimate, markers), spaced=False),
+            Section(tuple(notes)),
+        ),
+        flags=tuple(flag.message for flag in estimate.flags),
+        data=to_data(estimate),
+        tidy=_tidy(estimate),
+    )
+
+
+def _inputs(estimate: Estimate) -> Table:
+    scenario = estimate.scenario
+    tables = ", ".join(table.name for table in estimate.tables)
+    return Table(
+        title="Inputs",
+        columns=(Column("Input"), Column("Value", wrap="none")),
+        rows=(
+            Row(("Women open on the programme", str(scenario.women_open))),
+            Row(("Births per woman per year", Count(scenario.birth_rate_per_woman_per_year))),
+            Row(("Window", window_label(estimate))),
+            Row(("Avoided births, exact", Count(estimate.avoided_births.exact))),
+            Row(("Avoided births, costed", counting_label(estimate))),
+            Row(("Unit-cost tables", tables), media=TEXT),
+            Row(("Prices", prices_label(estimate))),
+        ),
+        show_header=False,
+    )
+
+
+def _money(estimate: Estimate, medium: str) -> Table:
+    """Immediate and horizon cost avoidance, then each year."""
+    others = has_other_agencies(estimate)
+    headers = ["Cashable", "Internal", "Total", *(["Other agencies"] if others else [])]
+    immediate, horizon = estimate.immediate, estimate.horizon
+    indent = "  " if medium == "text" else ""
+    rows = [
+        Row(
+            (
+                f"Immediate ({years_label(1, immediate.years)})",
+                *amounts_of(immediate, others=others),
+            ),
+            strong=True,
+        ),
+        Row(
+            (
+                f"{horizon.years}-year ({years_label(1, horizon.years)})",
+                *amounts_of(horizon, others=others),
+            ),
+            strong=True,
+        ),
+        *(
+            Row(
+                (f"{indent}year {year.year}", *amounts_of(year, others=others)),
+                group=index == 0,
+            )
+            for index, year in enumerate(estimate.by_year)
+        ),
+    ]
+    first = "Period" if medium == "text" else "Cost avoidance"
+    return Table(
+        title="Cost avoidance",
+        columns=(Column(first), *(Column(header, numeric=True) for header in headers)),
+        rows=tuple(rows),
+        media=TEXT if medium == "text" else MARKDOWN,
+    )
+
+
+def _programme(estimate: Estimate) -> list[Block]:
+    programme = estimate.programme
+    columns = (Column("Figure"), Column("Value", numeric=True))
+    if programme.cost_gbp is None:
+        return [
+            Table(
+                title="Programme cost",
+                columns=columns,
+                rows=(Row(("Programme cost", "not given: figures are gross")),),
+                show_header=False,
+                media=TEXT,
+            ),
+            Paragraph(
+                "Programme cost: not given; the figures above are gross cost avoidance.",
+                media=MARKDOWN,
+            ),
+        ]
+    horizon_years = estimate.horizon.years
+    payback = programme.payback_year
+    payback_text = f"year {payback}" if payback else "not within the horizon"
+    rows = [Row(("Programme cost", Money(programme.cost_gbp)))]
+    if programme.net_gbp is not None:
+        rows.append(Row((f"Net of cost, {horizon_years} years", Money(programme.net_gbp))))
+    else:
+        rows.append(Row((f"Net of cost, {horizon_years} years", "n/a"), media=MARKDOWN))
+    if programme.return_per_pound is not None:
+        rows.append(Row(("Avoided per £1 spent", Ratio(programme.return_per_pound))))
+    else:
+        rows.append(Row(("Avoided per £1 spent", "n/a"), media=MARKDOWN))
+    rows.append(Row(("Payback year", payback_text), media=TEXT))
+    rows.append(Row(("Payback", payback_text), media=MARKDOWN))
+    blocks: list[Block] = [
+        Table(
+            title="Programme cost",
+            columns=columns,
+            rows=tuple(rows),
+            show_header=False,
+            media=TEXT,
+        ),
+        Table(
+            title="Programme cost",
+            columns=(Column("Programme"), Column("Value", numeric=True)),
+            rows=tuple(rows),
+            media=MARKDOWN,
+        ),
+    ]
+    if programme.source is not None:
+        blocks += [
+            Paragraph(f"Programme cost source: {programme.source.cite()}"),
+            Gap(media=TEXT),
+        ]
+    return blocks
+
+
+def _published(estimate: Estimate) -> list[Block]:
+    published = estimate.published
+    if published is None:
+        return []
+    rows = []
+    for check in published.checks:
+        cells: tuple[Money, Money, Money] | tuple[Count, Count, Count]
+        if check.figure == "avoided_births":
+            cells = (Count(check.published), Count(check.estimated), Count(check.difference))
+        else:
+            cells = (Money(check.published), Money(check.estimated), Money(check.difference))
+        rows.append(Row((figure_label(check.figure, estimate), *cells)))
+    cited = published.source.cite()
+    return [
+        Paragraph(f"Against the published figures ({cited}):", media=MARKDOWN),
+        Table(
+            title="Against the published figures",
+            columns=(
+                Column("Figure"),
+                *(
+                    Column(header, numeric=True)
+                    for header in ("Published", "Estimated", "Difference")
+                ),
+            ),
+            rows=tuple(rows),
+        ),
+        Paragraph(f"Published in: {cited}", media=TEXT),
+    ]
+
+
+def _lines(estimate: Estimate, markers: list[str]) -> tuple[Block, ...]:
+    """One table per unit-cost table on a terminal (lines by id); one in a report (by item)."""
+    horizon = f"{estimate.horizon.years}-year"
+
+    def columns(first: str) -> tuple[Column, ...]:
+        return (
+            Column(first, wrap="fold"),
+            Column("Class", wrap="none"),
+            Column("Years", wrap="none"),
+            Column("Immediate", numeric=True),
+            Column(horizon, numeric=True),
+            Column("Priced", wrap="none"),
+            Column("Notes", wrap="none"),
+        )
+
+    by_table: dict[str, list[Row]] = {}
+    report: list[Row] = []
+    for line, marker in zip(estimate.lines, markers, strict=True):
+        rest = (
+            line.classification,
+            years_label(line.first_year, line.last_year),
+            Money(line.immediate_gbp),
+            Money(line.horizon_gbp),
+            line.price_year,
+            marker,
+        )
+        by_table.setdefault(line.table, []).append(Row((line.id, *rest)))
+        report.append(Row((line.item, *rest)))
+    blocks: list[Block] = [
+        Table(
+            title=f"Lines of {name} (per birth x births)",
+            columns=columns("Line"),
+            rows=tuple(rows),
+            media=TEXT,
+        )
+        for name, rows in by_table.items()
+    ]
+    blocks.append(Table(title="Lines", columns=columns("Line"), rows=tuple(report), media=MARKDOWN))
+    return tuple(blocks)
+
+
+def _tidy(estimate: Estimate) -> Tidy:
+    """One figure per row: section, item, period, classification, value, unit."""
+    rows: list[tuple[TidyCell, ...]] = []
+    births = estimate.avoided_births
+    rows.append(("avoided_births", "exact", "", "", Count(births.exact), "births"))
+    rows.append(("avoided_births", "counted", "", "", Count(births.counted), "births"))
+
+    def amounts(item: str, period: str, values: Amounts) -> None:
+        for field, cell in zip(AMOUNT_FIELDS, amounts_of(values), strict=True):
+            rows.append(("cost_avoidance", item, period, field, cell, "GBP"))
+
+    amounts("immediate", years_label(1, estimate.immediate.years), estimate.immediate)
+    amounts("horizon", years_label(1, estimate.horizon.years), estimate.horizon)
+    for year in estimate.by_year:
+        amounts("year", f"year {year.year}", year)
+    for line in estimate.lines:
+        for item, value in (("immediate", line.immediate_gbp), ("horizon", line.horizon_gbp)):
+            rows.append(("line", line_key(line), item, line.classification, Money(value), "GBP"))
+    programme = estimate.programme
+    if programme.cost_gbp is not None:
+        rows.append(("programme", "cost", "", "", Money(programme.cost_gbp), "GBP"))
+    if programme.net_gbp is not None:
+        rows.append(("programme", "net", "", "", Money(programme.net_gbp), "GBP"))
+    if programme.return_per_pound is not None:
+        ratio = Ratio(programme.return_per_pound)
+        rows.append(("programme", "return_per_pound", "", "", ratio, "ratio"))
+    if programme.payback_year is not None:
+        rows.append(("programme", "payback_year", "", "", programme.payback_year, "year"))
+    if estimate.published is not None:
+        for check in estimate.published.checks:
+            cell = Count(check.difference)
+            rows.append(("published", check.figure, "", "difference", cell, ""))
+    for flag in estimate.flags:
+        rows.append(("flag", flag.code, "", "", flag.message, ""))
+    return Tidy(("section", "item", "period", "classification", "value", "unit"), tuple(rows))
