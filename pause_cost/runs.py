@@ -1,6 +1,6 @@
 """The jobs the commands run: load what the user named, then call the pure core.
 
-Kept out of ``cli.py`` so that it only parses arguments and maps errors to exit codes, and so
+Kept out of ``cli/`` so that it only parses arguments and maps errors to exit codes, and so
 that scripts can run the same jobs without the CLI.
 """
 
@@ -14,6 +14,7 @@ from pause_cost.core.estimate import avoided_births, estimate
 from pause_cost.core.plan import compile_tables
 from pause_cost.errors import InputError
 from pause_cost.load import inputs
+from pause_cost.load.extensions import LoadedTable
 from pause_cost.model.tables import UnitCostTable
 
 
@@ -28,16 +29,16 @@ def compare_references(
 ) -> Comparison:
     """Compare two tables (per avoided birth, or for a scenario's cohort) or two scenarios.
 
-    ``by="stage"`` rolls the lines up by stage, for tables whose line ids differ.
+    Each file is read once. ``by="stage"`` rolls the lines up by stage, for tables whose line
+    ids differ.
     """
-    kinds = {inputs.reference_kind(a), inputs.reference_kind(b)}
-    if kinds == {"scenario"}:
+    first, second = inputs.load_reference(a), inputs.load_reference(b)
+    if isinstance(first, inputs.Inputs) and isinstance(second, inputs.Inputs):
         if scenario is not None or price_year is not None:
             raise InputError.single(
                 "compare", "--scenario and --price-year apply to tables; scenarios carry their own"
             )
-        estimate_a = estimate(*inputs.load_inputs(a))
-        estimate_b = estimate(*inputs.load_inputs(b))
+        estimate_a, estimate_b = estimate(*first), estimate(*second)
         return compare(
             estimate_a,
             estimate_b,
@@ -45,9 +46,8 @@ def compare_references(
             b_label=estimate_b.scenario.name,
             by=by,
         )
-    if kinds != {"table"}:
+    if not (isinstance(first, LoadedTable) and isinstance(second, LoadedTable)):
         raise InputError.single("compare", "give two tables or two scenarios, not one of each")
-    table_a, table_b = inputs.load_table(a), inputs.load_table(b)
     if scenario is not None:
         # The scenario's cohort, periods and line overrides; its own tables are not costed.
         base = inputs.load_scenario(scenario)
@@ -59,11 +59,11 @@ def compare_references(
         # One avoided birth, exactly: every figure is per birth.
         year = price_year
         births, immediate_years, overrides = Decimal(1), 1, []
-    indices = inputs.load_indices(year, [(table_a, a), (table_b, b)]) if year is not None else {}
-    first, second = (
+    indices = inputs.load_indices(year, [first, second]) if year is not None else {}
+    costed_a, costed_b = (
         cost_plan(
             compile_tables(
-                [table],
+                [loaded.table],
                 price_year=year,
                 indices=indices,
                 immediate_years=immediate_years,
@@ -72,9 +72,9 @@ def compare_references(
             ),
             births,
         )
-        for table in (table_a, table_b)
+        for loaded in (first, second)
     )
-    return compare(first, second, a_label=table_a.name, b_label=table_b.name, by=by)
+    return compare(costed_a, costed_b, a_label=first.table.name, b_label=second.table.name, by=by)
 
 
 def shipped_tables() -> list[UnitCostTable]:
@@ -88,8 +88,9 @@ def validate_table(path: Path) -> tuple[UnitCostTable, list[str]]:
     A line priced outside its index's years is not an error (a scenario may keep lines in
     their own price years) but it cannot be stated in another year's prices, so it is noted.
     """
-    table = inputs.load_table(path)
-    indices = inputs.table_indices(table, str(path))
+    loaded = inputs.open_table(path)
+    table = loaded.table
+    indices = inputs.table_indices(loaded)
     notes = []
     for line in table.lines:
         reference = table.index_reference(line)

@@ -8,10 +8,9 @@ tables mix sources (PSSRU, the GMCA database, a council's own figures).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Literal, Self
 
-from pydantic import Field, PrivateAttr, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from pause_cost.model.base import IndexReference, InputModel, PriceYear, Slug, Source, Text
@@ -172,12 +171,3 @@ class UnitCostTable(TableFile):
     removed: list[Removal] = Field(
         default_factory=list, description="Lines of the extended table left out, with reasons."
     )
-    _index_files: dict[str, Path] = PrivateAttr(default_factory=dict)
-
-    def index_file(self, reference: str) -> Path | None:
-        """The file an index path in this table points to, found from the file that named it.
-
-        A path is relative to the table file it is written in, which for an extended table
-        may be the base's file, not the extension's.
-        """
-        return self._index_files.get(reference)

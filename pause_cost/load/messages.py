@@ -1,0 +1,253 @@
+"""Turn validation errors into located messages a person can act on.
+
+Each problem is ``file:line:col: key: what is wrong; what is allowed``: pydantic's error is
+placed through the YAML marks, named by its dotted key, and worded in the user's terms (the
+allowed range, the near-miss key, what a YAML 1.1 habit did to a number).
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+from typing import Any, TypeVar, Union, get_args, get_origin
+
+import annotated_types
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from pause_cost.errors import InputError, Problem
+from pause_cost.load import yaml as yamlmarks
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+_AT_KEY = {"missing", "extra_forbidden"}
+
+
+def plain_messages(exc: ValidationError) -> list[str]:
+    """A validator's own words, without pydantic's 'Value error, ' prefix."""
+    return [str((error.get("ctx") or {}).get("error", error["msg"])) for error in exc.errors()]
+
+
+def located(
+    path: str, position: yamlmarks.Position | None, key: str | None, message: str
+) -> Problem:
+    line, column = (position.line, position.column) if position else (None, None)
+    return Problem(path, line, column, key or None, message)
+
+
+def validate(model: type[ModelT], document: yamlmarks.Document) -> ModelT:
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as exc:
+        errors = _without_misspelt_missing(model, exc.errors(include_url=False))
+        problems = [_describe(model, document, error) for error in errors]
+        raise InputError(sorted(problems, key=file_order)) from None
+
+
+def _without_misspelt_missing(model: type[BaseModel], errors: list[Any]) -> list[Any]:
+    """Drop 'required key is missing' where an unknown key beside it is its misspelling.
+
+    One typo is one problem: the unknown-key message already names the key it should be.
+    """
+    suggested: set[tuple[str | int, ...]] = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            match = _near_miss(model, loc)
+            if match is not None:
+                suggested.add((*loc[:-1], match))
+    return [
+        error
+        for error in errors
+        if not (error["type"] == "missing" and tuple(error["loc"]) in suggested)
+    ]
+
+
+def file_order(problem: Problem) -> tuple[int, int]:
+    return (problem.line or 0, problem.column or 0)
+
+
+def _describe(model: type[BaseModel], document: yamlmarks.Document, error: Any) -> Problem:
+    loc: tuple[str | int, ...] = tuple(error["loc"])
+    kind: str = error["type"]
+    if kind == "duplicate_id":
+        loc = (*loc, error["ctx"]["second"], "id")
+    if kind == "missing":
+        position = document.marks.locate(loc[:-1], at_key=True)
+    else:
+        position = document.marks.locate(loc, at_key=kind in _AT_KEY)
+    key = ".".join(str(part) for part in loc) or None
+    message = _message(model, loc, kind, error)
+    return located(document.display_path, position, key, message)
+
+
+def _describe_input(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the truth value {str(value).lower()}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of keys"
+    if value is None:
+        return "nothing (an empty value)"
+    return type(value).__name__
+
+
+def _number_hint(value: Any) -> str:
+    if isinstance(value, str):
+        text = value.strip()
+        if ":" in text:
+            return "; write plain digits (YAML 1.1 reads 1:30 as 90, so it is refused)"
+        if text.lstrip("+-").startswith("0") and text.lstrip("+-0").isdigit():
+            return "; write it without the leading zero (YAML 1.1 reads 012 as 10)"
+        if "_" in text or "," in text:
+            return "; write plain digits without separators, e.g. 1000"
+        if _looks_numeric(text):
+            return "; remove the quotes"
+    return ""
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _message(model: type[BaseModel], loc: tuple[str | int, ...], kind: str, error: Any) -> str:
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    field = _field_at(model, loc)
+    allowed = _allowed_range(field)
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "extra_forbidden":
+        return _unknown_key(model, loc)
+    if kind in {"float_type", "float_parsing"}:
+        return f"expected a number, got {_describe_input(value)}{_number_hint(value)}"
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"expected a whole number, got {_describe_input(value)}{_number_hint(value)}"
+    if kind == "finite_number":
+        return "NaN and infinity are not allowed; give a finite number"
+    if kind in {"greater_than_equal", "greater_than"}:
+        return f"{value} is too small; allowed: {allowed}"
+    if kind in {"less_than_equal", "less_than"}:
+        return f"{value} is too large; allowed: {allowed}"
+    if kind == "literal_error":
+        expected = [str(arg) for arg in get_args(field.annotation)] if field else []
+        choices = ", ".join(expected) if expected else ctx.get("expected", "")
+        return f"{value!r} is not allowed; choose one of: {choices}"
+    if kind == "string_type":
+        hint = "; write a financial year like 2016/17" if loc[-1] == "price_year" else ""
+        return f"expected text, got {_describe_input(value)}{hint}"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{value!r} is not allowed; use lower-case letters, digits, '-' and '_', "
+            "starting with a letter or digit"
+        )
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind in {"string_too_long", "too_long"}:
+        return f"is too long; allowed: at most {ctx.get('max_length')}"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} item(s)"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        where = "at the top of the file" if not loc else "here"
+        return f"expected a mapping of keys (key: value) {where}, got {_describe_input(value)}"
+    if kind == "list_type":
+        return f"expected a list, got {_describe_input(value)}"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return str(error["msg"])
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    parent = _model_at(model, loc[:-1])
+    return list(parent.model_fields) if parent else []
+
+
+def _near_miss(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    """The allowed key an unknown key was most likely meant to be, if any is close."""
+    close = difflib.get_close_matches(str(loc[-1]), _allowed_keys(model, loc), n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
+def _unknown_key(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    match = _near_miss(model, loc)
+    if match is not None:
+        return f"unknown key; did you mean {match!r}?"
+    return f"unknown key; allowed here: {', '.join(_allowed_keys(model, loc))}"
+
+
+def _allowed_range(field: FieldInfo | None) -> str:
+    """The field's bounds in words: 'from 0 to 2', 'above 0 to 120', 'up to 1'."""
+    if field is None:
+        return "see the documentation"
+    words: list[str] = []
+    for rule in field.metadata:
+        if isinstance(rule, annotated_types.Ge):
+            words.insert(0, f"from {_plain(rule.ge)}")
+        elif isinstance(rule, annotated_types.Gt):
+            words.insert(0, f"above {_plain(rule.gt)}")
+        elif isinstance(rule, annotated_types.Le):
+            words.append(f"up to {_plain(rule.le)}" if not words else f"to {_plain(rule.le)}")
+        elif isinstance(rule, annotated_types.Lt):
+            words.append(f"below {_plain(rule.lt)}")
+    return " ".join(words) or "see the documentation"
+
+
+def _plain(number: Any) -> str:
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    return f"{number:,}" if isinstance(number, int) and abs(number) >= 10_000 else str(number)
+
+
+def _members(annotation: Any) -> list[Any]:
+    origin = get_origin(annotation)
+    if origin is Union or origin is types.UnionType:
+        return [arg for arg in get_args(annotation) if arg is not type(None)]
+    return [annotation]
+
+
+def _step(annotation: Any, part: str | int) -> Any:
+    """The annotation one step down a loc, through optionals, lists and models."""
+    for member in _members(annotation):
+        if isinstance(part, int) and get_origin(member) is list:
+            return get_args(member)[0]
+        if (
+            isinstance(part, str)
+            and isinstance(member, type)
+            and issubclass(member, BaseModel)
+            and part in member.model_fields
+        ):
+            return member.model_fields[part]
+    return None
+
+
+def _descend(model: type[BaseModel], loc: tuple[str | int, ...]) -> Any:
+    """What a loc leads to in the model: a FieldInfo, a list's item type, or None."""
+    current: Any = model
+    for part in loc:
+        current = _step(current.annotation if isinstance(current, FieldInfo) else current, part)
+        if current is None:
+            return None
+    return current
+
+
+def _field_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> FieldInfo | None:
+    found = _descend(model, loc)
+    return found if isinstance(found, FieldInfo) else None
+
+
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    current = _descend(model, loc)
+    annotation = current.annotation if isinstance(current, FieldInfo) else current
+    for member in _members(annotation):
+        if isinstance(member, type) and issubclass(member, BaseModel):
+            return member
+    return None
