@@ -1,8 +1,8 @@
 """Money and counts: exact decimal arithmetic inside, rounding only for display.
 
-Input files give floats (that is what YAML numbers are); the engine turns each into the decimal
-its writer typed (``0.33`` is 0.33, not 0.330000000000000015...) and computes exactly, so
-rounding 14.85 births half up gives 15 on every machine and totals reproduce to the penny.
+Numbers are read from a file's text as the decimals their writer typed (``0.33`` is 0.33, not
+0.330000000000000015...), and computed exactly, so rounding 14.85 births half up gives 15 on
+every machine and totals reproduce to the penny. This is the one way a number is made.
 """
 
 from __future__ import annotations
@@ -15,15 +15,26 @@ def json_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def to_decimal(value: float | int) -> Decimal:
-    """The decimal a number was written as: ``0.33`` gives 0.33, ``15`` (read as 15.0) gives 15.
+_WHOLE_DIGITS = 30
+"""Whole numbers up to this many digits are carried without an exponent (1e3 is 1000)."""
 
-    A float becomes its shortest round-tripping form; a whole number carries no decimal places,
-    so a published ``15`` is compared to the whole birth, not to a tenth of one.
+
+def to_decimal(value: Decimal | float | int) -> Decimal:
+    """The decimal a number was written as: ``0.33`` gives 0.33, ``15`` and ``15.0`` give 15.
+
+    A whole number carries no decimal places, so a published ``15`` is compared to the whole
+    birth, not to a tenth of one; trailing zeros are dropped (``0.330`` is 0.33). A float (from
+    the Python API) becomes its shortest round-tripping form.
     """
     if isinstance(value, float):
-        return Decimal(int(value)) if value.is_integer() else Decimal(repr(value))
-    return Decimal(value)
+        value = Decimal(repr(value))
+    elif not isinstance(value, Decimal):
+        return Decimal(value)
+    if not value.is_finite():
+        return value
+    if value == value.to_integral_value() and value.adjusted() < _WHOLE_DIGITS:
+        return Decimal(int(value))
+    return value.normalize()
 
 
 def round_half_up(value: Decimal, places: int = 0) -> Decimal:

@@ -46,7 +46,9 @@ def test_the_fixture_agrees_with_its_release_s_own_percent_changes() -> None:
     # The release prints levels to 3 decimals and changes computed before rounding, so a
     # change recomputed from levels near 5 can differ by up to about 0.025 points.
     levels = list(load_index(HMT_EXTRACT).index_levels.values())  # type: ignore[union-attr]
-    recomputed = [(later / earlier - 1) * 100 for earlier, later in itertools.pairwise(levels)]
+    recomputed = [
+        float((later / earlier - 1) * 100) for earlier, later in itertools.pairwise(levels)
+    ]
     assert recomputed == pytest.approx(HMT_PUBLISHED_PERCENT_CHANGES, abs=0.025)
 
 
@@ -104,8 +106,7 @@ def test_levels_cover_their_first_year_increases_the_year_before() -> None:
         ),
         (
             {"index_levels": {"2014/15": 100.0, "2015/16": 0.0}},
-            "2015/16: an index level of 0.0 is not plausible; allowed: more than 0, "
-            "up to 1,000,000",
+            "2015/16: an index level of 0 is not plausible; allowed: more than 0, up to 1,000,000",
         ),
     ],
 )
@@ -249,7 +250,9 @@ def test_the_shipped_deflator_agrees_with_its_release_s_percent_changes() -> Non
     assert (index.first_year, index.last_year) == ("2000/01", "2018/19")
     levels = list((index.index_levels or {}).values())
     assert levels[-1] == 100  # the release's base year, 2018-19 = 100
-    recomputed = [(later / earlier - 1) * 100 for earlier, later in itertools.pairwise(levels)]
+    recomputed = [
+        float((later / earlier - 1) * 100) for earlier, later in itertools.pairwise(levels)
+    ]
     assert recomputed == pytest.approx(HMT_MARCH_2020_PERCENT_CHANGES, abs=1e-7)
 
 

@@ -131,10 +131,10 @@ def test_shipped_indices_hold_the_manual_s_years(
 
 def test_spot_values_from_the_manual() -> None:
     """A few cells typed from the reference note's copy of PSSRU 2024 Tables 12.1.1-12.1.4."""
-    assert load_index("pss-all-sectors").annual_increase_percent["2022/23"] == 7.2
-    assert load_index("pss-local-authority").annual_increase_percent["2016/17"] == 0.9
-    assert load_index("pss-independent-sector").annual_increase_percent["2020/21"] == 4.1
-    assert load_index("nhs-cost-inflation").annual_increase_percent["2019/20"] == 2.14
+    assert load_index("pss-all-sectors").annual_increase_percent["2022/23"] == Decimal("7.2")
+    assert load_index("pss-local-authority").annual_increase_percent["2016/17"] == Decimal("0.9")
+    assert load_index("pss-independent-sector").annual_increase_percent["2020/21"] == Decimal("4.1")
+    assert load_index("nhs-cost-inflation").annual_increase_percent["2019/20"] == Decimal("2.14")
 
 
 def test_the_special_guardianship_allowance_worked_by_hand() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import types
+from decimal import Decimal
 from typing import Any, TypeVar, Union, get_args, get_origin
 
 import annotated_types
@@ -86,7 +87,7 @@ def _describe_input(value: Any) -> str:
         return f"the truth value {str(value).lower()}"
     if isinstance(value, str):
         return f"the text {value!r}"
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | Decimal):
         return f"the number {value}"
     if isinstance(value, list):
         return "a list"
@@ -128,7 +129,9 @@ def _message(model: type[BaseModel], loc: tuple[str | int, ...], kind: str, erro
         return "required key is missing"
     if kind == "extra_forbidden":
         return _unknown_key(model, loc)
-    if kind in {"float_type", "float_parsing"}:
+    if kind in {"float_type", "float_parsing", "decimal_type", "decimal_parsing"} or (
+        kind == "is_instance_of" and ctx.get("class") == "Decimal"
+    ):
         return f"expected a number, got {_describe_input(value)}{_number_hint(value)}"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"expected a whole number, got {_describe_input(value)}{_number_hint(value)}"

@@ -8,9 +8,13 @@ silently ignored), NaN and infinity, and strings or booleans where a number belo
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from decimal import Decimal
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic_core import core_schema as cs
+
+from pause_cost.money import json_number, to_decimal
 
 _FINANCIAL_YEAR = re.compile(r"^(\d{4})/(\d{2})$")
 
@@ -73,6 +77,55 @@ IndexReference = Annotated[str, Field(max_length=500), AfterValidator(check_inde
 """A price index by shipped name, or by path to an index file (relative to the file naming it)."""
 
 
+def _exact(value: Any) -> Any:
+    """A number as the exact decimal written; anything else is left for strict validation.
+
+    Files give decimals (the loader reads numbers from their text); the Python API may give
+    ints or floats. Booleans and strings are not numbers here, however they look.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return value
+    return to_decimal(value)
+
+
+class _AsNumber:
+    """In the published JSON Schema, a number: a file writes numbers, never strings."""
+
+    def __get_pydantic_json_schema__(self, schema: cs.CoreSchema, handler: Any) -> Any:
+        json_schema = handler(schema)
+        branches = json_schema.pop("anyOf", None)
+        if branches:
+            number = next(branch for branch in branches if branch.get("type") == "number")
+            json_schema = {**number, **json_schema}
+        return json_schema
+
+
+Number = Annotated[
+    Decimal,
+    BeforeValidator(_exact),
+    PlainSerializer(json_number, return_type=int | float, when_used="json"),
+    _AsNumber(),
+]
+"""An exact decimal read from a file: 0.33 is 0.33. JSON carries it as a plain number."""
+
+_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+
+
+def _standard_bounds(schema: dict[str, Any]) -> None:
+    """Name the bounds of optional numbers as JSON Schema does (pydantic leaves 'ge', 'le')."""
+    for value in schema.values():
+        if isinstance(value, dict):
+            _standard_bounds(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    _standard_bounds(item)
+    if schema.get("type") == "number":
+        for short, standard in _BOUNDS.items():
+            if short in schema:
+                schema[standard] = schema.pop(short)
+
+
 class InputModel(BaseModel):
     """Base for everything read from a user's file."""
 
@@ -82,6 +135,7 @@ class InputModel(BaseModel):
         allow_inf_nan=False,
         frozen=True,
         str_strip_whitespace=True,
+        json_schema_extra=_standard_bounds,
     )
 
 

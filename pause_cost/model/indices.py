@@ -16,6 +16,7 @@ from pydantic import Field, model_validator
 
 from pause_cost.model.base import (
     InputModel,
+    Number,
     PriceYear,
     Slug,
     Source,
@@ -38,12 +39,12 @@ class PriceIndex(InputModel):
     title: Text
     description: Text | None = None
     source: Source
-    annual_increase_percent: dict[PriceYear, float] | None = Field(
+    annual_increase_percent: dict[PriceYear, Number] | None = Field(
         default=None,
         min_length=1,
         description="Percentage increase on the previous financial year, as published.",
     )
-    index_levels: dict[PriceYear, float] | None = Field(
+    index_levels: dict[PriceYear, Number] | None = Field(
         default=None,
         min_length=2,
         description="The index in each financial year, as published (any base year).",
@@ -78,7 +79,7 @@ class PriceIndex(InputModel):
         return self
 
     @property
-    def _series(self) -> dict[str, float]:
+    def _series(self) -> dict[str, Decimal]:
         series = self.index_levels or self.annual_increase_percent
         assert series is not None  # the validator guarantees one of them
         return series
@@ -113,11 +114,11 @@ class PriceIndex(InputModel):
                 )
         if self.index_levels is not None:
             level = self.index_levels
-            return Decimal(repr(level[to_year])) / Decimal(repr(level[from_year]))
+            return level[to_year] / level[from_year]
         assert self.annual_increase_percent is not None
         start, end = sorted((year_start(from_year), year_start(to_year)))
         product = Decimal(1)
         for start_year in range(start + 1, end + 1):
             percent = self.annual_increase_percent[financial_year(start_year)]
-            product *= 1 + Decimal(repr(percent)) / HUNDRED
+            product *= 1 + percent / HUNDRED
         return product if year_start(to_year) >= year_start(from_year) else 1 / product

@@ -6,11 +6,12 @@ the keyboard (a birth rate of 33 a year, a horizon of 200 years).
 
 from __future__ import annotations
 
-from typing import Literal, Self
+from decimal import Decimal
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from pause_cost.model.base import InputModel, PriceYear, Slug, Source, Text
+from pause_cost.model.base import InputModel, Number, PriceYear, Slug, Source, Text
 
 Counting = Literal["exact", "round_half_up"]
 
@@ -21,7 +22,7 @@ class Cohort(InputModel):
     women_open: int = Field(
         ge=0, le=100_000, description="Women open on the programme (whole number)."
     )
-    birth_rate_per_woman_per_year: float = Field(
+    birth_rate_per_woman_per_year: Number = Field(
         ge=0,
         le=2,
         description="Births per woman per year without the programme, from birthing histories.",
@@ -32,17 +33,17 @@ class Cohort(InputModel):
 class PauseWindow(InputModel):
     """How long a woman is taken to be without a birth because of the programme."""
 
-    programme_months: float = Field(default=18, gt=0, le=120)
-    gestation_months: float = Field(default=9, ge=0, le=12)
+    programme_months: Number = Field(default=Decimal(18), gt=0, le=120)
+    gestation_months: Number = Field(default=Decimal(9), ge=0, le=12)
     source: Source | None = None
 
 
 class ProgrammeCost(InputModel):
     """What the practice costs: per year for a number of years, or one total."""
 
-    per_year_gbp: float | None = Field(default=None, ge=0, le=1e9)
-    years: float | None = Field(default=None, gt=0, le=50)
-    total_gbp: float | None = Field(default=None, ge=0, le=1e10)
+    per_year_gbp: Annotated[Number, Field(ge=0, le=1e9)] | None = None
+    years: Annotated[Number, Field(gt=0, le=50)] | None = None
+    total_gbp: Annotated[Number, Field(ge=0, le=1e10)] | None = None
     source: Source
 
     @model_validator(mode="after")
@@ -61,13 +62,13 @@ class Published(InputModel):
     """Figures a report published for this scenario, to check the estimate against."""
 
     source: Source
-    avoided_births: float | None = Field(default=None, ge=0)
-    immediate_cashable_gbp: float | None = Field(default=None, ge=0)
-    immediate_internal_gbp: float | None = Field(default=None, ge=0)
-    immediate_total_gbp: float | None = Field(default=None, ge=0)
-    horizon_cashable_gbp: float | None = Field(default=None, ge=0)
-    horizon_internal_gbp: float | None = Field(default=None, ge=0)
-    horizon_total_gbp: float | None = Field(default=None, ge=0)
+    avoided_births: Annotated[Number, Field(ge=0)] | None = None
+    immediate_cashable_gbp: Annotated[Number, Field(ge=0)] | None = None
+    immediate_internal_gbp: Annotated[Number, Field(ge=0)] | None = None
+    immediate_total_gbp: Annotated[Number, Field(ge=0)] | None = None
+    horizon_cashable_gbp: Annotated[Number, Field(ge=0)] | None = None
+    horizon_internal_gbp: Annotated[Number, Field(ge=0)] | None = None
+    horizon_total_gbp: Annotated[Number, Field(ge=0)] | None = None
 
 
 class LineOverride(InputModel):
@@ -81,8 +82,8 @@ class LineOverride(InputModel):
         pattern=r"^[a-z0-9][a-z0-9_-]*/[a-z0-9][a-z0-9_-]*$",
         description="The line, as table/id (e.g. care-journey-england/adoption-placement).",
     )
-    share_of_children: float | None = Field(default=None, ge=0, le=1)
-    quantity_per_child: float | None = Field(default=None, ge=0, le=10_000)
+    share_of_children: Annotated[Number, Field(ge=0, le=1)] | None = None
+    quantity_per_child: Annotated[Number, Field(ge=0, le=10_000)] | None = None
     first_year: int | None = Field(default=None, ge=1, le=50)
     last_year: int | None = Field(default=None, ge=1, le=50)
     reason: Text = Field(description="Why the scenario's figure replaces the table's.")
@@ -96,7 +97,7 @@ class LineOverride(InputModel):
             )
         return self
 
-    def changes(self) -> dict[str, float | int]:
+    def changes(self) -> dict[str, Decimal | int]:
         """The fields this override sets, by name."""
         fields = ("share_of_children", "quantity_per_child", "first_year", "last_year")
         return {name: getattr(self, name) for name in fields if getattr(self, name) is not None}

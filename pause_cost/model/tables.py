@@ -8,12 +8,21 @@ tables mix sources (PSSRU, the GMCA database, a council's own figures).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Literal, Self
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from pause_cost.model.base import IndexReference, InputModel, PriceYear, Slug, Source, Text
+from pause_cost.model.base import (
+    IndexReference,
+    InputModel,
+    Number,
+    PriceYear,
+    Slug,
+    Source,
+    Text,
+)
 
 Classification = Literal["cashable", "internal", "other_agency"]
 """cashable and internal are the council's; other_agency (courts, Cafcass, legal aid, NHS,
@@ -44,11 +53,14 @@ class Line(InputModel):
     id: Slug
     item: Text
     stage: Stage
-    amount_gbp: float = Field(ge=0, le=10_000_000, description="Cost of one unit, in pounds.")
+    amount_gbp: Number = Field(ge=0, le=10_000_000, description="Cost of one unit, in pounds.")
     unit: Text = Field(description="What one unit is, e.g. 'per week', 'per avoided birth'.")
-    quantity_per_child: float = Field(default=1, ge=0, le=10_000)
-    share_of_children: float = Field(
-        default=1, ge=0, le=1, description="Share of avoided births whose child follows this path."
+    quantity_per_child: Number = Field(default=Decimal(1), ge=0, le=10_000)
+    share_of_children: Number = Field(
+        default=Decimal(1),
+        ge=0,
+        le=1,
+        description="Share of avoided births whose child follows this path.",
     )
     first_year: int = Field(
         default=1, ge=1, le=MAX_YEAR, description="Year after the avoided birth it falls in."
@@ -89,7 +101,7 @@ class Line(InputModel):
         """The last year the cost falls in (first_year for a one-off)."""
         return self.first_year if self.last_year is None else self.last_year
 
-    def with_changes(self, changes: Mapping[str, float | int]) -> Line:
+    def with_changes(self, changes: Mapping[str, Decimal | int]) -> Line:
         """This line with some fields replaced, validated again as a whole line.
 
         A one-off moved to another year stays a one-off; years left out of order are refused
