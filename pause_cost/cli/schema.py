@@ -39,9 +39,10 @@ def schema(
         else:
             from pydantic import BaseModel
 
+            from pause_cost.model.extension import TableExtension
             from pause_cost.model.indices import PriceIndex
             from pause_cost.model.scenario import Scenario
-            from pause_cost.model.tables import TableExtension, TableFile
+            from pause_cost.model.tables import TableFile
 
             models: dict[SchemaKind, type[BaseModel]] = {
                 SchemaKind.scenario: Scenario,

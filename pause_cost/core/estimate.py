@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pause_cost.core import flags, formulas
 from pause_cost.core.evaluate import Sums, evaluate
 from pause_cost.core.plan import Plan, compile_tables
 from pause_cost.core.published import check_published
 from pause_cost.economics.programme import programme
-from pause_cost.model.indices import PriceIndex
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import UnitCostTable
 from pause_cost.money import round_half_up, to_decimal
@@ -28,6 +28,9 @@ from pause_cost.results.estimate import (
     TableSummary,
     YearAmounts,
 )
+
+if TYPE_CHECKING:  # the model loads only where a price year asks for an index
+    from pause_cost.model.indices import PriceIndex
 
 ZERO = Decimal(0)
 

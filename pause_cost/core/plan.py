@@ -12,12 +12,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pause_cost.core import formulas
-from pause_cost.model.indices import PriceIndex
 from pause_cost.model.scenario import LineOverride
 from pause_cost.model.tables import Classification, Line, Stage, UnitCostTable, line_ref
 from pause_cost.money import to_decimal
+
+if TYPE_CHECKING:  # the model loads only where a price year asks for an index
+    from pause_cost.model.indices import PriceIndex
 
 ONE = Decimal(1)
 

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pause_cost.errors import InputError, Problem
 from pause_cost.load import yaml as yamlmarks
 from pause_cost.load.messages import file_order, located, validate
 from pause_cost.load.resolve import Cited, resolve
 from pause_cost.model.base import is_path_reference
-from pause_cost.model.tables import Line, TableExtension, TableFile, UnitCostTable
+from pause_cost.model.tables import Line, TableFile, UnitCostTable
+
+if TYPE_CHECKING:
+    from pause_cost.model.extension import TableExtension
 
 _MAX_EXTENDS_DEPTH = 8
 
@@ -52,6 +56,8 @@ def load_table_file(
             removed=[],
         )
         return LoadedTable(table, shown, _index_paths(path, file.price_index, file.lines))
+    from pause_cost.model.extension import TableExtension
+
     extension = validate(TableExtension, document)
     cited: Cited = (shown, document.marks.locate(("extends",)), "extends")
     resolved = str(path.resolve())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import ValidationError
 
@@ -27,9 +27,11 @@ from pause_cost.load.resolve import (
     shipped_table_names,
     shipped_tables_dir,
 )
-from pause_cost.model.indices import PriceIndex
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import UnitCostTable, line_ref
+
+if TYPE_CHECKING:  # the model loads only where a price year asks for an index
+    from pause_cost.model.indices import PriceIndex
 
 __all__ = [
     "Inputs",
@@ -71,6 +73,8 @@ def load_table(name_or_path: str | Path, *, base_dir: Path | None = None) -> Uni
 
 def load_index(name_or_path: str | Path, *, base_dir: Path | None = None) -> PriceIndex:
     """Load a price index by shipped name (``pss-all-sectors``) or file path."""
+    from pause_cost.model.indices import PriceIndex
+
     path, shown = resolve("index", str(name_or_path), base_dir or Path(), None)
     return validate(PriceIndex, yamlmarks.load(path, shown))
 
@@ -244,6 +248,8 @@ def _referenced_indices(
     A path is found from the table file that wrote it, so one reference must mean one file
     throughout; outputs name an index by its own name, so two files may not share one.
     """
+    from pause_cost.model.indices import PriceIndex
+
     indices: dict[str, PriceIndex] = {}
     files: dict[str, Path] = {}
     by_name: dict[str, str] = {}

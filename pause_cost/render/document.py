@@ -1,5 +1,8 @@
 """One medium-independent document for every output, built once from a result.
 
+Plain dataclasses (a document is built once and only read), for they cost a fraction of
+frozen ones to define, and every class on ``estimate``'s path counts at start-up.
+
 Builders (:mod:`.estimate`, :mod:`.comparison`, :mod:`.listing`) turn results into a
 :class:`Document`; writers (:mod:`.text`, :mod:`.markdown`, :mod:`.csv`, :mod:`.json`) turn a
 document into bytes. Builders decide *what* is said, with figures as typed cells; writers decide
@@ -25,7 +28,7 @@ TEXT: frozenset[Medium] = frozenset(("text",))
 MARKDOWN: frozenset[Medium] = frozenset(("markdown",))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Money:
     """An amount in pounds; ``signed`` shows a change with its sign ('+£5', '-£3')."""
 
@@ -33,14 +36,14 @@ class Money:
     signed: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Count:
     """A count (births, lines) shown as it is: 14.85, 15."""
 
     value: Decimal
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Ratio:
     """Pounds avoided per pound spent, shown to the penny: '£4.98'."""
 
@@ -50,7 +53,7 @@ class Ratio:
 Cell = str | Money | Count | Ratio
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Column:
     label: str
     numeric: bool = False
@@ -60,7 +63,7 @@ class Column:
     media: frozenset[Medium] = EVERY
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Row:
     cells: tuple[Cell, ...]
     strong: bool = False
@@ -70,7 +73,7 @@ class Row:
     media: frozenset[Medium] = EVERY
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Table:
     title: str
     columns: tuple[Column, ...]
@@ -79,7 +82,7 @@ class Table:
     media: frozenset[Medium] = EVERY
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Paragraph:
     text: str
     media: frozenset[Medium] = EVERY
@@ -87,14 +90,14 @@ class Paragraph:
     """False: one line however wide (a terminal does not wrap it)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Gap:
     """An empty line, where a medium's layout wants one."""
 
     media: frozenset[Medium] = EVERY
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Notes:
     """Numbered notes ('S1', 'A2') that rows point to, under a title."""
 
@@ -106,7 +109,7 @@ class Notes:
 Block = Table | Paragraph | Gap | Notes
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Section:
     """A run of blocks; on a terminal, tables in a ``spaced`` section have a line between."""
 
@@ -117,7 +120,7 @@ class Section:
 TidyCell = Cell | int | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Tidy:
     """The figures as one flat table, for CSV: a header, then one row per figure or item."""
 
@@ -125,7 +128,7 @@ class Tidy:
     rows: tuple[tuple[TidyCell, ...], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Document:
     title: str
     subtitle: str | None = None
