@@ -6,6 +6,7 @@ The Python API is the core the CLI uses::
     scenario, tables, indices = load_inputs("scenarios/rotherham-2020.yaml")
     result = estimate(scenario, tables, indices)
     result.horizon.total_gbp          # Decimal('2088479.85')
+    to_json(result)                   # the JSON the CLI prints
 
 Names are imported on first use, so ``import pause_cost`` (and ``pause-cost --version``)
 stays fast.
@@ -18,16 +19,23 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from pause_cost.core.estimate import estimate
+    from pause_cost.core.estimate import assemble, compile_scenario, estimate
+    from pause_cost.core.plan import Plan
     from pause_cost.errors import InputError, OutputError, PauseCostError
     from pause_cost.load.inputs import Inputs, load_index, load_inputs, load_scenario, load_table
     from pause_cost.model.indices import PriceIndex
     from pause_cost.model.scenario import Scenario
     from pause_cost.model.tables import UnitCostTable
+    from pause_cost.results.data import to_data, to_json
     from pause_cost.results.estimate import Estimate
 
 _LAZY = {
     "estimate": "pause_cost.core.estimate",
+    "compile_scenario": "pause_cost.core.estimate",
+    "assemble": "pause_cost.core.estimate",
+    "Plan": "pause_cost.core.plan",
+    "to_data": "pause_cost.results.data",
+    "to_json": "pause_cost.results.data",
     "load_inputs": "pause_cost.load.inputs",
     "load_scenario": "pause_cost.load.inputs",
     "load_table": "pause_cost.load.inputs",
@@ -48,15 +56,20 @@ __all__ = [
     "Inputs",
     "OutputError",
     "PauseCostError",
+    "Plan",
     "PriceIndex",
     "Scenario",
     "UnitCostTable",
     "__version__",
+    "assemble",
+    "compile_scenario",
     "estimate",
     "load_index",
     "load_inputs",
     "load_scenario",
     "load_table",
+    "to_data",
+    "to_json",
 ]
 
 
