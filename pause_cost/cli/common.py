@@ -57,7 +57,7 @@ def say(message: str) -> None:
 
 
 def _problems_as_json(problems: tuple[Problem, ...]) -> None:
-    import json
+    from pause_cost.results.data import dumps
 
     listed = [
         {
@@ -69,7 +69,7 @@ def _problems_as_json(problems: tuple[Problem, ...]) -> None:
         }
         for problem in problems
     ]
-    sys.stderr.write(json.dumps(listed, indent=2, ensure_ascii=False) + "\n")
+    sys.stderr.write(dumps(listed))
 
 
 @contextmanager

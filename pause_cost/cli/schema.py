@@ -28,7 +28,7 @@ def schema(
     """Print the JSON Schema of the estimate output, or of a scenario, table, table extension
     or price index file."""
     with handled():
-        import json
+        from pause_cost.results.data import dumps
 
         document: dict[str, Any]
         if kind is SchemaKind.estimate:
@@ -51,4 +51,4 @@ def schema(
                 SchemaKind.price_index: PriceIndex,
             }
             document = models[kind].model_json_schema(mode="validation")
-        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(dumps(document))

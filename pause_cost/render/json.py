@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from pause_cost.render.document import Document
+from pause_cost.results.data import dumps
 
 
 def write(document: Document) -> str:
-    """Indented JSON with a final newline, non-ASCII kept as written ('£', not '\\u00a3')."""
-    return json.dumps(document.data, indent=2, ensure_ascii=False) + "\n"
+    return dumps(document.data)

@@ -28,11 +28,17 @@ def to_data(value: Any) -> Any:
     return value
 
 
-def to_json(value: Any) -> str:
-    """Indented JSON text with a final newline, non-ASCII kept as written ('£', not '\\u00a3')."""
+def dumps(data: Any) -> str:
+    """JSON data as the text every output uses: indented, a final newline, non-ASCII kept as
+    written ('£', not '\\u00a3')."""
     import json
 
-    return json.dumps(to_data(value), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_json(value: Any) -> str:
+    """A result as the JSON text the CLI prints."""
+    return dumps(to_data(value))
 
 
 def json_schema(result_type: type) -> dict[str, Any]:
