@@ -162,7 +162,8 @@ def test_an_extension_keeps_its_base_s_index_path(write_yaml: WriteYaml) -> None
     path = write_yaml("s.yaml", scenario_data(unit_costs=["ext/table.yaml"], price_year="2016/17"))
     result = estimate(*load_inputs(path))
     assert [entry.uprating_factor for entry in result.lines] == [D("1.05"), D(1)]
-    assert [entry.price_index for entry in result.lines] == ["local-index", "pss-all-sectors"]
+    # b is priced in the scenario's year already: nothing uprates it, so no index is named.
+    assert [entry.price_index for entry in result.lines] == ["local-index", None]
 
 
 def test_a_missing_index_file_is_reported_at_the_price_year(write_yaml: WriteYaml) -> None:

@@ -152,3 +152,18 @@ def test_the_special_guardianship_allowance_worked_by_hand() -> None:
     )
     assert allowance.horizon_gbp == pytest.approx(per_birth_per_year * 15 * 4, abs=D("1e-18"))
     assert allowance.immediate_gbp == 0
+
+
+def test_a_line_already_in_the_price_year_needs_no_index(
+    write_yaml: Callable[[str, Any], Path],
+) -> None:
+    # No price_index anywhere: a 2016/17 line stated in 2016/17 prices is stated as it is.
+    write_yaml("t.yaml", {"name": "t", "title": "T", "lines": [line(amount_gbp=250)]})
+    path = write_yaml("s.yaml", scenario_data(unit_costs=["t.yaml"], price_year="2016/17"))
+    result = estimate(*load_inputs(path))
+    # 10 women x 0.4 x 2.25 years = 9 births x £250.
+    assert result.horizon.total_gbp == Decimal(2250)
+    assert [(entry.price_index, entry.uprating_factor) for entry in result.lines] == [
+        (None, Decimal(1))
+    ]
+    assert result.price_indices == []

@@ -184,6 +184,7 @@ def _summary(scenario: Scenario) -> ScenarioSummary:
         name=scenario.name,
         title=scenario.title,
         council=scenario.council,
+        notes=scenario.notes,
         women_open=scenario.cohort.women_open,
         birth_rate_per_woman_per_year=to_decimal(scenario.cohort.birth_rate_per_woman_per_year),
         programme_months=to_decimal(window.programme_months),

@@ -31,6 +31,39 @@ def _refs(lines: Sequence[LineResult]) -> list[str]:
     return [line_ref(line.table, line.id) for line in lines]
 
 
+JOURNEY_STAGES = frozenset(
+    (
+        "pre_birth_assessment",
+        "decision_making",
+        "proceedings",
+        "accommodation",
+        "case_management",
+        "permanence",
+    )
+)
+"""The stages of a child's journey into care that a ``whole_journey`` line already covers."""
+
+PROMINENT = frozenset(("overlapping_tables",))
+"""Flags that put a figure in doubt as a whole: outputs show them before the figures."""
+
+
+def overlapping_tables(facts: Facts) -> Flag | None:
+    """A whole-journey line beside lines of the journey's own stages costs the journey twice."""
+    whole = [line for line in facts.lines if line.stage == "whole_journey"]
+    staged = [line for line in facts.lines if line.stage in JOURNEY_STAGES]
+    if not whole or not staged:
+        return None
+    whole_tables = sorted({line.table for line in whole})
+    staged_tables = sorted({line.table for line in staged})
+    return Flag(
+        code="overlapping_tables",
+        message=f"The journey into care is costed twice: {', '.join(whole_tables)} costs it "
+        f"whole and {', '.join(staged_tables)} stage by stage, and both are added. Use one "
+        "of them (wider costs may sit beside either).",
+        lines=_refs([*whole, *staged]),
+    )
+
+
 def births_rounded(facts: Facts) -> Flag | None:
     births = facts.births
     if births.counted == births.exact:
@@ -112,6 +145,7 @@ def no_payback_within_horizon(facts: Facts) -> Flag | None:
 
 
 RULES: tuple[Rule, ...] = (
+    overlapping_tables,
     births_rounded,
     assumption,
     mixed_price_years,

@@ -139,8 +139,8 @@ def _index(
     price_year: str | None, table: UnitCostTable, line: Line, indices: Mapping[str, PriceIndex]
 ) -> PriceIndex | None:
     """The index that states a line in the price year (None when no price year is asked)."""
-    if price_year is None:
-        return None
+    if price_year is None or line.price_year == price_year:
+        return None  # kept in its own year, or already in the price year: no uprating
     reference = table.index_reference(line)
     if reference is None or reference not in indices:
         raise ValueError(f"{table.name}/{line.id}: no price index {reference!r} to uprate it with")

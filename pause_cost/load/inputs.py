@@ -117,6 +117,8 @@ def load_inputs(path: Path | str, *, document: yamlmarks.Document | None = None)
         problems.extend(exc.problems)
     tables: list[LoadedTable] = []
     seen: dict[str, int] = {}
+    files: dict[Path, tuple[int, str]] = {}
+    names: dict[str, tuple[int, LoadedTable]] = {}
     for index, reference in _table_references(scenario, document):
         cited: Cited = (
             str(path),
@@ -135,9 +137,38 @@ def load_inputs(path: Path | str, *, document: yamlmarks.Document | None = None)
         seen[reference] = index
         try:
             table_path, shown = resolve("table", reference, scenario_path.parent, cited)
-            tables.append(load_table_file(table_path, shown))
         except InputError as exc:
             problems.extend(exc.problems)
+            continue
+        # The same file written two ways ('t.yaml' and './t.yaml', a name and its shipped
+        # path) would count every figure twice: compare the files, not the strings.
+        same = files.setdefault(table_path.resolve(), (index, reference))
+        if same[0] != index:
+            problems.append(
+                located(
+                    *cited,
+                    f"table {reference!r} is the same file as {same[1]!r} (item {same[0]}); "
+                    "list each table once",
+                )
+            )
+            continue
+        try:
+            loaded = load_table_file(table_path, shown)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        named = names.setdefault(loaded.table.name, (index, loaded))
+        if named[0] != index:
+            problems.append(
+                located(
+                    *cited,
+                    f"two tables are named {loaded.table.name!r}: {named[1].shown} (item "
+                    f"{named[0]}) and {loaded.shown}; lines are named table/id, so give each "
+                    "table its own name",
+                )
+            )
+            continue
+        tables.append(loaded)
     if scenario is None or problems:
         # The scenario's own problems in file order, then its tables' (already in order).
         own = sorted((found for found in problems if found.path == str(path)), key=file_order)
@@ -199,6 +230,8 @@ def _indices_for(
         for line in table.lines:
             reference = table.index_reference(line)
             where = f"{loaded.shown}: {table.name}/{line.id}"
+            if line.price_year == price_year:
+                continue  # already in the price year: nothing to uprate, no index needed
             if reference is None:
                 problems.append(
                     located(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pause_cost.core.flags import PROMINENT
 from pause_cost.render.document import (
     MARKDOWN,
     TEXT,
@@ -46,7 +47,14 @@ def amounts_of(values: Amounts, *, others: bool = True) -> list[Money]:
 
 def estimate_document(estimate: Estimate) -> Document:
     scenario = estimate.scenario
-    summary: list[Block] = [_inputs(estimate)]
+    summary: list[Block] = [
+        Paragraph(f"WARNING: {flag.message}") for flag in estimate.flags if flag.code in PROMINENT
+    ]
+    if scenario.notes:
+        summary.append(Paragraph(f"Notes: {scenario.notes}"))
+    if summary:
+        summary.append(Gap(media=TEXT))
+    summary.append(_inputs(estimate))
     summary += [_money(estimate, medium) for medium in ("text", "markdown")]
     summary += _programme(estimate)
     summary += _published(estimate)

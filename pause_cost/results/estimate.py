@@ -45,6 +45,7 @@ class ScenarioSummary:
     name: str
     title: str | None
     council: str
+    notes: Annotated[str | None, Field(description="The scenario's own notes, as written.")]
     women_open: int
     birth_rate_per_woman_per_year: Exact
     programme_months: Exact
