@@ -18,7 +18,15 @@ from pause_cost.core.estimate import line_results, periods
 from pause_cost.core.evaluate import evaluate
 from pause_cost.core.plan import Plan
 from pause_cost.model.tables import line_ref
-from pause_cost.results.estimate import SCHEMA_VERSION, Amounts, LineResult, result
+from pause_cost.results.estimate import (
+    SCHEMA_VERSION,
+    Amounts,
+    Estimate,
+    Exact,
+    Flag,
+    LineResult,
+    result,
+)
 
 ZERO = Decimal(0)
 Status = Literal["changed", "unchanged", "added", "removed"]
@@ -55,11 +63,38 @@ class Contribution:
 
 
 @result
+class Basis:
+    """What one side's figures are counted on: they compare only where these agree."""
+
+    births: Annotated[Exact, Field(description="The avoided births costed (1: per birth).")]
+    counting: str
+    immediate_years: int
+    horizon_years: int
+    price_years: Annotated[
+        list[str],
+        Field(
+            description="The price years of its figures: the one year asked for, or each "
+            "line's own where none was."
+        ),
+    ]
+    programme_cost_gbp: Exact | None
+    net_gbp: Exact | None
+
+
+@result
 class Comparison:
     schema_version: str = SCHEMA_VERSION
     a: Annotated[str, Field(description="What A is (a table or scenario name).")]
     b: str
     by: Annotated[Grouping, Field(description="Contributions by line, or rolled up by stage.")]
+    a_basis: Basis
+    b_basis: Basis
+    flags: Annotated[
+        list[Flag],
+        Field(
+            description="Where A and B are counted differently, so a change is not like for like."
+        ),
+    ]
     immediate: Change
     horizon: Change
     contributions: Annotated[
@@ -159,7 +194,76 @@ def _change(a: Amounts, b: Amounts) -> Change:
     return Change(a=_plain_amounts(a), b=_plain_amounts(b), difference=_minus(b, a))
 
 
-def compare(a: Side, b: Side, *, a_label: str, b_label: str, by: Grouping = "line") -> Comparison:
+def price_years_of(lines: Sequence[LineResult], price_year: str | None) -> list[str]:
+    """The price years figures are in: the one asked for, or each line's own."""
+    return [price_year] if price_year is not None else sorted({line.price_year for line in lines})
+
+
+def plan_basis(plan: Plan, costed: Costed, births: Decimal, counting: str) -> Basis:
+    """What a plan evaluated for a number of births is counted on (no programme cost)."""
+    return Basis(
+        births=births,
+        counting=counting,
+        immediate_years=plan.immediate_years,
+        horizon_years=plan.horizon_years,
+        price_years=price_years_of(costed.lines, plan.price_year),
+        programme_cost_gbp=None,
+        net_gbp=None,
+    )
+
+
+def basis_of(estimate: Estimate) -> Basis:
+    """What a scenario's estimate is counted on."""
+    return Basis(
+        births=estimate.avoided_births.counted,
+        counting=estimate.avoided_births.counting,
+        immediate_years=estimate.immediate.years,
+        horizon_years=estimate.horizon.years,
+        price_years=price_years_of(estimate.lines, estimate.price_year),
+        programme_cost_gbp=estimate.programme.cost_gbp,
+        net_gbp=estimate.programme.net_gbp,
+    )
+
+
+_BASIS_WORDS = {
+    "horizon_years": "horizons",
+    "immediate_years": "immediate periods",
+    "counting": "ways of counting births",
+    "price_years": "price years",
+}
+
+
+def mismatches(a: Basis, b: Basis) -> list[Flag]:
+    """A flag for each way A and B are counted differently (births may differ: that is a result)."""
+    flags = []
+    for field, words in _BASIS_WORDS.items():
+        first, second = getattr(a, field), getattr(b, field)
+        if first != second:
+            shown = [
+                ", ".join(value) if isinstance(value, list) else str(value)
+                for value in (first, second)
+            ]
+            flags.append(
+                Flag(
+                    code=f"different_{field}",
+                    message=f"A and B have different {words} ({shown[0]} and {shown[1]}): "
+                    "their figures are not like for like, and the change includes the "
+                    "difference.",
+                )
+            )
+    return flags
+
+
+def compare(
+    a: Side,
+    b: Side,
+    *,
+    a_label: str,
+    b_label: str,
+    a_basis: Basis,
+    b_basis: Basis,
+    by: Grouping = "line",
+) -> Comparison:
     """The change from A to B in each figure, and each line's (or stage's) part in it."""
     groups_a, groups_b = _groups(a.lines, by), _groups(b.lines, by)
     contributions = []
@@ -192,6 +296,9 @@ def compare(a: Side, b: Side, *, a_label: str, b_label: str, by: Grouping = "lin
         a=a_label,
         b=b_label,
         by=by,
+        a_basis=a_basis,
+        b_basis=b_basis,
+        flags=mismatches(a_basis, b_basis),
         immediate=_change(a.immediate, b.immediate),
         horizon=_change(a.horizon, b.horizon),
         contributions=contributions,
@@ -205,9 +312,11 @@ def _moves(amounts: Amounts) -> bool:
     )
 
 
-def _size(contribution: Contribution) -> tuple[Decimal, Decimal]:
+def _size(contribution: Contribution) -> tuple[Decimal, Decimal, Decimal]:
+    """Largest change in the council's horizon total first; then other agencies', immediate."""
     horizon = contribution.horizon
     return (
-        abs(horizon.total_gbp) + abs(horizon.other_agencies_gbp),
+        abs(horizon.total_gbp),
+        abs(horizon.other_agencies_gbp),
         abs(contribution.immediate.total_gbp),
     )

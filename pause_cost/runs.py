@@ -9,7 +9,14 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from pause_cost.compare import Comparison, Grouping, compare, cost_plan
+from pause_cost.compare import (
+    Comparison,
+    Grouping,
+    basis_of,
+    compare,
+    cost_plan,
+    plan_basis,
+)
 from pause_cost.core.estimate import avoided_births, estimate
 from pause_cost.core.plan import compile_tables
 from pause_cost.errors import InputError
@@ -44,6 +51,8 @@ def compare_references(
             estimate_b,
             a_label=estimate_a.scenario.name,
             b_label=estimate_b.scenario.name,
+            a_basis=basis_of(estimate_a),
+            b_basis=basis_of(estimate_b),
             by=by,
         )
     if not (isinstance(first, LoadedTable) and isinstance(second, LoadedTable)):
@@ -55,26 +64,34 @@ def compare_references(
         births = avoided_births(base).counted
         immediate_years, horizon_years = base.immediate_years, base.horizon_years
         overrides = base.line_overrides
+        counting = base.avoided_births_counting
     else:
         # One avoided birth, exactly: every figure is per birth.
         year = price_year
-        births, immediate_years, overrides = Decimal(1), 1, []
+        births, immediate_years, overrides, counting = Decimal(1), 1, [], "exact"
     indices = inputs.load_indices(year, [first, second]) if year is not None else {}
-    costed_a, costed_b = (
-        cost_plan(
-            compile_tables(
-                [loaded.table],
-                price_year=year,
-                indices=indices,
-                immediate_years=immediate_years,
-                horizon_years=horizon_years,
-                overrides=overrides,
-            ),
-            births,
+    bases, sides = [], []
+    for loaded in (first, second):
+        plan = compile_tables(
+            [loaded.table],
+            price_year=year,
+            indices=indices,
+            immediate_years=immediate_years,
+            horizon_years=horizon_years,
+            overrides=overrides,
         )
-        for loaded in (first, second)
+        costed = cost_plan(plan, births)
+        sides.append(costed)
+        bases.append(plan_basis(plan, costed, births, counting))
+    return compare(
+        sides[0],
+        sides[1],
+        a_label=first.table.name,
+        b_label=second.table.name,
+        a_basis=bases[0],
+        b_basis=bases[1],
+        by=by,
     )
-    return compare(costed_a, costed_b, a_label=first.table.name, b_label=second.table.name, by=by)
 
 
 def shipped_tables() -> list[UnitCostTable]:

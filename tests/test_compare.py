@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pause_cost.compare import Comparison, Grouping, compare, cost_plan
+from pause_cost.compare import Comparison, Grouping, compare, cost_plan, plan_basis
 from pause_cost.core.plan import compile_tables
 from pause_cost.load.inputs import load_table, shipped_table_names
 from pause_cost.model.tables import UnitCostTable
+from pause_cost.render.cells import signed
 from pause_cost.results.estimate import Amounts
 from pause_cost.runs import compare_references
 from tests.conftest import ROTHERHAM, SCENARIOS, line, run, table
@@ -34,14 +36,20 @@ def assert_contributions_add_up(comparison: Comparison) -> None:
 
 
 def per_birth(a: UnitCostTable, b: UnitCostTable, by: Grouping = "line") -> Comparison:
-    first, second = (
-        cost_plan(
-            compile_tables([side], price_year=None, indices={}, immediate_years=1, horizon_years=5),
-            Decimal(1),
-        )
+    plans = [
+        compile_tables([side], price_year=None, indices={}, immediate_years=1, horizon_years=5)
         for side in (a, b)
+    ]
+    first, second = (cost_plan(plan, Decimal(1)) for plan in plans)
+    return compare(
+        first,
+        second,
+        a_label="a",
+        b_label="b",
+        a_basis=plan_basis(plans[0], first, Decimal(1), "exact"),
+        b_basis=plan_basis(plans[1], second, Decimal(1), "exact"),
+        by=by,
     )
-    return compare(first, second, a_label="a", b_label="b", by=by)
 
 
 def test_a_hand_worked_comparison() -> None:
@@ -179,7 +187,7 @@ def test_cli_compare_json_and_exit_codes() -> None:
 def test_cli_compare_table_shows_bars() -> None:
     result = run("compare", "rotherham-2020-published", "care-journey-england")
     assert result.exit_code == 0, result.stderr
-    assert "What moves the horizon total, largest first" in result.stdout
+    assert "What moves the council's horizon total, largest first" in result.stdout
     assert "█" in result.stdout
 
 
@@ -205,3 +213,46 @@ def test_cli_compare_refuses_a_bad_price_year() -> None:
     )
     assert result.exit_code == 2
     assert "financial year" in result.stderr
+
+
+def test_scenarios_counted_differently_are_shown_side_by_side_and_flagged(
+    tmp_path: Path,
+) -> None:
+    import yaml
+
+    data = yaml.safe_load((SCENARIOS / "rotherham-2020.yaml").read_text(encoding="utf-8"))
+    data.update(name="three-years", horizon_years=3, avoided_births_counting="exact")
+    other = tmp_path / "three-years.yaml"
+    other.write_text(yaml.safe_dump(data), encoding="utf-8")
+    result = run("compare", SCENARIOS / "rotherham-2020.yaml", other, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    comparison = json.loads(result.stdout)
+    assert comparison["a_basis"]["horizon_years"] == 5
+    assert comparison["b_basis"]["horizon_years"] == 3
+    # 14.85 births costed as 15 on one side, exactly on the other.
+    assert (comparison["a_basis"]["births"], comparison["b_basis"]["births"]) == (15, 14.85)
+    assert [flag["code"] for flag in comparison["flags"]] == [
+        "different_horizon_years",
+        "different_counting",
+    ]
+    text = run("compare", SCENARIOS / "rotherham-2020.yaml", other, "-f", "markdown").stdout
+    assert "WARNING: A and B have different horizons (5 and 3)" in text
+
+
+def test_each_part_shown_is_the_change_in_the_council_total_it_sits_under() -> None:
+    """The parts' Horizon column adds up to the change in the horizon total it explains;
+    other agencies' costs (in neither total) are a column of their own."""
+    result = run("compare", "rotherham-2020-published", "care-journey-england", "-f", "json")
+    comparison = json.loads(result.stdout)
+    parts = {c["key"]: c for c in comparison["contributions"]}
+    table = run("compare", "rotherham-2020-published", "care-journey-england", "-f", "markdown")
+    rows = [row.split(" | ") for row in table.stdout.splitlines() if row.startswith("| ")]
+    shown = {row[0][2:]: row for row in rows if row[0][2:] in parts}
+    assert shown, table.stdout
+    for key, row in shown.items():
+        horizon = Decimal(str(parts[key]["horizon"]["total_gbp"]))
+        others = Decimal(str(parts[key]["horizon"]["other_agencies_gbp"]))
+        assert row[3] == signed(horizon), key
+        assert row[4].rstrip(" |") == signed(others), key
+    total = sum(Decimal(str(c["horizon"]["total_gbp"])) for c in comparison["contributions"])
+    assert abs(total - Decimal(str(comparison["horizon"]["difference"]["total_gbp"]))) < PENNY

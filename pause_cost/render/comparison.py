@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pause_cost.compare import Comparison, Contribution
+from pause_cost.compare import Basis, Comparison, Contribution
 from pause_cost.render.document import (
     MARKDOWN,
     TEXT,
     Column,
+    Count,
     Document,
+    Gap,
     Money,
     Paragraph,
     Row,
@@ -20,23 +22,37 @@ from pause_cost.render.document import (
 )
 from pause_cost.render.estimate import AMOUNT_FIELDS
 from pause_cost.results.data import to_data
-from pause_cost.results.estimate import Amounts
 
 BAR_WIDTH = 16
 
 
-def moved(amounts: Amounts) -> Decimal:
-    """What a contribution moves: the council's total and other agencies' costs together."""
-    return amounts.total_gbp + amounts.other_agencies_gbp
-
-
 def bar(contribution: Contribution, largest: Decimal) -> str:
-    """A waterfall bar: its length is the line's share of the largest change."""
-    size = abs(moved(contribution.horizon))
+    """A waterfall bar: its length is the line's share of the largest change in the total."""
+    size = abs(contribution.horizon.total_gbp)
     if largest == 0 or size == 0:
         return ""
     length = max(1, round(BAR_WIDTH * size / largest))
-    return ("+" if moved(contribution.horizon) > 0 else "-") + "█" * length
+    return ("+" if contribution.horizon.total_gbp > 0 else "-") + "█" * length
+
+
+def _basis_rows(comparison: Comparison) -> list[Row]:
+    a, b = comparison.a_basis, comparison.b_basis
+
+    def price_year(basis: Basis) -> str:
+        return ", ".join(basis.price_years)
+
+    def money(value: Decimal | None) -> Money | str:
+        return Money(value) if value is not None else "not given"
+
+    return [
+        Row(("Avoided births costed", Count(a.births), Count(b.births))),
+        Row(("Counting", a.counting, b.counting)),
+        Row(("Immediate years", str(a.immediate_years), str(b.immediate_years))),
+        Row(("Horizon years", str(a.horizon_years), str(b.horizon_years))),
+        Row(("Prices", price_year(a), price_year(b))),
+        Row(("Programme cost", money(a.programme_cost_gbp), money(b.programme_cost_gbp))),
+        Row(("Net of cost", money(a.net_gbp), money(b.net_gbp))),
+    ]
 
 
 def _figure_rows(comparison: Comparison) -> list[Row]:
@@ -65,10 +81,16 @@ def _figure_rows(comparison: Comparison) -> list[Row]:
 
 def comparison_document(comparison: Comparison) -> Document:
     title = f"From {comparison.a} to {comparison.b}"
-    largest = max((abs(moved(c.horizon)) for c in comparison.contributions), default=Decimal(0))
+    largest = max((abs(c.horizon.total_gbp) for c in comparison.contributions), default=Decimal(0))
     changed = [c for c in comparison.contributions if c.status != "unchanged"]
     unchanged = len(comparison.contributions) - len(changed)
+    others = any(c.horizon.other_agencies_gbp or c.immediate.other_agencies_gbp for c in changed)
     by = comparison.by
+    basis = Table(
+        title="What each side is counted on",
+        columns=(Column("Basis"), Column("A", numeric=True), Column("B", numeric=True)),
+        rows=tuple(_basis_rows(comparison)),
+    )
     totals = Table(
         title=title,
         columns=(
@@ -78,12 +100,13 @@ def comparison_document(comparison: Comparison) -> Document:
         rows=tuple(_figure_rows(comparison)),
     )
     parts = Table(
-        title="What moves the horizon total, largest first",
+        title="What moves the council's horizon total, largest first",
         columns=(
             Column(by.capitalize(), wrap="fold"),
             Column("Status", wrap="none"),
             Column("Immediate", numeric=True),
             Column("Horizon", numeric=True),
+            *((Column("Other agencies", numeric=True),) if others else ()),
             Column("", wrap="none", media=TEXT),
         ),
         rows=tuple(
@@ -91,29 +114,35 @@ def comparison_document(comparison: Comparison) -> Document:
                 (
                     c.key,
                     c.status,
-                    Money(moved(c.immediate), signed=True),
-                    Money(moved(c.horizon), signed=True),
+                    Money(c.immediate.total_gbp, signed=True),
+                    Money(c.horizon.total_gbp, signed=True),
+                    *((Money(c.horizon.other_agencies_gbp, signed=True),) if others else ()),
                     bar(c, largest),
                 )
             )
             for c in changed
         ),
     )
+    apart = " Other agencies' costs are apart, over the horizon." if others else ""
+    warnings: tuple[Paragraph | Gap, ...] = tuple(
+        Paragraph(f"WARNING: {flag.message}") for flag in comparison.flags
+    )
+    if warnings:
+        warnings += (Gap(media=TEXT),)
     return Document(
         title=title,
         title_media=MARKDOWN,
         sections=(
             Section(
                 (
+                    *warnings,
+                    basis,
                     totals,
                     parts,
                     Paragraph(
-                        f"{unchanged} {by}(s) unchanged. Changes include other agencies' costs "
-                        f"where a {by} falls on them.",
-                        media=TEXT,
-                        wrap=False,
+                        f"{unchanged} {by}(s) unchanged. Immediate and Horizon are the change in "
+                        f"the council's total (cashable + internal) and add up to it.{apart}"
                     ),
-                    Paragraph(f"{unchanged} {by}(s) unchanged.", media=MARKDOWN),
                 )
             ),
         ),
