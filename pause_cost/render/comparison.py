@@ -39,7 +39,8 @@ def _basis_rows(comparison: Comparison) -> list[Row]:
     a, b = comparison.a_basis, comparison.b_basis
 
     def price_year(basis: Basis) -> str:
-        return ", ".join(basis.price_years)
+        years = basis.price_years
+        return years[0] if len(years) == 1 else f"{years[0]} to {years[-1]}, mixed"
 
     def money(value: Decimal | None) -> Money | str:
         return Money(value) if value is not None else "not given"

@@ -1,6 +1,8 @@
 """A document as rich tables and text, for a person at a terminal (or a text file with ``-o``).
 
-Numbers are right-aligned and never wrapped: a cut-off pound figure is silent data loss.
+A figure is never cut: numbers are right-aligned and never wrapped; a table too wide for the
+terminal is stacked, a row at a time; a terminal too narrow for a figure is refused before
+anything is printed. A cut-off pound figure would be silent data loss.
 """
 
 from __future__ import annotations
@@ -11,17 +13,118 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from pause_cost.errors import OutputError
 from pause_cost.render.cells import shown
-from pause_cost.render.document import Document, Gap, Notes, Paragraph, Section, Table
+from pause_cost.render.document import (
+    Column,
+    Count,
+    Document,
+    Gap,
+    Money,
+    Notes,
+    Paragraph,
+    Ratio,
+    Row,
+    Section,
+    Table,
+)
 
 MEDIUM = "text"
 
 
-def _table(table: Table) -> RichTable:
+FOLD_MIN = 8
+"""A column that may break anywhere (a line's id) keeps at least this many characters."""
+
+
+def _visible(table: Table) -> tuple[list[Column], list[list[str]], list[Row]]:
+    """The columns and rows a terminal shows, each cell as the text it shows."""
+    keep = [index for index, column in enumerate(table.columns) if MEDIUM in column.media]
+    rows = [row for row in table.rows if MEDIUM in row.media]
+    cells = [[shown(row.cells[index]) for index in keep] for row in rows]
+    return [table.columns[index] for index in keep], cells, rows
+
+
+def _min_widths(table: Table) -> list[int]:
+    """The narrowest each column can be without cutting anything that must stay whole.
+
+    A figure or an identifier keeps its widest cell; text may wrap at spaces, so it keeps its
+    longest word; a column that folds (a line's id) keeps a few characters.
+    """
+    columns, cells, _ = _visible(table)
+    widths = []
+    for index, column in enumerate(columns):
+        texts = [row[index] for row in cells]
+        if table.show_header:
+            texts.append(column.label)
+        if column.numeric or column.wrap == "none":
+            widths.append(max((cell_len(text) for text in texts), default=0))
+            continue
+        longest = max((cell_len(word) for text in texts for word in text.split()), default=0)
+        widths.append(min(longest, FOLD_MIN) if column.wrap == "fold" else longest)
+    return widths
+
+
+def _fits(table: Table, width: int) -> bool:
+    """Whether the table fits the width side by side (one space between its columns)."""
+    widths = _min_widths(table)
+    return sum(widths) + len(widths) - 1 <= width
+
+
+def _figures(table: Table) -> list[str]:
+    """The figures of a table as shown: each must fit a line whole, however the table is laid."""
+    keep = [index for index, column in enumerate(table.columns) if MEDIUM in column.media]
+    return [
+        shown(row.cells[index])
+        for row in table.rows
+        if MEDIUM in row.media
+        for index in keep
+        if isinstance(row.cells[index], Money | Count | Ratio)
+    ]
+
+
+def check_width(document: Document, width: int) -> None:
+    """Refuse, before anything is printed, a terminal too narrow to show a figure whole."""
+    for section in document.sections:
+        for block in section.blocks:
+            if not isinstance(block, Table) or MEDIUM not in block.media:
+                continue
+            for figure in _figures(block):
+                if cell_len(figure) + STACK_INDENT > width:
+                    raise OutputError(
+                        f"the terminal is {width} columns wide, too narrow to show {figure} "
+                        "whole; widen it, or use --format markdown, csv or json"
+                    )
+
+
+STACK_INDENT = 2
+DEFAULT_WIDTH = 80
+
+
+def _stacked(table: Table) -> Text:
+    """A table too wide for the terminal, one row at a time: its label, then each value.
+
+    Each value follows its column's name, and wraps to a line of its own rather than be cut.
+    """
+    columns, cells, rows = _visible(table)
+    text = Text(table.title, style="bold")
+    for row, values in zip(rows, cells, strict=True):
+        text.append("\n")
+        text.append(values[0], style="bold" if row.strong else "")
+        for column, value in zip(columns[1:], values[1:], strict=True):
+            if value:
+                label = f"{column.label}: " if column.label and table.show_header else ""
+                text.append(f"\n{' ' * STACK_INDENT}{label}{value}")
+    return text
+
+
+def _table(table: Table, width: int) -> RenderableType:
     """The one table style: left titles, a rule under the header, one space between columns.
 
-    Tight enough that the widest table (the lines) fits 80 columns with every figure whole.
+    Every column is given the narrowest width that cuts nothing it must keep whole (so rich
+    never crops a figure to '£1,009,8…'); a table that cannot fit so is stacked instead.
     """
+    if not _fits(table, width):
+        return _stacked(table)
     rich_table = RichTable(
         title=table.title,
         box=box.SIMPLE_HEAD,
@@ -30,36 +133,20 @@ def _table(table: Table) -> RichTable:
         show_edge=False,
         padding=(0, 0),
     )
-    columns = [column for column in table.columns if MEDIUM in column.media]
-    for column in columns:
+    columns, cells, rows = _visible(table)
+    for column, min_width in zip(columns, _min_widths(table), strict=True):
         if column.numeric:
             rich_table.add_column(column.label, justify="right", no_wrap=True)
         elif column.wrap == "fold":
             rich_table.add_column(column.label, overflow="fold")
         else:
-            rich_table.add_column(column.label, no_wrap=column.wrap == "none")
-    keep = [index for index, column in enumerate(table.columns) if MEDIUM in column.media]
-    for row in table.rows:
-        if MEDIUM not in row.media:
-            continue
+            rich_table.add_column(column.label, no_wrap=column.wrap == "none", overflow="fold")
+        rich_table.columns[-1].min_width = min_width
+    for row, values in zip(rows, cells, strict=True):
         if row.group:
             rich_table.add_section()
-        cells = [shown(row.cells[index]) for index in keep]
-        rich_table.add_row(*cells, style="bold" if row.strong else None)
-    return _keep_whole(rich_table)
-
-
-def _keep_whole(table: RichTable) -> RichTable:
-    """Give every unwrappable column the width of its widest cell, so rich never crops one.
-
-    Rich shrinks even ``no_wrap`` columns when a table is wider than the terminal, cutting a
-    figure to '£1,009,8…'; only wrappable text columns may give way.
-    """
-    for column in table.columns:
-        if column.no_wrap:
-            cells = [str(column.header), *(str(cell) for cell in column.cells)]
-            column.min_width = max(cell_len(cell) for cell in cells)
-    return table
+        rich_table.add_row(*values, style="bold" if row.strong else None)
+    return rich_table
 
 
 def _notes(blocks: list[Notes], flags: tuple[str, ...]) -> Text:
@@ -89,7 +176,7 @@ def _section(section: Section, console: Console, heading: Text | None) -> None:
             if section.spaced and tables:
                 parts.append(Text())
             tables += 1
-            parts.append(_table(block))
+            parts.append(_table(block, console.width))
         elif isinstance(block, Paragraph) and not block.wrap:
             console.print(Group(*parts))
             console.print(block.text, soft_wrap=True, markup=False, highlight=False)
@@ -104,6 +191,9 @@ def _section(section: Section, console: Console, heading: Text | None) -> None:
 
 def write(document: Document, console: Console) -> None:
     """Print the document: its heading and sections, a blank line between sections."""
+    if console.width < 1:  # COLUMNS=0 or less says nothing of the terminal: take the default
+        console.width = DEFAULT_WIDTH
+    check_width(document, console.width)
     printed = False
     notes: list[Notes] = []
     for section in document.sections:
