@@ -26,9 +26,7 @@ def test_a_shipped_table_named_and_given_by_its_path_is_refused_at_the_second(
     write_yaml: WriteYaml,
 ) -> None:
     shipped = str(UNIT_COSTS / "rotherham-2020-published.yaml")
-    path = write_yaml(
-        "s.yaml", scenario_data(unit_costs=["rotherham-2020-published", shipped])
-    )
+    path = write_yaml("s.yaml", scenario_data(unit_costs=["rotherham-2020-published", shipped]))
     (problem,) = problems_of(path)
     assert problem.startswith(f"{path}:")
     assert problem.endswith(
@@ -42,8 +40,7 @@ def test_one_file_written_two_ways_is_refused(write_yaml: WriteYaml) -> None:
     path = write_yaml("s.yaml", scenario_data(unit_costs=["t.yaml", "./t.yaml"]))
     (problem,) = problems_of(path)
     assert problem.endswith(
-        "unit_costs.1: table './t.yaml' is the same file as 't.yaml' (item 0); "
-        "list each table once"
+        "unit_costs.1: table './t.yaml' is the same file as 't.yaml' (item 0); list each table once"
     )
 
 
