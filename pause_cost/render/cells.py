@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from pause_cost.money import plain, round_half_up, whole_pounds
 from pause_cost.render.document import Cell, Count, Money, Ratio, TidyCell
+from pause_cost.render.escape import spreadsheet
 
 RATIO_PLACES = 4
 """A ratio in CSV to four places (£4.9844 per £1): a hundredth of a penny per pound."""
@@ -38,4 +39,6 @@ def tidy(cell: TidyCell) -> str | int:
         return plain(cell.value)
     if cell is None:
         return ""
+    if isinstance(cell, str):
+        return spreadsheet(cell)
     return cell

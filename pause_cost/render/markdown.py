@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pause_cost.render.cells import shown
 from pause_cost.render.document import Document, Gap, Notes, Paragraph, Table
+from pause_cost.render.escape import markdown
 
 MEDIUM = "markdown"
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown(text)
 
 
 def _table(table: Table) -> list[str]:
@@ -33,13 +34,13 @@ def write(document: Document) -> str:
     """The title as a heading, then every block, each followed by a blank line."""
     out: list[str] = []
     if MEDIUM in document.title_media:
-        out += [f"## {document.title}", ""]
+        out += [f"## {_cell(document.title)}", ""]
         if document.subtitle:
-            out += [document.subtitle, ""]
+            out += [_cell(document.subtitle), ""]
     for section in document.sections:
         for block in section.blocks:
             if isinstance(block, Notes):
-                out += [f"{block.title}:", ""]
+                out += [f"{_cell(block.title)}:", ""]
                 out += [
                     f"- {block.letter}{number}: {_cell(text)}"
                     for number, text in enumerate(block.texts, start=1)

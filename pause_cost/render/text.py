@@ -28,6 +28,7 @@ from pause_cost.render.document import (
     Section,
     Table,
 )
+from pause_cost.render.escape import visible
 
 MEDIUM = "text"
 
@@ -40,7 +41,7 @@ def _visible(table: Table) -> tuple[list[Column], list[list[str]], list[Row]]:
     """The columns and rows a terminal shows, each cell as the text it shows."""
     keep = [index for index, column in enumerate(table.columns) if MEDIUM in column.media]
     rows = [row for row in table.rows if MEDIUM in row.media]
-    cells = [[shown(row.cells[index]) for index in keep] for row in rows]
+    cells = [[visible(shown(row.cells[index])) for index in keep] for row in rows]
     return [table.columns[index] for index in keep], cells, rows
 
 
@@ -106,7 +107,7 @@ def _stacked(table: Table) -> Text:
     Each value follows its column's name, and wraps to a line of its own rather than be cut.
     """
     columns, cells, rows = _visible(table)
-    text = Text(table.title, style="bold")
+    text = Text(visible(table.title), style="bold")
     for row, values in zip(rows, cells, strict=True):
         text.append("\n")
         text.append(values[0], style="bold" if row.strong else "")
@@ -126,7 +127,7 @@ def _table(table: Table, width: int) -> RenderableType:
     if not _fits(table, width):
         return _stacked(table)
     rich_table = RichTable(
-        title=table.title,
+        title=Text(visible(table.title)),
         box=box.SIMPLE_HEAD,
         title_justify="left",
         show_header=table.show_header,
@@ -145,7 +146,8 @@ def _table(table: Table, width: int) -> RenderableType:
     for row, values in zip(rows, cells, strict=True):
         if row.group:
             rich_table.add_section()
-        rich_table.add_row(*values, style="bold" if row.strong else None)
+        # Text, not str: a cell is shown as written, never read as rich markup ('[bold]').
+        rich_table.add_row(*map(Text, values), style="bold" if row.strong else None)
     return rich_table
 
 
@@ -155,13 +157,13 @@ def _notes(blocks: list[Notes], flags: tuple[str, ...]) -> Text:
     for block in blocks:
         if text:
             text.append("\n\n")
-        text.append(block.title, style="bold")
+        text.append(visible(block.title), style="bold")
         for number, note in enumerate(block.texts, start=1):
-            text.append(f"\n{block.letter}{number}  {note}")
+            text.append(f"\n{block.letter}{number}  {visible(note)}")
     if flags:
         text.append("\n\nRead before quoting", style="bold")
         for flag in flags:
-            text.append(f"\n- {flag}")
+            text.append(f"\n- {visible(flag)}")
     return text
 
 
@@ -179,10 +181,10 @@ def _section(section: Section, console: Console, heading: Text | None) -> None:
             parts.append(_table(block, console.width))
         elif isinstance(block, Paragraph) and not block.wrap:
             console.print(Group(*parts))
-            console.print(block.text, soft_wrap=True, markup=False, highlight=False)
+            console.print(Text(visible(block.text)), soft_wrap=True)
             parts = []
         elif isinstance(block, Paragraph):
-            parts.append(Text(block.text))
+            parts.append(Text(visible(block.text)))
         elif isinstance(block, Gap):
             parts.append(Text())
     if parts:
@@ -202,9 +204,9 @@ def write(document: Document, console: Console) -> None:
             continue
         heading = None
         if not printed and "text" in document.title_media:
-            heading = Text(document.title, style="bold")
+            heading = Text(visible(document.title, newlines=False), style="bold")
             if document.subtitle:
-                heading.append(f"\n{document.subtitle}\n", style="")
+                heading.append(f"\n{visible(document.subtitle, newlines=False)}\n", style="")
         if printed:
             console.print()
         _section(section, console, heading)

@@ -1,0 +1,71 @@
+"""Text from a user's file, made safe for the medium it lands in.
+
+A scenario's title, a table's item or a source is written by whoever wrote the file, and
+must not be able to act in the output: move a terminal's cursor or retitle its window (escape
+sequences), reorder what a reader sees (bidirectional overrides), add headings, rows or HTML
+to a committee paper (Markdown), or run a formula in a spreadsheet (CSV). Each medium gets
+the text shown as written, with anything that could act made visible and inert.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INVISIBLE = frozenset(("Cc", "Cf", "Co", "Cs", "Zl", "Zp"))
+"""Control, format (zero-width, bidirectional), private-use, surrogate and separator
+characters: they show nothing of themselves, and some act."""
+
+
+def visible(text: str, *, newlines: bool = True) -> str:
+    """The text with every control or invisible character shown as its code, e.g. ``\\x1b``.
+
+    Newlines are kept where the medium shows them as breaks (``newlines``), else become spaces;
+    tabs become a space.
+    """
+    if text.isprintable() and "\t" not in text:
+        return text
+    out = []
+    for character in text:
+        if character == "\n":
+            out.append("\n" if newlines else " ")
+        elif character == "\t":
+            out.append(" ")
+        elif unicodedata.category(character) in _INVISIBLE:
+            code = ord(character)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(character)
+    return "".join(out)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>|~])")
+_LOOSE_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+
+
+def markdown(text: str) -> str:
+    """Text for a Markdown table cell or paragraph: one line, no markup, no HTML.
+
+    Characters that mark up (``* [ ] < > | ` ~ \\``) are escaped; an underscore only where
+    it could start or end emphasis (``other_agency`` reads as written); an ampersand only
+    where it would start an entity.
+    """
+    text = visible(text, newlines=False)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = _LOOSE_UNDERSCORE.sub(r"\\_", text)
+    return _ENTITY.sub("&amp;", text)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet(text: str) -> str:
+    """Text for a CSV cell: a leading ``= + - @``, tab or return is quoted with ``'``.
+
+    As OWASP's guidance on CSV injection advises, so that a spreadsheet shows the text rather
+    than running it as a formula; the text is otherwise as written, control characters shown.
+    """
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return visible(text)
