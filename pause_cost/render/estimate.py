@@ -263,6 +263,32 @@ def _lines(estimate: Estimate, markers: list[str]) -> tuple[Block, ...]:
 def _tidy(estimate: Estimate) -> Tidy:
     """One figure per row: section, item, period, classification, value, unit."""
     rows: list[tuple[TidyCell, ...]] = []
+    scenario = estimate.scenario
+    for item, text in (
+        ("name", scenario.name),
+        ("title", scenario.title or ""),
+        ("council", scenario.council),
+        ("price_year", estimate.price_year or ""),
+        ("unit_costs", " ".join(table.name for table in estimate.tables)),
+    ):
+        rows.append(("input", item, "", "", text, ""))
+    rows += [
+        ("input", "women_open", "", "", scenario.women_open, "women"),
+        (
+            "input",
+            "birth_rate_per_woman_per_year",
+            "",
+            "",
+            Count(scenario.birth_rate_per_woman_per_year),
+            "births per woman per year",
+        ),
+        ("input", "programme_months", "", "", Count(scenario.programme_months), "months"),
+        ("input", "gestation_months", "", "", Count(scenario.gestation_months), "months"),
+        ("input", "window_years", "", "", Count(scenario.window_years), "years"),
+        ("input", "immediate_years", "", "", scenario.immediate_years, "years"),
+        ("input", "horizon_years", "", "", scenario.horizon_years, "years"),
+        ("input", "avoided_births_counting", "", "", scenario.avoided_births_counting, ""),
+    ]
     births = estimate.avoided_births
     rows.append(("avoided_births", "exact", "", "", Count(births.exact), "births"))
     rows.append(("avoided_births", "counted", "", "", Count(births.counted), "births"))
@@ -281,6 +307,8 @@ def _tidy(estimate: Estimate) -> Tidy:
     programme = estimate.programme
     if programme.cost_gbp is not None:
         rows.append(("programme", "cost", "", "", Money(programme.cost_gbp), "GBP"))
+        for year, cost in enumerate(programme.cost_by_year_gbp, start=1):
+            rows.append(("programme", "cost", f"year {year}", "", Money(cost), "GBP"))
     if programme.net_gbp is not None:
         rows.append(("programme", "net", "", "", Money(programme.net_gbp), "GBP"))
     if programme.return_per_pound is not None:
@@ -290,8 +318,15 @@ def _tidy(estimate: Estimate) -> Tidy:
         rows.append(("programme", "payback_year", "", "", programme.payback_year, "year"))
     if estimate.published is not None:
         for check in estimate.published.checks:
-            cell = Count(check.difference)
-            rows.append(("published", check.figure, "", "difference", cell, ""))
+            births_figure = check.figure == "avoided_births"
+            unit = "births" if births_figure else "GBP"
+            for kind, value in (
+                ("published", check.published),
+                ("estimated", check.estimated),
+                ("difference", check.difference),
+            ):
+                cell = Count(value) if births_figure else Money(value)
+                rows.append(("published", check.figure, "", kind, cell, unit))
     for flag in estimate.flags:
         rows.append(("flag", flag.code, "", "", flag.message, ""))
     return Tidy(("section", "item", "period", "classification", "value", "unit"), tuple(rows))
