@@ -4,6 +4,14 @@ Every expected value here is typed from the report (seeds/002, section 2.5), not
 our output: 20 women x 0.33 births a year x 2.25 years = 14.85, costed as 15 births;
 immediate £1,292,599; five-year £2,088,480, of which cashable £1,631,683; so internal
 £2,088,480 - £1,631,683 = £456,797.
+
+What this proves, and what it does not: the table it costs with,
+``unit_costs/rotherham-2020-published.yaml``, is itself derived from these published totals
+(each line is a total divided by the 15 births; the report does not publish its unit costs).
+So these tests prove the arithmetic's round trip (published totals -> per-birth lines ->
+births x lines -> the same totals, with births counted and rounded as Pause's tool did), not
+that any unit cost is right. The bottom-up reconciliation in the README is where the unit
+costs are set against the published figures, and it does not match them.
 """
 
 from __future__ import annotations
