@@ -14,5 +14,9 @@ class ExitCode(IntEnum):
     """Wrong usage: unknown option, bad choice, missing argument or file (typer's own)."""
     INTERNAL_ERROR = 3
     """A bug in pause-cost."""
+    HANGUP = 129
+    """SIGHUP (the terminal closed) while writing a file; no partial output is left behind."""
     INTERRUPTED = 130
     """Ctrl-C; no partial output is left behind."""
+    TERMINATED = 143
+    """SIGTERM while writing a file; no partial output is left behind."""
