@@ -99,22 +99,24 @@ def shipped_tables() -> list[UnitCostTable]:
     return [inputs.load_table(name) for name in inputs.shipped_table_names()]
 
 
-def validate_table(path: Path) -> tuple[UnitCostTable, list[str]]:
-    """Load a table file and every index it names; note the lines no index can uprate.
+def validate_table(reference: str) -> list[str]:
+    """Load a table (a shipped name or a file) and every index it names; note the lines no
+    index can uprate.
 
     A line priced outside its index's years is not an error (a scenario may keep lines in
     their own price years) but it cannot be stated in another year's prices, so it is noted.
+    A scenario given by mistake is told so, rather than reported key by key.
     """
-    loaded = inputs.open_table(path)
+    loaded = inputs.load_reference(reference, scenarios=False)
     table = loaded.table
     indices = inputs.table_indices(loaded)
     notes = []
     for line in table.lines:
-        reference = table.index_reference(line)
-        index = indices.get(reference) if reference is not None else None
+        written = table.index_reference(line)
+        index = indices.get(written) if written is not None else None
         if index is not None and not index.covers(line.price_year):
             notes.append(
                 f"{line.id} is priced in {line.price_year}, outside {index.name} "
                 f"({index.first_year} to {index.last_year}): it cannot be uprated"
             )
-    return table, notes
+    return notes

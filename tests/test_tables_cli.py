@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pause_cost.load.inputs import shipped_table_names
-from tests.conftest import UNIT_COSTS, line, run
+from tests.conftest import ROTHERHAM, UNIT_COSTS, line, run
 
 
 def test_list_names_every_shipped_table() -> None:
@@ -54,30 +54,40 @@ def test_show_as_a_table_has_the_derivations() -> None:
     )
 
 
-def test_validate_reports_each_file(write_yaml: Callable[[str, Any], Path]) -> None:
+def test_validate_reports_each_table_with_problems_and_sums_up(
+    write_yaml: Callable[[str, Any], Path],
+) -> None:
     good = UNIT_COSTS / "rotherham-2020-published.yaml"
     bad = write_yaml(
         "bad.yaml", {"name": "bad", "title": "Bad", "lines": [line(share_of_children=2)]}
     )
-    result = run("tables", "validate", good, bad)
+    result = run("tables", "validate", good, bad, "wider-costs")
     assert result.exit_code == 1
-    assert result.stdout == f"{good}: ok, rotherham-2020-published, 4 lines\n"
+    assert result.stdout == "3 tables checked: 2 without problems, 1 with problems (on stderr)\n"
     assert result.stderr.splitlines()[0].startswith(f"{bad}:")
     assert "lines.0.share_of_children: 2 is too large; allowed: from 0 to 1" in result.stderr
 
 
-def test_validate_all_shipped_tables() -> None:
-    files = sorted(UNIT_COSTS.glob("*.yaml"))
-    result = run("tables", "validate", *files)
+def test_validate_takes_shipped_names_and_notes_what_cannot_be_uprated() -> None:
+    names = shipped_table_names()
+    result = run("tables", "validate", *names)
     assert result.exit_code == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert len([line for line in lines if ": ok, " in line]) == len(files)
     # The legal aid line is priced 2024/25 (its price_year in care-journey-england.yaml),
     # after the PSS series ends (2023/24); the Cafcass line (2005/06) names the deflator.
-    assert [line for line in lines if line.startswith("  note: ")] == [
-        "  note: legal-aid-care-proceedings is priced in 2024/25, outside pss-all-sectors "
-        "(2007/08 to 2023/24): it cannot be uprated",
+    assert result.stdout.splitlines() == [
+        "care-journey-england: note: legal-aid-care-proceedings is priced in 2024/25, outside "
+        "pss-all-sectors (2007/08 to 2023/24): it cannot be uprated",
+        f"{len(names)} tables checked: {len(names)} without problems, 0 with problems",
     ]
+
+
+def test_validate_tells_a_scenario_that_it_is_one() -> None:
+    result = run("tables", "validate", ROTHERHAM)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{ROTHERHAM}: is a scenario, not a unit-cost table; check a scenario with "
+        f"pause-cost estimate {ROTHERHAM}"
+    )
 
 
 def test_validate_checks_the_indices_a_table_names(
@@ -93,7 +103,7 @@ def test_validate_checks_the_indices_a_table_names(
     )
     result = run("tables", "validate", misspelt, missing)
     assert result.exit_code == 1
-    assert result.stdout == ""
+    assert result.stdout == "2 tables checked: 0 without problems, 2 with problems (on stderr)\n"
     assert result.stderr.splitlines()[:2] == [
         f"{misspelt}: price_index: unknown price index 'pss-all-sector'; did you mean "
         "'pss-all-sectors'? shipped price indices: gdp-deflator, nhs-cost-inflation, "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -44,25 +43,31 @@ def tables_show(
 
 @app.command("validate")
 def tables_validate(
-    files: Annotated[
-        list[Path],
-        typer.Argument(metavar="FILE...", exists=True, dir_okay=False, help="Table files."),
+    tables: Annotated[
+        list[str],
+        typer.Argument(metavar="TABLE...", help="Tables: shipped names or files."),
     ],
 ) -> None:
-    """Check table files and the indices they name: every problem in every file, then exit 1
-    if any had one. Lines no index can uprate are noted."""
+    """Check tables and the indices they name: every problem in every table on stderr, a
+    summary on stdout, then exit 1 if any had one. Lines no index can uprate are noted."""
     with handled():
         from pause_cost.errors import InputError, Problem
         from pause_cost.runs import validate_table
 
         problems: list[Problem] = []
-        for path in files:
+        failed = 0
+        for reference in tables:
             try:
-                table, notes = validate_table(path)
+                notes = validate_table(reference)
             except InputError as exc:
                 problems.extend(exc.problems)
+                failed += 1
                 continue
-            sys.stdout.write(f"{path}: ok, {table.name}, {len(table.lines)} lines\n")
-            sys.stdout.writelines(f"  note: {note}\n" for note in notes)
+            sys.stdout.writelines(f"{reference}: note: {note}\n" for note in notes)
+        checked = len(tables)
+        sys.stdout.write(
+            f"{checked} table{'s' if checked != 1 else ''} checked: {checked - failed} without "
+            f"problems, {failed} with problems{' (on stderr)' if failed else ''}\n"
+        )
         if problems:
             raise InputError(problems)

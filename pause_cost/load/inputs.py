@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, overload
 
 from pydantic import ValidationError
 
@@ -87,16 +87,27 @@ class Inputs(NamedTuple):
     indices: dict[str, PriceIndex]
 
 
-def load_reference(reference: str) -> Inputs | LoadedTable:
+@overload
+def load_reference(reference: str, *, scenarios: Literal[False]) -> LoadedTable: ...
+@overload
+def load_reference(reference: str, *, scenarios: bool = True) -> Inputs | LoadedTable: ...
+def load_reference(reference: str, *, scenarios: bool = True) -> Inputs | LoadedTable:
     """A scenario file (with all it names) or a table (a file or a shipped name), read once.
 
-    For ``compare``, which takes either: a file holding a ``cohort`` is a scenario.
+    For ``compare``, which takes either: a file holding a ``cohort`` is a scenario. Where only
+    a table will do (``scenarios=False``), a scenario is refused as one, in a line.
     """
     path = Path(reference)
     if not path.is_file():
         return open_table(reference)
     document = yamlmarks.load(path, reference)
     if isinstance(document.data, dict) and "cohort" in document.data:
+        if not scenarios:
+            raise InputError.single(
+                reference,
+                "is a scenario, not a unit-cost table; check a scenario with "
+                f"pause-cost estimate {reference}",
+            )
         return load_inputs(path, document=document)
     return load_table_file(path, reference, document=document)
 

@@ -307,8 +307,8 @@ def _tidy(estimate: Estimate) -> Tidy:
     programme = estimate.programme
     if programme.cost_gbp is not None:
         rows.append(("programme", "cost", "", "", Money(programme.cost_gbp), "GBP"))
-        for year, cost in enumerate(programme.cost_by_year_gbp, start=1):
-            rows.append(("programme", "cost", f"year {year}", "", Money(cost), "GBP"))
+        for number, cost in enumerate(programme.cost_by_year_gbp, start=1):
+            rows.append(("programme", "cost", f"year {number}", "", Money(cost), "GBP"))
     if programme.net_gbp is not None:
         rows.append(("programme", "net", "", "", Money(programme.net_gbp), "GBP"))
     if programme.return_per_pound is not None:
