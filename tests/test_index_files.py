@@ -106,7 +106,7 @@ def test_levels_cover_their_first_year_increases_the_year_before() -> None:
         ),
         (
             {"index_levels": {"2014/15": 100.0, "2015/16": 0.0}},
-            "2015/16: an index level of 0 is not plausible; allowed: more than 0, up to 1,000,000",
+            "2015/16: an index level of 0 is not plausible; allowed: from 0.001 to 1,000,000",
         ),
     ],
 )

@@ -192,7 +192,7 @@ def _allowed_range(field: FieldInfo | None) -> str:
     if field is None:
         return "see the documentation"
     words: list[str] = []
-    for rule in field.metadata:
+    for rule in _rules(field):
         if isinstance(rule, annotated_types.Ge):
             words.insert(0, f"from {_plain(rule.ge)}")
         elif isinstance(rule, annotated_types.Gt):
@@ -202,6 +202,15 @@ def _allowed_range(field: FieldInfo | None) -> str:
         elif isinstance(rule, annotated_types.Lt):
             words.append(f"below {_plain(rule.lt)}")
     return " ".join(words) or "see the documentation"
+
+
+def _rules(field: FieldInfo) -> list[Any]:
+    """A field's constraints: its own, and those of an optional's Annotated member."""
+    rules = list(field.metadata)
+    for member in _members(field.annotation):
+        for meta in getattr(member, "__metadata__", ()):
+            rules += meta.metadata if isinstance(meta, FieldInfo) else [meta]
+    return rules
 
 
 def _plain(number: Any) -> str:

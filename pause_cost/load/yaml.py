@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,7 @@ class _Loader(yaml.SafeLoader):
         self.display_path = display_path
         self.problems: list[Problem] = []
         self.anchors_seen: set[str] = set()
+        self.depth = 0
 
     def problem(self, position: Position, message: str, key: str | None = None) -> None:
         self.problems.append(
@@ -132,10 +134,62 @@ class _Loader(yaml.SafeLoader):
                 f"YAML anchors and aliases (&{anchor}, *{anchor}) are not allowed; "
                 "write each value out in full",
             )
-        node: Node | None = super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            # Composing recurses: a file nested hundreds deep would exhaust Python's stack.
+            self.problem(
+                _position(event.start_mark),
+                f"values are nested more than {MAX_DEPTH} levels deep; these files need a "
+                "few levels (a scenario's deepest key is 4 down)",
+            )
+            raise _TooDeep
+        self.depth += 1
+        try:
+            node: Node | None = super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
         return node
 
 
+class _TooDeep(Exception):
+    """Composition stops at the depth limit; the problem is recorded already."""
+
+
+MAX_DEPTH = 40
+"""How deep values may nest. A table line's source is 4 levels down; 40 is far beyond any
+real file and far within Python's stack."""
+
+MAX_NUMBER_CHARACTERS = 40
+"""A number written with more characters is refused: no cost, rate or count needs them, and
+a 5,000-digit integer would otherwise reach Python's own limits."""
+
+
+def _construct_number(loader: _Loader, node: ScalarNode) -> int | Decimal:
+    """A number as the exact value its text writes: ``0.33`` is Decimal('0.33'), ``15`` is 15.
+
+    Never a float: a float would hold 0.33 as 0.33000000000000001554 and the engine would
+    have to guess back what was typed. Infinity and NaN become decimals the models refuse.
+    """
+    text = str(node.value)
+    if len(text) > MAX_NUMBER_CHARACTERS:
+        loader.problem(
+            _position(node.start_mark),
+            f"a number {len(text):,} characters long is not plausible here; write at most "
+            f"{MAX_NUMBER_CHARACTERS} characters (costs in pounds, rates as decimals)",
+        )
+        return 0
+    plain = text.lstrip("+")
+    lowered = plain.lower()
+    if lowered in {".inf", "-.inf"}:
+        return Decimal("-Infinity") if lowered.startswith("-") else Decimal("Infinity")
+    if lowered == ".nan":
+        return Decimal("NaN")
+    if node.tag == "tag:yaml.org,2002:int":
+        return int(plain)
+    return Decimal(plain)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_number)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_number)
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
 )
@@ -391,6 +445,8 @@ def _load_fast(path: Path, shown: str, text: str) -> Document | None:
         if loader.problems or (not text.endswith("\n") and _past_the_end(marks, text)):
             return None
         data = loader.construct_document(node)
+        if loader.problems:
+            return None
     except Exception:  # whatever it is, the pure loader reports it (or raises it) as before
         return None
     finally:
@@ -419,6 +475,8 @@ def _load_pure(path: Path, shown: str, text: str) -> Document:
     try:
         try:
             node = loader.get_single_node()
+        except _TooDeep:
+            raise InputError(loader.problems) from None
         except yaml.MarkedYAMLError as exc:
             loader.problem(*_syntax_problem(exc))
             raise InputError(loader.problems) from None
@@ -435,6 +493,8 @@ def _load_pure(path: Path, shown: str, text: str) -> Document:
         if loader.problems:
             raise InputError(sorted(loader.problems))
         data = loader.construct_document(node)
+        if loader.problems:  # numbers refused while constructing
+            raise InputError(sorted(loader.problems))
     finally:
         loader.dispose()
     return Document(path, shown, data, marks)

@@ -71,10 +71,12 @@ class PriceIndex(InputModel):
                     )
         if self.index_levels is not None:
             for year, level in self.index_levels.items():
-                if not 0 < level <= 1_000_000:
+                # Levels are published near 100 (any base year); the bounds keep every ratio
+                # of two levels, and so every uprated figure, far inside what JSON can carry.
+                if not Decimal("0.001") <= level <= 1_000_000:
                     raise ValueError(
                         f"{year}: an index level of {level} is not plausible; "
-                        "allowed: more than 0, up to 1,000,000"
+                        "allowed: from 0.001 to 1,000,000"
                     )
         return self
 

@@ -62,13 +62,13 @@ class Published(InputModel):
     """Figures a report published for this scenario, to check the estimate against."""
 
     source: Source
-    avoided_births: Annotated[Number, Field(ge=0)] | None = None
-    immediate_cashable_gbp: Annotated[Number, Field(ge=0)] | None = None
-    immediate_internal_gbp: Annotated[Number, Field(ge=0)] | None = None
-    immediate_total_gbp: Annotated[Number, Field(ge=0)] | None = None
-    horizon_cashable_gbp: Annotated[Number, Field(ge=0)] | None = None
-    horizon_internal_gbp: Annotated[Number, Field(ge=0)] | None = None
-    horizon_total_gbp: Annotated[Number, Field(ge=0)] | None = None
+    avoided_births: Annotated[Number, Field(ge=0, le=1_000_000)] | None = None
+    immediate_cashable_gbp: Annotated[Number, Field(ge=0, le=1e12)] | None = None
+    immediate_internal_gbp: Annotated[Number, Field(ge=0, le=1e12)] | None = None
+    immediate_total_gbp: Annotated[Number, Field(ge=0, le=1e12)] | None = None
+    horizon_cashable_gbp: Annotated[Number, Field(ge=0, le=1e12)] | None = None
+    horizon_internal_gbp: Annotated[Number, Field(ge=0, le=1e12)] | None = None
+    horizon_total_gbp: Annotated[Number, Field(ge=0, le=1e12)] | None = None
 
 
 class LineOverride(InputModel):

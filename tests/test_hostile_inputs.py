@@ -1,0 +1,80 @@
+"""Inputs built to break the loader are refused in a located line, exit 1, never a traceback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pause_cost.exit_codes import ExitCode
+from tests.conftest import SOURCE, dump_yaml, line, run, scenario_data
+
+WriteYaml = Callable[[str, Any], Path]
+
+
+def scenario_text(**overrides: Any) -> str:
+    return dump_yaml(scenario_data(unit_costs=["rotherham-2020-published"], **overrides))
+
+
+def test_a_thousand_levels_of_nesting_are_refused_where_they_pass_the_limit(
+    write_yaml: WriteYaml,
+) -> None:
+    path = write_yaml("deep.yaml", "name: deep\nnotes: " + "[" * 1000 + "]" * 1000 + "\n")
+    result = run("estimate", path)
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    # 'notes' is level 1; the 40th '[' opens level 41, at column 8 + 39 = 47.
+    assert result.stderr.splitlines()[0] == (
+        f"{path}:2:47: values are nested more than 40 levels deep; these files need a few "
+        "levels (a scenario's deepest key is 4 down)"
+    )
+
+
+def test_a_five_thousand_digit_number_is_refused_in_one_short_line(
+    write_yaml: WriteYaml,
+) -> None:
+    text = scenario_text().replace("women_open: 10", "women_open: " + "9" * 5000)
+    path = write_yaml("digits.yaml", text)
+    result = run("estimate", path)
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    (first, count) = result.stderr.splitlines()
+    assert first.endswith(
+        "a number 5,000 characters long is not plausible here; write at most 40 characters "
+        "(costs in pounds, rates as decimals)"
+    )
+    assert len(first) < 300
+    assert count == "1 problem found; nothing was written."
+
+
+def test_a_published_figure_beyond_any_budget_is_refused(write_yaml: WriteYaml) -> None:
+    published = {"source": SOURCE, "horizon_total_gbp": 1e308}
+    path = write_yaml("huge.yaml", scenario_text(published=published))
+    result = run("estimate", path, "-f", "json")
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert '"key": "published.horizon_total_gbp"' in result.stderr
+    assert "is too large; allowed: from 0 to 1,000,000,000,000" in result.stderr
+
+
+def test_an_index_level_near_zero_is_refused(write_yaml: WriteYaml) -> None:
+    write_yaml(
+        "index.yaml",
+        {
+            "name": "tiny",
+            "title": "Tiny",
+            "source": SOURCE,
+            "index_levels": {"2015/16": 1e-300, "2016/17": 1000000},
+        },
+    )
+    write_yaml(
+        "t.yaml",
+        {
+            "name": "t",
+            "title": "T",
+            "lines": [line(price_year="2015/16", price_index="index.yaml")],
+        },
+    )
+    path = write_yaml("s.yaml", scenario_data(unit_costs=["t.yaml"], price_year="2016/17"))
+    result = run("estimate", path)
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert "an index level of 1E-300 is not plausible; allowed: from 0.001 to 1,000,000" in (
+        result.stderr
+    )
