@@ -78,3 +78,45 @@ def test_an_index_level_near_zero_is_refused(write_yaml: WriteYaml) -> None:
     assert "an index level of 1E-300 is not plausible; allowed: from 0.001 to 1,000,000" in (
         result.stderr
     )
+
+
+def test_a_fifo_is_refused_as_one_and_never_read(tmp_path: Path) -> None:
+    """Opening a FIFO to read waits for a writer: the run must refuse it, not hang."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    fifo = tmp_path / "scenario.yaml"
+    os.mkfifo(fifo)
+    completed = subprocess.run(
+        [sys.executable, "-m", "pause_cost", "estimate", str(fifo)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=30,
+        check=False,
+    )
+    assert completed.returncode == ExitCode.INVALID_INPUT
+    assert completed.stderr.splitlines()[0] == (
+        f"{fifo}: is a FIFO (named pipe), not a regular file; give a YAML file"
+    )
+
+
+def test_a_device_named_as_a_table_is_refused_as_one(write_yaml: WriteYaml) -> None:
+    path = write_yaml("s.yaml", scenario_data(unit_costs=["/dev/zero"]))
+    result = run("estimate", path)
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert "unit_costs.0: table file /dev/zero is a character device, not a regular file" in (
+        result.stderr
+    )
+
+
+def test_a_shipped_table_named_as_a_file_is_pointed_to_its_name(write_yaml: WriteYaml) -> None:
+    path = write_yaml("s.yaml", scenario_data(unit_costs=["care-journey-england.yaml"]))
+    result = run("estimate", path)
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert result.stderr.splitlines()[0].endswith(
+        "; the shipped table 'care-journey-england' is named without '.yaml' or a folder"
+    )

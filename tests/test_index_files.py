@@ -176,7 +176,10 @@ def test_a_missing_index_file_is_reported_at_the_price_year(write_yaml: WriteYam
         load_inputs(path)
     (problem,) = caught.value.problems
     assert problem.key == "price_year"
-    assert problem.message == f"price index file {table.parent / 'nowhere.yaml'} does not exist"
+    assert problem.message == (
+        f"price index file {table.parent / 'nowhere.yaml'} does not exist (a path is taken "
+        "from the folder of the file that names it)"
+    )
 
 
 def test_an_index_reference_is_a_name_or_a_yaml_path(write_yaml: WriteYaml) -> None:

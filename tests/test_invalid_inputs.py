@@ -108,7 +108,8 @@ CASES: dict[str, list[str]] = {
         "starting with a letter or digit"
     ],
     "table-path-missing": [
-        "9:5: unit_costs.0: table file tables/no-such-table.yaml does not exist"
+        "9:5: unit_costs.0: table file tables/no-such-table.yaml does not exist (a path is "
+        "taken from the folder of the file that names it)"
     ],
     "table-path-is-directory": [
         "9:5: unit_costs.0: table file tables/ is a directory, not a table file"
@@ -130,7 +131,8 @@ CASES: dict[str, list[str]] = {
         "11:5: unit_costs.1: unknown table 'care-journey-englnd'; did you mean "
         "'care-journey-england'? shipped tables: care-journey-england, "
         "rotherham-2020-published, wider-costs (or give a path to a .yaml file)",
-        "12:5: unit_costs.2: table file tables/missing.yaml does not exist",
+        "12:5: unit_costs.2: table file tables/missing.yaml does not exist (a path is taken "
+        "from the folder of the file that names it)",
     ],
     "not-utf8": ["2:23: byte 0xa3 is not UTF-8 text; save the file as UTF-8"],
     "yaml-tag": [

@@ -110,5 +110,5 @@ def test_validate_checks_the_indices_a_table_names(
         "pss-all-sectors, "
         "pss-independent-sector, pss-local-authority (or give a path to a .yaml file)",
         f"{missing}: price_index: price index file {missing.parent / 'indices' / 'ours.yaml'} "
-        "does not exist",
+        "does not exist (a path is taken from the folder of the file that names it)",
     ]

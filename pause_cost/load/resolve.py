@@ -7,12 +7,14 @@ with the package, with a near-miss suggestion when it is not there.
 from __future__ import annotations
 
 import difflib
+import os
 from importlib import resources
 from pathlib import Path
 
 from pause_cost.errors import InputError
 from pause_cost.load import yaml as yamlmarks
 from pause_cost.load.messages import located
+from pause_cost.load.yaml import not_regular
 from pause_cost.model.base import is_path_reference
 
 _SHIPPED = {"table": "unit_costs", "index": "price_indices"}
@@ -46,10 +48,13 @@ def resolve(kind: str, reference: str, base_dir: Path, cited: Cited | None) -> t
         given = Path(reference)
         path = given if given.is_absolute() else base_dir / given
         shown = str(path) if base_dir != Path() else reference
-        if not path.is_file():
-            what = f"is a directory, not a {noun} file" if path.is_dir() else "does not exist"
-            raise reference_error(cited, f"{noun} file {shown} {what}", shown)
-        return path, shown
+        if os.path.lexists(path):
+            kind_of_file = not_regular(os.stat(path).st_mode) if path.exists() else "a broken link"
+            if kind_of_file is None:
+                return path, shown
+            what = f"a {noun} file" if kind_of_file == "a directory" else "a regular file"
+            raise reference_error(cited, f"{noun} file {shown} is {kind_of_file}, not {what}", shown)
+        raise reference_error(cited, _missing(kind, noun, path, shown), shown)
     names = shipped_names(kind)
     if reference not in names:
         close = difflib.get_close_matches(reference, names, n=1)
@@ -62,6 +67,20 @@ def resolve(kind: str, reference: str, base_dir: Path, cited: Cited | None) -> t
         raise reference_error(cited, message, reference)
     path = shipped_dir(kind) / f"{reference}.yaml"
     return path, str(path)
+
+
+def _missing(kind: str, noun: str, path: Path, shown: str) -> str:
+    """Where a missing file was looked for, and the shipped one it may have meant."""
+    where = "a path is taken from the folder of the file that names it"
+    hint = ""
+    if path.stem in shipped_names(kind):
+        hint = f"; the shipped {noun} {path.stem!r} is named without '.yaml' or a folder"
+    elif path.parent.is_dir():
+        near = difflib.get_close_matches(
+            path.name, [found.name for found in path.parent.glob("*.y*ml")], n=1
+        )
+        hint = f"; did you mean {str(path.parent / near[0])!r}?" if near else ""
+    return f"{noun} file {shown} does not exist ({where}){hint}"
 
 
 def reference_error(cited: Cited | None, message: str, shown: str) -> InputError:

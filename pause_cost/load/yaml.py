@@ -21,7 +21,9 @@ position is the pure loader's, word for word (``load(..., fast=False)`` goes the
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -369,26 +371,56 @@ def _unprintable(exc: yaml.reader.ReaderError, text: str, shown: str) -> InputEr
     return InputError([Problem(shown, line, column, None, message)])
 
 
+def not_regular(mode: int) -> str | None:
+    """What a file that is not a regular file is ('a FIFO'), or None for a regular file."""
+    for test, name in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
 def read_text(path: Path, display_path: str) -> str:
     """The file's text, or an InputError saying plainly why it cannot be read.
 
     A UTF-8 byte-order mark is dropped and CRLF line endings read as LF, so files saved by
     Windows editors load exactly as if they had neither.
     """
-    if not path.exists():
+    if not os.path.lexists(path):
         raise InputError.single(display_path, "file not found")
     if path.is_dir():
         raise InputError.single(display_path, "is a directory; give a YAML file")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError.single(
-                display_path,
-                f"file is {size:,} bytes; input files may be at most {MAX_FILE_BYTES:,} bytes",
-            )
-        raw = path.read_bytes()
+        # Non-blocking, so that opening a FIFO cannot hang; then only a regular file is read,
+        # and never more than the limit, whatever the file system says its size is.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(descriptor, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            kind = not_regular(status.st_mode)
+            if kind is not None:
+                raise InputError.single(
+                    display_path, f"is {kind}, not a regular file; give a YAML file"
+                )
+            if status.st_size > MAX_FILE_BYTES:
+                raise InputError.single(
+                    display_path,
+                    f"file is {status.st_size:,} bytes; input files may be at most "
+                    f"{MAX_FILE_BYTES:,} bytes",
+                )
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise InputError.single(display_path, f"cannot be read: {exc.strerror}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError.single(
+            display_path,
+            f"file is over {MAX_FILE_BYTES:,} bytes; input files may be at most "
+            f"{MAX_FILE_BYTES:,} bytes",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
