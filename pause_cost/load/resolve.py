@@ -53,7 +53,9 @@ def resolve(kind: str, reference: str, base_dir: Path, cited: Cited | None) -> t
             if kind_of_file is None:
                 return path, shown
             what = f"a {noun} file" if kind_of_file == "a directory" else "a regular file"
-            raise reference_error(cited, f"{noun} file {shown} is {kind_of_file}, not {what}", shown)
+            raise reference_error(
+                cited, f"{noun} file {shown} is {kind_of_file}, not {what}", shown
+            )
         raise reference_error(cited, _missing(kind, noun, path, shown), shown)
     names = shipped_names(kind)
     if reference not in names:
