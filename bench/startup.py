@@ -1,0 +1,119 @@
+"""Start-up of CLI commands, each as a ratio to the bare imports its target is set against.
+
+A command can never start faster than the libraries it must load, so each target compares it
+with a ``python -c "import ..."`` of exactly those libraries, timed in the same rounds: the
+ratio is then what the package itself adds, and it holds on a slow or a fast machine alike.
+``python -c pass`` is kept as the floor all of them share.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from common import (
+    CLI,
+    ROTHERHAM_ARG,
+    Samples,
+    SubprocessEnvironment,
+    ms,
+    print_table,
+    ratio,
+    rotated,
+    run_timed,
+    verdict,
+)
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command to time, what it is measured against, and the highest ratio allowed."""
+
+    label: str
+    argv: tuple[str, ...]
+    baseline: str | None = None
+    target: float | None = None
+
+
+PASS = "python -c pass"
+BASELINES = {
+    "A": "import typer",
+    "B": "import typer, pydantic, yaml, rich",
+    "C": "import typer, pydantic, yaml, rich, rich.console, rich.table",
+}
+
+
+def _python(code: str) -> tuple[str, ...]:
+    """The interpreter running ``code``: the same binary as the CLI runs under."""
+    return (sys.executable, "-c", code)
+
+
+COMMANDS = [
+    Command(PASS, _python("pass")),
+    *(Command(f"baseline {key}", _python(code)) for key, code in BASELINES.items()),
+    Command("pause-cost --version", (*CLI, "--version"), "baseline A", 1.0),
+    Command("pause-cost --help", (*CLI, "--help"), "baseline A"),
+    Command(
+        "estimate rotherham-2020 -f json",
+        (*CLI, "estimate", ROTHERHAM_ARG, "-f", "json"),
+        "baseline B",
+        1.6,
+    ),
+    Command(
+        "estimate rotherham-2020 (table)", (*CLI, "estimate", ROTHERHAM_ARG), "baseline C", 1.6
+    ),
+]
+
+
+def measure(runs: int, environment: SubprocessEnvironment) -> dict[str, Samples]:
+    """Every command once per round, in a rotating order, after one untimed warm-up round.
+
+    Interleaving spreads the machine's slow moments over all commands alike, so a ratio
+    compares like with like; the warm-up loads the page cache (and, when one is wanted, the
+    bytecode cache) so the first timed round is not an outlier.
+    """
+    by_label = {command.label: command for command in COMMANDS}
+    samples = {label: Samples() for label in by_label}
+    for command in COMMANDS:
+        run_timed(command.argv, environment.variables)
+    for round_number in range(runs):
+        for label in rotated(list(by_label), round_number):
+            samples[label].record(run_timed(by_label[label].argv, environment.variables))
+    return samples
+
+
+def run(runs: int, environment: SubprocessEnvironment) -> list[str]:
+    """Measure and print the start-up section; return what failed, for the summary."""
+    print(f"\n== Start-up: subprocesses, {runs} interleaved rounds, medians ==")
+    samples = measure(runs, environment)
+    medians = {label: sample.median for label, sample in samples.items()}
+    rows = []
+    failures = []
+    for command in COMMANDS:
+        sample = samples[command.label]
+        median = medians[command.label]
+        spread = sample.spread
+        base = medians[command.baseline] if command.baseline else None
+        met = None
+        if command.target is not None and median is not None and base:
+            met = median / base <= command.target
+        rows.append(
+            [
+                command.label,
+                ms(median),
+                "-" if spread is None else f"{ms(spread[0])}-{ms(spread[1])}",
+                ratio(median, medians[PASS]),
+                (command.baseline or "-").removeprefix("baseline "),
+                ratio(median, base) if command.baseline else "-",
+                "-" if command.target is None else f"<= {command.target}x",
+                verdict(met) if sample.failure is None else "FAILED",
+            ]
+        )
+        if sample.failure is not None:
+            failures.append(f"start-up {command.label}: {sample.failure}")
+    print_table(["command", "median ms", "IQR ms", "x pass", "vs", "ratio", "target", "met"], rows)
+    for key, code in BASELINES.items():
+        print(f'baseline {key}: python -c "{code}"')
+    print("pause-cost: python -m pause_cost ..., run from the repository's root")
+    print("IQR: the middle half of the rounds, to judge how firm a ratio near its target is.")
+    return failures
