@@ -1,7 +1,8 @@
 """One medium-independent document for every output, built once from a result.
 
-Plain dataclasses (a document is built once and only read), for they cost a fraction of
-frozen ones to define, and every class on ``estimate``'s path counts at start-up.
+Plain dataclasses without generated comparisons (a document is built once and only read):
+they cost a fraction of frozen ones to define, and every class on ``estimate``'s path counts
+at start-up.
 
 Builders (:mod:`.estimate`, :mod:`.comparison`, :mod:`.listing`) turn results into a
 :class:`Document`; writers (:mod:`.text`, :mod:`.markdown`, :mod:`.csv`, :mod:`.json`) turn a
@@ -28,7 +29,7 @@ TEXT: frozenset[Medium] = frozenset(("text",))
 MARKDOWN: frozenset[Medium] = frozenset(("markdown",))
 
 
-@dataclass
+@dataclass(eq=False)
 class Money:
     """An amount in pounds; ``signed`` shows a change with its sign ('+£5', '-£3')."""
 
@@ -36,14 +37,14 @@ class Money:
     signed: bool = False
 
 
-@dataclass
+@dataclass(eq=False)
 class Count:
     """A count (births, lines) shown as it is: 14.85, 15."""
 
     value: Decimal
 
 
-@dataclass
+@dataclass(eq=False)
 class Ratio:
     """Pounds avoided per pound spent, shown to the penny: '£4.98'."""
 
@@ -53,7 +54,7 @@ class Ratio:
 Cell = str | Money | Count | Ratio
 
 
-@dataclass
+@dataclass(eq=False)
 class Column:
     label: str
     numeric: bool = False
@@ -63,7 +64,7 @@ class Column:
     media: frozenset[Medium] = EVERY
 
 
-@dataclass
+@dataclass(eq=False)
 class Row:
     cells: tuple[Cell, ...]
     strong: bool = False
@@ -73,7 +74,7 @@ class Row:
     media: frozenset[Medium] = EVERY
 
 
-@dataclass
+@dataclass(eq=False)
 class Table:
     title: str
     columns: tuple[Column, ...]
@@ -82,7 +83,7 @@ class Table:
     media: frozenset[Medium] = EVERY
 
 
-@dataclass
+@dataclass(eq=False)
 class Paragraph:
     text: str
     media: frozenset[Medium] = EVERY
@@ -90,14 +91,14 @@ class Paragraph:
     """False: one line however wide (a terminal does not wrap it)."""
 
 
-@dataclass
+@dataclass(eq=False)
 class Gap:
     """An empty line, where a medium's layout wants one."""
 
     media: frozenset[Medium] = EVERY
 
 
-@dataclass
+@dataclass(eq=False)
 class Notes:
     """Numbered notes ('S1', 'A2') that rows point to, under a title."""
 
@@ -109,7 +110,7 @@ class Notes:
 Block = Table | Paragraph | Gap | Notes
 
 
-@dataclass
+@dataclass(eq=False)
 class Section:
     """A run of blocks; on a terminal, tables in a ``spaced`` section have a line between."""
 
@@ -120,7 +121,7 @@ class Section:
 TidyCell = Cell | int | None
 
 
-@dataclass
+@dataclass(eq=False)
 class Tidy:
     """The figures as one flat table, for CSV: a header, then one row per figure or item."""
 
@@ -128,7 +129,7 @@ class Tidy:
     rows: tuple[tuple[TidyCell, ...], ...]
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
     title: str
     subtitle: str | None = None
