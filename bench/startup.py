@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from common import (
     CLI,
@@ -36,6 +37,7 @@ class Command:
 
 
 PASS = "python -c pass"
+FLOOR_APP = Path(__file__).resolve().parent / "floor_app.py"
 BASELINES = {
     "A": "import typer",
     "B": "import typer, pydantic, yaml, rich",
@@ -51,6 +53,11 @@ def _python(code: str) -> tuple[str, ...]:
 COMMANDS = [
     Command(PASS, _python("pass")),
     *(Command(f"baseline {key}", _python(code)) for key, code in BASELINES.items()),
+    Command(
+        "floor: one-command typer app",
+        (sys.executable, str(FLOOR_APP), "estimate", ROTHERHAM_ARG, "-f", "json"),
+        "baseline B",
+    ),
     Command("pause-cost --version", (*CLI, "--version"), "baseline A", 1.0),
     Command("pause-cost --help", (*CLI, "--help"), "baseline A"),
     Command(
@@ -114,6 +121,7 @@ def run(runs: int, environment: SubprocessEnvironment) -> list[str]:
     print_table(["command", "median ms", "IQR ms", "x pass", "vs", "ratio", "target", "met"], rows)
     for key, code in BASELINES.items():
         print(f'baseline {key}: python -c "{code}"')
+    print("floor: bench/floor_app.py, typer parsing estimate's arguments and nothing else")
     print("pause-cost: python -m pause_cost ..., run from the repository's root")
     print("IQR: the middle half of the rounds, to judge how firm a ratio near its target is.")
     return failures
