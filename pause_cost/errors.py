@@ -5,6 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pause_cost.visible import visible
+
+
+def _one_line(name: str) -> str:
+    """A file name or key on one line, a newline in it shown as its code."""
+    return visible(name.replace("\n", "\\n"))
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -17,11 +24,14 @@ class Problem:
     message: str = ""
 
     def __str__(self) -> str:
-        where = self.path
+        """``file:line:col: key: message``, on one line whatever the parts hold: a file name or
+        key with a newline or an escape sequence cannot forge a second message or act on a
+        terminal."""
+        where = _one_line(self.path)
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
-        key = f" {self.key}:" if self.key else ""
-        return f"{where}:{key} {self.message}"
+        key = f" {_one_line(self.key)}:" if self.key else ""
+        return f"{where}:{key} {visible(self.message, newlines=False)}"
 
 
 class PauseCostError(Exception):

@@ -120,3 +120,36 @@ def test_a_shipped_table_named_as_a_file_is_pointed_to_its_name(write_yaml: Writ
     assert result.stderr.splitlines()[0].endswith(
         "; the shipped table 'care-journey-england' is named without '.yaml' or a folder"
     )
+
+
+def test_a_foreign_file_named_as_a_table_is_not_echoed(write_yaml: WriteYaml) -> None:
+    write_yaml("creds.txt", "db_password=hunter2\n")
+    path = write_yaml("s.yaml", scenario_data(unit_costs=["./creds.txt"]))
+    result = run("estimate", path)
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert "hunter2" not in result.stderr
+    assert "at the top of the file, got text, not keys" in result.stderr
+
+
+def test_a_long_value_is_quoted_as_a_short_excerpt(write_yaml: WriteYaml) -> None:
+    text = scenario_text().replace("council: Test Council", "council: Test Council")
+    text = text.replace("women_open: 10", "women_open: '" + "x" * 200_000 + "'")
+    path = write_yaml("long.yaml", text)
+    result = run("estimate", path)
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    (first, _) = result.stderr.splitlines()
+    assert len(first) < 300
+    # 57 characters of the value's repr (an opening quote and 56 x), then its length.
+    assert first.endswith(
+        "cohort.women_open: expected a whole number, got the text '" + "x" * 56 + "... "
+        "(200,000 characters)"
+    )
+
+
+def test_a_file_name_with_a_newline_cannot_forge_a_second_message(write_yaml: WriteYaml) -> None:
+    path = write_yaml("s.yaml", scenario_data(unit_costs=["t.yaml\nforged.yaml:1:1: key: fake"]))
+    result = run("estimate", path)
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2  # one problem, then the count
+    assert "t.yaml\\nforged.yaml:1:1: key: fake" in lines[0]

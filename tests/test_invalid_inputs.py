@@ -44,8 +44,7 @@ CASES: dict[str, list[str]] = {
         "1:1: expected a mapping of keys (key: value) at the top of the file, got a list"
     ],
     "scalar-not-mapping": [
-        "1:1: expected a mapping of keys (key: value) at the top of the file, got the text "
-        "'just some words'"
+        "1:1: expected a mapping of keys (key: value) at the top of the file, got text, not keys"
     ],
     "cohort-is-a-list": ["4:3: cohort: expected a mapping of keys (key: value) here, got a list"],
     "unknown-key-near-miss": [

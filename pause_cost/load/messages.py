@@ -82,13 +82,30 @@ def _describe(model: type[BaseModel], document: yamlmarks.Document, error: Any) 
     return located(document.display_path, position, key, message)
 
 
-def _describe_input(value: Any) -> str:
+EXCERPT = 60
+"""At most this many characters of what was read are quoted back in a message: enough to
+find the value, never a whole foreign file (``unit_costs: [../secret/creds.txt]``)."""
+
+
+def excerpt(value: Any) -> str:
+    """A value as a message quotes it: its repr (so control characters show as codes),
+    cut to :data:`EXCERPT` characters with the length said."""
+    shown = repr(value) if isinstance(value, str) else str(value)
+    if len(shown) <= EXCERPT:
+        return shown
+    return f"{shown[: EXCERPT - 3]}... ({len(str(value)):,} characters)"
+
+
+def _describe_input(value: Any, *, whole_file: bool = False) -> str:
+    """What was found, in words. Of a whole file that is not a mapping nothing is quoted: it
+    may be any file at all (a password file named by mistake), and its text is not ours to
+    echo."""
     if isinstance(value, bool):
         return f"the truth value {str(value).lower()}"
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return "text, not keys" if whole_file else f"the text {excerpt(value)}"
     if isinstance(value, int | float | Decimal):
-        return f"the number {value}"
+        return f"the number {excerpt(value)}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -138,19 +155,19 @@ def _message(model: type[BaseModel], loc: tuple[str | int, ...], kind: str, erro
     if kind == "finite_number":
         return "NaN and infinity are not allowed; give a finite number"
     if kind in {"greater_than_equal", "greater_than"}:
-        return f"{value} is too small; allowed: {allowed}"
+        return f"{excerpt(value)} is too small; allowed: {allowed}"
     if kind in {"less_than_equal", "less_than"}:
-        return f"{value} is too large; allowed: {allowed}"
+        return f"{excerpt(value)} is too large; allowed: {allowed}"
     if kind == "literal_error":
         expected = [str(arg) for arg in get_args(field.annotation)] if field else []
         choices = ", ".join(expected) if expected else ctx.get("expected", "")
-        return f"{value!r} is not allowed; choose one of: {choices}"
+        return f"{excerpt(value)} is not allowed; choose one of: {choices}"
     if kind == "string_type":
         hint = "; write a financial year like 2016/17" if loc[-1] == "price_year" else ""
         return f"expected text, got {_describe_input(value)}{hint}"
     if kind == "string_pattern_mismatch":
         return (
-            f"{value!r} is not allowed; use lower-case letters, digits, '-' and '_', "
+            f"{excerpt(value)} is not allowed; use lower-case letters, digits, '-' and '_', "
             "starting with a letter or digit"
         )
     if kind == "string_too_short":
@@ -161,7 +178,8 @@ def _message(model: type[BaseModel], loc: tuple[str | int, ...], kind: str, erro
         return f"needs at least {ctx.get('min_length')} item(s)"
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         where = "at the top of the file" if not loc else "here"
-        return f"expected a mapping of keys (key: value) {where}, got {_describe_input(value)}"
+        got = _describe_input(value, whole_file=not loc)
+        return f"expected a mapping of keys (key: value) {where}, got {got}"
     if kind == "list_type":
         return f"expected a list, got {_describe_input(value)}"
     if kind == "value_error":

@@ -10,34 +10,10 @@ the text shown as written, with anything that could act made visible and inert.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_INVISIBLE = frozenset(("Cc", "Cf", "Co", "Cs", "Zl", "Zp"))
-"""Control, format (zero-width, bidirectional), private-use, surrogate and separator
-characters: they show nothing of themselves, and some act."""
+from pause_cost.visible import visible
 
-
-def visible(text: str, *, newlines: bool = True) -> str:
-    """The text with every control or invisible character shown as its code, e.g. ``\\x1b``.
-
-    Newlines are kept where the medium shows them as breaks (``newlines``), else become spaces;
-    tabs become a space.
-    """
-    if text.isprintable() and "\t" not in text:
-        return text
-    out = []
-    for character in text:
-        if character == "\n":
-            out.append("\n" if newlines else " ")
-        elif character == "\t":
-            out.append(" ")
-        elif unicodedata.category(character) in _INVISIBLE:
-            code = ord(character)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(character)
-    return "".join(out)
-
+__all__ = ["markdown", "spreadsheet", "visible"]
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>|~])")
 _LOOSE_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
