@@ -89,7 +89,27 @@ def test_a_price_year_after_the_index_ends_is_refused(write_yaml: WriteYaml) -> 
     path = inputs_with(write_yaml, line(), price_year="2030/31")
     with pytest.raises(InputError) as caught:
         load_inputs(path)
-    assert "is wanted in 2030/31, which pss-all-sectors does not cover" in str(caught.value)
+    (problem,) = caught.value.problems
+    assert problem.message.startswith(
+        "2030/31 is outside pss-all-sectors (it runs from 2007/08 to 2023/24), so the 1 line(s) "
+        "it uprates cannot be stated in 2030/31 prices"
+    )
+
+
+def test_one_cause_stopping_many_lines_is_said_once(write_yaml: WriteYaml) -> None:
+    lines = [line(id=f"line-{number}") for number in range(19)]
+    write_yaml(
+        "many.yaml",
+        {"name": "many", "title": "Many", "price_index": "pss-all-sectors", "lines": lines},
+    )
+    path = write_yaml("s.yaml", scenario_data(unit_costs=["many.yaml"], price_year="2030/31"))
+    with pytest.raises(InputError) as caught:
+        load_inputs(path)
+    (problem,) = caught.value.problems
+    assert "so the 19 line(s) it uprates cannot be stated in 2030/31 prices (many/line-0, " in (
+        problem.message
+    )
+    assert "many/line-4 and 14 more)" in problem.message
 
 
 def test_a_table_without_an_index_cannot_be_uprated(write_yaml: WriteYaml) -> None:

@@ -8,6 +8,7 @@ for an extended table may be the base's).
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,8 +110,10 @@ def _apply(
         if line_id in touched:
             message = f"line {line_id!r} is already in {touched[line_id]}; change each line once"
         elif must_exist and line_id not in base_ids:
+            close = difflib.get_close_matches(line_id, sorted(base_ids), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
             message = (
-                f"{base.name} has no line {line_id!r}; {section} names existing lines "
+                f"{base.name} has no line {line_id!r}; {hint}{section} names existing lines "
                 "(to add a line, put it under add)"
             )
         elif not must_exist and line_id in base_ids:

@@ -236,6 +236,7 @@ def _indices_for(
 ) -> dict[str, PriceIndex]:
     """Load the indices the lines name, and check each covers its line's year and the target."""
     indices = _referenced_indices(tables, base_dir, cited, problems)
+    beyond: dict[str, tuple[PriceIndex, list[str]]] = {}
     for loaded in tables:
         table = loaded.table
         for line in table.lines:
@@ -255,17 +256,35 @@ def _indices_for(
             index = indices.get(reference)
             if index is None:
                 continue  # its loading problem is reported already
-            for year, role in ((line.price_year, "priced in"), (price_year, "wanted in")):
-                if not index.covers(year):
-                    problems.append(
-                        located(
-                            *cited,
-                            f"{where} is {role} {year}, which {index.name} does not cover (it "
-                            f"runs from {index.first_year} to {index.last_year}); no figure is "
-                            "extrapolated: choose a covered price year or another index",
-                        )
+            if not index.covers(price_year):
+                # One cause, said once below for every line it stops.
+                beyond.setdefault(index.name, (index, []))[1].append(line_ref(table.name, line.id))
+            elif not index.covers(line.price_year):
+                problems.append(
+                    located(
+                        *cited,
+                        f"{where} is priced in {line.price_year}, which {index.name} does not "
+                        f"cover (it runs from {index.first_year} to {index.last_year}); no "
+                        "figure is extrapolated: choose a covered price year or another index",
                     )
+                )
+    for index, refs in beyond.values():
+        shown = ", ".join(refs[:MAX_LISTED])
+        more = f" and {len(refs) - MAX_LISTED} more" if len(refs) > MAX_LISTED else ""
+        problems.append(
+            located(
+                *cited,
+                f"{price_year} is outside {index.name} (it runs from {index.first_year} to "
+                f"{index.last_year}), so the {len(refs)} line(s) it uprates cannot be stated in "
+                f"{price_year} prices ({shown}{more}); no figure is extrapolated: choose a "
+                "covered price year or another index",
+            )
+        )
     return indices
+
+
+MAX_LISTED = 5
+"""Lines named in one message; the rest are counted."""
 
 
 def table_indices(loaded: LoadedTable) -> dict[str, PriceIndex]:

@@ -79,7 +79,27 @@ def _describe(model: type[BaseModel], document: yamlmarks.Document, error: Any) 
         position = document.marks.locate(loc, at_key=kind in _AT_KEY)
     key = ".".join(str(part) for part in loc) or None
     message = _message(model, loc, kind, error)
+    if kind == "extra_forbidden":
+        odd = _odd_character(str(loc[-1]), position.column if position else None)
+        if odd:
+            message = f"unknown key: it holds {odd}, which no key has; {message.split('; ', 1)[1]}"
     return located(document.display_path, position, key, message)
+
+
+def _odd_character(key: str, column: int | None) -> str | None:
+    """The first character of a key that no key has, named, with the file column it is at.
+
+    Keys are plain ASCII; a zero-width space or a Cyrillic 'a' (U+0430) in one looks right
+    and is not, and 'did you mean' alone would hide the difference.
+    """
+    import unicodedata
+
+    for offset, character in enumerate(key):
+        if not character.isascii() or not character.isprintable():
+            name = unicodedata.name(character, "an unnamed character")
+            where = f" at column {column + offset}" if column is not None else ""
+            return f"U+{ord(character):04X} {name}{where}"
+    return None
 
 
 EXCERPT = 60
@@ -115,9 +135,38 @@ def _describe_input(value: Any, *, whole_file: bool = False) -> str:
     return type(value).__name__
 
 
+_SCALE = {"k": Decimal(1_000), "m": Decimal(1_000_000), "bn": Decimal(1_000_000_000)}
+
+
+def _as_written_plainly(text: str) -> str | None:
+    """What '£300,000', '1.7m' or '22%' would be as a plain number, if that is what it is."""
+    plain = text.replace("£", "").replace(",", "").replace("_", "").strip()
+    if plain.endswith("%"):
+        try:
+            return f"{(Decimal(plain[:-1]) / 100).normalize():f}"
+        except ArithmeticError:
+            return None
+    for suffix, scale in _SCALE.items():
+        if plain.lower().endswith(suffix):
+            plain, factor = plain[: -len(suffix)], scale
+            break
+    else:
+        factor = Decimal(1)
+    try:
+        number = Decimal(plain) * factor
+    except ArithmeticError:
+        return None
+    return f"{number.normalize():f}" if number.is_finite() else None
+
+
 def _number_hint(value: Any) -> str:
     if isinstance(value, str):
         text = value.strip()
+        plainly = _as_written_plainly(text)
+        if plainly is not None and text.endswith("%"):
+            return f"; write a share or rate as a decimal, without '%': {plainly}"
+        if plainly is not None and text != plainly and not _looks_numeric(text):
+            return f"; write the number in plain digits: {plainly}"
         if ":" in text:
             return "; write plain digits (YAML 1.1 reads 1:30 as 90, so it is refused)"
         if text.lstrip("+-").startswith("0") and text.lstrip("+-0").isdigit():

@@ -307,6 +307,15 @@ _SYNTAX_HINTS = {
     "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
 }
 
+_SYNTAX_PLAIN = {
+    "expected <block end>, but found '<block mapping start>'": "this line is indented more "
+    "or less than the lines above it at the same level; indent each level by the same number "
+    "of spaces (2 is usual)",
+    "expected <block end>, but found '<block sequence start>'": "this list item is indented "
+    "differently from the items above it; line up each level's '-' with the others",
+}
+"""PyYAML's words for a mistake, and the same said in a person's."""
+
 
 _UNCLOSED = {
     "while scanning a quoted scalar": "a quoted value",
@@ -329,6 +338,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[Position, str]:
         return opened, f"invalid YAML: {what} that is never closed"
     mark = exc.problem_mark or exc.context_mark
     position = _position(mark) if mark is not None else Position(1, 1)
+    if problem in _SYNTAX_PLAIN:
+        return position, f"invalid YAML: {_SYNTAX_PLAIN[problem]}"
     hint = _SYNTAX_HINTS.get(problem)
     return position, f"invalid YAML: {problem}" + (f"; {hint}" if hint else "")
 
