@@ -101,3 +101,12 @@ def test_a_key_with_an_invisible_or_look_alike_character_names_it(
     path = write_yaml("s.yaml", text)
     result = run("estimate", path)
     assert f"unknown key: it holds {named}, which no key has; did you mean 'name'?" in result.stderr
+
+
+def test_an_unknown_format_names_the_formats_there_are() -> None:
+    result = run("estimate", "scenarios/rotherham-2020.yaml", "-f", "pdf")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--format' / '-f': 'pdf' is not a format; choose table, "
+        "json, csv, markdown"
+    )

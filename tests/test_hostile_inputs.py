@@ -153,3 +153,24 @@ def test_a_file_name_with_a_newline_cannot_forge_a_second_message(write_yaml: Wr
     lines = result.stderr.splitlines()
     assert len(lines) == 2  # one problem, then the count
     assert "t.yaml\\nforged.yaml:1:1: key: fake" in lines[0]
+
+
+def test_an_extension_that_removes_every_line_is_told_so_where_it_does(
+    write_yaml: WriteYaml,
+) -> None:
+    ids = ["immediate-cashable", "immediate-internal", "later-cashable", "later-internal"]
+    path = write_yaml(
+        "empty.yaml",
+        {
+            "name": "empty",
+            "title": "Empty",
+            "extends": "rotherham-2020-published",
+            "remove": [{"id": line_id, "reason": "a test"} for line_id in ids],
+        },
+    )
+    result = run("tables", "show", path)
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert result.stderr.splitlines()[0] == (
+        f"{path}:4:1: remove: the table this makes from rotherham-2020-published would have no "
+        "lines; a table has from 1 to 10,000 lines"
+    )

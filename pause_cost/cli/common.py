@@ -58,11 +58,22 @@ def _given_only(
     return value
 
 
+def _format(value: str) -> OutputFormat:
+    """A format by name, or a usage error that names the formats there are."""
+    try:
+        return OutputFormat(value.lower())
+    except ValueError:
+        choices = ", ".join(member.value for member in OutputFormat)
+        raise typer.BadParameter(f"{value!r} is not a format; choose {choices}") from None
+
+
 FormatOption = Annotated[
     OutputFormat | None,
     typer.Option(
         "--format",
         "-f",
+        parser=_format,
+        metavar="[table|json|csv|markdown]",
         callback=_given_only,
         show_default=False,
         help="table (for a terminal), json, csv or markdown. Default: from the -o file's "

@@ -18,7 +18,7 @@ from pause_cost.load import yaml as yamlmarks
 from pause_cost.load.messages import file_order, located, validate
 from pause_cost.load.resolve import Cited, resolve
 from pause_cost.model.base import is_path_reference
-from pause_cost.model.tables import Line, TableFile, UnitCostTable
+from pause_cost.model.tables import MAX_LINES, Line, TableFile, UnitCostTable
 
 if TYPE_CHECKING:
     from pause_cost.model.extension import TableExtension
@@ -146,13 +146,29 @@ def _apply(
     if problems:
         raise InputError(sorted(problems, key=file_order))
     lines = [replacements.get(line.id, line) for line in base.lines if line.id not in removals]
+    lines += additions
+    most = MAX_LINES
+    if not lines or len(lines) > most:
+        where = document.marks.locate(("remove",) if not lines else ("add",), at_key=True)
+        size = "no lines" if not lines else f"{len(lines):,} lines, more than {most:,}"
+        raise InputError(
+            [
+                located(
+                    document.display_path,
+                    where,
+                    "remove" if not lines else "add",
+                    f"the table this makes from {base.name} would have {size}; a table has "
+                    f"from 1 to {most:,} lines",
+                )
+            ]
+        )
     return UnitCostTable(
         name=extension.name,
         title=extension.title,
         edition=extension.edition,
         description=extension.description,
         price_index=extension.price_index or base.price_index,
-        lines=[*lines, *additions],
+        lines=lines,
         extends=base.name,
         removed=list(extension.remove),
     )

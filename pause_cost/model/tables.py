@@ -40,6 +40,8 @@ Stage = Literal[
 ]
 
 MAX_YEAR = 50
+MAX_LINES = 10_000
+"""Lines in one table: a journey has tens; ten thousand is a generated table, not a typo."""
 
 
 def line_ref(table: str, line_id: str) -> str:
@@ -129,7 +131,7 @@ class TableFile(InputModel):
         description="Index that uprates the lines to a scenario's price year: a shipped name "
         "or a path to an index file.",
     )
-    lines: list[Line] = Field(min_length=1, max_length=10_000)
+    lines: list[Line] = Field(min_length=1, max_length=MAX_LINES)
 
     def index_reference(self, line: Line) -> str | None:
         """The index a line is uprated with: its own, else the table's."""
