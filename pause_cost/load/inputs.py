@@ -319,8 +319,10 @@ def _referenced_indices(
     failed: set[str] = set()
     for loaded in tables:
         table = loaded.table
-        for line in table.lines:
-            reference = table.index_reference(line)
+        # Each reference once per table: a table's lines mostly share one index, and resolving
+        # a name lists the shipped folder (thousands of lines made thousands of listings).
+        references = dict.fromkeys(table.index_reference(line) for line in table.lines)
+        for reference in references:
             if reference is None or reference in failed:
                 continue
             written = loaded.index_file(reference)
