@@ -14,7 +14,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 PINNED = REPO / "tests" / "data" / "pinned"
 
-SCENARIOS = ("rotherham-2020", "rotherham-2020-with-pilot-cost", "rotherham-2020-bottom-up")
+SCENARIOS = (
+    "rotherham-2020",
+    "rotherham-2020-with-pilot-cost",
+    "rotherham-2020-bottom-up",
+    "rotherham-2020-bottom-up-2024-25",
+)
 FORMATS = ("table", "json", "csv", "markdown")
 
 COMPARISONS = {

@@ -262,13 +262,13 @@ def test_the_shipped_deflator_agrees_with_its_release_s_percent_changes() -> Non
 
 def test_the_cafcass_line_is_uprated_with_the_deflator() -> None:
     # GMCA SS4.1.4, £2,500 at 2005/06 prices, in 2016/17 prices for Rotherham's 15 births:
-    # 2,500 x 96.245425 / 77.76025 (the deflator's levels in those years) x 15.
+    # 2,500 x 76.0754 / 61.3576 (the March 2026 deflator's levels in those years) x 15.
     from tests.conftest import SCENARIOS
 
     result = estimate(*load_inputs(SCENARIOS / "rotherham-2020-bottom-up.yaml"))
     (cafcass,) = [entry for entry in result.lines if entry.id == "cafcass-care-order"]
-    factor = D("96.245425") / D("77.76025")
-    assert cafcass.price_index == "gdp-deflator"
+    factor = D("76.0754") / D("61.3576")
+    assert cafcass.price_index == "gdp-deflator-2026-03"
     assert cafcass.uprating_factor == factor
     assert cafcass.horizon_gbp == D(2500) * factor * 15
     assert cafcass.classification == "other_agency"

@@ -68,17 +68,34 @@ def test_validate_reports_each_table_with_problems_and_sums_up(
     assert "lines.0.share_of_children: 2 is too large; allowed: from 0 to 1" in result.stderr
 
 
-def test_validate_takes_shipped_names_and_notes_what_cannot_be_uprated() -> None:
+def test_validate_takes_shipped_names_and_sums_up() -> None:
+    # Every shipped line is priced within its index's years (the legal aid line, 2024/25, within
+    # the splice that takes the PSS index on with the GDP deflator), so nothing is noted.
     names = shipped_table_names()
     result = run("tables", "validate", *names)
     assert result.exit_code == 0, result.stderr
-    # The legal aid line is priced 2024/25 (its price_year in care-journey-england.yaml),
-    # after the PSS series ends (2023/24); the Cafcass line (2005/06) names the deflator.
     assert result.stdout.splitlines() == [
-        "care-journey-england: note: legal-aid-care-proceedings is priced in 2024/25, outside "
-        "pss-all-sectors (2007/08 to 2023/24): it cannot be uprated",
         f"{len(names)} tables checked: {len(names)} without problems, 0 with problems",
     ]
+
+
+def test_validate_notes_a_line_priced_outside_its_index(
+    write_yaml: Callable[[str, Any], Path],
+) -> None:
+    table = write_yaml(
+        "late.yaml",
+        {
+            "name": "late",
+            "title": "Late",
+            "price_index": "pss-all-sectors",
+            "lines": [line(id="late-line", price_year="2024/25")],
+        },
+    )
+    result = run("tables", "validate", table)
+    assert result.stdout.splitlines()[0] == (
+        f"{table}: note: late-line is priced in 2024/25, outside pss-all-sectors "
+        "(2007/08 to 2023/24): it cannot be uprated"
+    )
 
 
 def test_validate_tells_a_scenario_that_it_is_one() -> None:
@@ -106,9 +123,9 @@ def test_validate_checks_the_indices_a_table_names(
     assert result.stdout == "2 tables checked: 0 without problems, 2 with problems (on stderr)\n"
     assert result.stderr.splitlines()[:2] == [
         f"{misspelt}: price_index: unknown price index 'pss-all-sector'; did you mean "
-        "'pss-all-sectors'? shipped price indices: gdp-deflator, nhs-cost-inflation, "
-        "pss-all-sectors, "
-        "pss-independent-sector, pss-local-authority (or give a path to a .yaml file)",
+        "'pss-all-sectors'? shipped price indices: gdp-deflator, gdp-deflator-2026-03, "
+        "nhs-cost-inflation, nhs-cost-inflation-2025, pss-all-sectors, pss-independent-sector, "
+        "pss-local-authority, pss-then-gdp-deflator-2026 (or give a path to a .yaml file)",
         f"{missing}: price_index: price index file {missing.parent / 'indices' / 'ours.yaml'} "
         "does not exist (a path is taken from the folder of the file that names it)",
     ]

@@ -30,7 +30,7 @@ from pause_cost.results.estimate import (
 )
 
 if TYPE_CHECKING:  # the model loads only where a price year asks for an index
-    from pause_cost.model.indices import PriceIndex
+    from pause_cost.model.splice import Index
 
 ZERO = Decimal(0)
 
@@ -58,7 +58,7 @@ def avoided_births(scenario: Scenario) -> AvoidedBirths:
 def compile_scenario(
     scenario: Scenario,
     tables: Sequence[UnitCostTable],
-    indices: Mapping[str, PriceIndex] | None = None,
+    indices: Mapping[str, Index] | None = None,
 ) -> Plan:
     """The scenario's tables compiled at its price year, with its line overrides."""
     return compile_tables(
@@ -74,7 +74,7 @@ def compile_scenario(
 def estimate(
     scenario: Scenario,
     tables: Sequence[UnitCostTable],
-    indices: Mapping[str, PriceIndex] | None = None,
+    indices: Mapping[str, Index] | None = None,
 ) -> Estimate:
     """Cost avoidance for a scenario, by year, period, classification and line.
 
@@ -91,19 +91,22 @@ def assemble(scenario: Scenario, plan: Plan) -> Estimate:
     by_year, immediate, horizon = periods(plan, sums)
     lines = line_results(plan, sums)
     costed = programme(scenario.programme_cost, horizon.total_gbp, by_year)
+    indices = [
+        IndexSummary(
+            name=index.name,
+            title=index.title,
+            first_year=index.first_year,
+            last_year=index.last_year,
+            source=index.source,
+            spliced_from=index.spliced_from,
+            joins=index.joins,
+        )
+        for index in plan.indices_used
+    ]
     return Estimate(
         scenario=_summary(scenario),
         price_year=plan.price_year,
-        price_indices=[
-            IndexSummary(
-                name=index.name,
-                title=index.title,
-                first_year=index.first_year,
-                last_year=index.last_year,
-                source=index.source,
-            )
-            for index in plan.indices_used
-        ],
+        price_indices=indices,
         tables=[_table_summary(table) for table in plan.tables],
         avoided_births=births,
         immediate=immediate,
@@ -112,7 +115,7 @@ def assemble(scenario: Scenario, plan: Plan) -> Estimate:
         lines=lines,
         programme=costed,
         published=check_published(scenario.published, births, immediate, horizon),
-        flags=flags.flags(flags.Facts(scenario, lines, births, costed)),
+        flags=flags.flags(flags.Facts(scenario, lines, births, costed, indices)),
     )
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from pause_cost.model.base import crosses
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import line_ref
-from pause_cost.results.estimate import AvoidedBirths, Flag, LineResult, Programme
+from pause_cost.results.estimate import AvoidedBirths, Flag, IndexSummary, LineResult, Programme
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,7 @@ class Facts:
     lines: Sequence[LineResult]
     births: AvoidedBirths
     programme: Programme
+    indices: Sequence[IndexSummary] = ()
 
 
 Rule = Callable[[Facts], Flag | None]
@@ -123,6 +125,34 @@ def costs_beyond_horizon(facts: Facts) -> Flag | None:
     )
 
 
+def spliced_index(facts: Facts) -> Flag | None:
+    """Figures uprated across a splice's join rest on two indices joined by judgement."""
+    price_year = facts.scenario.price_year
+    splices = {index.name: index for index in facts.indices if index.joins}
+    if price_year is None or not splices:
+        return None
+    across = [
+        line
+        for line in facts.lines
+        if line.price_index in splices
+        and crosses(splices[line.price_index].joins, line.price_year, price_year)
+    ]
+    if not across:
+        return None
+    names = sorted({line.price_index for line in across if line.price_index})
+    described = "; ".join(
+        f"{name} joins {', then '.join(splices[name].spliced_from)} at "
+        f"{', '.join(splices[name].joins)}"
+        for name in names
+    )
+    return Flag(
+        code="spliced_index",
+        message=f"{len(across)} line(s) are uprated to {price_year} across a spliced index "
+        f"({described}): each index's own source is cited, and the join is a judgement.",
+        lines=_refs(across),
+    )
+
+
 def gross_not_net(facts: Facts) -> Flag | None:
     if facts.programme.cost_gbp is not None:
         return None
@@ -151,6 +181,7 @@ RULES: tuple[Rule, ...] = (
     mixed_price_years,
     line_overrides,
     costs_beyond_horizon,
+    spliced_index,
     gross_not_net,
     no_payback_within_horizon,
 )

@@ -20,7 +20,7 @@ from pause_cost.model.tables import Classification, Line, Stage, UnitCostTable, 
 from pause_cost.money import to_decimal
 
 if TYPE_CHECKING:  # the model loads only where a price year asks for an index
-    from pause_cost.model.indices import PriceIndex
+    from pause_cost.model.splice import Index
 
 ONE = Decimal(1)
 
@@ -36,7 +36,7 @@ class PlannedLine:
     quantity_per_child: Decimal
     share_of_children: Decimal
     uprating_factor: Decimal
-    price_index: PriceIndex | None
+    price_index: Index | None
     per_birth_per_year_gbp: Decimal
 
     @property
@@ -71,9 +71,9 @@ class Plan:
     horizon_years: int
 
     @property
-    def indices_used(self) -> list[PriceIndex]:
+    def indices_used(self) -> list[Index]:
         """The indices that uprated a line, each once, in the order lines first use them."""
-        used: dict[str, PriceIndex] = {}
+        used: dict[str, Index] = {}
         for planned in self.lines:
             if planned.price_index is not None:
                 used.setdefault(planned.price_index.name, planned.price_index)
@@ -84,7 +84,7 @@ def compile_tables(
     tables: Sequence[UnitCostTable],
     *,
     price_year: str | None,
-    indices: Mapping[str, PriceIndex],
+    indices: Mapping[str, Index],
     immediate_years: int,
     horizon_years: int,
     overrides: Sequence[LineOverride] = (),
@@ -136,8 +136,8 @@ def compile_tables(
 
 
 def _index(
-    price_year: str | None, table: UnitCostTable, line: Line, indices: Mapping[str, PriceIndex]
-) -> PriceIndex | None:
+    price_year: str | None, table: UnitCostTable, line: Line, indices: Mapping[str, Index]
+) -> Index | None:
     """The index that states a line in the price year (None when no price year is asked)."""
     if price_year is None or line.price_year == price_year:
         return None  # kept in its own year, or already in the price year: no uprating

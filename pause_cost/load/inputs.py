@@ -30,8 +30,8 @@ from pause_cost.load.resolve import (
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import UnitCostTable, line_ref
 
-if TYPE_CHECKING:  # the model loads only where a price year asks for an index
-    from pause_cost.model.indices import PriceIndex
+if TYPE_CHECKING:  # the models load only where a price year asks for an index
+    from pause_cost.model.splice import Index
 
 __all__ = [
     "Inputs",
@@ -71,12 +71,64 @@ def load_table(name_or_path: str | Path, *, base_dir: Path | None = None) -> Uni
     return open_table(name_or_path, base_dir=base_dir).table
 
 
-def load_index(name_or_path: str | Path, *, base_dir: Path | None = None) -> PriceIndex:
-    """Load a price index by shipped name (``pss-all-sectors``) or file path."""
+def load_index(name_or_path: str | Path, *, base_dir: Path | None = None) -> Index:
+    """Load a price index (or a splice of them) by shipped name (``pss-all-sectors``) or path."""
+    path, shown = resolve("index", str(name_or_path), base_dir or Path(), None)
+    return load_index_file(path, shown, None)
+
+
+def load_index_file(path: Path, shown: str, cited: Cited | None) -> Index:
+    """An index file: published levels or increases, or a splice whose parts are loaded too.
+
+    A splice's parts are found from the splice file's folder (or by shipped name); each must
+    carry the years the splice gives it, and a part may not itself be a splice.
+    """
     from pause_cost.model.indices import PriceIndex
 
-    path, shown = resolve("index", str(name_or_path), base_dir or Path(), None)
-    return validate(PriceIndex, yamlmarks.load(path, shown))
+    document = yamlmarks.load(path, shown)
+    if not (isinstance(document.data, dict) and "splice" in document.data):
+        return validate(PriceIndex, document)
+    from pause_cost.model.splice import SplicedIndex, SpliceFile
+
+    file = validate(SpliceFile, document)
+    parts: list[PriceIndex] = []
+    problems: list[Problem] = []
+    for number, segment in enumerate(file.splice):
+        where: Cited = (
+            shown,
+            document.marks.locate(("splice", number, "index")),
+            f"splice.{number}.index",
+        )
+        try:
+            part_path, part_shown = resolve("index", segment.index, path.parent, where)
+            part_document = yamlmarks.load(part_path, part_shown)
+            if isinstance(part_document.data, dict) and "splice" in part_document.data:
+                problems.append(
+                    located(
+                        *where,
+                        f"{segment.index!r} is a splice itself; splice published indices only",
+                    )
+                )
+                continue
+            parts.append(validate(PriceIndex, part_document))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    spliced = SplicedIndex(file, tuple(parts))
+    for number, (part, start, end) in enumerate(spliced.segments()):
+        if not (part.covers(start) and part.covers(end)):
+            where = (shown, document.marks.locate(("splice", number)), f"splice.{number}")
+            problems.append(
+                located(
+                    *where,
+                    f"{part.name} runs from {part.first_year} to {part.last_year}, so it cannot "
+                    f"carry the splice from {start} to {end}",
+                )
+            )
+    if problems:
+        raise InputError(problems)
+    return spliced
 
 
 class Inputs(NamedTuple):
@@ -84,7 +136,7 @@ class Inputs(NamedTuple):
 
     scenario: Scenario
     tables: list[UnitCostTable]
-    indices: dict[str, PriceIndex]
+    indices: dict[str, Index]
 
 
 @overload
@@ -185,7 +237,7 @@ def load_inputs(path: Path | str, *, document: yamlmarks.Document | None = None)
         own = sorted((found for found in problems if found.path == str(path)), key=file_order)
         raise InputError([*own, *(found for found in problems if found.path != str(path))])
     problems += _check_overrides(scenario, [loaded.table for loaded in tables], document)
-    indices: dict[str, PriceIndex] = {}
+    indices: dict[str, Index] = {}
     if scenario.price_year is not None and not problems:
         cited = (str(path), document.marks.locate(("price_year",)), "price_year")
         indices = _indices_for(scenario.price_year, tables, scenario_path.parent, cited, problems)
@@ -213,7 +265,7 @@ def _table_references(
 
 def load_indices(
     price_year: str, tables: list[LoadedTable], *, base_dir: Path | None = None
-) -> dict[str, PriceIndex]:
+) -> dict[str, Index]:
     """The indices that state every line of these tables in a price year.
 
     Raises InputError, naming each line an index cannot uprate, as :func:`load_inputs` does.
@@ -233,10 +285,10 @@ def _indices_for(
     base_dir: Path,
     cited: Cited,
     problems: list[Problem],
-) -> dict[str, PriceIndex]:
+) -> dict[str, Index]:
     """Load the indices the lines name, and check each covers its line's year and the target."""
     indices = _referenced_indices(tables, base_dir, cited, problems)
-    beyond: dict[str, tuple[PriceIndex, list[str]]] = {}
+    beyond: dict[str, tuple[Index, list[str]]] = {}
     for loaded in tables:
         table = loaded.table
         for line in table.lines:
@@ -287,7 +339,7 @@ MAX_LISTED = 5
 """Lines named in one message; the rest are counted."""
 
 
-def table_indices(loaded: LoadedTable) -> dict[str, PriceIndex]:
+def table_indices(loaded: LoadedTable) -> dict[str, Index]:
     """Every index a loaded table names, by the reference it writes, each loaded and checked.
 
     For ``tables validate``: a misspelt name or a missing index file is found before a
@@ -305,15 +357,13 @@ def _referenced_indices(
     base_dir: Path,
     cited: Cited,
     problems: list[Problem],
-) -> dict[str, PriceIndex]:
+) -> dict[str, Index]:
     """Each index the tables' lines name, keyed by the reference written (a name or a path).
 
     A path is found from the table file that wrote it, so one reference must mean one file
     throughout; outputs name an index by its own name, so two files may not share one.
     """
-    from pause_cost.model.indices import PriceIndex
-
-    indices: dict[str, PriceIndex] = {}
+    indices: dict[str, Index] = {}
     files: dict[str, Path] = {}
     by_name: dict[str, str] = {}
     failed: set[str] = set()
@@ -348,7 +398,7 @@ def _referenced_indices(
                     failed.add(reference)
                 continue
             try:
-                index = validate(PriceIndex, yamlmarks.load(path, shown))
+                index = load_index_file(path, shown, cited)
             except InputError as exc:
                 problems.extend(exc.problems)
                 failed.add(reference)

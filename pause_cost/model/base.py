@@ -49,6 +49,13 @@ def financial_year(start: int) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
+def crosses(joins: list[str], from_year: str, to_year: str) -> bool:
+    """Whether a splice's join lies strictly between two years, so that uprating from one to
+    the other uses more than one index (at a join, one index carries the whole stretch)."""
+    low, high = sorted((year_start(from_year), year_start(to_year)))
+    return any(low < year_start(join) < high for join in joins)
+
+
 _SLUG_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Slug = Annotated[str, Field(pattern=_SLUG_PATTERN, max_length=80)]
 """Lower-case letters, digits, ``-`` and ``_``: safe in file names, JSON keys and CSV cells."""

@@ -87,6 +87,15 @@ class PriceIndex(InputModel):
         return series
 
     @property
+    def joins(self) -> list[str]:
+        """None: a published index is one series (a splice has joins)."""
+        return []
+
+    @property
+    def spliced_from(self) -> list[str]:
+        return []
+
+    @property
     def first_year(self) -> str:
         """The earliest year a price can be uprated from.
 

@@ -83,7 +83,7 @@ def _inputs(estimate: Estimate) -> Table:
     tables = ", ".join(table.name for table in estimate.tables)
     return Table(
         title="Inputs",
-        columns=(Column("Input"), Column("Value", wrap="none")),
+        columns=(Column("Input"), Column("Value")),
         rows=(
             Row(("Women open on the programme", str(scenario.women_open))),
             Row(("Births per woman per year", Count(scenario.birth_rate_per_woman_per_year))),

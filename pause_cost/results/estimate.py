@@ -81,6 +81,13 @@ class IndexSummary:
     first_year: str
     last_year: str
     source: Source
+    spliced_from: Annotated[
+        list[str],
+        Field(description="For a splice, the indices it joins, in time order; else empty."),
+    ]
+    joins: Annotated[
+        list[str], Field(description="For a splice, the years where one index hands over.")
+    ]
 
 
 @result
