@@ -175,6 +175,7 @@ def line_results(plan: Plan, sums: Sums) -> list[LineResult]:
                 uprating_factor=planned.uprating_factor,
                 derivation=line.derivation,
                 assumption=line.assumption,
+                fee_in_force_from=planned.fee_in_force_from,
                 override=planned.override.reason if planned.override is not None else None,
             )
         )

@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING
 
 from pause_cost.core import formulas
 from pause_cost.model.scenario import LineOverride
-from pause_cost.model.tables import Classification, Line, Stage, UnitCostTable, line_ref
+from pause_cost.model.tables import (
+    Classification,
+    Fee,
+    Line,
+    Stage,
+    UnitCostTable,
+    fee_in_force,
+    line_ref,
+)
 from pause_cost.money import to_decimal
 
 if TYPE_CHECKING:  # the model loads only where a price year asks for an index
@@ -38,6 +46,8 @@ class PlannedLine:
     uprating_factor: Decimal
     price_index: Index | None
     per_birth_per_year_gbp: Decimal
+    fee_in_force_from: str | None = None
+    """For a statutory fee: the day the fee used came into force (a fee is not uprated)."""
 
     @property
     def ref(self) -> str:
@@ -101,14 +111,15 @@ def compile_tables(
         for original in table.lines:
             override = by_ref.get(line_ref(table.name, original.id))
             line = original if override is None else original.with_changes(override.changes())
-            index = _index(price_year, table, line, indices)
+            fee = _fee(line, price_year)
+            index = None if fee is not None else _index(price_year, table, line, indices)
             factor = ONE
             if index is not None and price_year is not None:
                 key = (index.name, line.price_year)
                 if key not in factors:
                     factors[key] = index.factor(line.price_year, price_year)
                 factor = factors[key]
-            amount = to_decimal(line.amount_gbp)
+            amount = to_decimal(fee.amount_gbp if fee is not None else line.amount_gbp)
             quantity = to_decimal(line.quantity_per_child)
             share = to_decimal(line.share_of_children)
             planned.append(
@@ -124,6 +135,7 @@ def compile_tables(
                     per_birth_per_year_gbp=formulas.per_birth_per_year(
                         amount, quantity, share, factor
                     ),
+                    fee_in_force_from=fee.in_force_from if fee is not None else None,
                 )
             )
     return Plan(
@@ -133,6 +145,16 @@ def compile_tables(
         immediate_years=immediate_years,
         horizon_years=horizon_years,
     )
+
+
+def _fee(line: Line, price_year: str | None) -> Fee | None:
+    """For a statutory fee, the fee in force in the price year (the line's own, if none)."""
+    if line.fee_schedule is None:
+        return None
+    fee = fee_in_force(line.fee_schedule, price_year or line.price_year)
+    if fee is None:
+        raise ValueError(f"{line.id}: no fee in force in {price_year}")
+    return fee
 
 
 def _index(

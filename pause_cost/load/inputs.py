@@ -28,7 +28,7 @@ from pause_cost.load.resolve import (
     shipped_tables_dir,
 )
 from pause_cost.model.scenario import Scenario
-from pause_cost.model.tables import UnitCostTable, line_ref
+from pause_cost.model.tables import UnitCostTable, fee_in_force, line_ref
 
 if TYPE_CHECKING:  # the models load only where a price year asks for an index
     from pause_cost.model.splice import Index
@@ -294,6 +294,17 @@ def _indices_for(
         for line in table.lines:
             reference = table.index_reference(line)
             where = f"{loaded.shown}: {table.name}/{line.id}"
+            if line.fee_schedule is not None:
+                if fee_in_force(line.fee_schedule, price_year) is None:
+                    first = line.fee_schedule[0].in_force_from
+                    problems.append(
+                        located(
+                            *cited,
+                            f"{where} is a fee first in force on {first}: there is no fee for "
+                            f"{price_year}; choose a later price year",
+                        )
+                    )
+                continue  # a fee is not uprated: the fee in force in the year is used
             if line.price_year == price_year:
                 continue  # already in the price year: nothing to uprate, no index needed
             if reference is None:

@@ -8,10 +8,11 @@ tables mix sources (PSSRU, the GMCA database, a council's own figures).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
-from typing import Literal, Self
+from typing import Annotated, Literal, Self
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from pause_cost.model.base import (
@@ -22,6 +23,7 @@ from pause_cost.model.base import (
     Slug,
     Source,
     Text,
+    year_start,
 )
 
 Classification = Literal["cashable", "internal", "other_agency"]
@@ -42,6 +44,39 @@ Stage = Literal[
 MAX_YEAR = 50
 MAX_LINES = 10_000
 """Lines in one table: a journey has tens; ten thousand is a generated table, not a typo."""
+
+
+def check_date(value: str) -> str:
+    """The value, if it is a date written like '2014-04-22'; else ValueError."""
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("a date is written like 2014-04-22 (year-month-day)") from None
+    if len(value) != len("2014-04-22"):
+        raise ValueError("a date is written like 2014-04-22 (year-month-day)")
+    return value
+
+
+Date = Annotated[str, AfterValidator(check_date)]
+
+
+class Fee(InputModel):
+    """A statutory fee and the day it came into force."""
+
+    in_force_from: Date
+    amount_gbp: Number = Field(ge=0, le=1_000_000)
+    source: Source | None = None
+
+
+def fee_in_force(schedule: list[Fee], price_year: str) -> Fee | None:
+    """The fee in force at the middle of a financial year (30 September), where one is.
+
+    A fee changes on a day, not at a year's start; the middle of the year takes the fee paid
+    for most of it when it changes once in the year, and says which day it dates from.
+    """
+    middle = f"{year_start(price_year)}-09-30"
+    in_force = [fee for fee in schedule if fee.in_force_from <= middle]
+    return in_force[-1] if in_force else None
 
 
 def line_ref(table: str, line_id: str) -> str:
@@ -83,6 +118,13 @@ class Line(InputModel):
         description="Index to uprate this line with, if not the table's own price_index: a "
         "shipped name or a path to an index file.",
     )
+    fee_schedule: list[Fee] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=50,
+        description="For a statutory fee: each fee and the day it came into force, in order. "
+        "A fee is not uprated: a scenario's price year takes the fee in force in that year.",
+    )
     derivation: Text | None = Field(
         default=None, description="How the amount was derived from the source's figures."
     )
@@ -96,6 +138,19 @@ class Line(InputModel):
             raise ValueError(
                 f"last_year ({self.last_year}) is before first_year ({self.first_year})"
             )
+        if self.fee_schedule is not None:
+            dates = [fee.in_force_from for fee in self.fee_schedule]
+            if dates != sorted(set(dates)):
+                raise ValueError("a fee schedule's dates must come in order, each once")
+            if self.price_index is not None:
+                raise ValueError("a fee is not uprated: give a fee_schedule or a price_index")
+            fee = fee_in_force(self.fee_schedule, self.price_year)
+            if fee is None or fee.amount_gbp != self.amount_gbp:
+                shown = f"£{fee.amount_gbp}" if fee is not None else "none"
+                raise ValueError(
+                    f"amount_gbp is the fee in force in price_year {self.price_year}: the "
+                    f"schedule gives {shown}"
+                )
         return self
 
     @property

@@ -79,7 +79,10 @@ def uprating_notes(estimate: Estimate) -> tuple[list[int | None], list[str]]:
     sources = {index.name: index.source.cite() for index in estimate.price_indices}
     return numbered(
         [
-            f"{line.price_index}, {line.price_year} to {estimate.price_year}: "
+            f"a statutory fee, in force from {line.fee_in_force_from}: "
+            f"£{round_half_up(line.amount_gbp, 2):,} as it stands, not uprated"
+            if line.fee_in_force_from is not None
+            else f"{line.price_index}, {line.price_year} to {estimate.price_year}: "
             f"x {round_half_up(line.uprating_factor, 4)} ({sources[line.price_index]})"
             if line.price_index is not None and estimate.price_year is not None
             else None

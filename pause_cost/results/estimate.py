@@ -156,6 +156,13 @@ class LineResult:
     ]
     derivation: str | None
     assumption: str | None
+    fee_in_force_from: Annotated[
+        str | None,
+        Field(
+            description="For a statutory fee: the day the fee used (amount_gbp) came into "
+            "force; a fee is taken as in force in the price year, not uprated. Null otherwise."
+        ),
+    ] = None
     override: Annotated[
         str | None,
         Field(description="Why the scenario replaced this line's share, quantity or years."),
