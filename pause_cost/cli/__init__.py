@@ -1,7 +1,7 @@
 """The ``pause-cost`` command: a thin typer face, one module per command group.
 
 Each command parses its arguments, calls the core, and emits one document; errors become
-messages and exit codes in :func:`pause_cost.cli.common.handled`. Only typer and our own cheap
+messages and exit codes in :func:`pause_cost.cli.handling.handled`. Only typer and our own cheap
 modules load at import, so ``--version`` and ``--help`` stay fast.
 """
 

@@ -8,14 +8,9 @@ from typing import Annotated
 
 import typer
 
-from pause_cost.cli.common import (
-    ForceOption,
-    FormatOption,
-    OutputFormat,
-    OutputOption,
-    emit,
-    handled,
-)
+from pause_cost.cli.emit import emit
+from pause_cost.cli.handling import handled
+from pause_cost.cli.options import ForceOption, FormatOption, OutputFormat, OutputOption
 
 
 class CompareBy(StrEnum):

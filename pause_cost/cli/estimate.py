@@ -7,15 +7,9 @@ from typing import Annotated
 
 import typer
 
-from pause_cost.cli.common import (
-    ForceOption,
-    FormatOption,
-    OutputFormat,
-    OutputOption,
-    emit,
-    handled,
-    say,
-)
+from pause_cost.cli.emit import emit
+from pause_cost.cli.handling import handled, say
+from pause_cost.cli.options import ForceOption, FormatOption, OutputFormat, OutputOption
 
 
 def estimate(

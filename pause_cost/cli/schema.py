@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from pause_cost.cli.common import handled
+from pause_cost.cli.handling import handled
 
 
 class SchemaKind(StrEnum):

@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
-from pause_cost.cli.common import FormatOption, OutputFormat, emit, handled
+from pause_cost.cli.emit import emit
+from pause_cost.cli.handling import handled
+from pause_cost.cli.options import FormatOption, OutputFormat
 
 app = typer.Typer(
     help="List, show and check unit-cost tables.",
