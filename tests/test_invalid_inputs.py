@@ -52,7 +52,7 @@ CASES: dict[str, list[str]] = {
         "'birth_rate_per_woman_per_year'?"
     ],
     "unknown-key-no-near-miss": [
-        "10:1: colour: unknown key; allowed here: name, title, council, notes, cohort, "
+        "10:1: colour: unknown key; allowed here: name, title, council, nation, notes, cohort, "
         "pause_window, avoided_births_counting, unit_costs, price_year, horizon_years, "
         "immediate_years, programme_cost, line_overrides, published"
     ],
@@ -128,8 +128,9 @@ CASES: dict[str, list[str]] = {
     "scenario-and-table-mistakes": [
         f"5:15: cohort.women_open: -1 is too small; {RANGE_WOMEN}",
         "11:5: unit_costs.1: unknown table 'care-journey-englnd'; did you mean "
-        "'care-journey-england'? shipped tables: care-journey-england, "
-        "rotherham-2020-published, wider-costs (or give a path to a .yaml file)",
+        "'care-journey-england'? shipped tables: care-journey-england, care-journey-scotland, "
+        "parent-and-child, rotherham-2020-published, wider-costs (or give a path to a .yaml "
+        "file)",
         "12:5: unit_costs.2: table file tables/missing.yaml does not exist (a path is taken "
         "from the folder of the file that names it)",
     ],

@@ -103,11 +103,12 @@ def assemble(scenario: Scenario, plan: Plan) -> Estimate:
         )
         for index in plan.indices_used
     ]
+    tables = [_table_summary(table) for table in plan.tables]
     return Estimate(
         scenario=_summary(scenario),
         price_year=plan.price_year,
         price_indices=indices,
-        tables=[_table_summary(table) for table in plan.tables],
+        tables=tables,
         avoided_births=births,
         immediate=immediate,
         horizon=horizon,
@@ -115,7 +116,7 @@ def assemble(scenario: Scenario, plan: Plan) -> Estimate:
         lines=lines,
         programme=costed,
         published=check_published(scenario.published, births, immediate, horizon),
-        flags=flags.flags(flags.Facts(scenario, lines, births, costed, indices)),
+        flags=flags.flags(flags.Facts(scenario, lines, births, costed, indices, tables)),
     )
 
 
@@ -188,6 +189,7 @@ def _summary(scenario: Scenario) -> ScenarioSummary:
         name=scenario.name,
         title=scenario.title,
         council=scenario.council,
+        nation=scenario.nation,
         notes=scenario.notes,
         women_open=scenario.cohort.women_open,
         birth_rate_per_woman_per_year=to_decimal(scenario.cohort.birth_rate_per_woman_per_year),
@@ -209,4 +211,5 @@ def _table_summary(table: UnitCostTable) -> TableSummary:
         edition=table.edition,
         lines=len(table.lines),
         price_years=table.price_years,
+        nation=table.nation,
     )

@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import get_args
 
 from pause_cost.model.base import crosses
 from pause_cost.model.scenario import Scenario
-from pause_cost.model.tables import line_ref
-from pause_cost.results.estimate import AvoidedBirths, Flag, IndexSummary, LineResult, Programme
+from pause_cost.model.tables import Stage, line_ref
+from pause_cost.results.estimate import (
+    AvoidedBirths,
+    Flag,
+    IndexSummary,
+    LineResult,
+    Programme,
+    TableSummary,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +32,7 @@ class Facts:
     births: AvoidedBirths
     programme: Programme
     indices: Sequence[IndexSummary] = ()
+    tables: Sequence[TableSummary] = ()
 
 
 Rule = Callable[[Facts], Flag | None]
@@ -33,19 +42,10 @@ def _refs(lines: Sequence[LineResult]) -> list[str]:
     return [line_ref(line.table, line.id) for line in lines]
 
 
-JOURNEY_STAGES = frozenset(
-    (
-        "pre_birth_assessment",
-        "decision_making",
-        "proceedings",
-        "accommodation",
-        "case_management",
-        "permanence",
-    )
-)
+JOURNEY_STAGES = frozenset(get_args(Stage)) - {"whole_journey", "wider_costs"}
 """The stages of a child's journey into care that a ``whole_journey`` line already covers."""
 
-PROMINENT = frozenset(("overlapping_tables",))
+PROMINENT = frozenset(("overlapping_tables", "nation_mismatch"))
 """Flags that put a figure in doubt as a whole: outputs show them before the figures."""
 
 
@@ -63,6 +63,69 @@ def overlapping_tables(facts: Facts) -> Flag | None:
         f"whole and {', '.join(staged_tables)} stage by stage, and both are added. Use one "
         "of them (wider costs may sit beside either).",
         lines=_refs([*whole, *staged]),
+    )
+
+
+def _nation(nation: str) -> str:
+    """A nation as written in prose: 'northern_ireland' -> 'Northern Ireland'."""
+    return nation.replace("_", " ").title()
+
+
+def _tables_for(tables: Sequence[TableSummary]) -> str:
+    """'a is for England, b is for Wales': tables that state their nation."""
+    return ", ".join(f"{table.name} is for {_nation(table.nation or '')}" for table in tables)
+
+
+def _lines_of(facts: Facts, tables: Sequence[TableSummary]) -> list[str]:
+    names = {table.name for table in tables}
+    return _refs([line for line in facts.lines if line.table in names])
+
+
+def nation_mismatch(facts: Facts) -> Flag | None:
+    """A table stating one nation's costs, used for a council in another (or beside another's).
+
+    A table that states no nation is unknown, not a mismatch (see :func:`nation_unstated`).
+    """
+    stated = [table for table in facts.tables if table.nation is not None]
+    nation = facts.scenario.nation
+    if nation is None:
+        if len({table.nation for table in stated}) <= 1:
+            return None
+        return Flag(
+            code="nation_mismatch",
+            message=f"Tables for different nations are added together ({_tables_for(stated)}): "
+            "each nation has its own children's system and unit costs. Use one nation's "
+            "tables, and state the scenario's nation (nation:).",
+            lines=_lines_of(facts, stated),
+        )
+    other = [table for table in stated if table.nation != nation]
+    if not other:
+        return None
+    place = _nation(nation)
+    return Flag(
+        code="nation_mismatch",
+        message=f"The scenario is in {place}, but {_tables_for(other)}: another nation's "
+        f"children's system and unit costs do not fit {place}'s, so the figures from "
+        f"{'it' if len(other) == 1 else 'them'} are not costs in {place}. Use tables for "
+        f"{place}.",
+        lines=_lines_of(facts, other),
+    )
+
+
+def nation_unstated(facts: Facts) -> Flag | None:
+    """The scenario states its nation, but a table does not say which nation's costs it holds."""
+    nation = facts.scenario.nation
+    unstated = [table for table in facts.tables if table.nation is None]
+    if nation is None or not unstated:
+        return None
+    one = len(unstated) == 1
+    return Flag(
+        code="nation_unstated",
+        message=f"The scenario is in {_nation(nation)}, but "
+        f"{', '.join(table.name for table in unstated)} {'does' if one else 'do'} not say "
+        f"which nation's costs {'it holds' if one else 'they hold'} (no nation: in the "
+        f"table): check that {'it fits' if one else 'they fit'} {_nation(nation)}.",
+        lines=_lines_of(facts, unstated),
     )
 
 
@@ -176,6 +239,8 @@ def no_payback_within_horizon(facts: Facts) -> Flag | None:
 
 RULES: tuple[Rule, ...] = (
     overlapping_tables,
+    nation_mismatch,
+    nation_unstated,
     births_rounded,
     assumption,
     mixed_price_years,

@@ -168,6 +168,7 @@ def _apply(
         edition=extension.edition,
         description=extension.description,
         price_index=extension.price_index or base.price_index,
+        nation=extension.nation or base.nation,
         lines=lines,
         extends=base.name,
         removed=list(extension.remove),

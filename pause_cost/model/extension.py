@@ -8,7 +8,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from pause_cost.model.base import IndexReference, InputModel, Slug, Text
-from pause_cost.model.tables import Line, Removal
+from pause_cost.model.tables import Line, OptionalNation, Removal
 
 
 class TableExtension(InputModel):
@@ -22,6 +22,9 @@ class TableExtension(InputModel):
     edition: Text | None = None
     description: Text | None = None
     extends: Text = Field(description="The table it starts from: a shipped name or a path.")
+    nation: OptionalNation = Field(
+        default=None, description="The nation its costs are for; omitted: the extended table's."
+    )
     price_index: IndexReference | None = Field(
         default=None, description="Index for the result; omitted: the extended table's."
     )

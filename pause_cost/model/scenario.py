@@ -12,6 +12,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from pause_cost.model.base import InputModel, Number, PriceYear, Slug, Source, Text
+from pause_cost.model.tables import OptionalNation
 
 Counting = Literal["exact", "round_half_up"]
 
@@ -109,6 +110,12 @@ class Scenario(InputModel):
     name: Slug
     title: Text | None = None
     council: Text
+    nation: OptionalNation = Field(
+        default=None,
+        description="The UK nation the council is in: england, scotland, wales or "
+        "northern_ireland. A table stating another nation is flagged (nation_mismatch); "
+        "omitted: not stated, and tables are not checked against it.",
+    )
     notes: Text | None = None
     cohort: Cohort
     pause_window: PauseWindow = PauseWindow()

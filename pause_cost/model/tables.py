@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self, get_args
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from pause_cost.model.base import (
@@ -40,6 +40,34 @@ Stage = Literal[
     "whole_journey",
     "wider_costs",
 ]
+
+Nation = Literal["england", "scotland", "wales", "northern_ireland"]
+"""The UK nation a scenario's council is in, or a table's costs are for. Each nation has its own
+children's system (Scotland's children's hearings, compulsory supervision orders and permanence
+orders; England's care proceedings), so one nation's unit costs do not fit another's."""
+
+NATIONS: tuple[Nation, ...] = get_args(Nation)
+
+
+def _known_nation(value: Any) -> Any:
+    """The value if it is a nation or nothing; else an error naming the nations allowed.
+
+    Checked before the type so that the message lists the nations, not the optional type.
+    """
+    if value is None or (isinstance(value, str) and value in NATIONS):
+        return value
+    shown = repr(value) if isinstance(value, str) else str(value)
+    if len(shown) > 60:  # quote no more of a value than the loader's messages do
+        shown = f"{shown[:57]}... ({len(str(value)):,} characters)"
+    raise PydanticCustomError(
+        "nation",
+        "{value} is not allowed; choose one of: {choices}",
+        {"value": shown, "choices": ", ".join(NATIONS)},
+    )
+
+
+OptionalNation = Annotated[Nation | None, BeforeValidator(_known_nation)]
+"""A nation, or not stated (omitted): never assumed."""
 
 MAX_YEAR = 50
 MAX_LINES = 10_000
@@ -181,6 +209,11 @@ class TableFile(InputModel):
     title: Text
     edition: Text | None = None
     description: Text | None = None
+    nation: OptionalNation = Field(
+        default=None,
+        description="The UK nation whose children's system these costs are for: england, "
+        "scotland, wales or northern_ireland. Omitted: not stated (unknown), never assumed.",
+    )
     price_index: IndexReference | None = Field(
         default=None,
         description="Index that uprates the lines to a scenario's price year: a shipped name "

@@ -19,7 +19,7 @@ from pydantic import ConfigDict, Field, PlainSerializer
 
 from pause_cost.model.base import Source
 from pause_cost.model.scenario import Counting
-from pause_cost.model.tables import Classification, Stage
+from pause_cost.model.tables import Classification, Nation, Stage
 from pause_cost.money import json_number
 
 SCHEMA_VERSION = "1"
@@ -50,6 +50,9 @@ class ScenarioSummary:
     name: str
     title: str | None
     council: str
+    nation: Annotated[
+        Nation | None, Field(description="The UK nation the council is in; null if not stated.")
+    ]
     notes: Annotated[str | None, Field(description="The scenario's own notes, as written.")]
     women_open: int
     birth_rate_per_woman_per_year: Exact
@@ -70,6 +73,10 @@ class TableSummary:
     edition: str | None
     lines: int
     price_years: list[str]
+    nation: Annotated[
+        Nation | None,
+        Field(description="The nation whose costs the table states it holds; null if unstated."),
+    ] = None
 
 
 @result
