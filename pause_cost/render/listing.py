@@ -57,8 +57,12 @@ def list_document(tables: list[UnitCostTable]) -> Document:
         )
     listing = Table(
         title="Shipped unit-cost tables",
-        columns=tuple(
-            Column(label, wrap="none") for label in ("Name", "Lines", "Priced", "Index", "Extends")
+        columns=(
+            Column("Name", wrap="none"),
+            Column("Lines", wrap="none"),
+            Column("Priced"),  # '2005/06 to 2024/25' may wrap at its spaces
+            Column("Index", wrap="none"),
+            Column("Extends", wrap="none"),
         ),
         rows=tuple(rows),
     )
