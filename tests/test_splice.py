@@ -12,7 +12,7 @@ import pytest
 from pause_cost.core.estimate import estimate
 from pause_cost.errors import InputError
 from pause_cost.load.inputs import load_index, load_inputs, shipped_table_names
-from tests.conftest import SOURCE, line, scenario_data
+from tests.conftest import SCENARIOS, SOURCE, line, scenario_data
 
 WriteYaml = Callable[[str, Any], Path]
 D = Decimal
@@ -94,5 +94,23 @@ def test_every_shipped_table_can_be_stated_in_2024_25_prices(
 ) -> None:
     path = write_yaml("s.yaml", scenario_data(unit_costs=[name], price_year="2024/25"))
     result = estimate(*load_inputs(path))
+    assert result.price_year == "2024/25"
+    assert result.horizon.total_gbp > 0
+
+
+@pytest.mark.parametrize("name", sorted(path.stem for path in SCENARIOS.glob("*.yaml")))
+def test_every_shipped_scenario_can_be_stated_in_2024_25_prices(
+    name: str, write_yaml: WriteYaml
+) -> None:
+    import yaml
+
+    data = yaml.safe_load((SCENARIOS / f"{name}.yaml").read_text(encoding="utf-8"))
+    data["price_year"] = "2024/25"
+    data.pop("published", None)  # published figures are in the report's own price base
+    data["unit_costs"] = [
+        str(SCENARIOS / reference) if reference.endswith(".yaml") else reference
+        for reference in data["unit_costs"]
+    ]
+    result = estimate(*load_inputs(write_yaml("s.yaml", data)))
     assert result.price_year == "2024/25"
     assert result.horizon.total_gbp > 0
