@@ -38,14 +38,14 @@ def _start_year(price_year: str) -> int:
 
 
 def template_lines() -> list[Line]:
-    """The source table's lines its ``pss-all-sectors`` index uprates, priced 2008/09-2023/24."""
+    """The source table's lines its own index uprates (no line index, no fee schedule), priced
+    2008/09-2023/24, which the generated table uprates with ``pss-all-sectors``."""
     table = yaml.safe_load(SOURCE_TABLE.read_text(encoding="utf-8"))
-    if table.get("price_index") != INDEX:
-        raise RuntimeError(f"{SOURCE_TABLE.name} no longer names {INDEX} as its index")
     lines = [
         line
         for line in table["lines"]
-        if line.get("price_index", INDEX) == INDEX
+        if "price_index" not in line
+        and "fee_schedule" not in line
         and EARLIEST <= _start_year(line["price_year"]) <= LATEST
     ]
     if not lines:
