@@ -112,6 +112,8 @@ def validate_table(reference: str) -> list[str]:
     indices = inputs.table_indices(loaded)
     notes = []
     for line in table.lines:
+        if line.fee_schedule is not None:
+            continue  # a fee is not uprated: its schedule gives it for any year
         written = table.index_reference(line)
         index = indices.get(written) if written is not None else None
         if index is not None and not index.covers(line.price_year):

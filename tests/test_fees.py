@@ -92,3 +92,18 @@ def test_the_amount_must_be_the_fee_in_force_in_the_line_s_own_year(
     assert "amount_gbp is the fee in force in price_year 2016/17: the schedule gives £2055" in (
         str(caught.value)
     )
+
+
+def test_tables_validate_does_not_note_a_fee_as_beyond_its_table_s_index(
+    write_yaml: WriteYaml,
+) -> None:
+    from tests.conftest import run
+
+    late = fee_line(price_year="2025/26", amount_gbp=2515)
+    table = write_yaml(
+        "fees.yaml",
+        {"name": "fees", "title": "Fees", "price_index": "pss-all-sectors", "lines": [late]},
+    )
+    result = run("tables", "validate", table)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "1 table checked: 1 without problems, 0 with problems\n"
