@@ -114,3 +114,19 @@ def test_every_shipped_scenario_can_be_stated_in_2024_25_prices(
     result = estimate(*load_inputs(write_yaml("s.yaml", data)))
     assert result.price_year == "2024/25"
     assert result.horizon.total_gbp > 0
+
+
+def test_a_journey_line_in_2024_25_prices_as_worked_by_hand() -> None:
+    # prebirth-referral: GMCA SS5.0.1, £186 at 2008/09 prices, once per avoided birth, for the
+    # bottom-up cohort's 15 births. Uprated with the PSS increases (PSSRU 2024 Table 12.1.2)
+    # from 2009/10 to 2023/24, then the March 2026 deflator from 2023/24 to 2024/25.
+    increases = ["2.4", "2.5", "0.9", "0.8", "1.1", "1.0", "1.7", "3.1"]  # 2009/10-2016/17
+    increases += ["2.8", "3.1", "3.3", "3.8", "3.9", "7.2", "7.4"]  # 2017/18-2023/24
+    expected = D(186) * 15
+    for percent in increases:
+        expected *= 1 + D(percent) / 100
+    expected *= GDP_2024_25 / GDP_2023_24
+    result = estimate(*load_inputs(SCENARIOS / "rotherham-2020-bottom-up-2024-25.yaml"))
+    (referral,) = [line for line in result.lines if line.id == "prebirth-referral"]
+    assert abs(referral.horizon_gbp - expected) < D("1e-18")
+    assert round(expected) == 4510  # about £301 a birth in 2024/25 prices

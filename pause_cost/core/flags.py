@@ -211,7 +211,8 @@ def spliced_index(facts: Facts) -> Flag | None:
     return Flag(
         code="spliced_index",
         message=f"{len(across)} line(s) are uprated to {price_year} across a spliced index "
-        f"({described}): each index's own source is cited, and the join is a judgement.",
+        f"({described}): each part is named in the output, and the join is a judgement "
+        "stated on the splice's own source.",
         lines=_refs(across),
     )
 
