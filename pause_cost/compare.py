@@ -212,6 +212,17 @@ def plan_basis(plan: Plan, costed: Costed, births: Decimal, counting: str) -> Ba
     )
 
 
+def side_warnings(label: str, estimate: Estimate) -> list[Flag]:
+    """The warnings an estimate shows above its figures, said of one side of a comparison."""
+    from pause_cost.core.flags import PROMINENT
+
+    return [
+        Flag(code=flag.code, message=f"{label}: {flag.message}", lines=flag.lines)
+        for flag in estimate.flags
+        if flag.code in PROMINENT
+    ]
+
+
 def basis_of(estimate: Estimate) -> Basis:
     """What a scenario's estimate is counted on."""
     return Basis(
@@ -263,8 +274,13 @@ def compare(
     a_basis: Basis,
     b_basis: Basis,
     by: Grouping = "line",
+    side_flags: Sequence[Flag] = (),
 ) -> Comparison:
-    """The change from A to B in each figure, and each line's (or stage's) part in it."""
+    """The change from A to B in each figure, and each line's (or stage's) part in it.
+
+    ``side_flags`` are warnings about A or B themselves (a side that costs the journey twice,
+    or uses another nation's table), carried after the mismatches between them.
+    """
     groups_a, groups_b = _groups(a.lines, by), _groups(b.lines, by)
     contributions = []
     for key in [*groups_a, *(key for key in groups_b if key not in groups_a)]:
@@ -298,7 +314,7 @@ def compare(
         by=by,
         a_basis=a_basis,
         b_basis=b_basis,
-        flags=mismatches(a_basis, b_basis),
+        flags=[*mismatches(a_basis, b_basis), *side_flags],
         immediate=_change(a.immediate, b.immediate),
         horizon=_change(a.horizon, b.horizon),
         contributions=contributions,

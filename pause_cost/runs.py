@@ -16,6 +16,7 @@ from pause_cost.compare import (
     compare,
     cost_plan,
     plan_basis,
+    side_warnings,
 )
 from pause_cost.core.estimate import avoided_births, estimate
 from pause_cost.core.plan import compile_tables
@@ -23,6 +24,7 @@ from pause_cost.errors import InputError
 from pause_cost.load import inputs
 from pause_cost.load.extensions import LoadedTable
 from pause_cost.model.tables import UnitCostTable
+from pause_cost.results.estimate import Flag
 
 
 def compare_references(
@@ -54,6 +56,7 @@ def compare_references(
             a_basis=basis_of(estimate_a),
             b_basis=basis_of(estimate_b),
             by=by,
+            side_flags=[*side_warnings("A", estimate_a), *side_warnings("B", estimate_b)],
         )
     if not (isinstance(first, LoadedTable) and isinstance(second, LoadedTable)):
         raise InputError.single("compare", "give two tables or two scenarios, not one of each")
@@ -83,6 +86,7 @@ def compare_references(
         costed = cost_plan(plan, births)
         sides.append(costed)
         bases.append(plan_basis(plan, costed, births, counting))
+    nation = base.nation if scenario is not None else None
     return compare(
         sides[0],
         sides[1],
@@ -91,6 +95,16 @@ def compare_references(
         a_basis=bases[0],
         b_basis=bases[1],
         by=by,
+        side_flags=[
+            Flag(
+                code="nation_mismatch",
+                message=f"{side}: the scenario is in {nation.replace('_', ' ').title()}, but "
+                f"{loaded.table.name} is for {other.replace('_', ' ').title()}: its figures "
+                "are not costs there.",
+            )
+            for side, loaded in (("A", first), ("B", second))
+            if nation is not None and (other := loaded.table.nation) is not None and other != nation
+        ],
     )
 
 

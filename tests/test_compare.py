@@ -256,3 +256,36 @@ def test_each_part_shown_is_the_change_in_the_council_total_it_sits_under() -> N
         assert row[4].rstrip(" |") == signed(others), key
     total = sum(Decimal(str(c["horizon"]["total_gbp"])) for c in comparison["contributions"])
     assert abs(total - Decimal(str(comparison["horizon"]["difference"]["total_gbp"]))) < PENNY
+
+
+def test_a_side_s_own_warnings_are_carried_into_the_comparison(tmp_path: Path) -> None:
+    import yaml
+
+    data = yaml.safe_load((SCENARIOS / "rotherham-2020.yaml").read_text(encoding="utf-8"))
+    data.update(name="in-scotland", nation="scotland")  # an English table for a Scottish council
+    other = tmp_path / "in-scotland.yaml"
+    other.write_text(yaml.safe_dump(data), encoding="utf-8")
+    result = run("compare", SCENARIOS / "rotherham-2020.yaml", other, "-f", "json")
+    flags = json.loads(result.stdout)["flags"]
+    assert [flag["code"] for flag in flags] == ["nation_mismatch"]
+    assert flags[0]["message"].startswith("B: The scenario is in Scotland")
+
+
+def test_tables_costed_for_a_scenario_are_checked_against_its_nation(tmp_path: Path) -> None:
+    import yaml
+
+    data = yaml.safe_load((SCENARIOS / "rotherham-2020.yaml").read_text(encoding="utf-8"))
+    data.update(nation="scotland")
+    cohort = tmp_path / "scottish-cohort.yaml"
+    cohort.write_text(yaml.safe_dump(data), encoding="utf-8")
+    result = run(
+        "compare",
+        "care-journey-england",
+        "care-journey-scotland",
+        "--scenario",
+        cohort,
+        "-f",
+        "json",
+    )
+    flags = json.loads(result.stdout)["flags"]
+    assert [flag["message"][:2] for flag in flags if flag["code"] == "nation_mismatch"] == ["A:"]
