@@ -19,6 +19,7 @@ from pause_cost.compare import (
     side_warnings,
 )
 from pause_cost.core.estimate import avoided_births, estimate
+from pause_cost.core.flags import another_nation_message, of_another_nation
 from pause_cost.core.plan import compile_tables
 from pause_cost.errors import InputError
 from pause_cost.load import inputs
@@ -96,14 +97,9 @@ def compare_references(
         b_basis=bases[1],
         by=by,
         side_flags=[
-            Flag(
-                code="nation_mismatch",
-                message=f"{side}: the scenario is in {nation.replace('_', ' ').title()}, but "
-                f"{loaded.table.name} is for {other.replace('_', ' ').title()}: its figures "
-                "are not costs there.",
-            )
+            Flag(code="nation_mismatch", message=f"{side}: {another_nation_message(nation, other)}")
             for side, loaded in (("A", first), ("B", second))
-            if nation is not None and (other := loaded.table.nation) is not None and other != nation
+            if nation is not None and (other := of_another_nation(nation, [loaded.table]))
         ],
     )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import get_args
+from typing import Protocol, TypeVar, get_args
 
 from pause_cost.model.base import crosses
 from pause_cost.model.scenario import Scenario
@@ -71,7 +71,35 @@ def _nation(nation: str) -> str:
     return nation.replace("_", " ").title()
 
 
-def _tables_for(tables: Sequence[TableSummary]) -> str:
+class Nationed(Protocol):
+    """A table as far as nations go: its name and the nation it states (or None)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def nation(self) -> str | None: ...
+
+
+NationedT = TypeVar("NationedT", bound=Nationed)
+
+
+def of_another_nation(nation: str, tables: Sequence[NationedT]) -> list[NationedT]:
+    """The tables that state a nation other than ``nation`` (one stating none is unknown)."""
+    return [table for table in tables if table.nation is not None and table.nation != nation]
+
+
+def another_nation_message(nation: str, other: Sequence[Nationed]) -> str:
+    """What to say of tables for another nation than the council's."""
+    place = _nation(nation)
+    return (
+        f"The scenario is in {place}, but {_tables_for(other)}: another nation's "
+        f"children's system and unit costs do not fit {place}'s, so the figures from "
+        f"{'it' if len(other) == 1 else 'them'} are not costs in {place}. Use tables for "
+        f"{place}."
+    )
+
+
+def _tables_for(tables: Sequence[Nationed]) -> str:
     """'a is for England, b is for Wales': tables that state their nation."""
     return ", ".join(f"{table.name} is for {_nation(table.nation or '')}" for table in tables)
 
@@ -98,16 +126,12 @@ def nation_mismatch(facts: Facts) -> Flag | None:
             "tables, and state the scenario's nation (nation:).",
             lines=_lines_of(facts, stated),
         )
-    other = [table for table in stated if table.nation != nation]
+    other = of_another_nation(nation, stated)
     if not other:
         return None
-    place = _nation(nation)
     return Flag(
         code="nation_mismatch",
-        message=f"The scenario is in {place}, but {_tables_for(other)}: another nation's "
-        f"children's system and unit costs do not fit {place}'s, so the figures from "
-        f"{'it' if len(other) == 1 else 'them'} are not costs in {place}. Use tables for "
-        f"{place}.",
+        message=another_nation_message(nation, other),
         lines=_lines_of(facts, other),
     )
 
