@@ -20,11 +20,10 @@ from pause_cost.economics.discounting import (
     Appraisal,
     appraisal,
     discount_factor,
-    load_schedule,
     present_value,
-    shipped_schedule_path,
 )
 from pause_cost.errors import InputError
+from pause_cost.load.discounting import load_schedule, shipped_schedule_path
 from pause_cost.model.discounting import DiscountSchedule
 from pause_cost.money import round_half_up
 from tests.conftest import REPO, SOURCE

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import get_args
 
 from pause_cost.core import formulas
 from pause_cost.core.plan import Plan, PlannedLine
 from pause_cost.model.tables import Classification
 
 ZERO = Decimal(0)
-CLASSIFICATIONS: tuple[Classification, ...] = ("cashable", "internal", "other_agency")
+CLASSIFICATIONS: tuple[Classification, ...] = get_args(Classification)
+"""cashable, internal, other_agency: the order of every array's class columns."""
 
 
 @dataclass(frozen=True, slots=True)

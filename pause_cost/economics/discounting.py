@@ -30,8 +30,8 @@ places far below anything shown: factors to :data:`FACTOR_PLACES`, pounds to
 :data:`MONEY_PLACES`, the ratio to :data:`RATIO_PLACES`. The same inputs give the same digits
 on every machine.
 
-Pure: no files, no printing, no clock; the one exception, :func:`load_schedule`, only reads
-the schedule file through the loader every other file goes through.
+Pure: no files, no printing, no clock (the schedule file is read by
+:mod:`pause_cost.load.discounting`).
 """
 
 from __future__ import annotations
@@ -40,8 +40,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, Inexact, InvalidOperation, localcontext
 from fractions import Fraction
-from importlib import resources
-from pathlib import Path
 
 from pause_cost.model.discounting import MAX_YEAR, DiscountSchedule
 
@@ -56,7 +54,6 @@ default 28-digit decimal context."""
 RATIO_PLACES = 12
 """The benefit-cost ratio is given to 12 decimal places."""
 
-SHIPPED_SCHEDULE = "green-book-discount-rates.yaml"
 """The shipped schedule's file, in the package's ``templates`` folder for now."""
 
 _HUNDRED = Fraction(100)
@@ -145,24 +142,6 @@ def appraisal(
         npv_gbp=_exact_sum([pv_benefits, pv_costs.copy_negate()]),
         bcr=None if exact_costs == 0 else _rounded(exact_benefits / exact_costs, RATIO_PLACES),
     )
-
-
-def shipped_schedule_path() -> Path:
-    """Where the shipped Green Book schedule is installed."""
-    return Path(str(resources.files("pause_cost") / "templates" / SHIPPED_SCHEDULE))
-
-
-def load_schedule(path: Path | str) -> DiscountSchedule:
-    """Load and validate a schedule file; every problem is an InputError located in the file.
-
-    Read and validated as every other input file is (``file:line:col: key: message``). The
-    one function here that touches a file; it belongs with the loaders in
-    :mod:`pause_cost.load` once a scenario names its schedule.
-    """
-    from pause_cost.load import yaml as yamlmarks
-    from pause_cost.load.messages import validate
-
-    return validate(DiscountSchedule, yamlmarks.load(Path(path), str(path)))
 
 
 def _check_year(year: int) -> None:
