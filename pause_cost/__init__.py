@@ -3,8 +3,8 @@
 The Python API is the core the CLI uses::
 
     from pause_cost import load_inputs, estimate
-    scenario, tables, indices = load_inputs("scenarios/rotherham-2020.yaml")
-    result = estimate(scenario, tables, indices)
+    inputs = load_inputs("scenarios/rotherham-2020.yaml")
+    result = estimate(*inputs)
     result.horizon.total_gbp          # Decimal('2088479.85')
     to_json(result)                   # the JSON the CLI prints
 

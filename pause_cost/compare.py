@@ -18,14 +18,13 @@ from pause_cost.core.estimate import line_results, periods
 from pause_cost.core.evaluate import evaluate
 from pause_cost.core.plan import Plan
 from pause_cost.model.tables import line_ref
+from pause_cost.results.base import Exact, result
 from pause_cost.results.estimate import (
     SCHEMA_VERSION,
     Amounts,
     Estimate,
-    Exact,
     Flag,
     LineResult,
-    result,
 )
 
 ZERO = Decimal(0)

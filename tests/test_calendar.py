@@ -19,7 +19,7 @@ from pause_cost.economics.calendar import (
     financial_year,
     financial_year_start,
     payback_financial_year,
-    programme_by_financial_year,
+    spread_amount,
     spread_births,
 )
 
@@ -201,22 +201,30 @@ def test_rotherham_window_one_year_cost() -> None:
 
 
 def test_programme_cost_by_financial_year() -> None:
-    # £10,000 a month for 18 months from July 2018:
+    # £180,000 over 18 months from July 2018 is £10,000 a month:
     # 2018/19 Jul-Mar = 9 months = £90,000; 2019/20 Apr-Dec 2019 = 9 months = £90,000.
-    cost = programme_by_financial_year(JULY_2018, D(10000), 18)
+    cost = spread_amount(JULY_2018, D(180000), 18)
     assert cost == {"2018/19": D(90000), "2019/20": D(90000)}
     assert sum(cost.values()) == D(180000)
 
 
 def test_programme_cost_across_three_years() -> None:
-    # £100.01 a month for 24 months from March 2019: 2018/19 Mar = 1, 2019/20 12, 2020/21 11.
-    cost = programme_by_financial_year(Month(2019, 3), D("100.01"), 24)
+    # £2,400.24 over 24 months is £100.01 a month from March 2019:
+    # 2018/19 Mar = 1 month, 2019/20 12, 2020/21 11.
+    cost = spread_amount(Month(2019, 3), D("2400.24"), 24)
     assert cost == {"2018/19": D("100.01"), "2019/20": D("1200.12"), "2020/21": D("1100.11")}
+
+
+def test_a_total_not_a_whole_number_of_pence_a_month_still_adds_up() -> None:
+    # Rotherham's pilot, £419,000 over 18 months from July 2018: £23,277.77... a month,
+    # 9 months in 2018/19 and 9 in 2019/20, so exactly half, £209,500, in each.
+    cost = spread_amount(JULY_2018, D(419000), 18)
+    assert cost == {"2018/19": D(209500), "2019/20": D(209500)}
 
 
 def test_programme_must_run() -> None:
     with pytest.raises(ValueError, match="at least one month"):
-        programme_by_financial_year(JULY_2018, D(10000), 0)
+        spread_amount(JULY_2018, D(10000), 0)
 
 
 # Cash flow and payback
@@ -276,7 +284,7 @@ def test_calendar_end_to_end() -> None:
     # One birth in January 2020, £1,200 then £600 (above: £300, £1,050, £450), against a
     # programme of £100 a month for 12 months from April 2019 (£1,200, all in 2019/20).
     avoided = cash_by_financial_year([(Month(2020, 1), D(1))], [D(1200), D(600)])
-    cost = programme_by_financial_year(Month(2019, 4), D(100), 12)
+    cost = spread_amount(Month(2019, 4), D(1200), 12)
     rows = cash_flow(avoided, cost)
     # 2019/20: 300 - 1,200 = -900; 2020/21: +1,050 -> 150; 2021/22: +450 -> 600.
     assert [(row.net_gbp, row.cumulative_net_gbp) for row in rows] == [

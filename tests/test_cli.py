@@ -36,7 +36,7 @@ def test_json_goes_to_stdout_alone_and_parses() -> None:
     assert result.exit_code == 0
     assert result.stderr == ""
     document = json.loads(result.stdout)
-    assert document["schema_version"] == "1"
+    assert document["schema_version"] == "2"
     for key in ("cashable_gbp", "internal_gbp", "total_gbp", "years"):
         assert key in document["immediate"]
         assert key in document["horizon"]
@@ -181,10 +181,11 @@ def test_the_python_api_gives_what_the_cli_prints() -> None:
     from pause_cost import estimate, load_inputs, load_scenario, load_table
     from pause_cost.results.data import to_json
 
-    scenario, tables, indices = load_inputs(ROTHERHAM)
+    inputs = load_inputs(ROTHERHAM)
+    scenario, tables = inputs.scenario, inputs.tables
     assert load_scenario(ROTHERHAM) == scenario
     assert [load_table(name) for name in scenario.unit_costs] == tables
-    result = estimate(scenario, tables, indices)
+    result = estimate(*inputs)
     assert to_json(result) == run("estimate", ROTHERHAM, "-f", "json").stdout
 
 
@@ -312,7 +313,7 @@ def test_init_writes_a_starter_that_estimates(tmp_path: Path) -> None:
     assert result.stderr == f"wrote {target}; edit it, then run: pause-cost estimate {target}\n"
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# A pause-cost scenario.")
-    scenario, _, _ = load_inputs(target)
+    scenario = load_inputs(target).scenario
     assert scenario.cohort.women_open == 20
     assert run("estimate", target, "-f", "json").exit_code == 0
 
@@ -332,7 +333,7 @@ def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     ("kind", "title", "required"),
     [
         ("estimate", "Estimate", "avoided_births"),
-        ("scenario", "Scenario", "cohort"),
+        ("scenario", "Scenario", "unit_costs"),
         ("table", "TableFile", "lines"),
         ("extension", "TableExtension", "extends"),
         ("index", "PriceIndex", "source"),

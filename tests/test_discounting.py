@@ -28,7 +28,7 @@ from pause_cost.model.discounting import DiscountSchedule
 from pause_cost.money import round_half_up
 from tests.conftest import REPO, SOURCE
 
-SHIPPED = REPO / "pause_cost" / "templates" / "green-book-discount-rates.yaml"
+SHIPPED = REPO / "pause_cost" / "discount_rates" / "green-book-discount-rates.yaml"
 
 WriteYaml = Callable[[str, Any], Path]
 

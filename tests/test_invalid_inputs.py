@@ -53,8 +53,9 @@ CASES: dict[str, list[str]] = {
     ],
     "unknown-key-no-near-miss": [
         "10:1: colour: unknown key; allowed here: name, title, council, nation, notes, cohort, "
-        "pause_window, avoided_births_counting, unit_costs, price_year, horizon_years, "
-        "immediate_years, programme_cost, line_overrides, published"
+        "cohorts, practice, pause_window, avoided_births_counting, unit_costs, price_year, "
+        "horizon_years, immediate_years, programme_cost, line_overrides, published, funders, "
+        "discounting, nominal_cash, adjustments, persistence, evaluation_route, scale_of_need"
     ],
     "missing-required-key": ["1:1: council: required key is missing"],
     "duplicate-key": ["10:1: council: duplicate key (first given on line 2); give each key once"],
@@ -118,7 +119,8 @@ CASES: dict[str, list[str]] = {
         "list each table once"
     ],
     "programme-cost-both-forms": [
-        "11:3: programme_cost: give either per_year_gbp with years, or total_gbp, not both"
+        "11:3: programme_cost: give one of: per_year_gbp with years, total_gbp, or profile, "
+        "not more than one"
     ],
     "several-mistakes": [
         "3:1: council_name: unknown key; did you mean 'council'?",

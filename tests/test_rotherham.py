@@ -70,7 +70,7 @@ def test_each_published_figure_is_shown_beside_ours_with_no_difference(
 
 def test_the_output_says_what_the_figures_rest_on(result: dict[str, Any]) -> None:
     codes = {flag["code"] for flag in result["flags"]}
-    assert codes == {"births_rounded", "assumption", "gross_not_net"}
+    assert codes == {"births_rounded", "assumption", "gross_not_net", "removal_share_assumed"}
     assert result["programme"] == {
         "cost_gbp": None,
         "net_gbp": None,

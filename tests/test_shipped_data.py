@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pause_cost.core.cohorts import cohorts
 from pause_cost.core.estimate import estimate
 from pause_cost.load.inputs import load_inputs, load_table, shipped_table_names, shipped_tables_dir
 from tests.conftest import SCENARIOS, UNIT_COSTS
@@ -40,10 +41,11 @@ def test_derived_amounts_say_how(path: Path) -> None:
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda path: path.stem)
 def test_every_shipped_scenario_estimates(path: Path) -> None:
-    scenario, tables, indices = load_inputs(path)
+    inputs = load_inputs(path)
+    scenario = inputs.scenario
     assert scenario.name == path.stem, "a shipped scenario's name must be its file name"
-    assert scenario.cohort.source.document
-    result = estimate(scenario, tables, indices)
+    assert all(cohort.source.document for cohort in cohorts(scenario))
+    result = estimate(*inputs)
     assert result.horizon.total_gbp > 0
     if result.published is not None and scenario.unit_costs == ["rotherham-2020-published"]:
         # The table recovered from the published totals must give them back exactly.

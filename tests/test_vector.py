@@ -63,8 +63,8 @@ def assert_agree(cohort: Scenario, tables: list[UnitCostTable], indices: dict[st
 
 @pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda path: path.stem)
 def test_vector_equals_the_exact_engine_on_every_shipped_scenario(path: Path) -> None:
-    cohort, tables, indices = load_inputs(path)
-    assert_agree(cohort, tables, dict(indices))
+    inputs = load_inputs(path)
+    assert_agree(inputs.scenario, inputs.tables, dict(inputs.indices))
 
 
 def test_avoided_births_formula_runs_on_arrays_as_on_decimals() -> None:

@@ -10,14 +10,17 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pause_cost.core import flags, formulas
+from pause_cost.core import flags
+from pause_cost.core.cohorts import PlannedCohort, cohorts, window_years
 from pause_cost.core.evaluate import Sums, evaluate
 from pause_cost.core.plan import Plan, compile_tables
 from pause_cost.core.published import check_published
+from pause_cost.economics.case import Setting, economics
 from pause_cost.economics.programme import programme
+from pause_cost.model.discounting import DiscountSchedule
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import UnitCostTable
-from pause_cost.money import round_half_up, to_decimal
+from pause_cost.money import to_decimal
 from pause_cost.results.estimate import (
     AvoidedBirths,
     Estimate,
@@ -33,26 +36,38 @@ if TYPE_CHECKING:  # the model loads only where a price year asks for an index
     from pause_cost.model.splice import Index
 
 ZERO = Decimal(0)
-
-
-def window_years(scenario: Scenario) -> Decimal:
-    """Programme months plus gestation months, in years (Rotherham: (18 + 9) / 12 = 2.25)."""
-    window = scenario.pause_window
-    return formulas.window_years(
-        to_decimal(window.programme_months), to_decimal(window.gestation_months)
-    )
+ONE = Decimal(1)
 
 
 def avoided_births(scenario: Scenario) -> AvoidedBirths:
-    """Women open x births per woman per year x window years, counted as the scenario says."""
-    cohort = scenario.cohort
-    exact = formulas.avoided_births(
-        Decimal(cohort.women_open),
-        to_decimal(cohort.birth_rate_per_woman_per_year),
-        window_years(scenario),
+    """Each cohort's women x births per woman per year x window years, counted as the scenario
+    says, less births observed on the programme."""
+    return _avoided(scenario, cohorts(scenario), ONE)
+
+
+def _avoided(scenario: Scenario, planned: list[PlannedCohort], factor: Decimal) -> AvoidedBirths:
+    counted = sum((cohort.avoided for cohort in planned), ZERO)
+    return AvoidedBirths(
+        exact=sum((cohort.expected_exact for cohort in planned), ZERO),
+        counted=counted,
+        counting=scenario.avoided_births_counting,
+        observed=sum((cohort.observed_births for cohort in planned), ZERO),
+        costed=None if factor == ONE else counted * factor,
     )
-    counted = round_half_up(exact) if scenario.avoided_births_counting == "round_half_up" else exact
-    return AvoidedBirths(exact=exact, counted=counted, counting=scenario.avoided_births_counting)
+
+
+def adjustment_factor(scenario: Scenario) -> Decimal:
+    """The product of the bridge's adjustments (1 when the scenario asks for none)."""
+    factor = ONE
+    if scenario.adjustments is not None:
+        for _, step, _ in scenario.adjustments.steps():
+            factor *= step
+    return factor
+
+
+def practices(scenario: Scenario) -> int:
+    """Practices running: the practice's count, else one."""
+    return scenario.practice.practices if scenario.practice is not None else 1
 
 
 def compile_scenario(
@@ -75,22 +90,49 @@ def estimate(
     scenario: Scenario,
     tables: Sequence[UnitCostTable],
     indices: Mapping[str, Index] | None = None,
+    schedule: DiscountSchedule | None = None,
+    nominal_index: Index | None = None,
 ) -> Estimate:
     """Cost avoidance for a scenario, by year, period, classification and line.
 
     With a scenario ``price_year``, each line is uprated from its own price year with the
     index its line or table names (``indices`` must hold them; ``load_inputs`` loads them).
+    ``schedule`` (the scenario's ``discounting``) and ``nominal_index`` (its
+    ``nominal_cash``) are loaded by ``load_inputs`` too.
     """
-    return assemble(scenario, compile_scenario(scenario, tables, indices))
+    plan = compile_scenario(scenario, tables, indices)
+    return assemble(scenario, plan, schedule=schedule, nominal_index=nominal_index)
 
 
-def assemble(scenario: Scenario, plan: Plan) -> Estimate:
+def assemble(
+    scenario: Scenario,
+    plan: Plan,
+    *,
+    schedule: DiscountSchedule | None = None,
+    nominal_index: Index | None = None,
+) -> Estimate:
     """Evaluate a compiled scenario for its births and put the result together."""
-    births = avoided_births(scenario)
-    sums = evaluate(plan, births.counted)
+    planned = cohorts(scenario)
+    factor = adjustment_factor(scenario)
+    births = _avoided(scenario, planned, factor)
+    sums = evaluate(plan, births.counted * factor)
     by_year, immediate, horizon = periods(plan, sums)
     lines = line_results(plan, sums)
-    costed = programme(scenario.programme_cost, horizon.total_gbp, by_year)
+    running = practices(scenario)
+    costed = programme(scenario.programme_cost, horizon.total_gbp, by_year, running)
+    case = economics(
+        scenario,
+        Setting(
+            plan=plan,
+            cohorts=planned,
+            factor=factor,
+            by_year=by_year,
+            programme=costed,
+            practices=running,
+            schedule=schedule,
+            nominal_index=nominal_index,
+        ),
+    )
     indices = [
         IndexSummary(
             name=index.name,
@@ -105,7 +147,7 @@ def assemble(scenario: Scenario, plan: Plan) -> Estimate:
     ]
     tables = [_table_summary(table) for table in plan.tables]
     return Estimate(
-        scenario=_summary(scenario),
+        scenario=_summary(scenario, planned),
         price_year=plan.price_year,
         price_indices=indices,
         tables=tables,
@@ -116,7 +158,8 @@ def assemble(scenario: Scenario, plan: Plan) -> Estimate:
         lines=lines,
         programme=costed,
         published=check_published(scenario.published, births, immediate, horizon),
-        flags=flags.flags(flags.Facts(scenario, lines, births, costed, indices, tables)),
+        economics=case,
+        flags=flags.flags(flags.Facts(scenario, lines, births, costed, indices, tables, case)),
     )
 
 
@@ -183,16 +226,17 @@ def line_results(plan: Plan, sums: Sums) -> list[LineResult]:
     return results
 
 
-def _summary(scenario: Scenario) -> ScenarioSummary:
+def _summary(scenario: Scenario, planned: list[PlannedCohort]) -> ScenarioSummary:
     window = scenario.pause_window
+    rates = {cohort.birth_rate_per_woman_per_year for cohort in planned}
     return ScenarioSummary(
         name=scenario.name,
         title=scenario.title,
         council=scenario.council,
         nation=scenario.nation,
         notes=scenario.notes,
-        women_open=scenario.cohort.women_open,
-        birth_rate_per_woman_per_year=to_decimal(scenario.cohort.birth_rate_per_woman_per_year),
+        women_open=sum(cohort.women_open for cohort in planned),
+        birth_rate_per_woman_per_year=rates.pop() if len(rates) == 1 else None,
         programme_months=to_decimal(window.programme_months),
         gestation_months=to_decimal(window.gestation_months),
         window_years=window_years(scenario),
@@ -200,7 +244,7 @@ def _summary(scenario: Scenario) -> ScenarioSummary:
         immediate_years=scenario.immediate_years,
         horizon_years=scenario.horizon_years,
         unit_costs=list(scenario.unit_costs),
-        cohort_source=scenario.cohort.source,
+        cohort_source=planned[0].source,
     )
 
 

@@ -13,6 +13,7 @@ from typing import Protocol, TypeVar, get_args
 from pause_cost.model.base import crosses
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import Stage, line_ref
+from pause_cost.results.economics import Economics
 from pause_cost.results.estimate import (
     AvoidedBirths,
     Flag,
@@ -33,6 +34,7 @@ class Facts:
     programme: Programme
     indices: Sequence[IndexSummary] = ()
     tables: Sequence[TableSummary] = ()
+    economics: Economics | None = None
 
 
 Rule = Callable[[Facts], Flag | None]
@@ -262,6 +264,113 @@ def no_payback_within_horizon(facts: Facts) -> Flag | None:
     )
 
 
+def payback_per_birth_timing(facts: Facts) -> Flag | None:
+    """Without a calendar, every birth and the first year's cost sit together in 'year 1'."""
+    case = facts.economics
+    if facts.programme.cost_gbp is None or case is None or case.calendar is not None:
+        return None
+    return Flag(
+        code="payback_per_birth_timing",
+        message="Payback rests on per-birth timing: every avoided birth and the programme's "
+        "first year of cost are placed together in year 1. Give the cohort's start month "
+        "for payback by council financial year.",
+    )
+
+
+def removal_share_assumed(facts: Facts) -> Flag | None:
+    """Pause's premise, that each avoided birth would have led to a removal, is a default."""
+    adjustments = facts.scenario.adjustments
+    if adjustments is not None and adjustments.removal_share is not None:
+        return None
+    return Flag(
+        code="removal_share_assumed",
+        message="Every avoided birth is costed as a child who would have been removed into "
+        "care (Pause's premise, the default); give adjustments.removal_share with a source "
+        "to cost a share of them.",
+    )
+
+
+def adjustments_applied(facts: Facts) -> Flag | None:
+    case = facts.economics
+    if case is None or case.bridge is None:
+        return None
+    judged = [step.name for step in case.bridge.steps if step.source is None]
+    steps = ", ".join(f"{step.name} x{step.factor}" for step in case.bridge.steps)
+    return Flag(
+        code="adjustments_applied",
+        message=f"Cost avoidance is net of adjustments ({steps}): every figure is "
+        f"{case.bridge.factor} of gross; see the gross-to-net bridge."
+        + (f" Judgements, not sourced: {', '.join(judged)}." if judged else ""),
+    )
+
+
+def observed_births_netted(facts: Facts) -> Flag | None:
+    if facts.births.observed == 0:
+        return None
+    return Flag(
+        code="observed_births_netted",
+        message=f"{facts.births.observed} birth(s) observed on the programme are netted off "
+        "the avoided births (ex-post); the forecast is shown beside the outturn.",
+    )
+
+
+def persistence_beyond_evidence(facts: Facts) -> Flag | None:
+    persistence = facts.scenario.persistence
+    if persistence is None:
+        return None
+    return Flag(
+        code="persistence_beyond_evidence",
+        message=f"The pause is assumed to last {persistence.months} months beyond the window: "
+        "beyond the evidence (no study shows it lasting past the 27 months). "
+        f"Assumption: {persistence.assumption}",
+    )
+
+
+def scenario_judgements(facts: Facts) -> Flag | None:
+    """Judgements a scenario makes outside its tables: funders' shares, a practice's plan."""
+    scenario = facts.scenario
+    found = [
+        f"funder {funder.name}: {funder.assumption}"
+        for funder in scenario.funders or []
+        if funder.assumption
+    ]
+    if scenario.practice is not None and scenario.practice.assumption:
+        found.append(f"practice: {scenario.practice.assumption}")
+    for cohort in [scenario.cohort, *(scenario.cohorts or [])]:
+        if cohort is not None and cohort.observed is not None and cohort.observed.assumption:
+            found.append(f"observed births: {cohort.observed.assumption}")
+    if not found:
+        return None
+    return Flag(
+        code="scenario_judgements",
+        message="The scenario rests on judgements: " + "; ".join(found),
+    )
+
+
+def nominal_cash(facts: Facts) -> Flag | None:
+    case = facts.economics
+    if case is None or case.calendar is None or case.calendar.nominal_index is None:
+        return None
+    calendar = case.calendar
+    forecast = [year.financial_year for year in calendar.nominal_years if year.forecast]
+    covered = {year.financial_year for year in calendar.nominal_years}
+    beyond = [year.financial_year for year in calendar.years if year.financial_year not in covered]
+    if not forecast and not beyond:
+        return None
+    parts = []
+    if forecast:
+        parts.append(
+            f"money-of-the-day cash for {', '.join(forecast)} uses {calendar.nominal_index}'s "
+            "forecast, not outturn"
+        )
+    if beyond:
+        parts.append(
+            f"{', '.join(beyond)} lie beyond {calendar.nominal_index} and are not shown in "
+            "money of the day"
+        )
+    return Flag(code="nominal_forecast", message="; ".join(parts).capitalize() + ".")
+
+
 RULES: tuple[Rule, ...] = (
     overlapping_tables,
     nation_mismatch,
@@ -274,6 +383,13 @@ RULES: tuple[Rule, ...] = (
     spliced_index,
     gross_not_net,
     no_payback_within_horizon,
+    payback_per_birth_timing,
+    removal_share_assumed,
+    adjustments_applied,
+    observed_births_netted,
+    persistence_beyond_evidence,
+    scenario_judgements,
+    nominal_cash,
 )
 
 

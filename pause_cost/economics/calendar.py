@@ -33,6 +33,7 @@ from decimal import (
 from fractions import Fraction
 
 from pause_cost.core.formulas import MONTHS_PER_YEAR
+from pause_cost.model.month import Month
 
 ZERO = Decimal(0)
 
@@ -52,45 +53,7 @@ _EXACT = Context(prec=100, traps=[Inexact, InvalidOperation, DivisionByZero, Ove
 """Where decimals are only added: wide enough for any figures, and an inexact sum raises
 rather than round silently."""
 
-_MONTH_TEXT = re.compile(r"([0-9]{4})-([0-9]{2})")
 _FINANCIAL_YEAR_TEXT = re.compile(r"([0-9]{4})/([0-9]{2})")
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Month:
-    """A calendar month, written 'YYYY-MM' (2018-07 is July 2018); months order in time.
-
-    Years are four digits (1000 to 9999), so a month reads back as it was written and
-    financial-year labels sort as text in time order.
-    """
-
-    year: int
-    month: int
-
-    def __post_init__(self) -> None:
-        if not 1 <= self.month <= MONTHS_PER_YEAR:
-            raise ValueError(f"a month is 1 to 12, not {self.month}")
-        if not 1000 <= self.year <= 9999:
-            raise ValueError(f"a year is four digits (1000 to 9999), not {self.year}")
-
-    @classmethod
-    def parse(cls, text: str) -> Month:
-        """The month written 'YYYY-MM' ('2018-07'); anything else is refused with ValueError."""
-        match = _MONTH_TEXT.fullmatch(text)
-        if match is None:
-            raise ValueError(f"a month is written YYYY-MM (e.g. 2018-07), not {text!r}")
-        year, month = int(match[1]), int(match[2])
-        if not 1 <= month <= MONTHS_PER_YEAR:
-            raise ValueError(f"{text!r} has no month {month}: months are 01 to 12")
-        return cls(year, month)
-
-    def __str__(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}"
-
-    def plus(self, months: int) -> Month:
-        """The month ``months`` later (earlier, if negative): 2018-07 plus 6 is 2019-01."""
-        index = self.year * MONTHS_PER_YEAR + self.month - 1 + months
-        return Month(index // MONTHS_PER_YEAR, index % MONTHS_PER_YEAR + 1)
 
 
 def financial_year(month: Month) -> str:
@@ -188,17 +151,15 @@ def cash_by_financial_year(
     return dict(zip(exact, _parts(list(exact.values()), MONEY_PLACES), strict=True))
 
 
-def programme_by_financial_year(
-    start: Month, per_month_gbp: Decimal, months: int
-) -> dict[str, Decimal]:
-    """The programme's cost by financial year: ``per_month_gbp`` in each of ``months`` months.
+def spread_amount(start: Month, total_gbp: Decimal, months: int) -> dict[str, Decimal]:
+    """``total_gbp`` spread evenly over ``months`` months from ``start``, by financial year.
 
-    The months run from ``start``, so the first and last financial years are part-years:
-    18 months from July 2018 are 9 in 2018/19 (July to March) and 9 in 2019/20.
+    The monthly figure is kept exact (419,000 over 18 months is not a finite decimal) and the
+    years' parts are rounded cumulatively, so they add up to the total exactly.
     """
     if months < 1:
         raise ValueError(f"the programme must run for at least one month, not {months}")
-    per_month = _fraction(per_month_gbp, "the programme's cost a month")
+    per_month = _fraction(total_gbp, "the programme's cost") / months
     counts = _months_by_financial_year(start, months)
     exact = [per_month * count for count in counts.values()]
     return dict(zip(counts, _parts(exact, MONEY_PLACES), strict=True))

@@ -54,8 +54,6 @@ default 28-digit decimal context."""
 RATIO_PLACES = 12
 """The benefit-cost ratio is given to 12 decimal places."""
 
-"""The shipped schedule's file, in the package's ``templates`` folder for now."""
-
 _HUNDRED = Fraction(100)
 
 

@@ -12,15 +12,29 @@ from pause_cost.results.estimate import Programme, YearAmounts
 ZERO = Decimal(0)
 
 
-def programme_cost_by_year(cost: ProgrammeCost, horizon_years: int) -> list[Decimal]:
+def practices_paid_for(cost: ProgrammeCost, practices: int) -> Decimal:
+    """What the cost's figures are multiplied by: the practices, for a per-practice cost."""
+    return Decimal(practices) if cost.per_practice else Decimal(1)
+
+
+def programme_cost_by_year(
+    cost: ProgrammeCost, horizon_years: int, practices: int = 1
+) -> list[Decimal]:
     """The programme's cost in each year of the horizon, for the payback test.
 
     Yearly costs fall in years 1, 2, ... (a part year last); a total with no profile is taken
-    as spent in year 1, which can only make payback later, never earlier.
+    as spent in year 1, which can only make payback later, never earlier; a profile's years
+    are years 1, 2, ... in its order (without a calendar its financial years are not placed,
+    and a year beyond the horizon is not counted here).
     """
     by_year = [ZERO] * horizon_years
+    times = practices_paid_for(cost, practices)
     if cost.total_gbp is not None:
-        by_year[0] = to_decimal(cost.total_gbp)
+        by_year[0] = to_decimal(cost.total_gbp) * times
+        return by_year
+    if cost.profile is not None:
+        for index, year in enumerate(cost.profile[:horizon_years]):
+            by_year[index] = to_decimal(year.amount_gbp) * times
         return by_year
     assert cost.per_year_gbp is not None  # the model ensures both are given
     assert cost.years is not None
@@ -29,18 +43,21 @@ def programme_cost_by_year(cost: ProgrammeCost, horizon_years: int) -> list[Deci
         share = min(Decimal(1), remaining)
         if share <= 0:
             break
-        by_year[index] = per_year * share
+        by_year[index] = per_year * share * times
         remaining -= share
     return by_year
 
 
-def programme_total(cost: ProgrammeCost) -> Decimal:
-    """What the programme costs in all: the total, or per year x years."""
+def programme_total(cost: ProgrammeCost, practices: int = 1) -> Decimal:
+    """What the programme costs in all: the total, per year x years, or the profile's sum."""
+    times = practices_paid_for(cost, practices)
     if cost.total_gbp is not None:
-        return to_decimal(cost.total_gbp)
+        return to_decimal(cost.total_gbp) * times
+    if cost.profile is not None:
+        return sum((to_decimal(year.amount_gbp) for year in cost.profile), ZERO) * times
     assert cost.per_year_gbp is not None  # the model ensures both are given
     assert cost.years is not None
-    return to_decimal(cost.per_year_gbp) * to_decimal(cost.years)
+    return to_decimal(cost.per_year_gbp) * to_decimal(cost.years) * times
 
 
 def payback_year(saved_by_year: Sequence[Decimal], cost_by_year: Sequence[Decimal]) -> int | None:
@@ -57,7 +74,10 @@ def payback_year(saved_by_year: Sequence[Decimal], cost_by_year: Sequence[Decima
 
 
 def programme(
-    cost: ProgrammeCost | None, horizon_total: Decimal, by_year: Sequence[YearAmounts]
+    cost: ProgrammeCost | None,
+    horizon_total: Decimal,
+    by_year: Sequence[YearAmounts],
+    practices: int = 1,
 ) -> Programme:
     """Cost, net, return per pound and payback; nulls where the scenario gives no cost."""
     if cost is None:
@@ -69,8 +89,8 @@ def programme(
             cost_by_year_gbp=[],
             source=None,
         )
-    total = programme_total(cost)
-    cost_by_year = programme_cost_by_year(cost, len(by_year))
+    total = programme_total(cost, practices)
+    cost_by_year = programme_cost_by_year(cost, len(by_year), practices)
     return Programme(
         cost_gbp=total,
         net_gbp=horizon_total - total,

@@ -31,6 +31,7 @@ from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import UnitCostTable, fee_in_force, line_ref
 
 if TYPE_CHECKING:  # the models load only where a price year asks for an index
+    from pause_cost.model.discounting import DiscountSchedule
     from pause_cost.model.splice import Index
 
 __all__ = [
@@ -131,12 +132,18 @@ def load_index_file(path: Path, shown: str, cited: Cited | None) -> Index:
     return spliced
 
 
+SCENARIO_KEYS = frozenset(("cohort", "cohorts", "practice"))
+"""A file with one of these keys is a scenario, not a table."""
+
+
 class Inputs(NamedTuple):
     """Everything an estimate needs, loaded and checked together."""
 
     scenario: Scenario
     tables: list[UnitCostTable]
     indices: dict[str, Index]
+    schedule: DiscountSchedule | None = None
+    nominal_index: Index | None = None
 
 
 @overload
@@ -153,7 +160,7 @@ def load_reference(reference: str, *, scenarios: bool = True) -> Inputs | Loaded
     if not path.is_file():
         return open_table(reference)
     document = yamlmarks.load(path, reference)
-    if isinstance(document.data, dict) and "cohort" in document.data:
+    if isinstance(document.data, dict) and SCENARIO_KEYS & set(document.data):
         if not scenarios:
             raise InputError.single(
                 reference,
@@ -241,9 +248,71 @@ def load_inputs(path: Path | str, *, document: yamlmarks.Document | None = None)
     if scenario.price_year is not None and not problems:
         cited = (str(path), document.marks.locate(("price_year",)), "price_year")
         indices = _indices_for(scenario.price_year, tables, scenario_path.parent, cited, problems)
+    schedule = _schedule(scenario, scenario_path.parent, str(path), document, problems)
+    nominal = _nominal_index(scenario, scenario_path.parent, str(path), document, problems)
     if problems:
         raise InputError(problems)
-    return Inputs(scenario, [loaded.table for loaded in tables], indices)
+    return Inputs(scenario, [loaded.table for loaded in tables], indices, schedule, nominal)
+
+
+def _schedule(
+    scenario: Scenario,
+    base_dir: Path,
+    shown: str,
+    document: yamlmarks.Document,
+    problems: list[Problem],
+) -> DiscountSchedule | None:
+    """The discount schedule the scenario names, if it asks for present values."""
+    if scenario.discounting is None:
+        return None
+    from pause_cost.load.discounting import load_named_schedule
+
+    keys = ("discounting", "schedule")
+    cited: Cited = (shown, document.marks.locate(keys), "discounting.schedule")
+    try:
+        return load_named_schedule(scenario.discounting.schedule, base_dir, cited)
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def _nominal_index(
+    scenario: Scenario,
+    base_dir: Path,
+    shown: str,
+    document: yamlmarks.Document,
+    problems: list[Problem],
+) -> Index | None:
+    """The index that states cash in money of the day, checked against the price year."""
+    nominal = scenario.nominal_cash
+    if nominal is None:
+        return None
+    cited: Cited = (shown, document.marks.locate(("nominal_cash", "index")), "nominal_cash.index")
+    if scenario.price_year is None:
+        problems.append(
+            located(
+                *cited,
+                "cash in money of the day is inflated from the scenario's price_year: give "
+                "price_year too",
+            )
+        )
+        return None
+    try:
+        path, index_shown = resolve("index", nominal.index, base_dir, cited)
+        index = load_index_file(path, index_shown, cited)
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None
+    if not index.covers(scenario.price_year):
+        problems.append(
+            located(
+                *cited,
+                f"{index.name} runs from {index.first_year} to {index.last_year}, which does "
+                f"not cover the price year {scenario.price_year}",
+            )
+        )
+        return None
+    return index
 
 
 def _table_references(

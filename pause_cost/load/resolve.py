@@ -17,7 +17,12 @@ from pause_cost.load.messages import located
 from pause_cost.load.yaml import not_regular
 from pause_cost.model.base import is_path_reference
 
-_SHIPPED = {"table": "unit_costs", "index": "price_indices"}
+_SHIPPED = {"table": "unit_costs", "index": "price_indices", "schedule": "discount_rates"}
+_NOUNS = {
+    "table": ("table", "tables"),
+    "index": ("price index", "price indices"),
+    "schedule": ("discount schedule", "discount schedules"),
+}
 
 Cited = tuple[str, yamlmarks.Position | None, str | None]
 """Where a reference was written: file, position, dotted key."""
@@ -43,7 +48,7 @@ def shipped_table_names() -> list[str]:
 
 def resolve(kind: str, reference: str, base_dir: Path, cited: Cited | None) -> tuple[Path, str]:
     """The file a table or index reference points to, and how to show its path in messages."""
-    noun = "table" if kind == "table" else "price index"
+    noun, plural = _NOUNS[kind]
     if is_path_reference(reference):
         given = Path(reference)
         path = given if given.is_absolute() else base_dir / given
@@ -61,7 +66,6 @@ def resolve(kind: str, reference: str, base_dir: Path, cited: Cited | None) -> t
     if reference not in names:
         close = difflib.get_close_matches(reference, names, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
-        plural = "tables" if kind == "table" else "price indices"
         message = (
             f"unknown {noun} {reference!r}; {hint}shipped {plural}: {', '.join(names) or 'none'} "
             "(or give a path to a .yaml file)"

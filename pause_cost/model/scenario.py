@@ -12,6 +12,19 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from pause_cost.model.base import InputModel, Number, PriceYear, Slug, Source, Text
+from pause_cost.model.economics import (
+    Adjustments,
+    CostYear,
+    Discounting,
+    EvaluationRoute,
+    Funder,
+    NominalCash,
+    ObservedBirths,
+    Persistence,
+    Practice,
+    ScaleOfNeed,
+)
+from pause_cost.model.month import MonthText
 from pause_cost.model.tables import OptionalNation
 
 Counting = Literal["exact", "round_half_up"]
@@ -29,6 +42,19 @@ class Cohort(InputModel):
         description="Births per woman per year without the programme, from birthing histories.",
     )
     source: Source
+    name: Text | None = Field(default=None, max_length=200)
+    start: MonthText | None = Field(
+        default=None, description="The month the cohort's programme starts, YYYY-MM."
+    )
+    birth_profile: list[Annotated[Number, Field(ge=0, le=1e6)]] | None = Field(
+        default=None,
+        max_length=600,
+        description="Weights, one per month of the window, for when the avoided births would "
+        "have fallen (only their ratios matter); uniform if omitted.",
+    )
+    observed: ObservedBirths | None = Field(
+        default=None, description="Births on the programme that happened anyway (ex-post)."
+    )
 
 
 class PauseWindow(InputModel):
@@ -40,22 +66,42 @@ class PauseWindow(InputModel):
 
 
 class ProgrammeCost(InputModel):
-    """What the practice costs: per year for a number of years, or one total."""
+    """What the practice costs: per year for a number of years, one total, or a profile."""
 
     per_year_gbp: Annotated[Number, Field(ge=0, le=1e9)] | None = None
     years: Annotated[Number, Field(gt=0, le=50)] | None = None
     total_gbp: Annotated[Number, Field(ge=0, le=1e10)] | None = None
+    profile: list[CostYear] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=50,
+        description="Set-up and running costs by council financial year, in order.",
+    )
+    per_practice: bool = Field(
+        default=False,
+        description="The figures are for one practice: multiplied by the practices running.",
+    )
     source: Source
 
     @model_validator(mode="after")
     def _one_form(self) -> Self:
         yearly = self.per_year_gbp is not None or self.years is not None
-        if yearly and self.total_gbp is not None:
-            raise ValueError("give either per_year_gbp with years, or total_gbp, not both")
+        forms = [yearly, self.total_gbp is not None, self.profile is not None]
+        if sum(forms) > 1:
+            raise ValueError(
+                "give one of: per_year_gbp with years, total_gbp, or profile, not more than one"
+            )
         if yearly and (self.per_year_gbp is None or self.years is None):
             raise ValueError("per_year_gbp and years go together: give both")
-        if not yearly and self.total_gbp is None:
-            raise ValueError("give per_year_gbp with years, or total_gbp")
+        if not any(forms):
+            raise ValueError("give per_year_gbp with years, total_gbp, or profile")
+        if self.profile is not None:
+            years = [year.financial_year for year in self.profile]
+            if years != sorted(set(years)):
+                raise ValueError(
+                    "profile's financial years must each appear once, in order (2018/19, "
+                    "2019/20, ...)"
+                )
         return self
 
 
@@ -117,7 +163,15 @@ class Scenario(InputModel):
         "omitted: not stated, and tables are not checked against it.",
     )
     notes: Text | None = None
-    cohort: Cohort
+    cohort: Cohort | None = Field(
+        default=None, description="One cohort; or give cohorts, or a practice."
+    )
+    cohorts: list[Cohort] | None = Field(
+        default=None, min_length=1, max_length=200, description="Cohorts, each with its start."
+    )
+    practice: Practice | None = Field(
+        default=None, description="A practice run cohort after cohort, from which cohorts follow."
+    )
     pause_window: PauseWindow = PauseWindow()
     avoided_births_counting: Counting = Field(
         default="exact",
@@ -139,6 +193,26 @@ class Scenario(InputModel):
     programme_cost: ProgrammeCost | None = None
     line_overrides: list[LineOverride] = Field(default_factory=list, max_length=1000)
     published: Published | None = None
+    funders: list[Funder] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=20,
+        description="Who pays the programme, by share, and whose savings fall to them.",
+    )
+    discounting: Discounting | None = Field(
+        default=None, description="Present values, NPV and BCR at a schedule's rates."
+    )
+    nominal_cash: NominalCash | None = Field(
+        default=None, description="Cash by financial year in money of the day."
+    )
+    adjustments: Adjustments | None = Field(
+        default=None, description="Removal share, optimism bias, deadweight, attribution."
+    )
+    persistence: Persistence | None = Field(
+        default=None, description="Months the pause lasts after the window (beyond evidence)."
+    )
+    evaluation_route: EvaluationRoute | None = None
+    scale_of_need: ScaleOfNeed | None = None
 
     @field_validator("immediate_years")
     @classmethod
@@ -150,3 +224,45 @@ class Scenario(InputModel):
                 f"allowed: 1 to {horizon_years}"
             )
         return immediate_years
+
+    @model_validator(mode="after")
+    def _one_way_to_give_women(self) -> Self:
+        given = [
+            name for name in ("cohort", "cohorts", "practice") if getattr(self, name) is not None
+        ]
+        if len(given) != 1:
+            raise ValueError(
+                "give exactly one of cohort, cohorts or practice"
+                + (f" (given: {', '.join(given)})" if given else "")
+            )
+        if self.cohorts is not None:
+            started = [cohort.start is not None for cohort in self.cohorts]
+            if any(started) and not all(started):
+                raise ValueError(
+                    "give every cohort a start month, or none: the calendar needs them all"
+                )
+        if self.funders is not None:
+            total = sum((funder.share_of_programme_cost for funder in self.funders), Decimal(0))
+            if total != 1:
+                raise ValueError(
+                    f"funders' shares of the programme cost add up to {total}, not 1: they must "
+                    "cover the whole cost exactly"
+                )
+            councils = [funder.name for funder in self.funders if funder.kind == "council"]
+            if len(councils) > 1:
+                raise ValueError(
+                    f"{len(councils)} funders are of kind council; the council's own lines fall "
+                    "to one funder: give one"
+                )
+            if self.programme_cost is None:
+                raise ValueError("funders share the programme cost: give programme_cost too")
+            claimed: dict[str, str] = {}
+            for funder in self.funders:
+                for agency in funder.agencies:
+                    if agency in claimed:
+                        raise ValueError(
+                            f"agency {agency!r} is named by funders {claimed[agency]!r} and "
+                            f"{funder.name!r}: a line's savings fall to one funder"
+                        )
+                    claimed[agency] = funder.name
+        return self

@@ -23,7 +23,8 @@ def shown(cell: Cell) -> str:
     if isinstance(cell, Money):
         return signed(cell.value) if cell.signed else whole_pounds(cell.value)
     if isinstance(cell, Count):
-        return plain(cell.value)
+        value = cell.value if cell.places is None else round_half_up(cell.value, cell.places)
+        return plain(value)
     if isinstance(cell, Ratio):
         return f"£{round_half_up(cell.value, 2):,.2f}"
     return cell

@@ -39,9 +39,10 @@ class Money:
 
 @dataclass(eq=False)
 class Count:
-    """A count (births, lines) shown as it is: 14.85, 15."""
+    """A count (births, lines) shown as it is: 14.85, 15; or rounded to ``places`` on a page."""
 
     value: Decimal
+    places: int | None = None
 
 
 @dataclass(eq=False)

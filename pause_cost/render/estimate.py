@@ -21,6 +21,7 @@ from pause_cost.render.document import (
     Tidy,
     TidyCell,
 )
+from pause_cost.render.economics import economics_blocks, economics_tidy
 from pause_cost.render.labels import (
     NOTE_KINDS,
     counting_label,
@@ -57,6 +58,7 @@ def estimate_document(estimate: Estimate) -> Document:
     summary.append(_inputs(estimate))
     summary += [_money(estimate, medium) for medium in ("text", "markdown")]
     summary += _programme(estimate)
+    summary += economics_blocks(estimate)
     summary += _published(estimate)
     markers, sections = line_notes(estimate)
     notes = [
@@ -81,12 +83,13 @@ def estimate_document(estimate: Estimate) -> Document:
 def _inputs(estimate: Estimate) -> Table:
     scenario = estimate.scenario
     tables = ", ".join(table.name for table in estimate.tables)
+    rate = scenario.birth_rate_per_woman_per_year
     return Table(
         title="Inputs",
         columns=(Column("Input"), Column("Value")),
         rows=(
             Row(("Women open on the programme", str(scenario.women_open))),
-            Row(("Births per woman per year", Count(scenario.birth_rate_per_woman_per_year))),
+            Row(("Births per woman per year", "by cohort" if rate is None else Count(rate))),
             Row(("Window", window_label(estimate))),
             Row(("Avoided births, exact", Count(estimate.avoided_births.exact))),
             Row(("Avoided births, costed", counting_label(estimate))),
@@ -128,7 +131,7 @@ def _money(estimate: Estimate, medium: str) -> Table:
     ]
     first = "Period" if medium == "text" else "Cost avoidance"
     return Table(
-        title="Cost avoidance",
+        title="Cost avoidance, by year after each avoided birth",
         columns=(Column(first), *(Column(header, numeric=True) for header in headers)),
         rows=tuple(rows),
         media=TEXT if medium == "text" else MARKDOWN,
@@ -164,8 +167,8 @@ def _programme(estimate: Estimate) -> list[Block]:
         rows.append(Row(("Avoided per £1 spent", Ratio(programme.return_per_pound))))
     else:
         rows.append(Row(("Avoided per £1 spent", "n/a"), media=MARKDOWN))
-    rows.append(Row(("Payback year", payback_text), media=TEXT))
-    rows.append(Row(("Payback", payback_text), media=MARKDOWN))
+    rows.append(Row(("Payback, years after birth", payback_text), media=TEXT))
+    rows.append(Row(("Payback, years after birth", payback_text), media=MARKDOWN))
     blocks: list[Block] = [
         Table(
             title="Programme cost",
@@ -264,6 +267,7 @@ def _tidy(estimate: Estimate) -> Tidy:
     """One figure per row: section, item, period, classification, value, unit."""
     rows: list[tuple[TidyCell, ...]] = []
     scenario = estimate.scenario
+    rate = scenario.birth_rate_per_woman_per_year
     for item, text in (
         ("name", scenario.name),
         ("title", scenario.title or ""),
@@ -279,7 +283,7 @@ def _tidy(estimate: Estimate) -> Tidy:
             "birth_rate_per_woman_per_year",
             "",
             "",
-            Count(scenario.birth_rate_per_woman_per_year),
+            "" if rate is None else Count(rate),
             "births per woman per year",
         ),
         ("input", "programme_months", "", "", Count(scenario.programme_months), "months"),
@@ -327,6 +331,7 @@ def _tidy(estimate: Estimate) -> Tidy:
             ):
                 cell = Count(value) if births_figure else Money(value)
                 rows.append(("published", check.figure, "", kind, cell, unit))
+    rows += economics_tidy(estimate)
     for flag in estimate.flags:
         rows.append(("flag", flag.code, "", "", flag.message, ""))
     return Tidy(("section", "item", "period", "classification", "value", "unit"), tuple(rows))

@@ -11,36 +11,22 @@ round each displayed figure from its own exact value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
-from typing import Annotated, TypeVar, dataclass_transform
+from typing import Annotated
 
-from pydantic import ConfigDict, Field, PlainSerializer
+from pydantic import Field
 
 from pause_cost.model.base import Source
 from pause_cost.model.scenario import Counting
 from pause_cost.model.tables import Classification, Nation, Stage
-from pause_cost.money import json_number
+from pause_cost.results.base import Exact, result
+from pause_cost.results.economics import Economics
 
-SCHEMA_VERSION = "1"
-
-Exact = Annotated[Decimal, PlainSerializer(json_number, return_type=int | float, when_used="json")]
-"""A decimal that JSON carries as a plain number (scripts read numbers, not strings)."""
-
-ResultT = TypeVar("ResultT")
-_SCHEMA_CONFIG = ConfigDict(extra="forbid")
-
-
-@dataclass_transform(kw_only_default=True, field_specifiers=(field,))
-def result(cls: type[ResultT]) -> type[ResultT]:
-    """A keyword-only dataclass whose published schema allows no other keys.
-
-    Not frozen: a frozen dataclass costs three times as long to define (it generates guards
-    for every assignment), and every class on ``estimate``'s path counts at start-up. A result
-    is built once by the engine and only read after; nothing in the package assigns to one.
-    """
-    cls.__pydantic_config__ = _SCHEMA_CONFIG  # type: ignore[attr-defined]
-    return dataclass(kw_only=True)(cls)
+SCHEMA_VERSION = "2"
+"""2: adds ``economics`` (cohorts, calendar, funders, present values, bridge, routes, scale),
+``avoided_births.observed``/``costed``; ``birth_rate_per_woman_per_year`` is null when
+cohorts differ."""
 
 
 @result
@@ -54,11 +40,15 @@ class ScenarioSummary:
         Nation | None, Field(description="The UK nation the council is in; null if not stated.")
     ]
     notes: Annotated[str | None, Field(description="The scenario's own notes, as written.")]
-    women_open: int
-    birth_rate_per_woman_per_year: Exact
+    women_open: Annotated[int, Field(description="Women open, all cohorts together.")]
+    birth_rate_per_woman_per_year: Annotated[
+        Exact | None, Field(description="The cohorts' birth rate; null if they differ.")
+    ]
     programme_months: Exact
     gestation_months: Exact
-    window_years: Annotated[Exact, Field(description="(programme + gestation months) / 12.")]
+    window_years: Annotated[
+        Exact, Field(description="(programme + gestation (+ persistence) months) / 12.")
+    ]
     avoided_births_counting: Counting
     immediate_years: int
     horizon_years: int
@@ -100,8 +90,21 @@ class IndexSummary:
 @result
 class AvoidedBirths:
     exact: Annotated[Exact, Field(description="women x birth rate x window years.")]
-    counted: Annotated[Exact, Field(description="The births costed: exact, or rounded half up.")]
+    counted: Annotated[
+        Exact,
+        Field(
+            description="Births avoided: exact, or each cohort's rounded half up, less any "
+            "observed on the programme."
+        ),
+    ]
     counting: Counting
+    observed: Annotated[
+        Exact, Field(description="Births observed on the programme, netted off (0 if none).")
+    ] = Decimal(0)
+    costed: Annotated[
+        Exact | None,
+        Field(description="counted x the bridge's adjustments; null when none is applied."),
+    ] = None
 
 
 @result
@@ -243,4 +246,5 @@ class Estimate:
     lines: list[LineResult]
     programme: Programme
     published: PublishedComparison | None
+    economics: Economics
     flags: list[Flag]

@@ -1,0 +1,129 @@
+"""The cohorts a scenario describes, and the births each one avoids.
+
+A scenario gives one cohort, a list of cohorts, or a practice from which cohorts follow
+(cohort after cohort, each ``programme_months`` long). Each cohort's expected births are
+women x birth rate x window years, counted as the scenario says (Pause's tool rounded each
+cohort's births half up); births observed on the programme (ex-post) are netted off, never
+below zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pause_cost.core import formulas
+from pause_cost.model.base import Source
+from pause_cost.model.economics import ObservedBirths
+from pause_cost.model.month import Month
+from pause_cost.model.scenario import Cohort, Scenario
+from pause_cost.money import round_half_up, to_decimal
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedCohort:
+    """One cohort as costed: who, when, and the births it avoids."""
+
+    name: str
+    start: Month | None
+    women_open: int
+    birth_rate_per_woman_per_year: Decimal
+    source: Source
+    profile: tuple[Decimal, ...] | None
+    observed: ObservedBirths | None
+    expected_exact: Decimal
+    expected_counted: Decimal
+
+    @property
+    def observed_births(self) -> Decimal:
+        return ZERO if self.observed is None else to_decimal(self.observed.births)
+
+    @property
+    def avoided(self) -> Decimal:
+        """Expected births (as counted) less those observed, never below zero."""
+        return max(ZERO, self.expected_counted - self.observed_births)
+
+
+def window_months(scenario: Scenario) -> Decimal:
+    """Programme plus gestation months, plus any persistence the scenario assumes."""
+    window = scenario.pause_window
+    months = to_decimal(window.programme_months) + to_decimal(window.gestation_months)
+    if scenario.persistence is not None:
+        months += to_decimal(scenario.persistence.months)
+    return months
+
+
+def window_years(scenario: Scenario) -> Decimal:
+    """The window in years (Rotherham: (18 + 9) / 12 = 2.25)."""
+    window = scenario.pause_window
+    persistence = ZERO if scenario.persistence is None else to_decimal(scenario.persistence.months)
+    return formulas.window_years(
+        to_decimal(window.programme_months), to_decimal(window.gestation_months) + persistence
+    )
+
+
+def count(scenario: Scenario, exact: Decimal) -> Decimal:
+    """Births as the scenario counts them: exact, or rounded half up to whole births."""
+    return round_half_up(exact) if scenario.avoided_births_counting == "round_half_up" else exact
+
+
+def cohorts(scenario: Scenario) -> list[PlannedCohort]:
+    """Every cohort the scenario describes, in order, with its births."""
+    years = window_years(scenario)
+    if scenario.practice is not None:
+        return _from_practice(scenario, years)
+    given = [scenario.cohort] if scenario.cohort is not None else list(scenario.cohorts or [])
+    return [
+        _planned(scenario, cohort, index, len(given), years) for index, cohort in enumerate(given)
+    ]
+
+
+def _planned(
+    scenario: Scenario, cohort: Cohort, index: int, of: int, years: Decimal
+) -> PlannedCohort:
+    rate = to_decimal(cohort.birth_rate_per_woman_per_year)
+    exact = formulas.avoided_births(Decimal(cohort.women_open), rate, years)
+    return PlannedCohort(
+        name=cohort.name or ("cohort" if of == 1 else f"cohort {index + 1}"),
+        start=None if cohort.start is None else Month.parse(cohort.start),
+        women_open=cohort.women_open,
+        birth_rate_per_woman_per_year=rate,
+        source=cohort.source,
+        profile=None if cohort.birth_profile is None else tuple(cohort.birth_profile),
+        observed=cohort.observed,
+        expected_exact=exact,
+        expected_counted=count(scenario, exact),
+    )
+
+
+def _from_practice(scenario: Scenario, years: Decimal) -> list[PlannedCohort]:
+    practice = scenario.practice
+    assert practice is not None
+    programme_months = to_decimal(scenario.pause_window.programme_months)
+    if programme_months != programme_months.to_integral_value():
+        raise ValueError(
+            "a practice's cohorts start whole months apart: programme_months must be whole"
+        )
+    first = Month.parse(practice.first_start)
+    rate = to_decimal(practice.birth_rate_per_woman_per_year)
+    full = practice.capacity_women * practice.practices
+    planned = []
+    for index in range(practice.cohorts):
+        women = practice.ramp_up_women[index] if index < len(practice.ramp_up_women) else full
+        exact = formulas.avoided_births(Decimal(women), rate, years)
+        planned.append(
+            PlannedCohort(
+                name=f"cohort {index + 1}",
+                start=first.plus(int(programme_months) * index),
+                women_open=women,
+                birth_rate_per_woman_per_year=rate,
+                source=practice.source,
+                profile=None,
+                observed=None,
+                expected_exact=exact,
+                expected_counted=count(scenario, exact),
+            )
+        )
+    return planned

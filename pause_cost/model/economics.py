@@ -1,0 +1,199 @@
+"""What a scenario may add for the economic case: when, who pays, and on what terms.
+
+Every part is optional, and none changes a figure unless a scenario gives it, so a scenario
+written before these existed costs exactly as it did. Each figure carries its source, or a
+stated ``assumption`` that outputs flag.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal, Self
+
+from pydantic import Field, model_validator
+
+from pause_cost.model.base import InputModel, Number, PriceYear, Source, Text
+from pause_cost.model.month import MonthText
+
+Share = Annotated[Number, Field(ge=0, le=1)]
+"""A share of a whole, written as a decimal: 0.25 for a quarter."""
+
+
+class ObservedBirths(InputModel):
+    """Births that happened on the programme anyway (ex-post): the avoided count nets them off."""
+
+    births: Annotated[Number, Field(ge=0, le=100_000)]
+    source: Source
+    assumption: Text | None = Field(
+        default=None,
+        description="A judgement in reading the source (e.g. a pregnancy counted as a birth).",
+    )
+
+
+class Practice(InputModel):
+    """A practice (or several) run cohort after cohort, from which the cohorts follow.
+
+    Cohort ``k`` (from 0) starts ``k x programme_months`` after ``first_start`` and has
+    ``capacity_women x practices`` women, or the ramp-up's figure for the first cohorts.
+    """
+
+    practices: int = Field(default=1, ge=1, le=1_000)
+    capacity_women: int = Field(
+        ge=1, le=1_000, description="Women one practice works with at a time (one cohort)."
+    )
+    first_start: MonthText = Field(description="The month the first cohort starts, YYYY-MM.")
+    cohorts: int = Field(
+        ge=1, le=50, description="Cohorts run one after another, each programme_months long."
+    )
+    ramp_up_women: list[Annotated[int, Field(ge=0, le=100_000)]] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Women open in each of the first cohorts, all practices together, while "
+        "the practice fills; later cohorts are at capacity_women x practices.",
+    )
+    birth_rate_per_woman_per_year: Number = Field(ge=0, le=2)
+    source: Source
+    assumption: Text | None = None
+
+    @model_validator(mode="after")
+    def _ramp_within_cohorts(self) -> Self:
+        if len(self.ramp_up_women) > self.cohorts:
+            raise ValueError(
+                f"ramp_up_women gives {len(self.ramp_up_women)} cohorts' women for "
+                f"{self.cohorts} cohorts: give at most one figure per cohort"
+            )
+        return self
+
+
+CostKind = Literal["set_up", "running"]
+
+
+class CostYear(InputModel):
+    """What the programme costs in one council financial year."""
+
+    financial_year: PriceYear
+    amount_gbp: Annotated[Number, Field(ge=0, le=1e10)]
+    kind: CostKind = "running"
+    source: Source | None = Field(
+        default=None, description="Where this year's figure comes from, if not the cost's source."
+    )
+
+
+FunderKind = Literal["council", "nhs", "central_government", "social_investor", "other"]
+
+
+class Sourced(InputModel):
+    """A figure given with its source, or with an assumption saying it is a judgement."""
+
+    source: Source | None = None
+    assumption: Text | None = None
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Self:
+        if self.source is None and self.assumption is None:
+            raise ValueError("give the figure's source, or an assumption saying it is a judgement")
+        return self
+
+
+class Funder(Sourced):
+    """Who pays a share of the programme, and whose savings fall to them.
+
+    The council's own lines (cashable and internal) fall to the funder of kind ``council``;
+    a line for another agency falls to the funder whose ``agencies`` names its agency.
+    """
+
+    name: Text = Field(max_length=200)
+    kind: FunderKind
+    share_of_programme_cost: Share
+    agencies: list[Text] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Agencies (as lines write them) whose avoided costs fall to this funder.",
+    )
+
+
+class Discounting(InputModel):
+    """Present values on Green Book terms: the schedule of rates, by shipped name or path."""
+
+    schedule: Text = Field(
+        default="green-book-discount-rates",
+        max_length=500,
+        description="A shipped schedule's name or a path to a schedule file.",
+    )
+
+
+class NominalCash(InputModel):
+    """Cash in money of the day: the price index (with its forecast years) that inflates it."""
+
+    index: Text = Field(max_length=500, description="A shipped index's name or a path.")
+    forecast_from: PriceYear | None = Field(
+        default=None,
+        description="The first year of the index that is a forecast, not outturn (flagged).",
+    )
+
+
+class Adjustment(Sourced):
+    """One step of the gross-to-net bridge, with its source."""
+
+    share: Share
+
+
+class Adjustments(InputModel):
+    """What the anchors (GMCA / New Economy CBA model, Green Book) take off gross avoidance.
+
+    ``removal_share``: the share of avoided births that would have led to a removal (Pause's
+    premise, and the default, is all of them). ``optimism_bias``: the share taken off benefits
+    for the confidence of their data. ``deadweight``: the share that would have happened
+    anyway. ``attribution``: the share of what is left that is due to the programme.
+    """
+
+    removal_share: Adjustment | None = None
+    optimism_bias: Adjustment | None = None
+    deadweight: Adjustment | None = None
+    attribution: Adjustment | None = None
+
+    def steps(self) -> list[tuple[str, Decimal, Adjustment]]:
+        """Each adjustment given, in bridge order, with the factor it multiplies by."""
+        order: list[tuple[str, Adjustment | None, bool]] = [
+            ("removal_share", self.removal_share, False),
+            ("optimism_bias", self.optimism_bias, True),
+            ("deadweight", self.deadweight, True),
+            ("attribution", self.attribution, False),
+        ]
+        return [
+            (name, Decimal(1) - adjustment.share if takes_off else adjustment.share, adjustment)
+            for name, adjustment, takes_off in order
+            if adjustment is not None
+        ]
+
+
+class Persistence(InputModel):
+    """Months the pause is assumed to last after the window: beyond the evidence, flagged."""
+
+    months: Annotated[Number, Field(gt=0, le=120)]
+    assumption: Text
+    source: Source | None = None
+
+
+class EvaluationRoute(InputModel):
+    """The evaluation's route: fewer infant care entries per practice per year, after a lag."""
+
+    practices: int = Field(ge=1, le=1_000)
+    years_open: Annotated[Number, Field(gt=0, le=50)]
+    infants_per_practice_per_year: Annotated[Number, Field(ge=0, le=1_000)]
+    months_before_effect: Annotated[Number, Field(ge=0, le=120)] = Field(
+        description="Months after opening before the reduction is counted (12 in the evaluation)."
+    )
+    published_return_per_pound: Annotated[Number, Field(ge=0, le=1_000)] | None = None
+    published_return_years: Annotated[Number, Field(gt=0, le=50)] | None = None
+    source: Source
+
+
+class ScaleOfNeed(InputModel):
+    """Eligible women in the area, against a practice's capacity."""
+
+    eligible_women: int = Field(ge=1, le=1_000_000)
+    children_removed: int | None = Field(default=None, ge=0, le=10_000_000)
+    capacity_women_per_practice: int = Field(ge=1, le=1_000)
+    source: Source
+    capacity_source: Source | None = None

@@ -1,0 +1,568 @@
+"""The economic case's blocks and tidy rows: cohorts, financial years, funders, present
+values, the bridge, the two routes, the scale of need and the outturn.
+
+Each part appears only where the estimate carries it. Nothing here computes a figure.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pause_cost.render.document import (
+    TEXT,
+    Block,
+    Column,
+    Count,
+    Gap,
+    Money,
+    Paragraph,
+    Ratio,
+    Row,
+    Table,
+    TidyCell,
+)
+from pause_cost.results.economics import Economics
+from pause_cost.results.estimate import Estimate
+
+BIRTH_PLACES = 2
+"""Births by financial year shown to two places (15 births over 27 months: 6.67 in 2019/20)."""
+
+FACTOR_PLACES = 4
+"""Discount and inflation factors shown to four places (0.9662)."""
+
+
+def _numeric(*labels: str) -> tuple[Column, ...]:
+    return tuple(Column(label, numeric=True) for label in labels)
+
+
+def economics_blocks(estimate: Estimate) -> list[Block]:
+    """The economic case's tables, in reading order; none where the scenario asks for none."""
+    case = estimate.economics
+    blocks: list[Block] = []
+    for part in (_cohorts, _calendar, _nominal, _funders, _appraisal, _bridge, _routes, _scale):
+        found = part(case)
+        blocks += found
+        if found and isinstance(found[-1], Paragraph):
+            blocks.append(Gap(media=TEXT))
+    if case.ex_post is not None:
+        post = case.ex_post
+        blocks += [
+            Table(
+                title="Forecast and outturn",
+                columns=(Column("Figure"), *_numeric("Forecast", "Outturn")),
+                rows=(
+                    Row(
+                        ("Avoided births", Count(post.forecast_births), Count(post.outturn_births))
+                    ),
+                    Row(("Births observed on the programme", "", Count(post.observed_births))),
+                    Row(
+                        (
+                            f"Council's avoidance, {estimate.horizon.years} years",
+                            Money(post.forecast_total_gbp),
+                            Money(post.outturn_total_gbp),
+                        )
+                    ),
+                ),
+            ),
+        ]
+    return blocks
+
+
+def _cohorts(case: Economics) -> list[Block]:
+    cohorts = case.cohorts
+    if len(cohorts) == 1 and cohorts[0].start is None and cohorts[0].observed_births is None:
+        return []
+    observed = any(cohort.observed_births is not None for cohort in cohorts)
+    rows = [
+        Row(
+            (
+                cohort.name,
+                cohort.start or "",
+                str(cohort.women_open),
+                Count(cohort.birth_rate_per_woman_per_year),
+                Count(cohort.expected_births_counted),
+                *([Count(cohort.observed_births or Decimal(0))] if observed else []),
+                Count(cohort.avoided_births),
+            )
+        )
+        for cohort in cohorts
+    ]
+    return [
+        Table(
+            title="Cohorts",
+            columns=(
+                Column("Cohort"),
+                Column("Start"),
+                *_numeric(
+                    "Women",
+                    "Birth rate",
+                    "Expected births",
+                    *(["Observed"] if observed else []),
+                    "Avoided births",
+                ),
+            ),
+            rows=tuple(rows),
+        )
+    ]
+
+
+def _calendar(case: Economics) -> list[Block]:
+    calendar = case.calendar
+    if calendar is None:
+        return []
+    discounted = any(year.present_value_net_gbp is not None for year in calendar.years)
+    others = any(year.other_agencies_gbp for year in calendar.years)
+    rows = [
+        Row(
+            (
+                year.financial_year,
+                Count(year.avoided_births, BIRTH_PLACES),
+                Money(year.cashable_gbp),
+                Money(year.internal_gbp),
+                *([Money(year.other_agencies_gbp)] if others else []),
+                Money(year.programme_cost_gbp),
+                Money(year.net_gbp),
+                Money(year.cumulative_net_gbp),
+                *(
+                    [Money(year.present_value_net_gbp)]
+                    if year.present_value_net_gbp is not None
+                    else []
+                ),
+            )
+        )
+        for year in calendar.years
+    ]
+    payback = calendar.payback_financial_year or "not within the cash flow"
+    prices = (
+        "in the price year's prices (real terms): no forecast inflation index is named"
+        if calendar.prices == "real"
+        else f"real; money of the day below, inflated by {calendar.nominal_index}"
+    )
+    return [
+        Table(
+            title="By council financial year (April to March)",
+            columns=(
+                Column("Year"),
+                *_numeric(
+                    "Births",
+                    "Cashable",
+                    "Internal",
+                    *(["Other agencies"] if others else []),
+                    "Programme",
+                    "Net",
+                    "Cumulative",
+                    *(["Discounted net"] if discounted else []),
+                ),
+            ),
+            rows=tuple(rows),
+        ),
+        Paragraph(f"Payback on this basis: {payback}. Cash is {prices}."),
+        Paragraph(f"Timing: {calendar.convention}"),
+    ]
+
+
+def _nominal(case: Economics) -> list[Block]:
+    calendar = case.calendar
+    if calendar is None or not calendar.nominal_years:
+        return []
+    rows = [
+        Row(
+            (
+                year.financial_year + (" (forecast)" if year.forecast else ""),
+                Count(year.inflation_factor, FACTOR_PLACES),
+                Money(year.total_gbp),
+                Money(year.programme_cost_gbp),
+                Money(year.net_gbp),
+            )
+        )
+        for year in calendar.nominal_years
+    ]
+    return [
+        Table(
+            title=f"In money of the day ({calendar.nominal_index})",
+            columns=(Column("Year"), *_numeric("Inflation", "Avoided", "Programme", "Net")),
+            rows=tuple(rows),
+        )
+    ]
+
+
+def _funders(case: Economics) -> list[Block]:
+    funders = case.funders
+    if funders is None:
+        return []
+    totals = [
+        Row(
+            (
+                position.name,
+                Count(position.share_of_programme_cost),
+                Money(position.cost_gbp),
+                Money(position.savings_gbp),
+                Money(position.net_gbp),
+            )
+        )
+        for position in funders.positions
+    ]
+    by_period = [
+        Row(
+            (
+                position.name,
+                period.period,
+                Money(period.cost_gbp),
+                Money(period.savings_gbp),
+                Money(period.net_gbp),
+            ),
+            group=index == 0,
+        )
+        for position in funders.positions
+        for index, period in enumerate(position.by_period)
+    ]
+    basis = "financial year" if funders.basis == "financial_year" else "year after each birth"
+    return [
+        Table(
+            title="Funders",
+            columns=(Column("Funder"), *_numeric("Share", "Cost", "Savings", "Net")),
+            rows=tuple(totals),
+        ),
+        Table(
+            title=f"Funders by {basis}",
+            columns=(Column("Funder"), Column("Period"), *_numeric("Cost", "Savings", "Net")),
+            rows=tuple(by_period),
+        ),
+    ]
+
+
+def _appraisal(case: Economics) -> list[Block]:
+    appraisal = case.appraisal
+    if appraisal is None:
+        return []
+    rows = [
+        Row(
+            ("Council's avoidance", Money(appraisal.benefits_gbp), Money(appraisal.pv_benefits_gbp))
+        ),
+        Row(("Programme cost", Money(appraisal.costs_gbp), Money(appraisal.pv_costs_gbp))),
+        Row(("Net", Money(appraisal.net_gbp), Money(appraisal.npv_gbp)), strong=True),
+    ]
+    if appraisal.bcr is not None:
+        rows.append(Row(("Benefit-cost ratio", "", Ratio(appraisal.bcr))))
+    rows.append(
+        Row(("Other agencies' avoidance (not above)", "", Money(appraisal.pv_other_agencies_gbp)))
+    )
+    return [
+        Table(
+            title="Present values",
+            columns=(Column("Figure"), *_numeric("Undiscounted", "Present value")),
+            rows=tuple(rows),
+        ),
+        Paragraph(
+            f"Discounted at {appraisal.schedule} ({appraisal.source.cite()}). Year 0 is "
+            f"{appraisal.year_zero}. {appraisal.convention}"
+        ),
+    ]
+
+
+def _bridge(case: Economics) -> list[Block]:
+    bridge = case.bridge
+    if bridge is None:
+        return []
+    rows = [Row(("Gross avoidance", "", Money(bridge.gross_gbp)))]
+    for step in bridge.steps:
+        why = step.source.cite() if step.source is not None else f"judgement: {step.assumption}"
+        rows.append(
+            Row((f"{step.name} ({why})", Count(step.factor), Money(step.change_gbp, signed=True)))
+        )
+    rows.append(
+        Row(
+            ("Net avoidance (the figures above)", Count(bridge.factor), Money(bridge.net_gbp)),
+            strong=True,
+        )
+    )
+    return [
+        Table(
+            title="Gross to net",
+            columns=(Column("Step"), *_numeric("Factor", "Amount")),
+            rows=tuple(rows),
+        )
+    ]
+
+
+def _routes(case: Economics) -> list[Block]:
+    routes = case.routes
+    if routes is None:
+        return []
+    rows = []
+    for route in (routes.per_woman, routes.evaluation):
+        per_pound = Ratio(route.return_per_pound) if route.return_per_pound is not None else "n/a"
+        rows.append(
+            Row(
+                (
+                    route.name,
+                    route.counts,
+                    Count(route.units, BIRTH_PLACES),
+                    Money(route.avoided_gbp),
+                    per_pound,
+                )
+            )
+        )
+    if routes.ratio is not None:
+        rows.append(Row(("evaluation / per woman", "", "", Count(routes.ratio, FACTOR_PLACES), "")))
+    if routes.published_return_per_pound is not None:
+        years = (
+            f" over {Count(routes.published_return_years).value} years"
+            if routes.published_return_years is not None
+            else ""
+        )
+        rows.append(
+            Row(
+                (
+                    f"evaluation's own return{years}",
+                    "published",
+                    "",
+                    "",
+                    Ratio(routes.published_return_per_pound),
+                )
+            )
+        )
+    return [
+        Table(
+            title="Two routes to the saving",
+            columns=(Column("Route"), Column("Counts"), *_numeric("Children", "Avoided", "Per £1")),
+            rows=tuple(rows),
+        ),
+        Paragraph(
+            f"{routes.note} Per-woman: {routes.per_woman.source.cite()}. Evaluation: "
+            f"{routes.evaluation.source.cite()}."
+        ),
+    ]
+
+
+def _scale(case: Economics) -> list[Block]:
+    scale = case.scale
+    if scale is None:
+        return []
+    rows: list[Row] = [
+        Row(("Eligible women", str(scale.eligible_women))),
+        *(
+            [Row(("Children already removed", str(scale.children_removed)))]
+            if scale.children_removed is not None
+            else []
+        ),
+        Row(("Women per practice at a time", str(scale.capacity_women_per_practice))),
+        Row(("Practice-cohorts needed to reach them", str(scale.practice_cohorts_needed))),
+        Row(("Avoided births at that scale", Count(scale.avoided_births, BIRTH_PLACES))),
+        Row(("Council's avoidance", Money(scale.avoided_gbp))),
+    ]
+    if scale.programme_cost_gbp is not None and scale.net_gbp is not None:
+        rows += [
+            Row(("Programme cost at that scale", Money(scale.programme_cost_gbp))),
+            Row(("Net", Money(scale.net_gbp)), strong=True),
+        ]
+    return [
+        Table(
+            title="Scale of need",
+            columns=(Column("Figure"), Column("Value", numeric=True)),
+            rows=tuple(rows),
+            show_header=False,
+        ),
+        Paragraph(f"Scale of need: {scale.source.cite()}"),
+    ]
+
+
+def economics_tidy(estimate: Estimate) -> list[tuple[TidyCell, ...]]:
+    """The economic case's figures, one per row, as the estimate's other tidy rows."""
+    case = estimate.economics
+    rows: list[tuple[TidyCell, ...]] = []
+    for cohort in case.cohorts:
+        described: tuple[tuple[str, TidyCell, str], ...] = (
+            ("start", cohort.start or "", ""),
+            ("women_open", cohort.women_open, "women"),
+            (
+                "birth_rate_per_woman_per_year",
+                Count(cohort.birth_rate_per_woman_per_year),
+                "births per woman per year",
+            ),
+            ("expected_births", Count(cohort.expected_births_counted), "births"),
+            (
+                "observed_births",
+                Count(cohort.observed_births) if cohort.observed_births is not None else None,
+                "births",
+            ),
+            ("avoided_births", Count(cohort.avoided_births), "births"),
+        )
+        for item, cell, unit in described:
+            rows.append(("cohort", item, cohort.name, "", cell, unit))
+    if case.calendar is not None:
+        for year in case.calendar.years:
+            label = year.financial_year
+            rows.append(
+                (
+                    "financial_year",
+                    "avoided_births",
+                    label,
+                    "",
+                    Count(year.avoided_births),
+                    "births",
+                )
+            )
+            for item, value in (
+                ("cashable", year.cashable_gbp),
+                ("internal", year.internal_gbp),
+                ("total", year.total_gbp),
+                ("other_agencies", year.other_agencies_gbp),
+                ("programme_cost", year.programme_cost_gbp),
+                ("net", year.net_gbp),
+                ("cumulative_net", year.cumulative_net_gbp),
+            ):
+                rows.append(("financial_year", item, label, "", Money(value), "GBP"))
+            if year.present_value_net_gbp is not None and year.discount_factor is not None:
+                rows.append(
+                    (
+                        "financial_year",
+                        "discount_factor",
+                        label,
+                        "",
+                        Count(year.discount_factor),
+                        "factor",
+                    )
+                )
+                rows.append(
+                    (
+                        "financial_year",
+                        "present_value_net",
+                        label,
+                        "",
+                        Money(year.present_value_net_gbp),
+                        "GBP",
+                    )
+                )
+        if case.calendar.payback_financial_year is not None:
+            rows.append(
+                (
+                    "financial_year",
+                    "payback",
+                    "",
+                    "",
+                    case.calendar.payback_financial_year,
+                    "financial year",
+                )
+            )
+        for nominal in case.calendar.nominal_years:
+            label = nominal.financial_year
+            rows.append(
+                (
+                    "nominal",
+                    "inflation_factor",
+                    label,
+                    "forecast" if nominal.forecast else "",
+                    Count(nominal.inflation_factor),
+                    "factor",
+                )
+            )
+            for item, value in (
+                ("total", nominal.total_gbp),
+                ("programme_cost", nominal.programme_cost_gbp),
+                ("net", nominal.net_gbp),
+            ):
+                rows.append(("nominal", item, label, "", Money(value), "GBP"))
+    if case.funders is not None:
+        for position in case.funders.positions:
+            rows.append(
+                (
+                    "funder",
+                    position.name,
+                    "",
+                    "share",
+                    Count(position.share_of_programme_cost),
+                    "share",
+                )
+            )
+            for item, value in (
+                ("cost", position.cost_gbp),
+                ("savings", position.savings_gbp),
+                ("net", position.net_gbp),
+            ):
+                rows.append(("funder", position.name, "", item, Money(value), "GBP"))
+            for period in position.by_period:
+                for item, value in (
+                    ("cost", period.cost_gbp),
+                    ("savings", period.savings_gbp),
+                    ("net", period.net_gbp),
+                ):
+                    rows.append(("funder", position.name, period.period, item, Money(value), "GBP"))
+    if case.appraisal is not None:
+        appraisal = case.appraisal
+        for item, value in (
+            ("benefits", appraisal.benefits_gbp),
+            ("costs", appraisal.costs_gbp),
+            ("net", appraisal.net_gbp),
+            ("pv_benefits", appraisal.pv_benefits_gbp),
+            ("pv_costs", appraisal.pv_costs_gbp),
+            ("npv", appraisal.npv_gbp),
+            ("pv_other_agencies", appraisal.pv_other_agencies_gbp),
+        ):
+            rows.append(("appraisal", item, "", appraisal.schedule, Money(value), "GBP"))
+        if appraisal.bcr is not None:
+            rows.append(("appraisal", "bcr", "", appraisal.schedule, Ratio(appraisal.bcr), "ratio"))
+    if case.bridge is not None:
+        rows.append(("bridge", "gross", "", "", Money(case.bridge.gross_gbp), "GBP"))
+        for step in case.bridge.steps:
+            rows.append(("bridge", step.name, "", "factor", Count(step.factor), "factor"))
+            rows.append(("bridge", step.name, "", "change", Money(step.change_gbp), "GBP"))
+        rows.append(("bridge", "net", "", "", Money(case.bridge.net_gbp), "GBP"))
+    if case.routes is not None:
+        for route in (case.routes.per_woman, case.routes.evaluation):
+            rows.append(("route", route.name, "", "children", Count(route.units), "children"))
+            rows.append(("route", route.name, "", "avoided", Money(route.avoided_gbp), "GBP"))
+            if route.return_per_pound is not None:
+                rows.append(
+                    (
+                        "route",
+                        route.name,
+                        "",
+                        "return_per_pound",
+                        Ratio(route.return_per_pound),
+                        "ratio",
+                    )
+                )
+        if case.routes.ratio is not None:
+            rows.append(("route", "ratio", "", "", Count(case.routes.ratio), "ratio"))
+        if case.routes.published_return_per_pound is not None:
+            rows.append(
+                (
+                    "route",
+                    "evaluation_published_return_per_pound",
+                    "",
+                    "",
+                    Ratio(case.routes.published_return_per_pound),
+                    "ratio",
+                )
+            )
+    if case.scale is not None:
+        scale = case.scale
+        rows.append(("scale", "eligible_women", "", "", scale.eligible_women, "women"))
+        rows.append(
+            (
+                "scale",
+                "practice_cohorts_needed",
+                "",
+                "",
+                scale.practice_cohorts_needed,
+                "practice-cohorts",
+            )
+        )
+        rows.append(("scale", "avoided_births", "", "", Count(scale.avoided_births), "births"))
+        rows.append(("scale", "avoided", "", "", Money(scale.avoided_gbp), "GBP"))
+        if scale.programme_cost_gbp is not None and scale.net_gbp is not None:
+            rows.append(("scale", "programme_cost", "", "", Money(scale.programme_cost_gbp), "GBP"))
+            rows.append(("scale", "net", "", "", Money(scale.net_gbp), "GBP"))
+    if case.ex_post is not None:
+        post = case.ex_post
+        figures: tuple[tuple[str, TidyCell, str], ...] = (
+            ("forecast_births", Count(post.forecast_births), "births"),
+            ("observed_births", Count(post.observed_births), "births"),
+            ("outturn_births", Count(post.outturn_births), "births"),
+            ("forecast_total", Money(post.forecast_total_gbp), "GBP"),
+            ("outturn_total", Money(post.outturn_total_gbp), "GBP"),
+        )
+        for item, figure, unit in figures:
+            rows.append(("ex_post", item, "", "", figure, unit))
+    return rows

@@ -1,0 +1,229 @@
+"""The economic case's part of an estimate: cohorts, cash by financial year, funders, present
+values, the gross-to-net bridge, the evaluation's route and the scale of need.
+
+Each part is null (or empty) where the scenario does not ask for it, so an estimate of a
+scenario that gives none of these inputs carries the figures it always did.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from pause_cost.model.base import Source
+from pause_cost.model.economics import FunderKind
+from pause_cost.results.base import Exact, result
+
+Basis = Literal["financial_year", "year_after_birth"]
+"""What a period is: a council financial year (a calendar is given), or a year after each
+avoided birth (Pause's own convention: year 1 is the year after the birth)."""
+
+
+@result
+class CohortResult:
+    name: str
+    start: Annotated[str | None, Field(description="The month the cohort starts, YYYY-MM.")]
+    women_open: int
+    birth_rate_per_woman_per_year: Exact
+    expected_births_exact: Annotated[Exact, Field(description="women x rate x window years.")]
+    expected_births_counted: Annotated[Exact, Field(description="As the scenario counts them.")]
+    observed_births: Annotated[
+        Exact | None, Field(description="Births on the programme that happened anyway.")
+    ]
+    avoided_births: Annotated[
+        Exact, Field(description="Expected (counted) less observed, never below zero.")
+    ]
+    source: Source
+    observed_source: Source | None
+
+
+@result
+class CashYear:
+    """One financial year of the budget paper's table, in the scenario's prices (real)."""
+
+    financial_year: str
+    avoided_births: Annotated[Exact, Field(description="Births avoided in the year.")]
+    cashable_gbp: Exact
+    internal_gbp: Exact
+    total_gbp: Annotated[Exact, Field(description="The council's: cashable + internal.")]
+    other_agencies_gbp: Exact
+    programme_cost_gbp: Exact
+    net_gbp: Annotated[Exact, Field(description="total_gbp - programme_cost_gbp.")]
+    cumulative_net_gbp: Exact
+    discount_year: Annotated[
+        int | None, Field(description="Years from year 0 (null without discounting).")
+    ]
+    discount_factor: Exact | None
+    present_value_net_gbp: Exact | None
+
+
+@result
+class NominalYear:
+    """One financial year's cash in money of the day, inflated by the named index."""
+
+    financial_year: str
+    inflation_factor: Annotated[Exact, Field(description="level(year) / level(price year).")]
+    forecast: Annotated[bool, Field(description="The index's level for this year is a forecast.")]
+    total_gbp: Exact
+    programme_cost_gbp: Exact
+    net_gbp: Exact
+
+
+@result
+class Calendar:
+    """When things happen: births spread over each cohort's window, cash by financial year."""
+
+    window_months: int
+    convention: str
+    years: list[CashYear]
+    payback_financial_year: Annotated[
+        str | None,
+        Field(description="First financial year whose cumulative net is zero or more."),
+    ]
+    prices: Annotated[str, Field(description="'real' (the price year's prices) or 'nominal'.")]
+    nominal_index: str | None
+    nominal_years: list[NominalYear]
+
+
+@result
+class FunderPeriod:
+    period: str
+    cost_gbp: Exact
+    savings_gbp: Exact
+    net_gbp: Exact
+
+
+@result
+class FunderPosition:
+    name: str
+    kind: FunderKind | Literal["not_funding"]
+    share_of_programme_cost: Exact
+    cost_gbp: Annotated[Exact, Field(description="share x programme cost.")]
+    savings_gbp: Annotated[Exact, Field(description="Avoided costs falling to this funder.")]
+    net_gbp: Exact
+    agencies: list[str]
+    by_period: list[FunderPeriod]
+    source: Source | None
+    assumption: str | None
+
+
+@result
+class Funders:
+    basis: Basis
+    positions: Annotated[
+        list[FunderPosition],
+        Field(description="Each funder, then any agencies that save but do not fund."),
+    ]
+
+
+@result
+class Appraisal:
+    """Present values on the schedule's terms, beside the undiscounted budget figures."""
+
+    schedule: str
+    schedule_title: str
+    source: Source
+    basis: Basis
+    year_zero: Annotated[str, Field(description="Which period is year 0 (not discounted).")]
+    convention: str
+    benefits_gbp: Annotated[Exact, Field(description="Undiscounted: the council's avoidance.")]
+    costs_gbp: Annotated[Exact, Field(description="Undiscounted programme cost.")]
+    net_gbp: Exact
+    pv_benefits_gbp: Exact
+    pv_costs_gbp: Exact
+    npv_gbp: Exact
+    bcr: Annotated[Exact | None, Field(description="PV benefits / PV costs; null if no cost.")]
+    pv_other_agencies_gbp: Annotated[
+        Exact, Field(description="Present value of other agencies' avoidance, not in benefits.")
+    ]
+
+
+@result
+class BridgeStep:
+    name: str
+    factor: Annotated[Exact, Field(description="What the running figure is multiplied by.")]
+    change_gbp: Exact
+    after_gbp: Exact
+    source: Source | None
+    assumption: str | None
+
+
+@result
+class Bridge:
+    """Gross avoidance over the horizon, each adjustment, and the net the figures show."""
+
+    gross_gbp: Exact
+    steps: list[BridgeStep]
+    net_gbp: Exact
+    factor: Annotated[Exact, Field(description="The product of the steps' factors.")]
+
+
+@result
+class Route:
+    name: str
+    counts: str
+    units: Annotated[Exact, Field(description="Births avoided, or fewer infant care entries.")]
+    avoided_gbp: Annotated[Exact, Field(description="Council's avoidance over the horizon.")]
+    programme_cost_gbp: Exact | None
+    return_per_pound: Exact | None
+    source: Source
+
+
+@result
+class Routes:
+    """The per-woman route beside the evaluation's per-practice route."""
+
+    per_woman: Route
+    evaluation: Route
+    ratio: Annotated[
+        Exact | None, Field(description="Evaluation route's avoidance / per-woman route's.")
+    ]
+    published_return_per_pound: Exact | None
+    published_return_years: Exact | None
+    note: str
+
+
+@result
+class Scale:
+    """Eligible women against a practice's capacity, at the scenario's economics."""
+
+    eligible_women: int
+    children_removed: int | None
+    capacity_women_per_practice: int
+    practice_cohorts_needed: Annotated[
+        int, Field(description="ceil(eligible women / capacity): practices running one cohort.")
+    ]
+    avoided_births: Exact
+    avoided_gbp: Exact
+    programme_cost_gbp: Annotated[
+        Exact | None, Field(description="Cost per practice-cohort x practice-cohorts needed.")
+    ]
+    net_gbp: Exact | None
+    source: Source
+
+
+@result
+class ExPost:
+    """The forecast beside the outturn, where births were observed on the programme."""
+
+    forecast_births: Exact
+    observed_births: Exact
+    outturn_births: Exact
+    forecast_total_gbp: Exact
+    outturn_total_gbp: Exact
+
+
+@result
+class Economics:
+    """The economic case; every part null or empty where the scenario does not ask for it."""
+
+    cohorts: list[CohortResult]
+    timing: Annotated[Basis, Field(description="The basis of payback and present values.")]
+    calendar: Calendar | None
+    funders: Funders | None
+    appraisal: Appraisal | None
+    bridge: Bridge | None
+    routes: Routes | None
+    scale: Scale | None
+    ex_post: ExPost | None
