@@ -19,6 +19,9 @@ SCENARIOS = (
     "rotherham-2020-with-pilot-cost",
     "rotherham-2020-bottom-up",
     "rotherham-2020-bottom-up-2024-25",
+    "rotherham-2020-calendar",
+    "rotherham-2021-ex-post",
+    "rotherham-2021-joint-funding",
 )
 FORMATS = ("table", "json", "csv", "markdown")
 

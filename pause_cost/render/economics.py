@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pause_cost.render.document import (
+    MARKDOWN,
     TEXT,
     Block,
     Column,
@@ -35,36 +36,52 @@ def _numeric(*labels: str) -> tuple[Column, ...]:
     return tuple(Column(label, numeric=True) for label in labels)
 
 
+def _titled(blocks: list[Block]) -> list[Block]:
+    """Each table headed by its title in a report, where tables carry no caption."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            out.append(Paragraph(f"{block.title}:", media=MARKDOWN))
+        out.append(block)
+    return out
+
+
 def economics_blocks(estimate: Estimate) -> list[Block]:
     """The economic case's tables, in reading order; none where the scenario asks for none."""
     case = estimate.economics
     blocks: list[Block] = []
     for part in (_cohorts, _calendar, _nominal, _funders, _appraisal, _bridge, _routes, _scale):
-        found = part(case)
+        found = _titled(part(case))
         blocks += found
         if found and isinstance(found[-1], Paragraph):
             blocks.append(Gap(media=TEXT))
     if case.ex_post is not None:
         post = case.ex_post
-        blocks += [
-            Table(
-                title="Forecast and outturn",
-                columns=(Column("Figure"), *_numeric("Forecast", "Outturn")),
-                rows=(
-                    Row(
-                        ("Avoided births", Count(post.forecast_births), Count(post.outturn_births))
-                    ),
-                    Row(("Births observed on the programme", "", Count(post.observed_births))),
-                    Row(
-                        (
-                            f"Council's avoidance, {estimate.horizon.years} years",
-                            Money(post.forecast_total_gbp),
-                            Money(post.outturn_total_gbp),
-                        )
+        blocks += _titled(
+            [
+                Table(
+                    title="Forecast and outturn",
+                    columns=(Column("Figure"), *_numeric("Forecast", "Outturn")),
+                    rows=(
+                        Row(
+                            (
+                                "Avoided births",
+                                Count(post.forecast_births),
+                                Count(post.outturn_births),
+                            )
+                        ),
+                        Row(("Births observed on the programme", "", Count(post.observed_births))),
+                        Row(
+                            (
+                                f"Council's avoidance, {estimate.horizon.years} years",
+                                Money(post.forecast_total_gbp),
+                                Money(post.outturn_total_gbp),
+                            )
+                        ),
                     ),
                 ),
-            ),
-        ]
+            ]
+        )
     return blocks
 
 

@@ -24,8 +24,21 @@ def years_label(first: int, last: int) -> str:
 
 def counting_label(estimate: Estimate) -> str:
     births = estimate.avoided_births
+    observed = f", less {plain(births.observed)} observed" if births.observed else ""
+    costed = (
+        f"; costed as {plain(births.costed)} after the bridge's adjustments"
+        if births.costed is not None
+        else ""
+    )
     if births.counting == "round_half_up":
-        return f"{plain(births.counted)} (rounded half up from {plain(births.exact)})"
+        rounded = (
+            "rounded half up"
+            if len(estimate.economics.cohorts) == 1
+            else "each cohort's rounded half up"
+        )
+        return f"{plain(births.counted)} ({rounded} from {plain(births.exact)}{observed}{costed})"
+    if observed or costed:
+        return f"{plain(births.counted)} ({plain(births.exact)}{observed}{costed})"
     return plain(births.counted)
 
 

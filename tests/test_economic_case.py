@@ -1,0 +1,463 @@
+"""The economic case, each figure worked by hand from the inputs (never pasted from output).
+
+Rotherham's published table gives, per avoided birth, £67,325.26 + £18,848.01 = £86,173.27
+in year 1 (Y1) and £10,363.40 + £2,901.28 = £13,264.68 in each of years 2-5 (Y2).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pause_cost.core.estimate import estimate
+from pause_cost.load.inputs import load_inputs
+from pause_cost.results.estimate import Estimate
+from tests.conftest import SCENARIOS, SOURCE, dump_yaml, line, run
+
+D = Decimal
+Y1 = Fraction("67325.26") + Fraction("18848.01")
+Y2 = Fraction("10363.40") + Fraction("2901.28")
+WriteYaml = Callable[[str, Any], Path]
+
+
+def shipped(name: str) -> Estimate:
+    return estimate(*load_inputs(SCENARIOS / f"{name}.yaml"))
+
+
+def close(value: Decimal, exact: Fraction, within: Fraction = Fraction(1, 10**9)) -> bool:
+    return abs(Fraction(value) - exact) <= within
+
+
+# The calendar -------------------------------------------------------------------------------
+
+
+def test_births_spread_over_27_months_from_july_fall_by_financial_year() -> None:
+    # 15 births over Jul 2018 - Sep 2020, 15/27 a month: 9 months in 2018/19 (5 births),
+    # 12 in 2019/20 (6 2/3) and 6 in 2020/21 (3 1/3); nothing after.
+    calendar = shipped("rotherham-2020-calendar").economics.calendar
+    assert calendar is not None
+    births = {year.financial_year: year.avoided_births for year in calendar.years}
+    assert births["2018/19"] == 5
+    assert close(births["2019/20"], Fraction(20, 3), Fraction(1, 10**19))
+    assert births["2019/20"] + births["2020/21"] == 10
+    assert all(births[label] == 0 for label in ("2021/22", "2022/23", "2023/24"))
+
+
+def test_each_financial_year_of_avoidance_worked_by_hand() -> None:
+    # A birth in month m (0 = July 2018) has year 1 over months m..m+11 and year 2 over
+    # m+12..m+23, a twelfth of the year's cost a month; 5/9 of a birth falls in each month.
+    # 2018/19 (months 0-8): year 1 only, sum over m = 0..8 of (9 - m) = 45 month-shares.
+    # 2019/20 (months 9-20): births of months 0-8 give 3 + m months of year 1 (63) and 9 - m
+    # of year 2 (45); births of months 9-20 give 21 - m months of year 1 (78).
+    calendar = shipped("rotherham-2020-calendar").economics.calendar
+    assert calendar is not None
+    by_year = {year.financial_year: year for year in calendar.years}
+    birth_month = Fraction(5, 9) / 12
+    assert close(by_year["2018/19"].total_gbp, birth_month * 45 * Y1)
+    assert close(by_year["2019/20"].total_gbp, birth_month * ((63 + 78) * Y1 + 45 * Y2))
+    # The years add up to the horizon total exactly: 15 x (Y1 + 4 Y2).
+    total = sum((year.total_gbp for year in calendar.years), D(0))
+    assert total == D(15) * (D("86173.27") + 4 * D("13264.68"))
+
+
+def test_payback_is_the_year_cumulative_net_turns_positive() -> None:
+    # The £419,000 pilot over 18 months from July 2018: 9 months in each of 2018/19 and
+    # 2019/20, £209,500 each. 2018/19: 45/108 x Y1 = £179,527.65 avoided < £209,500 spent;
+    # by the end of 2019/20 the £590,154.71 avoided that year has covered both.
+    calendar = shipped("rotherham-2020-calendar").economics.calendar
+    assert calendar is not None
+    rows = calendar.years
+    assert [row.programme_cost_gbp for row in rows[:3]] == [D(209500), D(209500), D(0)]
+    assert close(rows[0].cumulative_net_gbp, Fraction(5, 108) * 45 * Y1 - 209500)
+    assert rows[0].cumulative_net_gbp < 0 < rows[1].cumulative_net_gbp
+    assert calendar.payback_financial_year == "2019/20"
+
+
+def test_present_values_at_3_5_percent_from_the_first_financial_year() -> None:
+    # Year 0 is 2018/19: costs £209,500 then £209,500 / 1.035; benefits are each year's
+    # avoidance over 1.035^t; the BCR is their ratio.
+    result = shipped("rotherham-2020-calendar")
+    case = result.economics
+    assert case.calendar is not None
+    assert case.appraisal is not None
+    appraisal = case.appraisal
+    rate = Fraction(207, 200)
+    assert close(appraisal.pv_costs_gbp, 209500 + Fraction(209500) / rate)
+    benefits = sum(
+        (Fraction(year.total_gbp) / rate**t for t, year in enumerate(case.calendar.years)),
+        Fraction(0),
+    )
+    assert close(appraisal.pv_benefits_gbp, benefits)
+    assert appraisal.npv_gbp == appraisal.pv_benefits_gbp - appraisal.pv_costs_gbp
+    assert appraisal.bcr is not None
+    assert close(appraisal.bcr, benefits / (209500 + Fraction(209500) / rate), Fraction(1, 10**11))
+    assert appraisal.benefits_gbp == result.horizon.total_gbp
+    assert appraisal.net_gbp == result.horizon.total_gbp - 419000
+
+
+def test_without_a_calendar_payback_is_flagged_as_per_birth_timing() -> None:
+    result = shipped("rotherham-2020-with-pilot-cost")
+    assert result.economics.calendar is None
+    assert result.economics.timing == "year_after_birth"
+    assert "payback_per_birth_timing" in [flag.code for flag in result.flags]
+    calendar = shipped("rotherham-2020-calendar")
+    assert "payback_per_birth_timing" not in [flag.code for flag in calendar.flags]
+
+
+# Cohorts, practices and the outturn ---------------------------------------------------------
+
+
+def test_an_observed_birth_is_netted_off_and_the_forecast_kept_beside_it() -> None:
+    result = shipped("rotherham-2021-ex-post")
+    assert result.avoided_births.counted == 14  # 15 expected, less 1 observed
+    assert result.avoided_births.observed == 1
+    post = result.economics.ex_post
+    assert post is not None
+    assert (post.forecast_births, post.observed_births, post.outturn_births) == (15, 1, 14)
+    per_birth = D("86173.27") + 4 * D("13264.68")
+    assert post.forecast_total_gbp == 15 * per_birth
+    assert post.outturn_total_gbp == 14 * per_birth == result.horizon.total_gbp
+    assert "observed_births_netted" in [flag.code for flag in result.flags]
+
+
+def practice_scenario(write_yaml: WriteYaml, **extra: Any) -> Path:
+    write_yaml("t.yaml", {"name": "t", "title": "T", "lines": [line(amount_gbp=1200)]})
+    data: dict[str, Any] = {
+        "name": "practice",
+        "council": "Test Council",
+        "practice": {
+            "practices": 2,
+            "capacity_women": 20,
+            "first_start": "2019-04",
+            "cohorts": 3,
+            "ramp_up_women": [10],
+            "birth_rate_per_woman_per_year": 0.4,
+            "source": SOURCE,
+        },
+        "unit_costs": ["t.yaml"],
+        "horizon_years": 2,
+        **extra,
+    }
+    return write_yaml("s.yaml", data)
+
+
+def test_a_practice_gives_cohorts_one_after_another(write_yaml: WriteYaml) -> None:
+    # 2 practices x 20 women, the first cohort ramping up with 10; cohorts 18 months apart.
+    # Births: women x 0.4 x 27/12 = 0.9 x women: 9, then 36, then 36.
+    result = estimate(*load_inputs(practice_scenario(write_yaml)))
+    cohorts = result.economics.cohorts
+    assert [(c.start, c.women_open) for c in cohorts] == [
+        ("2019-04", 10),
+        ("2020-10", 40),
+        ("2022-04", 40),
+    ]
+    assert [c.expected_births_exact for c in cohorts] == [D(9), D(36), D(36)]
+    assert result.avoided_births.counted == 81
+    # One £1,200 line in year 1 only: 81 births x £1,200.
+    assert result.horizon.total_gbp == 81 * 1200
+
+
+def test_a_per_practice_cost_is_paid_for_every_practice(write_yaml: WriteYaml) -> None:
+    cost = {"per_year_gbp": 100000, "years": 4.5, "per_practice": True, "source": SOURCE}
+    result = estimate(*load_inputs(practice_scenario(write_yaml, programme_cost=cost)))
+    assert result.programme.cost_gbp == 2 * 100000 * D("4.5")
+    calendar = result.economics.calendar
+    assert calendar is not None
+    # £200,000 a year from April 2019 for 54 months: £200,000 in each of 2019/20 to
+    # 2022/23 and half a year, £100,000, in 2023/24.
+    costs = {year.financial_year: year.programme_cost_gbp for year in calendar.years}
+    assert [costs[f"{y}/{(y + 1) % 100:02d}"] for y in range(2019, 2024)] == [
+        D(200000),
+        D(200000),
+        D(200000),
+        D(200000),
+        D(100000),
+    ]
+
+
+# Funders ------------------------------------------------------------------------------------
+
+
+def test_joint_funders_shares_add_up_to_the_whole_to_the_penny() -> None:
+    result = shipped("rotherham-2021-joint-funding")
+    funders = result.economics.funders
+    assert funders is not None
+    council, nhs = funders.positions
+    assert council.cost_gbp + nhs.cost_gbp == result.programme.cost_gbp == 838000
+    assert council.cost_gbp == nhs.cost_gbp == 419000
+    calendar = result.economics.calendar
+    assert calendar is not None
+    for year in calendar.years:
+        paid = [
+            period.cost_gbp
+            for position in funders.positions
+            for period in position.by_period
+            if period.period == year.financial_year
+        ]
+        assert sum(paid, D(0)) == year.programme_cost_gbp
+    # The council's own lines fall to it; no line here is the NHS's.
+    assert council.savings_gbp == result.horizon.total_gbp
+    assert nhs.savings_gbp == 0
+    assert nhs.net_gbp == -419000
+
+
+def test_other_agencies_savings_fall_to_the_funder_that_names_them(write_yaml: WriteYaml) -> None:
+    lines = [
+        line(id="placement", amount_gbp=1000),
+        line(id="court", amount_gbp=300, classification="other_agency", agency="HMCTS"),
+        line(id="aid", amount_gbp=200, classification="other_agency", agency="Legal Aid"),
+        line(id="dfe", amount_gbp=50, classification="other_agency", agency="DfE"),
+    ]
+    write_yaml("t.yaml", {"name": "t", "title": "T", "lines": lines})
+    path = write_yaml(
+        "s.yaml",
+        {
+            "name": "s",
+            "council": "C",
+            "cohort": {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE},
+            "unit_costs": ["t.yaml"],
+            "programme_cost": {"total_gbp": 1000.03, "source": SOURCE},
+            "funders": [
+                {
+                    "name": "Council",
+                    "kind": "council",
+                    "share_of_programme_cost": 0.7,
+                    "source": SOURCE,
+                },
+                {
+                    "name": "MoJ",
+                    "kind": "central_government",
+                    "share_of_programme_cost": 0.3,
+                    "agencies": ["HMCTS", "Legal Aid"],
+                    "source": SOURCE,
+                },
+            ],
+        },
+    )
+    result = estimate(*load_inputs(path))
+    funders = result.economics.funders
+    assert funders is not None
+    council, moj, others = funders.positions
+    births = D(10) * D("0.4") * D("2.25")  # 9
+    assert council.savings_gbp == births * 1000
+    assert moj.savings_gbp == births * (300 + 200)
+    assert (others.kind, others.agencies, others.savings_gbp) == (
+        "not_funding",
+        ["DfE"],
+        births * 50,
+    )
+    assert council.cost_gbp == D("700.021")
+    assert moj.cost_gbp == D("300.009")
+    assert council.cost_gbp + moj.cost_gbp == D("1000.03")
+
+
+def test_funders_shares_must_cover_the_whole_cost(write_yaml: WriteYaml) -> None:
+    write_yaml("t.yaml", {"name": "t", "title": "T", "lines": [line()]})
+    funder = {"kind": "council", "share_of_programme_cost": 0.6, "source": SOURCE}
+    path = write_yaml(
+        "s.yaml",
+        {
+            "name": "s",
+            "council": "C",
+            "cohort": {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE},
+            "unit_costs": ["t.yaml"],
+            "programme_cost": {"total_gbp": 1000, "source": SOURCE},
+            "funders": [{"name": "A", **funder}, {"name": "B", **funder, "kind": "nhs"}],
+        },
+    )
+    result = run("estimate", str(path))
+    assert result.exit_code == 1
+    assert "funders' shares of the programme cost add up to 1.2, not 1" in result.stderr
+    assert result.stdout == ""
+
+
+# The bridge, persistence, routes and scale --------------------------------------------------
+
+
+def test_the_bridge_takes_each_adjustment_off_in_turn(write_yaml: WriteYaml) -> None:
+    write_yaml("t.yaml", {"name": "t", "title": "T", "lines": [line(amount_gbp=1000)]})
+    adjustments = {
+        "removal_share": {"share": 0.5, "source": SOURCE},
+        "optimism_bias": {"share": 0.2, "assumption": "data of middling confidence"},
+    }
+    path = write_yaml(
+        "s.yaml",
+        {
+            "name": "s",
+            "council": "C",
+            "cohort": {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE},
+            "unit_costs": ["t.yaml"],
+            "adjustments": adjustments,
+        },
+    )
+    result = estimate(*load_inputs(path))
+    bridge = result.economics.bridge
+    assert bridge is not None
+    # Gross: 9 births x £1,000 = £9,000; half would have led to a removal: £4,500 (-£4,500);
+    # optimism bias of 20% takes £900 more: £3,600, 0.4 of gross.
+    assert bridge.gross_gbp == 9000
+    assert [(step.name, step.factor, step.change_gbp) for step in bridge.steps] == [
+        ("removal_share", D("0.5"), D(-4500)),
+        ("optimism_bias", D("0.8"), D(-900)),
+    ]
+    assert bridge.net_gbp == result.horizon.total_gbp == 3600
+    assert result.avoided_births.counted == 9
+    assert result.avoided_births.costed == D("3.6")
+    codes = [flag.code for flag in result.flags]
+    assert "adjustments_applied" in codes
+    assert "removal_share_assumed" not in codes
+
+
+def test_persistence_lengthens_the_window_and_is_flagged(write_yaml: WriteYaml) -> None:
+    write_yaml("t.yaml", {"name": "t", "title": "T", "lines": [line()]})
+    path = write_yaml(
+        "s.yaml",
+        {
+            "name": "s",
+            "council": "C",
+            "cohort": {"women_open": 20, "birth_rate_per_woman_per_year": 0.33, "source": SOURCE},
+            "unit_costs": ["t.yaml"],
+            "persistence": {"months": 6, "assumption": "a test"},
+        },
+    )
+    result = estimate(*load_inputs(path))
+    # (18 + 9 + 6) / 12 = 2.75 years: 20 x 0.33 x 2.75 = 18.15 births.
+    assert result.scenario.window_years == D("2.75")
+    assert result.avoided_births.exact == D("18.15")
+    assert "persistence_beyond_evidence" in [flag.code for flag in result.flags]
+
+
+def test_the_evaluation_route_for_two_practices_over_three_years(write_yaml: WriteYaml) -> None:
+    path = write_yaml(
+        "s.yaml",
+        {
+            "name": "s",
+            "council": "C",
+            "cohort": {"women_open": 20, "birth_rate_per_woman_per_year": 0.33, "source": SOURCE},
+            "avoided_births_counting": "round_half_up",
+            "unit_costs": ["rotherham-2020-published"],
+            "programme_cost": {"total_gbp": 1000000, "source": SOURCE},
+            "evaluation_route": {
+                "practices": 2,
+                "years_open": 3,
+                "months_before_effect": 12,
+                "infants_per_practice_per_year": 14.4,
+                "published_return_per_pound": 4.5,
+                "published_return_years": 4,
+                "source": SOURCE,
+            },
+        },
+    )
+    routes = estimate(*load_inputs(path)).economics.routes
+    assert routes is not None
+    # 2 practices x (3 - 1) years after the first 12 months x 14.4 = 57.6 fewer infants,
+    # each costed at Y1 + 4 Y2 = £139,231.99; the per-woman route costs 15 births.
+    per_child = D("86173.27") + 4 * D("13264.68")
+    assert routes.evaluation.units == D("57.6")
+    assert routes.evaluation.avoided_gbp == D("57.6") * per_child
+    assert routes.per_woman.units == 15
+    assert routes.ratio == D("57.6") / 15
+    assert routes.evaluation.return_per_pound == D("57.6") * per_child / 1000000
+    assert routes.published_return_per_pound == D("4.5")
+
+
+def test_the_scale_of_need_in_rotherham() -> None:
+    scale = shipped("rotherham-2020-calendar").economics.scale
+    assert scale is not None
+    # 270 eligible women at 24 a practice: ceil(11.25) = 12 practice-cohorts;
+    # 270 x 0.33 x 2.25 = 200.475 births, rounded half up as the scenario counts: 200.
+    assert scale.practice_cohorts_needed == 12
+    assert scale.avoided_births == 200
+    assert scale.avoided_gbp == 200 * (D("86173.27") + 4 * D("13264.68"))
+    assert scale.programme_cost_gbp == 12 * 419000
+    assert scale.net_gbp == scale.avoided_gbp - 12 * 419000
+
+
+# Nominal cash -------------------------------------------------------------------------------
+
+
+def test_nominal_cash_inflates_each_year_from_the_price_year(write_yaml: WriteYaml) -> None:
+    write_yaml(
+        "t.yaml",
+        {"name": "t", "title": "T", "lines": [line(amount_gbp=1200, price_year="2019/20")]},
+    )
+    write_yaml(
+        "forecast.yaml",
+        {
+            "name": "forecast",
+            "title": "A test index",
+            "source": SOURCE,
+            "index_levels": {"2019/20": 100, "2020/21": 102, "2021/22": 105},
+        },
+    )
+    path = write_yaml(
+        "s.yaml",
+        {
+            "name": "s",
+            "council": "C",
+            "cohort": {
+                "women_open": 10,
+                "birth_rate_per_woman_per_year": 0.4,
+                "source": SOURCE,
+                "start": "2019-04",
+            },
+            "unit_costs": ["t.yaml"],
+            "price_year": "2019/20",
+            "horizon_years": 1,
+            "nominal_cash": {"index": "forecast.yaml", "forecast_from": "2021/22"},
+        },
+    )
+    result = estimate(*load_inputs(path))
+    calendar = result.economics.calendar
+    assert calendar is not None
+    assert calendar.prices == "nominal"
+    nominal = {year.financial_year: year for year in calendar.nominal_years}
+    real = {year.financial_year: year for year in calendar.years}
+    assert nominal["2020/21"].inflation_factor == D("1.02")
+    assert nominal["2020/21"].total_gbp == real["2020/21"].total_gbp * D("1.02")
+    assert nominal["2021/22"].forecast
+    assert not nominal["2020/21"].forecast
+    assert "nominal_forecast" in [flag.code for flag in result.flags]
+
+
+# Outputs ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("output_format", ["table", "markdown", "csv", "json"])
+def test_every_new_table_reaches_every_format(output_format: str) -> None:
+    result = run("estimate", SCENARIOS / "rotherham-2020-calendar.yaml", "-f", output_format)
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    if output_format == "json":
+        case = json.loads(text)["economics"]
+        assert {"calendar", "appraisal", "routes", "scale"} <= {k for k, v in case.items() if v}
+    elif output_format == "csv":
+        for section in ("financial_year,", "appraisal,", "route,", "scale,"):
+            assert f"\n{section}" in text
+    else:
+        for title in ("financial year", "Present values", "Two routes", "Scale of need"):
+            assert title in text
+
+
+def test_a_scenario_names_no_schedule_it_does_not_have(write_yaml: WriteYaml) -> None:
+    write_yaml("t.yaml", {"name": "t", "title": "T", "lines": [line()]})
+    data = {
+        "name": "s",
+        "council": "C",
+        "cohort": {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE},
+        "unit_costs": ["t.yaml"],
+        "discounting": {"schedule": "green-book-discount-rate"},
+    }
+    path = write_yaml("s.yaml", dump_yaml(data))
+    result = run("estimate", str(path))
+    assert result.exit_code == 1
+    assert "discounting.schedule: unknown discount schedule 'green-book-discount-rate'" in (
+        result.stderr
+    )
+    assert "did you mean 'green-book-discount-rates'?" in result.stderr
