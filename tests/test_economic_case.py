@@ -394,6 +394,7 @@ def test_nominal_cash_inflates_each_year_from_the_price_year(write_yaml: WriteYa
             "title": "A test index",
             "source": SOURCE,
             "index_levels": {"2019/20": 100, "2020/21": 102, "2021/22": 105},
+            "forecast_from": "2021/22",
         },
     )
     path = write_yaml(
@@ -410,7 +411,7 @@ def test_nominal_cash_inflates_each_year_from_the_price_year(write_yaml: WriteYa
             "unit_costs": ["t.yaml"],
             "price_year": "2019/20",
             "horizon_years": 1,
-            "nominal_cash": {"index": "forecast.yaml", "forecast_from": "2021/22"},
+            "nominal_cash": {"index": "forecast.yaml"},
         },
     )
     result = estimate(*load_inputs(path))
@@ -461,3 +462,24 @@ def test_a_scenario_names_no_schedule_it_does_not_have(write_yaml: WriteYaml) ->
         result.stderr
     )
     assert "did you mean 'green-book-discount-rates'?" in result.stderr
+
+
+def test_uprating_into_a_forecast_year_is_flagged(write_yaml: WriteYaml) -> None:
+    priced = line(price_year="2024/25", price_index="gdp-deflator-2026-03-with-forecast")
+    write_yaml("t.yaml", {"name": "t", "title": "T", "lines": [priced]})
+    path = write_yaml(
+        "s.yaml",
+        {
+            "name": "s",
+            "council": "C",
+            "cohort": {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE},
+            "unit_costs": ["t.yaml"],
+            "price_year": "2026/27",
+        },
+    )
+    result = estimate(*load_inputs(path))
+    # The shipped forecast levels: 2024/25 = 100, 2026/27 = 105.3095 (a forecast).
+    assert result.lines[0].uprating_factor == D("1.053095")
+    flags = {flag.code: flag for flag in result.flags}
+    assert flags["forecast_uprating"].lines == ["t/a-line"]
+    assert result.price_indices[0].forecast_from == "2025/26"

@@ -124,7 +124,8 @@ def test_validate_checks_the_indices_a_table_names(
     assert result.stderr.splitlines()[:2] == [
         f"{misspelt}: price_index: unknown price index 'pss-all-sector'; did you mean "
         "'pss-all-sectors'? shipped price indices: gdp-deflator, gdp-deflator-2026-03, "
-        "nhs-cost-inflation, nhs-cost-inflation-2025, pss-all-sectors, pss-independent-sector, "
+        "gdp-deflator-2026-03-with-forecast, nhs-cost-inflation, nhs-cost-inflation-2025, "
+        "pss-all-sectors, pss-independent-sector, "
         "pss-local-authority, pss-then-gdp-deflator-2026 (or give a path to a .yaml file)",
         f"{missing}: price_index: price index file {missing.parent / 'indices' / 'ours.yaml'} "
         "does not exist (a path is taken from the folder of the file that names it)",

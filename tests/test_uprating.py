@@ -126,7 +126,8 @@ def test_an_unknown_index_lists_the_shipped_ones(write_yaml: WriteYaml) -> None:
         load_inputs(path)
     assert (
         "unknown price index 'pss-all-sector'; did you mean 'pss-all-sectors'? shipped price "
-        "indices: gdp-deflator, gdp-deflator-2026-03, nhs-cost-inflation, "
+        "indices: gdp-deflator, gdp-deflator-2026-03, gdp-deflator-2026-03-with-forecast, "
+        "nhs-cost-inflation, "
         "nhs-cost-inflation-2025, pss-all-sectors, pss-independent-sector, pss-local-authority, "
         "pss-then-gdp-deflator-2026"
     ) in str(caught.value)

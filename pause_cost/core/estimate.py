@@ -142,6 +142,7 @@ def assemble(
             source=index.source,
             spliced_from=index.spliced_from,
             joins=index.joins,
+            forecast_from=index.forecast_from,
         )
         for index in plan.indices_used
     ]

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar, get_args
 
-from pause_cost.model.base import crosses
+from pause_cost.model.base import crosses, year_start
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import Stage, line_ref
 from pause_cost.results.economics import Economics
@@ -243,6 +243,29 @@ def spliced_index(facts: Facts) -> Flag | None:
     )
 
 
+def forecast_uprating(facts: Facts) -> Flag | None:
+    """A line uprated to or from a year its index gives only as a forecast."""
+    forecasts = {index.name: index.forecast_from for index in facts.indices if index.forecast_from}
+    price_year = facts.scenario.price_year
+    if not forecasts or price_year is None:
+        return None
+    found = [
+        line
+        for line in facts.lines
+        if line.price_index in forecasts
+        and max(year_start(price_year), year_start(line.price_year))
+        >= year_start(forecasts[line.price_index] or price_year)
+    ]
+    if not found:
+        return None
+    return Flag(
+        code="forecast_uprating",
+        message=f"{len(found)} line(s) are uprated with an index's forecast, not outturn "
+        f"({', '.join(sorted({line.price_index or '' for line in found}))}).",
+        lines=_refs(found),
+    )
+
+
 def gross_not_net(facts: Facts) -> Flag | None:
     if facts.programme.cost_gbp is not None:
         return None
@@ -381,6 +404,7 @@ RULES: tuple[Rule, ...] = (
     line_overrides,
     costs_beyond_horizon,
     spliced_index,
+    forecast_uprating,
     gross_not_net,
     no_payback_within_horizon,
     payback_per_birth_timing,

@@ -260,7 +260,7 @@ def _nominal(scenario: Scenario, setting: Setting, years: Sequence[CashYear]) ->
         return []
     price_year = setting.plan.price_year
     assert price_year is not None  # the loader asks nominal_cash for a price_year
-    forecast_from = scenario.nominal_cash.forecast_from
+    forecast_from = index.forecast_from
     rows = []
     for year in years:
         if not index.covers(year.financial_year):

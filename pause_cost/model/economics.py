@@ -123,13 +123,10 @@ class Discounting(InputModel):
 
 
 class NominalCash(InputModel):
-    """Cash in money of the day: the price index (with its forecast years) that inflates it."""
+    """Cash in money of the day: the price index that inflates it (its forecast years, as the
+    index file marks them with ``forecast_from``, are flagged)."""
 
     index: Text = Field(max_length=500, description="A shipped index's name or a path.")
-    forecast_from: PriceYear | None = Field(
-        default=None,
-        description="The first year of the index that is a forecast, not outturn (flagged).",
-    )
 
 
 class Adjustment(Sourced):

@@ -49,6 +49,11 @@ class PriceIndex(InputModel):
         min_length=2,
         description="The index in each financial year, as published (any base year).",
     )
+    forecast_from: PriceYear | None = Field(
+        default=None,
+        description="The first year whose figure is a forecast, not outturn; outputs flag "
+        "every use of a forecast year. Omitted: every year is outturn.",
+    )
 
     @model_validator(mode="after")
     def _one_form_consecutive_plausible(self) -> Self:
@@ -57,6 +62,11 @@ class PriceIndex(InputModel):
                 "give either annual_increase_percent or index_levels (exactly one of them)"
             )
         years = sorted(self._series, key=year_start)
+        if self.forecast_from is not None and self.forecast_from not in self._series:
+            raise ValueError(
+                f"forecast_from {self.forecast_from} is not one of the index's years "
+                f"({years[0]} to {years[-1]})"
+            )
         for earlier, later in itertools.pairwise(years):
             if year_start(later) != year_start(earlier) + 1:
                 raise ValueError(

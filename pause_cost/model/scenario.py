@@ -225,6 +225,42 @@ class Scenario(InputModel):
             )
         return immediate_years
 
+    def _check_calendar(self) -> None:
+        """A calendar counts whole months: the window, the programme and a yearly cost's."""
+        given = [self.cohort] if self.cohort is not None else list(self.cohorts or [])
+        if self.practice is None and not any(cohort.start for cohort in given):
+            return
+        window = self.pause_window
+        parts = {
+            "pause_window.programme_months": window.programme_months,
+            "pause_window.gestation_months": window.gestation_months,
+        }
+        if self.persistence is not None:
+            parts["persistence.months"] = self.persistence.months
+        for name, months in parts.items():
+            if months != months.to_integral_value():
+                raise ValueError(
+                    f"{name} is {months}: a calendar (a start month) counts whole months"
+                )
+        cost = self.programme_cost
+        if cost is not None and cost.years is not None:
+            months = cost.years * 12
+            if months != months.to_integral_value():
+                raise ValueError(
+                    f"programme_cost.years is {cost.years}, {months} months: a calendar "
+                    "counts whole months"
+                )
+        window_months = int(sum(parts.values(), Decimal(0)))
+        for index, cohort in enumerate(given):
+            if cohort.birth_profile is not None and len(cohort.birth_profile) != window_months:
+                where = "cohort" if self.cohort is not None else f"cohorts.{index}"
+                raise ValueError(
+                    f"{where}.birth_profile has {len(cohort.birth_profile)} weights for a "
+                    f"{window_months}-month window: give one weight per month"
+                )
+            if cohort.birth_profile is not None and not any(cohort.birth_profile):
+                raise ValueError("a birth_profile's weights add up to 0: give some month weight")
+
     @model_validator(mode="after")
     def _one_way_to_give_women(self) -> Self:
         given = [
@@ -241,6 +277,7 @@ class Scenario(InputModel):
                 raise ValueError(
                     "give every cohort a start month, or none: the calendar needs them all"
                 )
+        self._check_calendar()
         if self.funders is not None:
             total = sum((funder.share_of_programme_cost for funder in self.funders), Decimal(0))
             if total != 1:

@@ -81,6 +81,11 @@ class SplicedIndex:
         return self.file.source
 
     @property
+    def forecast_from(self) -> str | None:
+        """The first forecast year: the last part's (earlier parts hand over before it)."""
+        return self.segments()[-1][0].forecast_from
+
+    @property
     def joins(self) -> list[str]:
         return [segment.until for segment in self.file.splice if segment.until is not None]
 

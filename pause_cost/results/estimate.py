@@ -85,6 +85,9 @@ class IndexSummary:
     joins: Annotated[
         list[str], Field(description="For a splice, the years where one index hands over.")
     ]
+    forecast_from: Annotated[
+        str | None, Field(description="The index's first forecast year; null if all outturn.")
+    ] = None
 
 
 @result
