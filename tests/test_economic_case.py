@@ -483,3 +483,65 @@ def test_uprating_into_a_forecast_year_is_flagged(write_yaml: WriteYaml) -> None
     flags = {flag.code: flag for flag in result.flags}
     assert flags["forecast_uprating"].lines == ["t/a-line"]
     assert result.price_indices[0].forecast_from == "2025/26"
+
+
+def test_a_cost_profile_falls_in_the_years_it_names(write_yaml: WriteYaml) -> None:
+    write_yaml("t.yaml", {"name": "t", "title": "T", "lines": [line(amount_gbp=1000)]})
+    profile = [
+        {"financial_year": "2019/20", "amount_gbp": 50000, "kind": "set_up"},
+        {"financial_year": "2020/21", "amount_gbp": 200000},
+    ]
+    cohort = {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE}
+    base = {
+        "name": "s",
+        "council": "C",
+        "unit_costs": ["t.yaml"],
+        "programme_cost": {"profile": profile, "source": SOURCE},
+    }
+    on_calendar = write_yaml("a.yaml", {**base, "cohort": {**cohort, "start": "2019-10"}})
+    result = estimate(*load_inputs(on_calendar))
+    assert result.programme.cost_gbp == 250000
+    calendar = result.economics.calendar
+    assert calendar is not None
+    costs = {year.financial_year: year.programme_cost_gbp for year in calendar.years}
+    assert (costs["2019/20"], costs["2020/21"], costs["2021/22"]) == (50000, 200000, 0)
+    # Without a calendar the profile's years are years 1, 2, ... in its order.
+    plain = estimate(*load_inputs(write_yaml("b.yaml", {**base, "cohort": cohort})))
+    assert plain.programme.cost_by_year_gbp[:3] == [D(50000), D(200000), D(0)]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            {"pause_window": {"programme_months": 18.5}},
+            "pause_window.programme_months is 18.5: a calendar (a start month) counts whole months",
+        ),
+        (
+            {"cohort_extra": {"birth_profile": [1, 2, 3]}},
+            "cohort.birth_profile has 3 weights for a 27-month window: give one weight per month",
+        ),
+        (
+            {"cohort": None, "practice": None},
+            "give exactly one of cohort, cohorts or practice",
+        ),
+    ],
+)
+def test_a_calendar_that_cannot_be_kept_is_refused_when_read(
+    write_yaml: WriteYaml, change: dict[str, Any], message: str
+) -> None:
+    write_yaml("t.yaml", {"name": "t", "title": "T", "lines": [line()]})
+    cohort = {
+        "women_open": 10,
+        "birth_rate_per_woman_per_year": 0.4,
+        "source": SOURCE,
+        "start": "2019-04",
+        **change.pop("cohort_extra", {}),
+    }
+    data: dict[str, Any] = {"name": "s", "council": "C", "cohort": cohort, "unit_costs": ["t.yaml"]}
+    data.update(change)
+    data = {key: value for key, value in data.items() if value is not None}
+    result = run("estimate", str(write_yaml("s.yaml", data)))
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert result.stdout == ""

@@ -175,7 +175,8 @@ def _section(section: Section, console: Console, heading: Text | None) -> None:
         if isinstance(block, Notes) or MEDIUM not in block.media:
             continue
         if isinstance(block, Table):
-            if section.spaced and tables:
+            blank_before = bool(parts) and isinstance(parts[-1], Text) and not parts[-1].plain
+            if section.spaced and tables and not blank_before:
                 parts.append(Text())
             tables += 1
             parts.append(_table(block, console.width))
