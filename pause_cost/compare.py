@@ -225,7 +225,11 @@ def side_warnings(label: str, estimate: Estimate) -> list[Flag]:
 def basis_of(estimate: Estimate) -> Basis:
     """What a scenario's estimate is counted on."""
     return Basis(
-        births=estimate.avoided_births.counted,
+        births=(
+            estimate.avoided_births.counted
+            if estimate.avoided_births.costed is None
+            else estimate.avoided_births.costed
+        ),
         counting=estimate.avoided_births.counting,
         immediate_years=estimate.immediate.years,
         horizon_years=estimate.horizon.years,

@@ -18,7 +18,7 @@ from pause_cost.compare import (
     plan_basis,
     side_warnings,
 )
-from pause_cost.core.estimate import avoided_births, estimate
+from pause_cost.core.estimate import adjustment_factor, avoided_births, estimate
 from pause_cost.core.flags import another_nation_message, of_another_nation
 from pause_cost.core.plan import compile_tables
 from pause_cost.errors import InputError
@@ -65,7 +65,7 @@ def compare_references(
         # The scenario's cohort, periods and line overrides; its own tables are not costed.
         base = inputs.load_scenario(scenario)
         year = price_year or base.price_year
-        births = avoided_births(base).counted
+        births = avoided_births(base).counted * adjustment_factor(base)
         immediate_years, horizon_years = base.immediate_years, base.horizon_years
         overrides = base.line_overrides
         counting = base.avoided_births_counting

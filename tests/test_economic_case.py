@@ -545,3 +545,82 @@ def test_a_calendar_that_cannot_be_kept_is_refused_when_read(
     assert result.exit_code == 1
     assert message in result.stderr
     assert result.stdout == ""
+
+
+def test_a_cost_running_past_the_horizon_is_all_counted_by_funders_and_present_values(
+    write_yaml: WriteYaml,
+) -> None:
+    write_yaml("t.yaml", {"name": "t", "title": "T", "lines": [line(amount_gbp=1000)]})
+    path = write_yaml(
+        "s.yaml",
+        {
+            "name": "s",
+            "council": "C",
+            "cohort": {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE},
+            "unit_costs": ["t.yaml"],
+            "programme_cost": {"per_year_gbp": 100000, "years": 8, "source": SOURCE},
+            "funders": [
+                {"name": "C", "kind": "council", "share_of_programme_cost": 1, "source": SOURCE}
+            ],
+            "discounting": {"schedule": "green-book-discount-rates"},
+        },
+    )
+    result = estimate(*load_inputs(path))
+    # Eight years of £100,000, though the horizon is five.
+    assert result.programme.cost_gbp == 800000
+    assert result.economics.appraisal is not None
+    assert result.economics.appraisal.costs_gbp == 800000
+    rate = Fraction(207, 200)
+    pv = sum((Fraction(100000) / rate**t for t in range(8)), Fraction(0))
+    assert close(result.economics.appraisal.pv_costs_gbp, pv)
+    assert result.economics.funders is not None
+    assert result.economics.funders.positions[0].cost_gbp == 800000
+
+
+def test_compare_counts_the_births_costed_after_adjustments(write_yaml: WriteYaml) -> None:
+    write_yaml("t.yaml", {"name": "t", "title": "T", "lines": [line(amount_gbp=1000)]})
+    cohort = {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE}
+    base = {"name": "a", "council": "C", "cohort": cohort, "unit_costs": ["t.yaml"]}
+    plain = write_yaml("a.yaml", base)
+    halved = write_yaml(
+        "b.yaml",
+        {**base, "name": "b", "adjustments": {"removal_share": {"share": 0.5, "source": SOURCE}}},
+    )
+    result = run("compare", plain, halved, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert (document["a_basis"]["births"], document["b_basis"]["births"]) == (9, 4.5)
+
+
+def test_the_rounding_flag_speaks_of_the_rounding_not_the_netting() -> None:
+    flags = {flag.code: flag.message for flag in shipped("rotherham-2021-ex-post").flags}
+    assert "rounded from 14.85 to 15 before costing" in flags["births_rounded"]
+    assert "1 birth(s) observed" in flags["observed_births_netted"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"start": "1000-03"}, "'1000-03' is outside the months allowed (1950-01 to 2100-12)"),
+        ({"nominal": True}, "nominal_cash states cash by financial year, which needs a calendar"),
+    ],
+)
+def test_calendars_out_of_reach_are_refused(
+    write_yaml: WriteYaml, change: dict[str, Any], message: str
+) -> None:
+    write_yaml("t.yaml", {"name": "t", "title": "T", "lines": [line()]})
+    cohort: dict[str, Any] = {
+        "women_open": 10,
+        "birth_rate_per_woman_per_year": 0.4,
+        "source": SOURCE,
+    }
+    data: dict[str, Any] = {"name": "s", "council": "C", "unit_costs": ["t.yaml"]}
+    if "start" in change:
+        cohort["start"] = change["start"]
+    else:
+        data["price_year"] = "2016/17"
+        data["nominal_cash"] = {"index": "gdp-deflator-2026-03-with-forecast"}
+    data["cohort"] = cohort
+    result = run("estimate", str(write_yaml("s.yaml", data)))
+    assert result.exit_code == 1
+    assert message in result.stderr

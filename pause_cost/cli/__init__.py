@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from pause_cost import __version__
-from pause_cost.cli import compare, estimate, schema, tables
+from pause_cost.cli import compare, estimate, schema, tables, uncertainty
 
 app = typer.Typer(
     name="pause-cost",
@@ -49,3 +49,5 @@ app.command()(estimate.init)
 app.command()(schema.schema)
 app.add_typer(tables.app, name="tables")
 app.command()(compare.compare)
+app.command()(uncertainty.sensitivity)
+app.command()(uncertainty.breakeven)

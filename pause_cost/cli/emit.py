@@ -131,13 +131,49 @@ def emit(
     if output is None:
         _require_stdout()  # before any work
     document = build()
+    if output_format is OutputFormat.table and output is None:
+        # Rich flushes stdout as it finishes drawing, so errors are caught from there.
+        with _writing_to_stdout():
+            sys.stdout.write(_terminal_table(document))
+            sys.stdout.flush()
+        return
+    _publish(render(document, output_format), output, force)
+
+
+def emit_many(
+    build: Callable[[], list[Document]],
+    summary: Callable[[], Document],
+    output_format: OutputFormat | None,
+    output: Path | None = None,
+    force: bool = False,
+) -> None:
+    """Several documents at once: one after another as tables or Markdown, one JSON document
+    a line (JSON lines), or ``summary``'s one row each as CSV."""
+    output_format = resolve_format(output_format, output)
+    if output is None:
+        _require_stdout()
+    documents = build()
+    if output_format is OutputFormat.csv:
+        content = render(summary(), output_format)
+    elif output_format is OutputFormat.json:
+        import json
+
+        content = "".join(
+            json.dumps(document.data, ensure_ascii=False) + "\n" for document in documents
+        )
+    elif output_format is OutputFormat.table and output is None:
+        with _writing_to_stdout():
+            sys.stdout.write("\n".join(_terminal_table(document) for document in documents))
+            sys.stdout.flush()
+        return
+    else:
+        content = "\n".join(render(document, output_format) for document in documents)
+    _publish(content, output, force)
+
+
+def render(document: Document, output_format: OutputFormat) -> str:
+    """The document in a format, as text for a file (a table at 120 columns, plain)."""
     if output_format is OutputFormat.table:
-        if output is None:
-            # Rich flushes stdout as it finishes drawing, so errors are caught from there.
-            with _writing_to_stdout():
-                sys.stdout.write(_terminal_table(document))
-                sys.stdout.flush()
-            return
         import io
 
         from rich.console import Console
@@ -146,19 +182,22 @@ def emit(
 
         buffer = io.StringIO()
         text.write(document, Console(file=buffer, width=120, color_system=None, _environ={}))
-        content = buffer.getvalue()
-    elif output_format is OutputFormat.json:
+        return buffer.getvalue()
+    if output_format is OutputFormat.json:
         from pause_cost.render import json
 
-        content = json.write(document)
-    elif output_format is OutputFormat.csv:
+        return json.write(document)
+    if output_format is OutputFormat.csv:
         from pause_cost.render import csv
 
-        content = csv.write(document)
-    else:
-        from pause_cost.render import markdown
+        return csv.write(document)
+    from pause_cost.render import markdown
 
-        content = markdown.write(document)
+    return markdown.write(document)
+
+
+def _publish(content: str, output: Path | None, force: bool) -> None:
+    """Text to stdout, written once whole, or atomically to a file."""
     data = content.encode("utf-8")
     if output is None:
         with _writing_to_stdout():

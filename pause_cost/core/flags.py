@@ -47,7 +47,7 @@ def _refs(lines: Sequence[LineResult]) -> list[str]:
 JOURNEY_STAGES = frozenset(get_args(Stage)) - {"whole_journey", "wider_costs"}
 """The stages of a child's journey into care that a ``whole_journey`` line already covers."""
 
-PROMINENT = frozenset(("overlapping_tables", "nation_mismatch"))
+PROMINENT = frozenset(("what_if", "overlapping_tables", "nation_mismatch"))
 """Flags that put a figure in doubt as a whole: outputs show them before the figures."""
 
 
@@ -157,12 +157,13 @@ def nation_unstated(facts: Facts) -> Flag | None:
 
 def births_rounded(facts: Facts) -> Flag | None:
     births = facts.births
-    if births.counted == births.exact:
+    rounded = births.counted + births.observed
+    if facts.scenario.avoided_births_counting == "exact" or rounded == births.exact:
         return None
     return Flag(
         code="births_rounded",
         message=f"Avoided births were rounded from {births.exact.normalize():f} to "
-        f"{births.counted.normalize():f} before costing, as the scenario asks.",
+        f"{rounded.normalize():f} before costing, as the scenario asks.",
     )
 
 

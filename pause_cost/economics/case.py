@@ -21,7 +21,12 @@ from pause_cost.core.cohorts import PlannedCohort, count, window_months, window_
 from pause_cost.core.plan import Plan, PlannedLine
 from pause_cost.economics import calendar
 from pause_cost.economics.discounting import appraisal, discount_factor, present_value
-from pause_cost.economics.programme import practices_paid_for, programme_total
+from pause_cost.economics.programme import (
+    practices_paid_for,
+    programme_cost_by_year,
+    programme_total,
+    programme_years,
+)
 from pause_cost.model.discounting import DiscountSchedule
 from pause_cost.model.month import Month
 from pause_cost.model.scenario import ProgrammeCost, Scenario
@@ -69,7 +74,8 @@ DISCOUNT_CONVENTION = (
 ROUTE_NOTE = (
     "The routes count different things: the per-woman route counts births the women on the "
     "programme would have had; the evaluation's route counts fewer infants (under 12 months) "
-    "entering care in the whole area. Both are costed per child with the same tables."
+    "entering care in the whole area. Both are costed per child with the same tables, gross of "
+    "any adjustments in the bridge."
 )
 
 
@@ -116,7 +122,7 @@ def economics(scenario: Scenario, setting: Setting) -> Economics:
         timing=basis,
         calendar=cal,
         funders=_funders(scenario, setting, spread, basis),
-        appraisal=_appraisal(setting, cal, basis),
+        appraisal=_appraisal(scenario, setting, cal, basis),
         bridge=_bridge(scenario, setting),
         routes=_routes(scenario, setting),
         scale=_scale(scenario, setting),
@@ -356,10 +362,17 @@ def _cost_by_period(scenario: Scenario, setting: Setting, basis: Basis) -> dict[
     if basis == "financial_year":
         first, months = running_months(scenario, setting.cohorts)
         return programme_by_financial_year(cost, first, months, setting.practices)
-    return {
-        f"year {year}": amount
-        for year, amount in enumerate(setting.programme.cost_by_year_gbp, start=1)
-    }
+    return {f"year {year}": amount for year, amount in enumerate(_cost_years(scenario, setting), 1)}
+
+
+def _cost_years(scenario: Scenario, setting: Setting) -> list[Decimal]:
+    """Without a calendar, the programme's cost in years 1, 2, ..., every year it runs, even
+    past the horizon (the horizon bounds what is avoided, not what is spent)."""
+    cost = scenario.programme_cost
+    if cost is None:
+        return []
+    years = max(programme_years(cost), len(setting.by_year))
+    return programme_cost_by_year(cost, years, setting.practices)
 
 
 def _savings_by_period(
@@ -426,7 +439,9 @@ def _ordered(periods: Sequence[str]) -> list[str]:
 # --- present values -----------------------------------------------------------------------
 
 
-def _appraisal(setting: Setting, cal: Calendar | None, basis: Basis) -> Appraisal | None:
+def _appraisal(
+    scenario: Scenario, setting: Setting, cal: Calendar | None, basis: Basis
+) -> Appraisal | None:
     schedule = setting.schedule
     if schedule is None:
         return None
@@ -437,7 +452,7 @@ def _appraisal(setting: Setting, cal: Calendar | None, basis: Basis) -> Appraisa
         year_zero = f"{cal.years[0].financial_year}, the first financial year of the cash flow"
     else:
         benefits = [(offset, year.total_gbp) for offset, year in enumerate(setting.by_year)]
-        costs = list(enumerate(setting.programme.cost_by_year_gbp))
+        costs = list(enumerate(_cost_years(scenario, setting)))
         others = [(offset, year.other_agencies_gbp) for offset, year in enumerate(setting.by_year)]
         year_zero = "year 1 after each avoided birth (no calendar given)"
     case = appraisal(benefits, costs, schedule)
@@ -504,7 +519,7 @@ def _routes(scenario: Scenario, setting: Setting) -> Routes | None:
         return None
     per_birth = per_birth_horizon(setting.plan)
     cost = setting.programme.cost_gbp
-    births = _births(setting) * setting.factor
+    births = _births(setting)  # gross of the bridge, as the evaluation's count is
     women = Route(
         name="per woman",
         counts="births the women on the programme would have had",

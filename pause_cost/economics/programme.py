@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from pause_cost.model.scenario import ProgrammeCost
 from pause_cost.money import to_decimal
@@ -46,6 +46,15 @@ def programme_cost_by_year(
         by_year[index] = per_year * share * times
         remaining -= share
     return by_year
+
+
+def programme_years(cost: ProgrammeCost) -> int:
+    """How many years after the first the programme's cost runs into (a part year counts)."""
+    if cost.profile is not None:
+        return len(cost.profile)
+    if cost.years is not None:
+        return int(to_decimal(cost.years).to_integral_value(rounding=ROUND_CEILING))
+    return 1
 
 
 def programme_total(cost: ProgrammeCost, practices: int = 1) -> Decimal:

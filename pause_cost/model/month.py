@@ -49,9 +49,17 @@ class Month:
         return Month(index // MONTHS_PER_YEAR, index % MONTHS_PER_YEAR + 1)
 
 
+FIRST_YEAR, LAST_YEAR = 1950, 2100
+"""Start months run over the years price years may name (1950/51 to 2100/01)."""
+
+
 def check_month(text: str) -> str:
-    """The text, if it names a month as 'YYYY-MM'; else ValueError saying what is allowed."""
-    Month.parse(text)
+    """The text, if it names a month as 'YYYY-MM' from 1950 to 2100; else ValueError."""
+    month = Month.parse(text)
+    if not FIRST_YEAR <= month.year <= LAST_YEAR:
+        raise ValueError(
+            f"{text!r} is outside the months allowed ({FIRST_YEAR}-01 to {LAST_YEAR}-12)"
+        )
     return text
 
 

@@ -26,6 +26,7 @@ from pause_cost.model.economics import (
 )
 from pause_cost.model.month import MonthText
 from pause_cost.model.tables import OptionalNation
+from pause_cost.model.uncertainty import Correlation, Uncertain
 
 Counting = Literal["exact", "round_half_up"]
 
@@ -213,6 +214,18 @@ class Scenario(InputModel):
     )
     evaluation_route: EvaluationRoute | None = None
     scale_of_need: ScaleOfNeed | None = None
+    uncertainty: list[Uncertain] = Field(
+        default_factory=list,
+        max_length=2000,
+        description="Inputs' plausible ranges and distributions, for sensitivity, break-even "
+        "and simulate.",
+    )
+    uncertainty_files: list[Text] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Files of ranges kept apart from the scenario (paths relative to it).",
+    )
+    correlations: list[Correlation] = Field(default_factory=list, max_length=100)
 
     @field_validator("immediate_years")
     @classmethod
@@ -225,10 +238,14 @@ class Scenario(InputModel):
             )
         return immediate_years
 
+    def _on_calendar(self) -> bool:
+        given = [self.cohort] if self.cohort is not None else list(self.cohorts or [])
+        return self.practice is not None or any(cohort.start for cohort in given)
+
     def _check_calendar(self) -> None:
         """A calendar counts whole months: the window, the programme and a yearly cost's."""
         given = [self.cohort] if self.cohort is not None else list(self.cohorts or [])
-        if self.practice is None and not any(cohort.start for cohort in given):
+        if not self._on_calendar():
             return
         window = self.pause_window
         parts = {
@@ -278,6 +295,11 @@ class Scenario(InputModel):
                     "give every cohort a start month, or none: the calendar needs them all"
                 )
         self._check_calendar()
+        if self.nominal_cash is not None and not self._on_calendar():
+            raise ValueError(
+                "nominal_cash states cash by financial year, which needs a calendar: give the "
+                "cohort a start month (or a practice)"
+            )
         if self.funders is not None:
             total = sum((funder.share_of_programme_cost for funder in self.funders), Decimal(0))
             if total != 1:

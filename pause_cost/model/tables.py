@@ -26,6 +26,15 @@ from pause_cost.model.base import (
     year_start,
 )
 
+LINE_FIELDS_NUMERIC = (
+    "amount_gbp",
+    "quantity_per_child",
+    "share_of_children",
+    "first_year",
+    "last_year",
+)
+"""A line's numbers: what a what-if or a range may address as ``table/id.field``."""
+
 Classification = Literal["cashable", "internal", "other_agency"]
 """cashable and internal are the council's; other_agency (courts, Cafcass, legal aid, NHS,
 police, housing providers) is reported apart and never added to the council's totals."""

@@ -149,7 +149,10 @@ def _calendar(case: Economics) -> list[Block]:
         )
         for year in calendar.years
     ]
-    payback = calendar.payback_financial_year or "not within the cash flow"
+    costed = any(year.programme_cost_gbp for year in calendar.years)
+    payback = calendar.payback_financial_year or (
+        "not within the cash flow" if costed else "none: no programme cost is given"
+    )
     prices = (
         "in the price year's prices (real terms): no forecast inflation index is named"
         if calendar.prices == "real"
@@ -255,12 +258,16 @@ def _appraisal(case: Economics) -> list[Block]:
     rows = [
         Row(
             ("Council's avoidance", Money(appraisal.benefits_gbp), Money(appraisal.pv_benefits_gbp))
-        ),
-        Row(("Programme cost", Money(appraisal.costs_gbp), Money(appraisal.pv_costs_gbp))),
-        Row(("Net", Money(appraisal.net_gbp), Money(appraisal.npv_gbp)), strong=True),
+        )
     ]
-    if appraisal.bcr is not None:
-        rows.append(Row(("Benefit-cost ratio", "", Ratio(appraisal.bcr))))
+    if appraisal.bcr is None:
+        rows.append(Row(("Programme cost", "not given", "not given")))
+    else:
+        rows += [
+            Row(("Programme cost", Money(appraisal.costs_gbp), Money(appraisal.pv_costs_gbp))),
+            Row(("Net", Money(appraisal.net_gbp), Money(appraisal.npv_gbp)), strong=True),
+            Row(("Benefit-cost ratio", "", Count(appraisal.bcr, 2))),
+        ]
     rows.append(
         Row(("Other agencies' avoidance (not above)", "", Money(appraisal.pv_other_agencies_gbp)))
     )

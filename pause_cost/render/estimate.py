@@ -80,6 +80,14 @@ def estimate_document(estimate: Estimate) -> Document:
     )
 
 
+def women_label(estimate: Estimate) -> str:
+    """The women open, said to be all cohorts' where there are several one after another."""
+    cohorts = len(estimate.economics.cohorts)
+    if cohorts > 1:
+        return f"Women open on the programme, {cohorts} cohorts together"
+    return "Women open on the programme"
+
+
 def _inputs(estimate: Estimate) -> Table:
     scenario = estimate.scenario
     tables = ", ".join(table.name for table in estimate.tables)
@@ -88,7 +96,7 @@ def _inputs(estimate: Estimate) -> Table:
         title="Inputs",
         columns=(Column("Input"), Column("Value")),
         rows=(
-            Row(("Women open on the programme", str(scenario.women_open))),
+            Row((women_label(estimate), str(scenario.women_open))),
             Row(("Births per woman per year", "by cohort" if rate is None else Count(rate))),
             Row(("Window", window_label(estimate))),
             Row(("Avoided births, exact", Count(estimate.avoided_births.exact))),
@@ -296,6 +304,10 @@ def _tidy(estimate: Estimate) -> Tidy:
     births = estimate.avoided_births
     rows.append(("avoided_births", "exact", "", "", Count(births.exact), "births"))
     rows.append(("avoided_births", "counted", "", "", Count(births.counted), "births"))
+    if births.observed:
+        rows.append(("avoided_births", "observed", "", "", Count(births.observed), "births"))
+    if births.costed is not None:
+        rows.append(("avoided_births", "costed", "", "", Count(births.costed), "births"))
 
     def amounts(item: str, period: str, values: Amounts) -> None:
         for field, cell in zip(AMOUNT_FIELDS, amounts_of(values), strict=True):
@@ -335,3 +347,57 @@ def _tidy(estimate: Estimate) -> Tidy:
     for flag in estimate.flags:
         rows.append(("flag", flag.code, "", "", flag.message, ""))
     return Tidy(("section", "item", "period", "classification", "value", "unit"), tuple(rows))
+
+
+SUMMARY_COLUMNS = (
+    "scenario",
+    "council",
+    "price_year",
+    "avoided_births",
+    "immediate_total_gbp",
+    "horizon_cashable_gbp",
+    "horizon_internal_gbp",
+    "horizon_total_gbp",
+    "horizon_other_agencies_gbp",
+    "programme_cost_gbp",
+    "net_gbp",
+    "return_per_pound",
+    "payback_year",
+    "payback_financial_year",
+    "npv_gbp",
+    "flags",
+)
+
+
+def summary_document(estimates: list[Estimate]) -> Document:
+    """Several estimates side by side, one row each (the CSV of ``estimate A B ...``)."""
+    rows: list[tuple[TidyCell, ...]] = []
+    for estimate in estimates:
+        programme = estimate.programme
+        case = estimate.economics
+        rows.append(
+            (
+                estimate.scenario.name,
+                estimate.scenario.council,
+                estimate.price_year or "",
+                Count(estimate.avoided_births.counted),
+                Money(estimate.immediate.total_gbp),
+                Money(estimate.horizon.cashable_gbp),
+                Money(estimate.horizon.internal_gbp),
+                Money(estimate.horizon.total_gbp),
+                Money(estimate.horizon.other_agencies_gbp),
+                None if programme.cost_gbp is None else Money(programme.cost_gbp),
+                None if programme.net_gbp is None else Money(programme.net_gbp),
+                None if programme.return_per_pound is None else Ratio(programme.return_per_pound),
+                programme.payback_year,
+                None if case.calendar is None else case.calendar.payback_financial_year,
+                None if case.appraisal is None else Money(case.appraisal.npv_gbp),
+                " ".join(flag.code for flag in estimate.flags),
+            )
+        )
+    return Document(
+        title="Estimates",
+        sections=(),
+        data=[to_data(estimate) for estimate in estimates],
+        tidy=Tidy(SUMMARY_COLUMNS, tuple(rows)),
+    )

@@ -44,9 +44,11 @@ def counting_label(estimate: Estimate) -> str:
 
 def window_label(estimate: Estimate) -> str:
     scenario = estimate.scenario
+    lasting = scenario.window_years * 12 - scenario.programme_months - scenario.gestation_months
+    persistence = f" + {plain(lasting)} assumed persistence" if lasting else ""
     return (
         f"{plain(scenario.programme_months)} programme + {plain(scenario.gestation_months)} "
-        f"gestation months = {plain(scenario.window_years)} years"
+        f"gestation{persistence} months = {plain(scenario.window_years)} years"
     )
 
 

@@ -1,0 +1,134 @@
+"""``pause-cost sensitivity``, ``breakeven`` and ``simulate``: how sure, and what would make
+it fail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from pause_cost.cli.emit import emit
+from pause_cost.cli.handling import handled
+from pause_cost.cli.options import ForceOption, FormatOption, OutputFormat, OutputOption
+
+if TYPE_CHECKING:
+    from pause_cost.uncertainty.oneway import AxisSpec, Target
+
+OUTCOME_NAMES = (
+    "net",
+    "npv",
+    "horizon_total",
+    "horizon_cashable",
+    "immediate_total",
+    "return_per_pound",
+    "payback",
+    "avoided_births",
+)
+"""Mirrors pause_cost.uncertainty.outcomes.OUTCOMES, so --help needs no engine import."""
+
+ScenarioArgument = Annotated[
+    Path,
+    typer.Argument(
+        exists=True, dir_okay=False, metavar="SCENARIO", help="Scenario YAML file with ranges."
+    ),
+]
+
+
+def _outcome(value: str) -> str:
+    if value not in OUTCOME_NAMES:
+        raise typer.BadParameter(
+            f"{value!r} is not an outcome; outcomes: {', '.join(OUTCOME_NAMES)}"
+        )
+    return value
+
+
+OutcomeOption = Annotated[
+    str,
+    typer.Option(
+        "--outcome",
+        callback=_outcome,
+        help=f"The figure judged: {', '.join(OUTCOME_NAMES)}.",
+    ),
+]
+
+
+def _axes(values: list[str] | None) -> list[AxisSpec]:
+    if not values:
+        return []
+    from pause_cost.uncertainty.oneway import AxisSpec
+
+    if len(values) != 2:
+        raise typer.BadParameter("give two axes: --grid A=LOW:HIGH:STEP B=LOW:HIGH:STEP")
+    try:
+        return [AxisSpec.parse(value) for value in values]
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def sensitivity(
+    scenario: ScenarioArgument,
+    outcome: OutcomeOption = "net",
+    grid: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--grid",
+            help="A two-way table instead: two axes, each PATH=LOW:HIGH:STEP (give --grid twice).",
+        ),
+    ] = None,
+    output_format: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """One-way sensitivity: each uncertain input at its low and high, the rest held, largest
+    swing first (a tornado); or, with --grid, a two-way table of the outcome."""
+    axes = _axes(grid)
+    with handled(output_format):
+        from pause_cost.load.uncertainty import load_ranges
+        from pause_cost.render.uncertainty import grid_document, tornado_document
+        from pause_cost.uncertainty import oneway
+
+        ranges = load_ranges(scenario)
+        if axes:
+            two_way = oneway.grid(ranges.inputs, axes[0], axes[1], outcome)
+            emit(lambda: grid_document(two_way), output_format, output, force)
+            return
+        tornado = oneway.tornado(ranges, outcome)
+        emit(lambda: tornado_document(tornado), output_format, output, force)
+
+
+def _target(value: str) -> Target:
+    from pause_cost.uncertainty.oneway import Target
+
+    try:
+        target = Target.parse(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    _outcome(target.outcome)
+    return target
+
+
+def breakeven(
+    scenario: ScenarioArgument,
+    target: Annotated[
+        str,
+        typer.Option(
+            "--target",
+            help="OUTCOME OP NUMBER: net>=0, npv>=0, return_per_pound>=4.5, payback<=3.",
+        ),
+    ] = "net>=0",
+    output_format: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Break-even: for each uncertain input (or, with no ranges, the women, birth rate and
+    programme cost), the value at which the target is just met with the rest held, and
+    whether it lies inside the input's plausible range."""
+    parsed = _target(target)
+    with handled(output_format):
+        from pause_cost.load.uncertainty import load_ranges
+        from pause_cost.render.uncertainty import breakeven_document
+        from pause_cost.uncertainty.oneway import break_even
+
+        result = break_even(load_ranges(scenario), parsed)
+        emit(lambda: breakeven_document(result), output_format, output, force)

@@ -1,0 +1,231 @@
+"""The documents of the uncertainty analyses: a tornado, a two-way grid, break-even values
+and a Monte Carlo summary. Nothing here computes a figure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pause_cost.render.document import (
+    MARKDOWN,
+    TEXT,
+    Block,
+    Cell,
+    Column,
+    Count,
+    Document,
+    Gap,
+    Money,
+    Paragraph,
+    Ratio,
+    Row,
+    Section,
+    Table,
+    Tidy,
+    TidyCell,
+)
+from pause_cost.results.data import to_data
+from pause_cost.results.uncertainty import BreakEven, Grid, Tornado
+
+BAR_WIDTH = 20
+INPUT_PLACES = 6
+"""Input values shown to six places (a break-even birth rate of 0.077778)."""
+
+
+def figure(value: Decimal | None, unit: str) -> Cell:
+    """An outcome as a reader expects its unit: pounds, pounds per pound, or a count."""
+    if value is None:
+        return "refused"
+    if not value.is_finite():
+        return "never"
+    if unit == "GBP":
+        return Money(value)
+    if unit == "ratio":
+        return Ratio(value)
+    return Count(value, 2)
+
+
+def _value(value: Decimal | None, path: str = "") -> Cell:
+    """An input's value: pounds for a ``_gbp`` input, else the number to six places."""
+    if value is None:
+        return "-"
+    if path.endswith("_gbp"):
+        return Money(value)
+    return Count(value, INPUT_PLACES)
+
+
+def _flags(flags: list[str]) -> list[Block]:
+    return [Paragraph(f"Read before quoting: {flag}") for flag in flags]
+
+
+def _bar(value: Decimal, largest: Decimal) -> str:
+    if largest == 0 or not value.is_finite() or not largest.is_finite() or value == 0:
+        return ""
+    return "█" * max(1, round(BAR_WIDTH * value / largest))
+
+
+def tornado_document(tornado: Tornado) -> Document:
+    finite = [swing.swing for swing in tornado.swings if swing.swing.is_finite()]
+    largest = max(finite, default=Decimal(0))
+    rows = [
+        Row(
+            (
+                swing.range.input,
+                _value(swing.range.low, swing.range.input),
+                _value(swing.range.high, swing.range.input),
+                figure(swing.outcome_at_low, tornado.unit),
+                figure(swing.outcome_at_high, tornado.unit),
+                figure(swing.swing, tornado.unit),
+                swing.range.basis,
+                _bar(swing.swing, largest),
+            )
+        )
+        for swing in tornado.swings
+    ]
+    outcome = f"{tornado.outcome} (gross)" if tornado.gross else tornado.outcome
+    table = Table(
+        title=f"What moves {outcome}, largest swing first",
+        columns=(
+            Column("Input", wrap="fold"),
+            Column("Low", numeric=True),
+            Column("High", numeric=True),
+            Column("At low", numeric=True),
+            Column("At high", numeric=True),
+            Column("Swing", numeric=True),
+            Column("Range"),
+            Column("", wrap="none", media=TEXT),
+        ),
+        rows=tuple(rows),
+    )
+    blocks: list[Block] = [
+        Paragraph(
+            f"{outcome} with every input at its point: {_shown(tornado.base, tornado.unit)}."
+        ),
+        Paragraph(f"{table.title}:", media=MARKDOWN),
+        table,
+        *_flags(tornado.flags),
+    ]
+    tidy: list[tuple[TidyCell, ...]] = [
+        ("(base)", "", "", "", figure(tornado.base, tornado.unit), "")
+    ]
+    for swing in tornado.swings:
+        tidy.append(
+            (
+                swing.range.input,
+                _value(swing.range.low, swing.range.input),
+                _value(swing.range.high, swing.range.input),
+                figure(swing.outcome_at_low, tornado.unit),
+                figure(swing.outcome_at_high, tornado.unit),
+                swing.range.basis,
+            )
+        )
+    return Document(
+        title=f"Sensitivity of {tornado.scenario}: {outcome}",
+        sections=(Section(tuple(blocks)),),
+        flags=(),
+        data=to_data(tornado),
+        tidy=Tidy(
+            ("input", "low", "high", "outcome_at_low", "outcome_at_high", "range"), tuple(tidy)
+        ),
+    )
+
+
+def _shown(value: Decimal, unit: str) -> str:
+    from pause_cost.render.cells import shown
+
+    return shown(figure(value, unit))
+
+
+def grid_document(grid: Grid) -> Document:
+    header = tuple(
+        Column(f"{grid.columns.input}={Count(value).value}", numeric=True)
+        for value in grid.columns.values
+    )
+    rows = [
+        Row((str(Count(value).value), *(figure(cell, grid.unit) for cell in cells)))
+        for value, cells in zip(grid.rows.values, grid.values, strict=True)
+    ]
+    table = Table(
+        title=f"{grid.outcome} by {grid.rows.input} (rows) and {grid.columns.input} (columns)",
+        columns=(Column(grid.rows.input), *header),
+        rows=tuple(rows),
+    )
+    tidy: list[tuple[TidyCell, ...]] = [
+        (Count(row), Count(column), figure(cell, grid.unit))
+        for row, cells in zip(grid.rows.values, grid.values, strict=True)
+        for column, cell in zip(grid.columns.values, cells, strict=True)
+    ]
+    return Document(
+        title=f"Two-way sensitivity of {grid.scenario}",
+        sections=(
+            Section((Paragraph(f"{table.title}:", media=MARKDOWN), table, *_flags(grid.flags))),
+        ),
+        flags=(),
+        data=to_data(grid),
+        tidy=Tidy((grid.rows.input, grid.columns.input, grid.outcome), tuple(tidy)),
+    )
+
+
+def breakeven_document(result: BreakEven) -> Document:
+    rows = []
+    for item in result.inputs:
+        where = "-"
+        if item.inside_range is not None:
+            where = "inside" if item.inside_range else "outside"
+        direction = (
+            "" if item.met_above is None else ("at or above" if item.met_above else "at or below")
+        )
+        rows.append(
+            Row(
+                (
+                    item.range.input,
+                    _value(item.range.point, item.range.input),
+                    _value(item.value, item.range.input),
+                    direction,
+                    where,
+                    item.method,
+                )
+            )
+        )
+    status = "met" if result.met_at_base else "not met"
+    table = Table(
+        title=f"Where {result.target} is just met, each input alone",
+        columns=(
+            Column("Input", wrap="fold"),
+            Column("Now", numeric=True),
+            Column("Break-even", numeric=True),
+            Column("Met"),
+            Column("Range"),
+            Column("Method"),
+        ),
+        rows=tuple(rows),
+    )
+    notes = sorted({f"{item.method}: {item.note}" for item in result.inputs})
+    blocks: list[Block] = [
+        Paragraph(
+            f"{result.outcome} now: {_shown(result.base, result.unit)}; the target "
+            f"{result.target} is {status}."
+        ),
+        Gap(media=TEXT),
+        Paragraph(f"{table.title}:", media=MARKDOWN),
+        table,
+        Paragraph("Methods: " + "; ".join(notes) + "."),
+        *_flags(result.flags),
+    ]
+    tidy: list[tuple[TidyCell, ...]] = [
+        (
+            item.range.input,
+            _value(item.range.point, item.range.input),
+            _value(item.value, item.range.input),
+            "" if item.met_above is None else ("above" if item.met_above else "below"),
+            "" if item.inside_range is None else str(item.inside_range).lower(),
+            item.method,
+        )
+        for item in result.inputs
+    ]
+    return Document(
+        title=f"Break-even of {result.scenario}: {result.target}",
+        sections=(Section(tuple(blocks)),),
+        flags=(),
+        data=to_data(result),
+        tidy=Tidy(("input", "point", "break_even", "met", "inside_range", "method"), tuple(tidy)),
+    )

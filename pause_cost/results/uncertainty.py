@@ -1,0 +1,117 @@
+"""The results of the uncertainty analyses: a tornado, a two-way grid, break-even values and
+a Monte Carlo summary. Plain dataclasses whose JSON dump is the published contract."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from pause_cost.results.base import Exact, result
+
+SCHEMA_VERSION = "1"
+
+RangeBasis = Literal["source", "derived", "judgement", "none"]
+
+
+@result
+class InputRange:
+    """An uncertain input as analysed: its point value, range and where the range comes from."""
+
+    input: str
+    point: Exact
+    low: Exact
+    high: Exact
+    basis: Annotated[
+        RangeBasis,
+        Field(description="Where the range comes from; 'judgement' is flagged."),
+    ]
+    assumption: str | None = None
+
+
+@result
+class Swing:
+    """One input at its low and its high, the rest held at their points."""
+
+    range: InputRange
+    outcome_at_low: Exact | None
+    outcome_at_high: Exact | None
+    swing: Annotated[Exact, Field(description="|outcome at high - outcome at low|.")]
+
+
+@result
+class Tornado:
+    schema_version: str = SCHEMA_VERSION
+    scenario: str
+    outcome: str
+    unit: str
+    base: Annotated[Exact, Field(description="The outcome with every input at its point.")]
+    gross: Annotated[bool, Field(description="net stands for the gross total (no cost given).")]
+    swings: Annotated[list[Swing], Field(description="Largest swing first.")]
+    flags: list[str]
+
+
+@result
+class GridAxis:
+    input: str
+    values: list[Exact]
+
+
+@result
+class Grid:
+    """A two-way table: the outcome for each pair of values, the rest held."""
+
+    schema_version: str = SCHEMA_VERSION
+    scenario: str
+    outcome: str
+    unit: str
+    rows: GridAxis
+    columns: GridAxis
+    values: Annotated[
+        list[list[Exact | None]], Field(description="values[row][column]; null if refused.")
+    ]
+    flags: list[str]
+
+
+Method = Literal["linear", "bracketed", "none"]
+
+
+@result
+class BreakEvenInput:
+    range: InputRange
+    value: Annotated[
+        Exact | None,
+        Field(
+            description="The value at which the target is just met, the rest held; null "
+            "if no value in the input's allowed range meets it, or every value does."
+        ),
+    ]
+    method: Annotated[
+        Method,
+        Field(
+            description="'linear': solved exactly from two evaluations and checked by a "
+            "third; 'bracketed': root-finding on the exact engine; 'none': no crossing."
+        ),
+    ]
+    met_above: Annotated[
+        bool | None, Field(description="The target is met at values above the break-even.")
+    ]
+    inside_range: Annotated[
+        bool | None,
+        Field(description="Whether the value lies within low..high (null if no range)."),
+    ]
+    note: str
+
+
+@result
+class BreakEven:
+    schema_version: str = SCHEMA_VERSION
+    scenario: str
+    target: str
+    outcome: str
+    unit: str
+    base: Exact
+    met_at_base: bool
+    gross: bool
+    inputs: list[BreakEvenInput]
+    flags: list[str]

@@ -1,0 +1,436 @@
+"""One input at a time, on the exact engine: a tornado of swings, a two-way grid, and the
+break-even value of each input for a target.
+
+Every evaluation is a whole estimate of the changed inputs, so rounding, whole years and
+discounting act exactly as they do in ``estimate``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from pause_cost.core.estimate import estimate
+from pause_cost.load.inputs import Inputs
+from pause_cost.load.uncertainty import Range, Ranges
+from pause_cost.results.uncertainty import (
+    BreakEven,
+    BreakEvenInput,
+    Grid,
+    GridAxis,
+    InputRange,
+    Method,
+    RangeBasis,
+    Swing,
+    Tornado,
+)
+from pause_cost.uncertainty.outcomes import UNITS, OutcomeError, is_gross, outcome
+from pause_cost.uncertainty.paths import Address, PathError, address, change, read
+
+DEFAULT_INPUTS = (
+    "cohort.women_open",
+    "cohort.birth_rate_per_woman_per_year",
+    "practice.capacity_women",
+    "practice.birth_rate_per_woman_per_year",
+    "programme_cost.total_gbp",
+    "programme_cost.per_year_gbp",
+)
+"""Break-even's inputs where a scenario gives no ranges: those of these it has."""
+
+BISECTIONS = 200
+"""Enough halvings to pin any value a file can hold to its last digit."""
+
+RELATIVE = Decimal("1e-9")
+"""A linear solution is accepted where the third evaluation meets the target to within
+1e-9 of the outcome's size (exact decimals leave only the last digits in doubt)."""
+
+
+def evaluate(inputs: Inputs, name: str) -> Decimal:
+    return outcome(estimate(*inputs), name)
+
+
+def basis_of(found: Range) -> RangeBasis:
+    """Where a range comes from: derived from counts, a source, or a judgement."""
+    if found.derived:
+        return "derived"
+    return "judgement" if found.judgement else "source"
+
+
+def _range_of(found: Range) -> InputRange:
+    return InputRange(
+        input=found.path,
+        point=found.point,
+        low=found.low,
+        high=found.high,
+        basis=basis_of(found),
+        assumption=found.assumption,
+    )
+
+
+def judgement_flags(ranges: Ranges) -> list[str]:
+    """A line for every range that is a judgement rather than data."""
+    return [
+        f"judgement: the range of {found.path} ({found.low} to {found.high}) is a judgement"
+        + (f": {found.assumption}" if found.assumption else "")
+        for found in ranges.ranges
+        if found.judgement
+    ]
+
+
+def _gross_flag(gross: bool) -> list[str]:
+    return (
+        ["gross: the scenario gives no programme cost, so net is the gross horizon total"]
+        if gross
+        else []
+    )
+
+
+def tornado(ranges: Ranges, name: str) -> Tornado:
+    """Each uncertain input at its low and high with the rest held; largest swing first."""
+    inputs = ranges.inputs
+    base_result = estimate(*inputs)
+    base = outcome(base_result, name)
+    swings = []
+    for found in ranges.ranges:
+        at_low = evaluate(change(inputs, found.where, found.low), name)
+        at_high = evaluate(change(inputs, found.where, found.high), name)
+        swings.append(
+            Swing(
+                range=_range_of(found),
+                outcome_at_low=at_low,
+                outcome_at_high=at_high,
+                swing=abs(at_high - at_low) if _finite(at_low, at_high) else Decimal("Infinity"),
+            )
+        )
+    swings.sort(key=lambda swing: (-swing.swing, swing.range.input))
+    gross = is_gross(base_result, name)
+    return Tornado(
+        scenario=inputs.scenario.name,
+        outcome=name,
+        unit=UNITS[name],
+        base=base,
+        gross=gross,
+        swings=swings,
+        flags=_gross_flag(gross) + judgement_flags(ranges),
+    )
+
+
+def _finite(*values: Decimal) -> bool:
+    return all(value.is_finite() for value in values)
+
+
+@dataclass(frozen=True, slots=True)
+class AxisSpec:
+    """``PATH=LOW:HIGH:STEP`` from the command line."""
+
+    path: str
+    low: Decimal
+    high: Decimal
+    step: Decimal
+
+    MAX_VALUES = 101
+
+    @classmethod
+    def parse(cls, text: str) -> AxisSpec:
+        match = re.fullmatch(r"([^=\s]+)=([^:]+):([^:]+):([^:]+)", text.strip())
+        if match is None:
+            raise ValueError(f"write a grid axis as PATH=LOW:HIGH:STEP, not {text!r}")
+        try:
+            low, high, step = (Decimal(match[index].strip()) for index in (2, 3, 4))
+        except ArithmeticError:
+            raise ValueError(f"{text!r}: LOW, HIGH and STEP must be numbers") from None
+        if not all(value.is_finite() for value in (low, high, step)):
+            raise ValueError(f"{text!r}: LOW, HIGH and STEP must be finite numbers")
+        if step <= 0 or high < low:
+            raise ValueError(f"{text!r}: needs LOW <= HIGH and a STEP above 0")
+        if (high - low) / step + 1 > cls.MAX_VALUES:
+            raise ValueError(f"{text!r}: at most {cls.MAX_VALUES} values an axis")
+        return cls(match[1], low, high, step)
+
+    def values(self) -> list[Decimal]:
+        found, value = [], self.low
+        while value <= self.high:
+            found.append(value)
+            value += self.step
+        return found
+
+
+def grid(inputs: Inputs, rows: AxisSpec, columns: AxisSpec, name: str) -> Grid:
+    """The outcome for every pair of values of two inputs, the rest held."""
+    row_at, column_at = address(inputs, rows.path), address(inputs, columns.path)
+    if row_at.path == column_at.path:
+        raise PathError(f"{rows.path}: a grid needs two different inputs")
+    table: list[list[Decimal | None]] = []
+    for row in rows.values():
+        cells: list[Decimal | None] = []
+        for column in columns.values():
+            try:
+                changed = change(change(inputs, row_at, row), column_at, column)
+            except PathError:
+                cells.append(None)  # a value the input cannot take: shown as refused
+                continue
+            cells.append(evaluate(changed, name))
+        table.append(cells)
+    gross = is_gross(estimate(*inputs), name)
+    return Grid(
+        scenario=inputs.scenario.name,
+        outcome=name,
+        unit=UNITS[name],
+        rows=GridAxis(input=rows.path, values=rows.values()),
+        columns=GridAxis(input=columns.path, values=columns.values()),
+        values=table,
+        flags=_gross_flag(gross),
+    )
+
+
+# --- break-even ---------------------------------------------------------------------------
+
+_TARGET = re.compile(r"\s*([a-z_]+)\s*(>=|<=|>|<)\s*(-?[0-9][0-9_.]*)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """``net>=0``: an outcome, a comparison and a threshold."""
+
+    outcome: str
+    operator: str
+    threshold: Decimal
+
+    @classmethod
+    def parse(cls, text: str) -> Target:
+        match = _TARGET.fullmatch(text)
+        if match is None:
+            raise ValueError(
+                f"write a target as OUTCOME OP NUMBER (net>=0, npv>=0, return_per_pound>=4.5, "
+                f"payback<=3), not {text!r}"
+            )
+        try:
+            threshold = Decimal(match[3].replace("_", ""))
+        except ArithmeticError:
+            raise ValueError(f"{text!r}: {match[3]!r} is not a number") from None
+        return cls(match[1], match[2], threshold)
+
+    def __str__(self) -> str:
+        return f"{self.outcome}{self.operator}{self.threshold}"
+
+    def margin(self, value: Decimal) -> Decimal:
+        """How far the target is met (>= 0 met, < 0 not; a strict target's edge is not met)."""
+        gap = value - self.threshold if self.operator in (">=", ">") else self.threshold - value
+        if not gap.is_finite():
+            return Decimal(1) if gap > 0 else Decimal(-1)
+        return gap
+
+    def met(self, value: Decimal) -> bool:
+        gap = self.margin(value)
+        return gap > 0 if self.operator in (">", "<") else gap >= 0
+
+
+def break_even(ranges: Ranges, target: Target) -> BreakEven:
+    """For each input, the value at which the target is just met with the rest held."""
+    inputs = ranges.inputs
+    base_result = estimate(*inputs)
+    base = outcome(base_result, target.outcome)
+    analysed = list(ranges.ranges) or _defaults(inputs)
+    found = [_solve(inputs, item, target) for item in analysed]
+    gross = is_gross(base_result, target.outcome)
+    return BreakEven(
+        scenario=inputs.scenario.name,
+        target=str(target),
+        outcome=target.outcome,
+        unit=UNITS[target.outcome],
+        base=base,
+        met_at_base=target.met(base),
+        gross=gross,
+        inputs=found,
+        flags=_gross_flag(gross) + judgement_flags(ranges),
+    )
+
+
+def _defaults(inputs: Inputs) -> list[Range]:
+    """The scenario's women, birth rate and programme cost, with no range of their own."""
+    found = []
+    for path in DEFAULT_INPUTS:
+        try:
+            where = address(inputs, path)
+        except PathError:
+            continue
+        point = read(inputs, where)
+        found.append(
+            Range(
+                path=path,
+                where=where,
+                point=point,
+                low=point,
+                high=point,
+                distribution=None,
+                derived=False,
+                judgement=False,
+                assumption=None,
+                origin="",
+            )
+        )
+    return found
+
+
+def _solve(inputs: Inputs, item: Range, target: Target) -> BreakEvenInput:
+    has_range = item.low != item.high
+
+    def margin(value: Decimal) -> Decimal | None:
+        try:
+            changed = change(inputs, item.where, value)
+        except PathError:
+            return None  # beyond what the input can take
+        try:
+            return target.margin(evaluate(changed, target.outcome))
+        except OutcomeError:
+            return None
+
+    def result(
+        value: Decimal | None, method: Method, above: bool | None, note: str
+    ) -> BreakEvenInput:
+        inside = None
+        if has_range and value is not None:
+            inside = item.low <= value <= item.high
+        return BreakEvenInput(
+            range=InputRange(
+                input=item.path,
+                point=item.point,
+                low=item.low,
+                high=item.high,
+                basis=basis_of(item) if has_range else "none",
+                assumption=item.assumption,
+            ),
+            value=value,
+            method=method,
+            met_above=above,
+            inside_range=inside,
+            note=note,
+        )
+
+    linear = _linear(item, margin, target)
+    if linear is not None:
+        value, above = linear
+        return result(value, "linear", above, "solved from two evaluations, checked by a third")
+    bracket = _bracket(item, margin)
+    if bracket is None:
+        at_point = margin(item.point)
+        met = at_point is not None and at_point >= 0
+        return result(
+            None,
+            "none",
+            None,
+            "met at every value the input can take"
+            if met
+            else "not met at any value the input can take",
+        )
+    value, above = _bisect(item.where, margin, *bracket)
+    return result(
+        _significant(value, above), "bracketed", above, "found by bisection on the exact engine"
+    )
+
+
+SIGNIFICANT = 12
+"""A bracketed value is given to 12 significant figures, rounded towards the side that meets
+the target (bisection pins it far closer than that)."""
+
+
+def _significant(value: Decimal, above: bool) -> Decimal:
+    if value == 0 or value == value.to_integral_value():
+        return value
+    exponent = Decimal(1).scaleb(value.adjusted() - SIGNIFICANT + 1)
+    rounded = value.quantize(exponent, rounding=ROUND_CEILING if above else ROUND_FLOOR)
+    return rounded.normalize()
+
+
+def _linear(
+    item: Range, margin: Callable[[Decimal], Decimal | None], target: Target
+) -> tuple[Decimal, bool] | None:
+    """The crossing solved from two evaluations and checked by a third, if the outcome is
+    linear in the input; None where it is not (or the input is whole-numbered)."""
+    if item.where.whole:
+        return None
+    x0 = item.point
+    x1 = item.high if item.high != x0 else (x0 * Decimal("1.5") if x0 else Decimal(1))
+    m0, m1 = margin(x0), margin(x1)
+    if m0 is None or m1 is None or m0 == m1:
+        return None
+    root = x0 - m0 * (x1 - x0) / (m1 - m0)
+    check = margin(root)
+    scale = max(abs(m0), abs(m1), Decimal(1))
+    if check is None or abs(check) > RELATIVE * scale:
+        return None
+    # A strict target is met just beyond the root; the root is reported as the edge.
+    return root, (m1 - m0) / (x1 - x0) > 0
+
+
+def _bracket(
+    item: Range, margin: Callable[[Decimal], Decimal | None]
+) -> tuple[Decimal, Decimal] | None:
+    """Two values either side of the crossing, searching out from the point (doubling up,
+    halving down to zero); None if the target's status never changes."""
+    point = item.point
+    at_point = margin(point)
+    if at_point is None:
+        return None
+    met = at_point >= 0
+    previous = point
+    value = point if point > 0 else Decimal(1)
+    for _ in range(80):  # up: to 2^80 times the point, far past any input's bound
+        value = value * 2
+        found = margin(value)
+        if found is None:
+            break
+        if (found >= 0) != met:
+            return previous, value
+        previous = value
+    previous = point
+    value = point
+    for _ in range(80):
+        value = value / 2 if value > Decimal("1e-12") else Decimal(0)
+        if item.where.whole:
+            value = value.to_integral_value(rounding=ROUND_FLOOR)
+        found = margin(value)
+        if found is None:
+            break
+        if (found >= 0) != met:
+            return value, previous
+        previous = value
+        if value == 0:
+            break
+    return None
+
+
+def _bisect(
+    where: Address,
+    margin: Callable[[Decimal], Decimal | None],
+    low: Decimal,
+    high: Decimal,
+) -> tuple[Decimal, bool]:
+    """Narrow [low, high] to the crossing; the value returned meets the target."""
+    low_margin = margin(low)
+    assert low_margin is not None
+    low_met = low_margin >= 0
+    if where.whole:
+        low, high = low.to_integral_value(), high.to_integral_value()
+        while high - low > 1:
+            middle = (low + high) // 2
+            middle_margin = margin(middle)
+            if middle_margin is not None and (middle_margin >= 0) == low_met:
+                low = middle
+            else:
+                high = middle
+        return (low, False) if low_met else (high, True)
+    for _ in range(BISECTIONS):
+        middle = (low + high) / 2
+        if middle in (low, high):
+            break
+        middle_margin = margin(middle)
+        if middle_margin is not None and (middle_margin >= 0) == low_met:
+            low = middle
+        else:
+            high = middle
+        if high - low <= abs(high) * Decimal("1e-12"):
+            break
+    return (low, False) if low_met else (high, True)

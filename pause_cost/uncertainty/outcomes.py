@@ -1,0 +1,93 @@
+"""The figures a what-if is judged by, read from an estimate by name.
+
+``net`` is the council's horizon total less the programme's cost; where a scenario gives no
+cost it is the gross horizon total, and the analyses say so. ``npv`` needs the scenario's
+``discounting``. ``payback`` counts years: years after each birth, or, on a calendar,
+financial years from the first (1 is the first); never paying back is infinity.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from decimal import Decimal
+
+from pause_cost.errors import PauseCostError
+from pause_cost.results.estimate import Estimate
+
+INFINITY = Decimal("Infinity")
+
+
+def _net(result: Estimate) -> Decimal:
+    net = result.programme.net_gbp
+    return result.horizon.total_gbp if net is None else net
+
+
+def _npv(result: Estimate) -> Decimal:
+    appraisal = result.economics.appraisal
+    if appraisal is None:
+        raise OutcomeError("npv needs the scenario's discounting (discounting: {schedule: ...})")
+    return appraisal.npv_gbp
+
+
+def _return_per_pound(result: Estimate) -> Decimal:
+    ratio = result.programme.return_per_pound
+    if ratio is None:
+        raise OutcomeError("return_per_pound needs the scenario's programme_cost")
+    return ratio
+
+
+def _payback(result: Estimate) -> Decimal:
+    if result.programme.cost_gbp is None:
+        raise OutcomeError("payback needs the scenario's programme_cost")
+    calendar = result.economics.calendar
+    if calendar is not None:
+        labels = [year.financial_year for year in calendar.years]
+        found = calendar.payback_financial_year
+        return INFINITY if found is None else Decimal(labels.index(found) + 1)
+    year = result.programme.payback_year
+    return INFINITY if year is None else Decimal(year)
+
+
+class OutcomeError(PauseCostError, ValueError):
+    """An outcome the scenario cannot give (npv without discounting, ...)."""
+
+
+OUTCOMES: dict[str, Callable[[Estimate], Decimal]] = {
+    "net": _net,
+    "npv": _npv,
+    "horizon_total": lambda result: result.horizon.total_gbp,
+    "horizon_cashable": lambda result: result.horizon.cashable_gbp,
+    "immediate_total": lambda result: result.immediate.total_gbp,
+    "return_per_pound": _return_per_pound,
+    "payback": _payback,
+    "avoided_births": lambda result: result.avoided_births.counted,
+}
+"""Every outcome by name, in the order help and outputs list them."""
+
+UNITS = {
+    "net": "GBP",
+    "npv": "GBP",
+    "horizon_total": "GBP",
+    "horizon_cashable": "GBP",
+    "immediate_total": "GBP",
+    "return_per_pound": "ratio",
+    "payback": "years",
+    "avoided_births": "births",
+}
+
+
+def outcome(result: Estimate, name: str) -> Decimal:
+    """The named outcome of an estimate (OutcomeError if the scenario cannot give it)."""
+    if name not in OUTCOMES:
+        raise OutcomeError(f"unknown outcome {name!r}; outcomes: {', '.join(OUTCOMES)}")
+    return OUTCOMES[name](result)
+
+
+def is_gross(result: Estimate, name: str) -> bool:
+    """Whether ``net`` stands for the gross total, the scenario having no programme cost."""
+    return name == "net" and result.programme.cost_gbp is None
+
+
+def finite(value: Decimal) -> bool:
+    return value.is_finite() and not math.isinf(float(value))
