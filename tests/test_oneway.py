@@ -113,8 +113,9 @@ def test_the_cli_prints_a_tornado_with_its_judgements_flagged(write_yaml: WriteY
     result = run("sensitivity", two_inputs(write_yaml))
     assert result.exit_code == 0, result.stderr
     assert result.stdout.index("cohort.birth_rate") < result.stdout.index("t/b.amount_gbp")
-    assert "£5,400" in result.stdout
-    assert "judgement" in result.stdout
+    assert "£3,100" in result.stdout
+    assert "£8,500" in result.stdout
+    assert "* a judgement" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,10 @@ it fail."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -132,3 +134,72 @@ def breakeven(
 
         result = break_even(load_ranges(scenario), parsed)
         emit(lambda: breakeven_document(result), output_format, output, force)
+
+
+PROGRESS_AFTER_SECONDS = 1.0
+"""A progress bar appears on stderr once a run has taken this long."""
+
+
+def simulate(
+    scenario: ScenarioArgument,
+    draws: Annotated[
+        int, typer.Option("--draws", min=1, max=100_000_000, help="How many draws.")
+    ] = 10_000,
+    seed: Annotated[
+        int, typer.Option("--seed", min=0, help="The seed; the same seed gives the same bytes.")
+    ] = 1,
+    outcome: OutcomeOption = "net",
+    poisson_births: Annotated[
+        bool,
+        typer.Option("--poisson-births", help="Draw births as Poisson counts around their mean."),
+    ] = False,
+    output_format: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Monte Carlo: draw every input with a distribution; mean, SD, P5/P50/P95 of each
+    outcome, P(net > 0), a histogram and what drives the spread. The seed is echoed."""
+    with handled(output_format):
+        from pause_cost.load.uncertainty import load_ranges
+        from pause_cost.render.uncertainty import simulation_document
+        from pause_cost.uncertainty.montecarlo import simulate as run_simulation
+
+        ranges = load_ranges(scenario)
+        with _progress(draws) as advance:
+            result = run_simulation(
+                ranges,
+                draws,
+                seed,
+                outcome=outcome,
+                poisson_births=poisson_births,
+                progress=advance,
+            )
+        emit(lambda: simulation_document(result), output_format, output, force)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[int], None]]:
+    """A rich progress bar on stderr, shown only once the run passes a second; stdout is
+    left to the result alone."""
+    import time
+
+    started = time.monotonic()
+    state: dict[str, Any] = {}
+
+    def advance(done: int) -> None:
+        if "bar" not in state:
+            if time.monotonic() - started < PROGRESS_AFTER_SECONDS:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            bar = Progress(console=Console(stderr=True), transient=True)
+            bar.start()
+            state["bar"], state["task"] = bar, bar.add_task("drawing", total=total)
+        state["bar"].update(state["task"], completed=done)
+
+    try:
+        yield advance
+    finally:
+        if "bar" in state:
+            state["bar"].stop()

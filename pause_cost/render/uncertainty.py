@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pause_cost.money import round_half_up
 from pause_cost.render.document import (
     MARKDOWN,
     TEXT,
@@ -24,9 +25,9 @@ from pause_cost.render.document import (
     TidyCell,
 )
 from pause_cost.results.data import to_data
-from pause_cost.results.uncertainty import BreakEven, Grid, Tornado
+from pause_cost.results.uncertainty import BreakEven, Grid, Simulation, Tornado
 
-BAR_WIDTH = 20
+BAR_WIDTH = 10
 INPUT_PLACES = 6
 """Input values shown to six places (a break-even birth rate of 0.077778)."""
 
@@ -69,7 +70,7 @@ def tornado_document(tornado: Tornado) -> Document:
     rows = [
         Row(
             (
-                swing.range.input,
+                swing.range.input + (" *" if swing.range.basis == "judgement" else ""),
                 _value(swing.range.low, swing.range.input),
                 _value(swing.range.high, swing.range.input),
                 figure(swing.outcome_at_low, tornado.unit),
@@ -90,18 +91,20 @@ def tornado_document(tornado: Tornado) -> Document:
             Column("High", numeric=True),
             Column("At low", numeric=True),
             Column("At high", numeric=True),
-            Column("Swing", numeric=True),
-            Column("Range"),
+            Column("Swing", numeric=True, media=MARKDOWN),
+            Column("Range", media=MARKDOWN),
             Column("", wrap="none", media=TEXT),
         ),
         rows=tuple(rows),
     )
+    judged = any(swing.range.basis == "judgement" for swing in tornado.swings)
     blocks: list[Block] = [
         Paragraph(
             f"{outcome} with every input at its point: {_shown(tornado.base, tornado.unit)}."
         ),
         Paragraph(f"{table.title}:", media=MARKDOWN),
         table,
+        *([Paragraph("* a judgement, not a sourced or derived range.")] if judged else []),
         *_flags(tornado.flags),
     ]
     tidy: list[tuple[TidyCell, ...]] = [
@@ -228,4 +231,120 @@ def breakeven_document(result: BreakEven) -> Document:
         flags=(),
         data=to_data(result),
         tidy=Tidy(("input", "point", "break_even", "met", "inside_range", "method"), tuple(tidy)),
+    )
+
+
+def simulation_document(simulation: Simulation) -> Document:
+    """The Monte Carlo summary: each outcome's spread, P(net > 0), a histogram and drivers."""
+    rows = [
+        Row(
+            (
+                summary.outcome,
+                figure(summary.point, summary.unit),
+                figure(summary.mean, summary.unit),
+                figure(summary.sd, summary.unit),
+                figure(summary.p5, summary.unit),
+                figure(summary.p50, summary.unit),
+                figure(summary.p95, summary.unit),
+            )
+        )
+        for summary in simulation.outcomes
+    ]
+    unit = next(s.unit for s in simulation.outcomes if s.outcome == simulation.outcome)
+    outcomes = Table(
+        title=f"{simulation.draws:,} draws, seed {simulation.seed}",
+        columns=(
+            Column("Outcome"),
+            *(Column(label, numeric=True) for label in ("Point", "Mean", "SD", "P5", "P50", "P95")),
+        ),
+        rows=tuple(rows),
+    )
+    largest = max((bin.draws for bin in simulation.histogram), default=0)
+    histogram = Table(
+        title=f"Histogram of {simulation.outcome} (0.5th to 99.5th percentile)",
+        columns=(
+            Column("From", numeric=True),
+            Column("To", numeric=True),
+            Column("Draws", numeric=True),
+            Column("", wrap="none", media=TEXT),
+        ),
+        rows=tuple(
+            Row(
+                (
+                    figure(bin.low, unit),
+                    figure(bin.high, unit),
+                    f"{bin.draws:,}",
+                    _bar(Decimal(bin.draws), Decimal(largest)),
+                )
+            )
+            for bin in simulation.histogram
+        ),
+    )
+    drivers = Table(
+        title=f"What drives the spread of {simulation.outcome}",
+        columns=(
+            Column("Input", wrap="fold"),
+            Column("Distribution"),
+            Column("Correlation", numeric=True),
+            Column("Share", numeric=True),
+            Column("Range"),
+        ),
+        rows=tuple(
+            Row(
+                (
+                    driver.range.input,
+                    driver.distribution,
+                    Count(driver.correlation, 3),
+                    Count(driver.share, 3),
+                    driver.range.basis,
+                )
+            )
+            for driver in simulation.drivers
+        ),
+    )
+    net = "net (gross: no programme cost)" if simulation.gross else "net"
+    blocks: list[Block] = [
+        Paragraph(
+            f"P({net} > 0) = {round_half_up(simulation.probability_net_positive * 100, 1)}% "
+            f"of {simulation.draws:,} draws (seed {simulation.seed}; the same seed gives the "
+            f"same figures). Percentiles: {simulation.percentiles}."
+        ),
+        Gap(media=TEXT),
+        Paragraph(f"{outcomes.title}:", media=MARKDOWN),
+        outcomes,
+        Paragraph(f"{histogram.title}:", media=MARKDOWN),
+        histogram,
+        Paragraph(f"{drivers.title}:", media=MARKDOWN),
+        drivers,
+    ]
+    if simulation.held:
+        held = ", ".join(found.input for found in simulation.held)
+        blocks.append(Paragraph(f"Held at their point (no distribution): {held}."))
+    blocks += _flags(simulation.flags)
+    tidy: list[tuple[TidyCell, ...]] = [
+        ("run", "draws", "", simulation.draws),
+        ("run", "seed", "", simulation.seed),
+        ("run", "probability_net_positive", "", Count(simulation.probability_net_positive)),
+    ]
+    for summary in simulation.outcomes:
+        for statistic in ("point", "mean", "sd", "p5", "p50", "p95", "low", "high"):
+            tidy.append(
+                (
+                    "outcome",
+                    summary.outcome,
+                    statistic,
+                    figure(getattr(summary, statistic), summary.unit),
+                )
+            )
+    for bin in simulation.histogram:
+        tidy.append(("histogram", f"{bin.low}:{bin.high}", "draws", bin.draws))
+    for driver in simulation.drivers:
+        tidy.append(("driver", driver.range.input, "correlation", Count(driver.correlation)))
+        tidy.append(("driver", driver.range.input, "share", Count(driver.share)))
+    return Document(
+        title=f"Monte Carlo of {simulation.scenario}",
+        sections=(Section(tuple(blocks)),),
+        flags=(),
+        data=to_data(simulation),
+        tidy=Tidy(("section", "item", "statistic", "value"), tuple(tidy)),
     )

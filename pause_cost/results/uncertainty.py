@@ -115,3 +115,68 @@ class BreakEven:
     gross: bool
     inputs: list[BreakEvenInput]
     flags: list[str]
+
+
+@result
+class OutcomeSummary:
+    outcome: str
+    unit: str
+    point: Annotated[Exact, Field(description="The exact estimate, every input at its point.")]
+    mean: Exact
+    sd: Exact
+    p5: Exact
+    p50: Exact
+    p95: Exact
+    low: Annotated[Exact, Field(description="The least value drawn.")]
+    high: Annotated[Exact, Field(description="The greatest value drawn.")]
+
+
+@result
+class Driver:
+    """How much of the judged outcome's spread an input's draws carry."""
+
+    range: InputRange
+    distribution: str
+    correlation: Annotated[
+        Exact, Field(description="Pearson correlation of the input's draws with the outcome.")
+    ]
+    share: Annotated[
+        Exact,
+        Field(
+            description="correlation squared, as a share of all inputs' (a first-order "
+            "variance share where inputs are independent and the outcome near linear)."
+        ),
+    ]
+
+
+@result
+class HistogramBin:
+    low: Exact
+    high: Exact
+    draws: int
+
+
+@result
+class Simulation:
+    schema_version: str = SCHEMA_VERSION
+    scenario: str
+    draws: int
+    seed: Annotated[int, Field(description="The seed: the same seed gives the same figures.")]
+    poisson_births: bool
+    percentiles: Annotated[
+        Literal["exact", "histogram"],
+        Field(
+            description="'exact' where every draw is kept (up to 1,000,000); else from a "
+            "histogram of 2^20 bins."
+        ),
+    ]
+    outcome: Annotated[str, Field(description="The outcome the histogram and drivers judge.")]
+    outcomes: list[OutcomeSummary]
+    probability_net_positive: Annotated[Exact, Field(description="Share of draws with net > 0.")]
+    histogram: list[HistogramBin]
+    drivers: Annotated[list[Driver], Field(description="Largest share first.")]
+    held: Annotated[
+        list[InputRange], Field(description="Ranges with no distribution, held at their point.")
+    ]
+    gross: bool
+    flags: list[str]

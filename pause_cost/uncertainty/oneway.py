@@ -72,7 +72,7 @@ def _range_of(found: Range) -> InputRange:
 def judgement_flags(ranges: Ranges) -> list[str]:
     """A line for every range that is a judgement rather than data."""
     return [
-        f"judgement: the range of {found.path} ({found.low} to {found.high}) is a judgement"
+        f"the range of {found.path} ({found.low} to {found.high}) is a judgement"
         + (f": {found.assumption}" if found.assumption else "")
         for found in ranges.ranges
         if found.judgement
