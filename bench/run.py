@@ -1,6 +1,6 @@
 """pause-cost's benchmarks, side by side in one run, each against the figure its target names.
 
-    python bench/run.py [--runs N] [--only startup|throughput|large]
+    python bench/run.py [--runs N] [--only startup|throughput|large|montecarlo]
                         [--no-bytecode-cache | --warm-bytecode-cache] [--large-runs N]
 
 1. Start-up (``startup.py``): CLI commands as subprocesses, interleaved rounds, medians, each
@@ -9,6 +9,9 @@
    estimates per second, uprated against not uprated on the same 1,000-line table.
 3. Large inputs (``large.py``): estimate, ``tables validate`` and ``compare`` on a table just
    under the loader's 1,000,000-byte limit, in seconds and as a ratio to Rotherham's estimate.
+4. Monte Carlo (``montecarlo.py``): 1,000,000 draws against numpy drawing the same numbers
+   alone; peak memory of 10,000,000 draws against 1,000,000; cost per line-draw at 10, 100
+   and 1,000 lines.
 
 Figures are only comparable within a run (the same machine, the same moment), so each is set
 beside its baseline measured in the same rounds. Defaults finish in about two minutes on two
@@ -24,13 +27,14 @@ import sys
 import time
 
 import large
+import montecarlo
 import startup
 import throughput
 from common import CacheMode, machine_load, subprocess_environment
 
 import pause_cost
 
-SECTIONS = ("startup", "throughput", "large")
+SECTIONS = ("startup", "throughput", "large", "montecarlo")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -99,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
             failures += throughput.run()
         if "large" in sections:
             failures += large.run(args.large_runs, environment)
+        if "montecarlo" in sections:
+            failures += montecarlo.run()
         after = environment.check_after()
     print()
     if after:

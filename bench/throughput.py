@@ -36,8 +36,7 @@ def load(path: Path) -> Inputs:
 
 def run_estimate(inputs: Inputs) -> Estimate:
     """One estimate from loaded inputs: the one call the throughput figures time."""
-    scenario, tables, indices = inputs
-    return estimate(scenario, tables, indices)
+    return estimate(*inputs)
 
 
 @dataclass(frozen=True)

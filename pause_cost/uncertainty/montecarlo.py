@@ -54,7 +54,17 @@ from pause_cost.uncertainty.paths import FLAT_RATE
 Array = NDArray[np.float64]
 
 CHUNK = 100_000
-"""Draws evaluated at a time: memory grows with the chunk, not with the draws asked for."""
+"""Draws evaluated at a time, at most: memory grows with the chunk, not the draws asked for."""
+
+CHUNK_ELEMENTS = 3_000_000
+"""Draws x lines held at a time: a table of many lines is evaluated in smaller chunks."""
+
+
+def chunk_size(compiled: Compiled) -> int:
+    """Draws a chunk: :data:`CHUNK`, fewer for a table of many lines (never under 1,000)."""
+    lines = max(len(compiled.plan.lines), 1)
+    return max(1_000, min(CHUNK, CHUNK_ELEMENTS // lines))
+
 
 RETAINED = 1_000_000
 """Up to this many draws every outcome is kept, and percentiles are exact; beyond it they
@@ -384,39 +394,56 @@ def point_outcomes(compiled: Compiled) -> dict[str, float]:
 
 @dataclass
 class Moments:
-    """Means and co-moments of several variables, merged chunk by chunk (Chan et al.'s
-    pairwise update), so a run of any length is summed in bounded memory and without the
-    cancellation a plain sum of squares suffers."""
+    """Means and co-moments of the outcomes, and of each drawn input with them, merged chunk
+    by chunk (Chan et al.'s pairwise update), so a run of any length is summed in bounded
+    memory and without the cancellation a plain sum of squares suffers. Only what the summary
+    reads is kept: the outcomes' co-moments, each input's with the outcomes, and each input's
+    own; not the inputs' with one another."""
 
     count: int = 0
-    mean: Array = field(default_factory=lambda: np.zeros(0))
-    comoment: Array = field(default_factory=lambda: np.zeros((0, 0)))
+    outcome_mean: Array = field(default_factory=lambda: np.zeros(0))
+    input_mean: Array = field(default_factory=lambda: np.zeros(0))
+    outcomes: Array = field(default_factory=lambda: np.zeros((0, 0)))
+    across: Array = field(default_factory=lambda: np.zeros((0, 0)))
+    inputs: Array = field(default_factory=lambda: np.zeros(0))
 
-    def add(self, values: Array) -> None:
-        """Merge a chunk: one row a draw, one column a variable."""
-        size = values.shape[0]
-        mean = values.mean(axis=0)
-        centred = values - mean
-        comoment = centred.T @ centred
+    def add(self, outcomes: Array, inputs: Array) -> None:
+        """Merge a chunk: one row a draw; outcomes (draws, m) and inputs (draws, k)."""
+        size = outcomes.shape[0]
+        outcome_mean, input_mean = outcomes.mean(axis=0), inputs.mean(axis=0)
+        outcome_centred = outcomes - outcome_mean
+        input_centred = inputs - input_mean
+        chunk_outcomes = outcome_centred.T @ outcome_centred
+        chunk_across = input_centred.T @ outcome_centred
+        chunk_inputs = np.einsum("ij,ij->j", input_centred, input_centred)
         if self.count == 0:
-            self.count, self.mean, self.comoment = size, mean, comoment
+            self.count = size
+            self.outcome_mean, self.input_mean = outcome_mean, input_mean
+            self.outcomes, self.across, self.inputs = chunk_outcomes, chunk_across, chunk_inputs
             return
         total = self.count + size
-        delta = mean - self.mean
-        self.comoment = (
-            self.comoment + comoment + np.outer(delta, delta) * self.count * size / total
+        weight = self.count * size / total
+        outcome_delta = outcome_mean - self.outcome_mean
+        input_delta = input_mean - self.input_mean
+        self.outcomes = (
+            self.outcomes + chunk_outcomes + np.outer(outcome_delta, outcome_delta) * weight
         )
-        self.mean = self.mean + delta * size / total
+        self.across = self.across + chunk_across + np.outer(input_delta, outcome_delta) * weight
+        self.inputs = self.inputs + chunk_inputs + input_delta**2 * weight
+        self.outcome_mean = self.outcome_mean + outcome_delta * size / total
+        self.input_mean = self.input_mean + input_delta * size / total
         self.count = total
 
     def sd(self) -> Array:
-        variance = np.diag(self.comoment) / max(self.count - 1, 1)
+        """Each outcome's standard deviation (n - 1)."""
+        variance = np.diag(self.outcomes) / max(self.count - 1, 1)
         result: Array = np.sqrt(np.maximum(variance, 0.0))
         return result
 
-    def correlation(self, first: int, second: int) -> float:
-        spread = math.sqrt(self.comoment[first, first] * self.comoment[second, second])
-        return float(self.comoment[first, second] / spread) if spread > 0 else 0.0
+    def correlation(self, outcome: int, drawn: int) -> float:
+        """Pearson correlation of one drawn input with one outcome."""
+        spread = math.sqrt(self.outcomes[outcome, outcome] * self.inputs[drawn])
+        return float(self.across[drawn, outcome] / spread) if spread > 0 else 0.0
 
 
 @dataclass
@@ -449,14 +476,15 @@ def run_draws(
     extremes = dict.fromkeys(names, (math.inf, -math.inf))
     positive = 0
     done = 0
+    chunk = chunk_size(compiled)
     while done < draws:
-        size = min(CHUNK, draws - done)
+        size = min(chunk, draws - done)
         columns = [sampling.draw(drawn.distribution, generator, size) for drawn in compiled.drawn]
         if compiled.correlations:
             columns = sampling.rank_correlate(columns, compiled.correlations, generator)
         poisson = _poisson(compiled, columns, generator, size) if poisson_births else None
         found = evaluate_chunk(compiled, columns, size, poisson)
-        moments.add(np.column_stack([*(found.values[name] for name in names), found.inputs]))
+        moments.add(np.column_stack([found.values[name] for name in names]), found.inputs)
         positive += int(np.count_nonzero(found.values["net"] > 0))
         for name in names:
             values = found.values[name]
@@ -550,7 +578,7 @@ def simulate(
             + ("; npv needs the scenario's discounting" if outcome == "npv" else "")
         )
     point = _exact_points(compiled.estimate)
-    means, sds = run.moments.mean, run.moments.sd()
+    means, sds = run.moments.outcome_mean, run.moments.sd()
     summaries = [
         OutcomeSummary(
             outcome=name,
@@ -567,10 +595,8 @@ def simulate(
         for index, name in enumerate(run.names)
     ]
     judged = run.names.index(outcome)
-    offset = len(run.names)
     correlations = [
-        run.moments.correlation(judged, offset + position)
-        for position in range(len(compiled.drawn))
+        run.moments.correlation(judged, position) for position in range(len(compiled.drawn))
     ]
     total = sum(value**2 for value in correlations)
     drivers = sorted(
