@@ -146,3 +146,50 @@ def test_a_range_for_an_input_the_scenario_lacks_is_located(write_yaml: WriteYam
     result = run("sensitivity", path)
     assert result.exit_code == 1
     assert "uncertainty.0: t/c.amount_gbp: table t has no line 'c'" in result.stderr
+
+
+def test_ranges_from_a_separate_file_and_derived_from_counts(write_yaml: WriteYaml) -> None:
+    path = two_inputs(write_yaml)
+    data = __import__("yaml").safe_load(path.read_text(encoding="utf-8"))
+    data["uncertainty"] = []
+    data["uncertainty_files"] = ["ranges/ours.yaml"]
+    path.write_text(__import__("yaml").safe_dump(data), encoding="utf-8")
+    write_yaml(
+        "ranges/ours.yaml",
+        {
+            "inputs": [
+                {
+                    "input": "cohort.birth_rate_per_woman_per_year",
+                    "derived": {"events": 15, "exposure": 45},
+                    "source": SOURCE,
+                }
+            ]
+        },
+    )
+    ranges = load_ranges(path)
+    (found,) = ranges.ranges
+    # The Jeffreys gamma for 15 births over 45 woman-years: shape 15.5, rate 45; its 5th
+    # and 95th percentiles lie either side of the observed rate 1/3.
+    assert found.derived
+    assert found.distribution is not None
+    assert (found.distribution.shape, found.distribution.rate) == (D("15.5"), D(45))
+    assert found.low < D(1) / D(3) < found.high
+    assert tornado(ranges, "net").swings[0].range.basis == "derived"
+
+
+def test_payback_as_a_target_counts_years(write_yaml: WriteYaml) -> None:
+    # One-year lines of £1,200 a birth against £5,000: payback in year 1 needs 22.5 r x
+    # £1,200 >= £5,000 (births counted exactly), so r >= 5,000 / 27,000 = 0.185185...
+    result = break_even(load_ranges(two_inputs(write_yaml)), Target.parse("payback<=1"))
+    found = {item.range.input: item for item in result.inputs}
+    rate = found["cohort.birth_rate_per_woman_per_year"].value
+    assert rate is not None
+    assert abs(rate - D(5000) / D(27000)) < D("1e-11")
+    cost = break_even(
+        load_ranges(SCENARIOS / "rotherham-2020-with-pilot-cost.yaml"), Target.parse("payback<=3")
+    )
+    # Years 1-3 avoid £1,292,599.05 + 2 x £198,970.20 = £1,690,539.45.
+    by_input = {item.range.input: item.value for item in cost.inputs}
+    total = by_input["programme_cost.total_gbp"]
+    assert total is not None
+    assert abs(total - D("1690539.45")) < D("0.0001")
