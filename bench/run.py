@@ -1,6 +1,6 @@
 """pause-cost's benchmarks, side by side in one run, each against the figure its target names.
 
-    python bench/run.py [--runs N] [--only startup|throughput|large|montecarlo]
+    python bench/run.py [--runs N] [--only startup|throughput|large|montecarlo|report]
                         [--no-bytecode-cache | --warm-bytecode-cache] [--large-runs N]
 
 1. Start-up (``startup.py``): CLI commands as subprocesses, interleaved rounds, medians, each
@@ -12,6 +12,8 @@
 4. Monte Carlo (``montecarlo.py``): 1,000,000 draws against numpy drawing the same numbers
    alone; peak memory of 10,000,000 draws against 1,000,000; cost per line-draw at 10, 100
    and 1,000 lines.
+5. Committee pack (``report.py``): ``report`` as Markdown, HTML and a workbook beside
+   ``estimate`` of the same scenario, as ratios.
 
 Figures are only comparable within a run (the same machine, the same moment), so each is set
 beside its baseline measured in the same rounds. Defaults finish in about two minutes on two
@@ -28,13 +30,14 @@ import time
 
 import large
 import montecarlo
+import report
 import startup
 import throughput
 from common import CacheMode, machine_load, subprocess_environment
 
 import pause_cost
 
-SECTIONS = ("startup", "throughput", "large", "montecarlo")
+SECTIONS = ("startup", "throughput", "large", "montecarlo", "report")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -105,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
             failures += large.run(args.large_runs, environment)
         if "montecarlo" in sections:
             failures += montecarlo.run()
+        if "report" in sections:
+            failures += report.run(args.large_runs, environment)
         after = environment.check_after()
     print()
     if after:

@@ -265,3 +265,21 @@ def test_the_cli_echoes_the_seed_and_keeps_stdout_for_the_result(write_yaml: Wri
     assert "seed 42" in result.stdout
     assert "P(net > 0)" in result.stdout
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("kind", "arguments"),
+    [
+        ("sensitivity", ["sensitivity"]),
+        ("breakeven", ["breakeven", "--target", "npv>=0"]),
+        ("simulation", ["simulate", "--draws", "2000", "--seed", "4"]),
+    ],
+)
+def test_each_analysis_json_meets_its_published_schema(kind: str, arguments: list[str]) -> None:
+    import jsonschema
+
+    schema = json.loads(run("schema", kind).stdout)
+    scenario = SCENARIOS / "rotherham-2020-uncertain.yaml"
+    result = run(arguments[0], scenario, *arguments[1:], "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    jsonschema.validate(json.loads(result.stdout), schema)

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from pause_cost import __version__
-from pause_cost.cli import compare, estimate, schema, tables, uncertainty
+from pause_cost.cli import compare, estimate, report, schema, tables, uncertainty
 
 app = typer.Typer(
     name="pause-cost",
@@ -52,3 +52,4 @@ app.command()(compare.compare)
 app.command()(uncertainty.sensitivity)
 app.command()(uncertainty.breakeven)
 app.command()(uncertainty.simulate)
+app.command()(report.report)

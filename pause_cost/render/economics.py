@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pause_cost.money import round_half_up
 from pause_cost.render.document import (
     MARKDOWN,
     TEXT,
@@ -27,6 +28,10 @@ from pause_cost.results.estimate import Estimate
 
 BIRTH_PLACES = 2
 """Births by financial year shown to two places (15 births over 27 months: 6.67 in 2019/20)."""
+
+TIDY_BIRTH_PLACES = 12
+"""Births by financial year in CSV to 12 places: a spread summed over cohorts carries 20, and
+its last digits (9.99999999999999999999) are arithmetic, not information."""
 
 FACTOR_PLACES = 4
 """Discount and inflation factors shown to four places (0.9662)."""
@@ -423,7 +428,7 @@ def economics_tidy(estimate: Estimate) -> list[tuple[TidyCell, ...]]:
                     "avoided_births",
                     label,
                     "",
-                    Count(year.avoided_births),
+                    Count(round_half_up(year.avoided_births, TIDY_BIRTH_PLACES)),
                     "births",
                 )
             )

@@ -1,0 +1,34 @@
+"""The pack as Markdown: the committee section as ``estimate -f markdown`` gives it, with the
+paragraph a councillor reads first under its heading, then each analysis that was run."""
+
+from __future__ import annotations
+
+from pause_cost.render import markdown
+from pause_cost.render.escape import markdown as escaped
+from pause_cost.render.estimate import estimate_document
+from pause_cost.render.uncertainty import (
+    breakeven_document,
+    simulation_document,
+    tornado_document,
+)
+from pause_cost.report.pack import Pack, headline
+
+
+def write(pack: Pack) -> str:
+    document = estimate_document(pack.estimate)
+    section = markdown.write(document).rstrip("\n")
+    heading, _, rest = section.partition("\n\n")
+    subtitle, _, body = rest.partition("\n\n")
+    opening = [heading, subtitle]
+    if pack.date is not None:
+        opening.append(escaped(pack.date))
+    opening.append(escaped(headline(pack.estimate)))
+    parts = ["\n\n".join([*opening, body])]
+    for analysis in (
+        tornado_document(pack.tornado) if pack.tornado else None,
+        breakeven_document(pack.breakeven) if pack.breakeven else None,
+        simulation_document(pack.simulation) if pack.simulation else None,
+    ):
+        if analysis is not None:
+            parts.append(markdown.write(analysis).rstrip("\n"))
+    return "\n\n".join(parts) + "\n"

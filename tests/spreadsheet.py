@@ -1,0 +1,62 @@
+"""A real spreadsheet engine for the tests: LibreOffice's headless Calc recalculates a
+workbook and saves it, so every formula's value can be read back.
+
+LibreOffice by default may keep the cached results an xlsx file carries; the profile made
+here tells it to recalculate every formula on load, always, so a value read back is Calc's
+own. Each call uses a fresh profile in a temporary folder, so runs do not share state.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
+
+PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+           xmlns:xs="http://www.w3.org/2001/XMLSchema"
+           xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+  <prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop>
+</item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+  <prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop>
+</item>
+</oor:items>
+"""
+
+
+def recalculated(workbook: Path, folder: Path) -> Path:
+    """The workbook recalculated and saved by LibreOffice Calc, as a new xlsx in ``folder``."""
+    with tempfile.TemporaryDirectory() as profile:
+        user = Path(profile) / "user"
+        user.mkdir()
+        (user / "registrymodifications.xcu").write_text(PROFILE, encoding="utf-8")
+        out = folder / "recalculated"
+        out.mkdir(exist_ok=True)
+        done = subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "xlsx:Calc MS Excel 2007 XML",
+                "--outdir",
+                str(out),
+                str(workbook),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+        result = out / workbook.name
+        if done.returncode != 0 or not result.exists():
+            raise RuntimeError(
+                f"LibreOffice did not convert {workbook}: {done.stderr or done.stdout}"
+            )
+        return result

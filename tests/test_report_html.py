@@ -1,0 +1,420 @@
+"""The committee page (``pause-cost report SCENARIO -o pack.html``): the same bytes for the same
+inputs, self-contained and strictly valid HTML, every headline and line figure the engine's
+(read from ``estimate -f json``, never from the page), scenario text shown as text, and in a
+real browser: silent, offline, charts drawn, printable on A4.
+
+The browser is Chromium, driven over its DevTools pipe (``tests/browser.py``); these tests do
+not skip without it: CI installs it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import html5lib
+import pytest
+import yaml
+from PIL import Image
+
+from pause_cost.report.html import STAGES
+from tests.browser import A4_WIDTH_PX, Browser
+from tests.conftest import REPO, SCENARIOS, dump_yaml, run
+
+CALENDAR = SCENARIOS / "rotherham-2020-calendar.yaml"
+JOINT = SCENARIOS / "rotherham-2021-joint-funding.yaml"
+UNCERTAIN = SCENARIOS / "rotherham-2020-uncertain.yaml"
+BOTTOM_UP = SCENARIOS / "rotherham-2020-bottom-up.yaml"
+ANALYSES = ("--sensitivity", "--simulate", "2000", "--seed", "7")
+
+CASES: dict[str, tuple[Path, tuple[str, ...]]] = {
+    "calendar": (CALENDAR, ()),
+    "joint": (JOINT, ()),
+    "uncertain": (UNCERTAIN, ANALYSES),
+}
+
+HOSTILE_TITLE = "<script>alert(1)</script> $x^2$ & \" ' title"
+HOSTILE_COUNCIL = "Council of <script>alert(1)</script> $x^2$ & \" '"
+HOSTILE_NOTES = "Notes <script>alert(1)</script> with $x^2$ and & \" '"
+# Not valid mathtext: matplotlib raises on it if it reads a label as mathtext.
+HOSTILE_FUNDER = "<script>alert(1)</script> $x^2$ $\\frac$ & \" '"
+
+CHROMIUM = Path(os.environ.get("PAUSE_COST_CHROMIUM", "/usr/bin/chromium"))
+PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
+PAGE_CAP = 40
+SVG = "{http://www.w3.org/2000/svg}svg"
+
+
+def pounds(value: Decimal) -> str:
+    """A figure as the page shows it: rounded half up to the pound, '£1,234,567'."""
+    whole = value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return f"{'-' if whole < 0 else ''}£{abs(whole):,}"
+
+
+def report(scenario: Path, output: Path, *options: str) -> bytes:
+    result = run("report", scenario, "-o", output, *options)
+    assert result.exit_code == 0, result.stderr
+    return output.read_bytes()
+
+
+def engine(scenario: Path) -> dict[str, Any]:
+    """The estimate as the engine publishes it, numbers as the decimals JSON writes."""
+    result = run("estimate", scenario, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data: dict[str, Any] = json.loads(result.stdout, parse_float=Decimal, parse_int=Decimal)
+    return data
+
+
+def parse(page: bytes) -> Element:
+    """The page parsed strictly: any HTML parse error fails."""
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    root: Element = parser.parse(page)
+    return root
+
+
+def text_of(element: Element) -> str:
+    return "".join(element.itertext())
+
+
+def by_id(root: Element, key: str) -> Element:
+    found = root.find(f".//*[@id='{key}']")
+    assert found is not None, f"no element #{key}"
+    return found
+
+
+def table_rows(element: Element) -> list[list[str]]:
+    """The body rows of the first table in an element, as the text of each cell."""
+    body = element.find(".//table/tbody")
+    assert body is not None
+    return [[" ".join(text_of(cell).split()) for cell in row] for row in body.findall("tr")]
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("pages")
+    made = {}
+    for name, (scenario, options) in CASES.items():
+        made[name] = folder / f"{name}.html"
+        report(scenario, made[name], *options)
+    return made
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_the_same_inputs_give_the_same_bytes(
+    name: str, pages: dict[str, Path], tmp_path: Path
+) -> None:
+    scenario, options = CASES[name]
+    assert report(scenario, tmp_path / "again.html", *options) == pages[name].read_bytes()
+
+
+def test_another_process_gives_the_same_bytes(pages: dict[str, Path], tmp_path: Path) -> None:
+    """Nothing on the page depends on the process: not its hash seed, not the time."""
+    output = tmp_path / "elsewhere.html"
+    subprocess.run(
+        [sys.executable, "-m", "pause_cost", "report", str(CALENDAR), "-o", str(output)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+    )
+    assert output.read_bytes() == pages["calendar"].read_bytes()
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_the_page_is_self_contained_and_parses_strictly(name: str, pages: dict[str, Path]) -> None:
+    page = pages[name].read_bytes()
+    text = page.decode("utf-8")
+    assert text.startswith("<!DOCTYPE html>\n")
+    assert "<script" not in text.lower()
+    assert not re.search(r"(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//", text, re.I)
+    assert not re.search(r"<(?:link|img|iframe|object|embed|base)\b|@import|@font-face", text, re.I)
+    # Every url() in the page points inside it (the charts' clip paths and hatches).
+    assert set(re.findall(r"url\(\s*(.)", text)) <= {"#"}
+    root = parse(page)
+    assert root.get("lang") == "en-GB"
+    assert root.find("head/meta[@charset='utf-8']") is not None
+    # No timestamp unless --date gives one.
+    assert root.find(".//time") is None
+
+
+def test_a_date_is_printed_only_where_given(tmp_path: Path) -> None:
+    page = report(CALENDAR, tmp_path / "dated.html", "--date", "2026-03-31")
+    time = parse(page).find(".//time")
+    assert time is not None
+    assert time.get("datetime") == "2026-03-31"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_headline_and_line_figure_is_the_engines(name: str, pages: dict[str, Path]) -> None:
+    data = engine(CASES[name][0])
+    root = parse(pages[name].read_bytes())
+    body = root.find("body")
+    assert body is not None
+    shown = " ".join(text_of(body).split())
+    horizon = data["horizon"]
+    expected = [pounds(horizon[key]) for key in ("total_gbp", "cashable_gbp", "internal_gbp")]
+    programme = data["programme"]
+    if programme["net_gbp"] is not None:
+        expected.append(pounds(programme["net_gbp"]))
+    economics = data["economics"]
+    if economics["appraisal"] is not None:
+        expected.append(pounds(economics["appraisal"]["npv_gbp"]))
+    if economics["calendar"] is not None:
+        payback = economics["calendar"]["payback_financial_year"]
+        assert payback is not None
+        expected.append(f"paying back in {payback}")
+        expected.append(f"{payback} (payback)")
+    elif programme["payback_year"] is not None:
+        expected.append(f"year {programme['payback_year']}")
+    expected += [pounds(line["horizon_gbp"]) for line in data["lines"]]
+    missing = [figure for figure in expected if figure not in shown]
+    assert not missing
+    # The headline names the same figures, in one paragraph a councillor reads first.
+    headline = root.find(".//p[@class='headline']")
+    assert headline is not None
+    for figure in expected[:3]:
+        assert figure in text_of(headline)
+
+
+@pytest.mark.parametrize("scenario", [CALENDAR, BOTTOM_UP])
+def test_the_stage_chart_adds_the_engines_line_figures_by_stage(
+    scenario: Path, tmp_path: Path
+) -> None:
+    data = engine(scenario)
+    sums: dict[str, dict[str, Decimal]] = {}
+    for line in data["lines"]:
+        by_class = sums.setdefault(line["stage"], {})
+        classification = line["classification"]
+        by_class[classification] = by_class.get(classification, Decimal(0)) + line["horizon_gbp"]
+    others = any(line["classification"] == "other_agency" for line in data["lines"])
+    expected = []
+    for stage, by_class in sums.items():
+        cashable = by_class.get("cashable", Decimal(0))
+        internal = by_class.get("internal", Decimal(0))
+        row = [STAGES[stage], pounds(cashable), pounds(internal), pounds(cashable + internal)]
+        if others:
+            row.append(pounds(by_class.get("other_agency", Decimal(0))))
+        expected.append(row)
+    root = parse(report(scenario, tmp_path / "page.html"))
+    figure = by_id(root, "chart-stage")
+    assert sorted(table_rows(figure)) == sorted(expected)
+
+
+def test_the_cash_flow_and_funders_charts_carry_the_engines_figures(
+    pages: dict[str, Path],
+) -> None:
+    data = engine(JOINT)
+    root = parse(pages["joint"].read_bytes())
+    payback = data["economics"]["calendar"]["payback_financial_year"]
+    cash = [
+        [
+            year["financial_year"] + (" (payback)" if year["financial_year"] == payback else ""),
+            pounds(year["total_gbp"]),
+            pounds(year["programme_cost_gbp"]),
+            pounds(year["cumulative_net_gbp"]),
+        ]
+        for year in data["economics"]["calendar"]["years"]
+    ]
+    assert table_rows(by_id(root, "chart-cash")) == cash
+    funders = [
+        [
+            funder["name"],
+            f"{funder['share_of_programme_cost']:f}",
+            pounds(funder["cost_gbp"]),
+            pounds(funder["savings_gbp"]),
+            pounds(funder["net_gbp"]),
+        ]
+        for funder in data["economics"]["funders"]["positions"]
+    ]
+    assert table_rows(by_id(root, "chart-funders")) == funders
+
+
+def test_each_chart_is_a_titled_described_figure_with_its_data(pages: dict[str, Path]) -> None:
+    root = parse(pages["uncertain"].read_bytes())
+    figures = root.findall(".//figure")
+    assert [figure.get("id") for figure in figures] == [
+        "chart-stage",
+        "chart-cash",
+        "chart-tornado",
+        "chart-histogram",
+    ]
+    for figure in figures:
+        key = figure.get("id")
+        svg = figure.find(SVG)
+        assert svg is not None
+        assert svg.get("role") == "img"
+        assert svg.get("aria-labelledby") == f"{key}-title"
+        assert text_of(by_id(figure, f"{key}-title")).strip()
+        description = text_of(by_id(figure, f"{key}-desc"))
+        assert 0 < description.count(". ") + 1 <= 2
+        # The data sits right beneath the chart, in the same figure.
+        children = [child.tag for child in figure]
+        assert children[-2:] == [SVG, "table"]
+        assert figure.find("table/thead/tr/th[@scope='col']") is not None
+
+
+def _hostile_copy(source: Path, folder: Path, **changes: Any) -> Path:
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data.update(changes)
+    path = folder / source.name
+    path.write_text(dump_yaml(data), encoding="utf-8")
+    return path
+
+
+def test_scenario_text_is_shown_as_text(tmp_path: Path) -> None:
+    scenario = _hostile_copy(
+        CALENDAR, tmp_path, title=HOSTILE_TITLE, council=HOSTILE_COUNCIL, notes=HOSTILE_NOTES
+    )
+    page = report(scenario, tmp_path / "page.html")
+    text = page.decode("utf-8")
+    assert "<script" not in text.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    root = parse(page)
+    title = root.find("head/title")
+    assert title is not None
+    assert text_of(title) == HOSTILE_TITLE
+    assert text_of(by_id(root, "title")) == HOSTILE_TITLE
+    council = root.find(".//p[@class='council']")
+    assert council is not None
+    assert text_of(council) == HOSTILE_COUNCIL
+    paragraphs = [text_of(p) for p in root.iter("p")]
+    assert f"Notes: {HOSTILE_NOTES}" in paragraphs
+
+
+def test_funders_names_reach_the_chart_as_text_not_mathtext(tmp_path: Path) -> None:
+    data = yaml.safe_load(JOINT.read_text(encoding="utf-8"))
+    funders = data["funders"]
+    funders[0]["name"] = HOSTILE_FUNDER
+    funders[1]["name"] = "NHS $y$ fund"
+    scenario = _hostile_copy(JOINT, tmp_path, funders=funders)
+    # matplotlib would fail on '$\frac$' were a label read as mathtext.
+    page = report(scenario, tmp_path / "page.html")
+    assert "<script" not in page.decode("utf-8").lower()
+    root = parse(page)
+    names = [row[0] for row in table_rows(by_id(root, "chart-funders"))]
+    assert names == [HOSTILE_FUNDER, "NHS $y$ fund"]
+
+
+def test_characters_that_act_or_hide_are_shown_as_codes(tmp_path: Path) -> None:
+    page = report(REPO / "tests" / "data" / "hostile" / "escapes.yaml", tmp_path / "page.html")
+    text = page.decode("utf-8")
+    acting = [c for c in text if c not in "\n\t" and unicodedata.category(c) in ("Cc", "Cf")]
+    assert not acting
+    root = parse(page)
+    assert text_of(by_id(root, "title")) == (
+        "Costed\\x1b[2J\\x1b]0;pwned\\x07 \\u202eevil # A forged heading <script>alert(1)</script>"
+    )
+
+
+# In a real browser.
+
+
+@dataclass
+class Browsed:
+    url: str
+    console: list[str]
+    requests: list[str]
+    screenshot: bytes
+    charts: dict[str, bytes]
+    pdf: bytes
+
+
+@pytest.fixture(scope="module")
+def browsed(pages: dict[str, Path]) -> dict[str, Browsed]:
+    """Each page opened once, at A4 width: what it logged and fetched, a screenshot of its
+    first 1600 pixels and of each chart, and the page printed to PDF."""
+    assert CHROMIUM.is_file(), f"Chromium is needed at {CHROMIUM} (CI installs it)"
+    results = {}
+    with Browser(CHROMIUM) as browser:
+        for name, path in pages.items():
+            page = browser.new_page()
+            page.goto(path.as_uri())
+            boxes = page.evaluate(
+                "Array.from(document.querySelectorAll('figure')).map(figure => {"
+                " const box = figure.querySelector('svg').getBoundingClientRect();"
+                " return [figure.id, box.x + window.scrollX, box.y + window.scrollY,"
+                " box.width, box.height]; })"
+            )
+            height = min(page.content_height(), 1600)
+            results[name] = Browsed(
+                url=path.as_uri(),
+                console=page.console,
+                requests=page.requests,
+                screenshot=page.screenshot(
+                    {"x": 0, "y": 0, "width": A4_WIDTH_PX, "height": height}
+                ),
+                charts={
+                    key: page.screenshot({"x": x, "y": y, "width": width, "height": tall})
+                    for key, x, y, width, tall in boxes
+                },
+                pdf=page.pdf(),
+            )
+    return results
+
+
+def _figures(page: Path) -> list[str]:
+    return [str(figure.get("id")) for figure in parse(page.read_bytes()).iter("figure")]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_in_a_browser_the_page_is_silent_and_fetches_nothing(
+    name: str, browsed: dict[str, Browsed]
+) -> None:
+    seen = browsed[name]
+    assert seen.console == []
+    assert seen.requests == [seen.url]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_in_a_browser_every_chart_is_drawn(
+    name: str, pages: dict[str, Path], browsed: dict[str, Browsed]
+) -> None:
+    seen = browsed[name]
+    shot = Image.open(io.BytesIO(seen.screenshot))
+    assert shot.width == A4_WIDTH_PX
+    assert list(seen.charts) == _figures(pages[name])
+    assert seen.charts
+    for key, png in seen.charts.items():
+        image = Image.open(io.BytesIO(png)).convert("RGB")
+        total = image.width * image.height
+        colours = image.getcolors(maxcolors=total)
+        assert colours is not None
+        white = sum(count for count, colour in colours if colour == (255, 255, 255))
+        assert total - white > 0.01 * total, key
+        assert len(colours) >= 3, key
+
+
+def test_the_charts_follow_the_pack(pages: dict[str, Path]) -> None:
+    """A chart for each part the pack has, none for a part it lacks."""
+    assert _figures(pages["calendar"]) == ["chart-stage", "chart-cash"]
+    assert _figures(pages["joint"]) == ["chart-stage", "chart-cash", "chart-funders"]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_printed_on_a4_each_major_section_starts_a_page(
+    name: str, pages: dict[str, Path], browsed: dict[str, Browsed]
+) -> None:
+    root = parse(pages[name].read_bytes())
+    body = root.find("body")
+    assert body is not None
+    sections = [child for child in body if child.tag == "section"]
+    starting = [section for section in sections if "new-page" in section.get("class", "")]
+    assert len(starting) == len(sections) - 1
+    printed = len(PDF_PAGE.findall(browsed[name].pdf))
+    assert len(sections) <= printed < PAGE_CAP
+
+
+def test_the_browser_is_ended_when_the_client_closes() -> None:
+    with Browser(CHROMIUM) as browser:
+        process = browser.process
+        assert process.poll() is None
+    assert process.poll() is not None

@@ -1,0 +1,67 @@
+"""The pack as Markdown: today's committee section, the headline first, analyses where run."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from pause_cost.money import whole_pounds
+from tests.conftest import SCENARIOS, run
+
+CALENDAR = SCENARIOS / "rotherham-2020-calendar.yaml"
+
+
+def test_the_headline_carries_the_engines_figures() -> None:
+    document = json.loads(run("estimate", CALENDAR, "-f", "json").stdout)
+    page = run("report", CALENDAR, "-f", "md").stdout
+    headline = page.split("\n\n")[2]
+    for figure in (
+        document["horizon"]["total_gbp"],
+        document["horizon"]["cashable_gbp"],
+        document["horizon"]["internal_gbp"],
+        document["programme"]["net_gbp"],
+        document["economics"]["appraisal"]["npv_gbp"],
+    ):
+        assert whole_pounds(Decimal(str(figure))) in headline
+    assert "paying back in 2019/20" in headline
+
+
+def test_the_same_inputs_give_the_same_bytes_and_no_date_unless_asked(tmp_path: Path) -> None:
+    first = run("report", CALENDAR, "-f", "md").stdout
+    assert run("report", CALENDAR, "-f", "md").stdout == first
+    assert "2026" not in first.split("\n\n")[1]
+    dated = run("report", CALENDAR, "-f", "md", "--date", "2026-11-25").stdout
+    assert dated.split("\n\n")[2] == "2026-11-25"
+
+
+def test_analyses_appear_only_when_run() -> None:
+    uncertain = SCENARIOS / "rotherham-2020-uncertain.yaml"
+    plain = run("report", uncertain, "-f", "md").stdout
+    assert "Sensitivity of" not in plain
+    assert "Monte Carlo of" not in plain
+    full = run(
+        "report", uncertain, "-f", "md", "--sensitivity", "--simulate", "1000", "--seed", "3"
+    ).stdout
+    assert "Sensitivity of" in full
+    assert "Break-even of" in full
+    assert "Monte Carlo of" in full
+
+
+def test_markup_from_a_scenario_is_escaped(tmp_path: Path) -> None:
+    data = yaml.safe_load((SCENARIOS / "rotherham-2020.yaml").read_text(encoding="utf-8"))
+    data["council"] = "<script>alert(1)</script> **bold**"
+    path = tmp_path / "hostile.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    page = run("report", path, "-f", "md").stdout
+    assert "<script>" not in page
+    assert "\\*\\*bold\\*\\*" in page
+
+
+def test_a_workbook_needs_a_file_and_an_unknown_extension_is_a_usage_error(
+    tmp_path: Path,
+) -> None:
+    assert run("report", CALENDAR, "-f", "xlsx").exit_code == 2
+    assert run("report", CALENDAR, "-o", tmp_path / "pack.pdf").exit_code == 2

@@ -1,0 +1,215 @@
+"""The workbook: its formulas recalculated by a real spreadsheet engine (LibreOffice's headless
+Calc) give the engine's figures to the penny, and stay live when an input is changed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+import yaml
+
+from pause_cost.report import xlsx
+from pause_cost.report.build import build_pack
+from tests.conftest import SCENARIOS, run
+from tests.spreadsheet import recalculated
+
+CASES = (
+    "rotherham-2020-calendar",
+    "rotherham-2021-joint-funding",
+    "rotherham-2021-ex-post",
+    "rotherham-2020-bottom-up-2024-25",
+)
+YEARS_COLUMNS = {13: "immediate_years", 14: "horizon_years"}
+"""Lines columns whose formulas count the years a line falls in (checked by hand below)."""
+
+
+def close(value: Any, expected: Decimal, kind: str) -> bool:
+    if value is None or isinstance(value, str):
+        return False
+    tolerance = {"money": 0.005, "ratio": 0.00005, "count": 1e-9}[kind]
+    return abs(float(value) - float(expected)) <= tolerance
+
+
+@pytest.fixture(scope="module")
+def recalculated_books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Each case's workbook, written with no cached results, and Calc's recalculation of it."""
+    folder = tmp_path_factory.mktemp("workbooks")
+    found = {}
+    for name in CASES:
+        pack = build_pack(SCENARIOS / f"{name}.yaml")
+        data, checks = xlsx.build(pack, cache=False)
+        path = folder / f"{name}.xlsx"
+        path.write_bytes(data)
+        found[name] = (pack, checks, path, recalculated(path, folder))
+    return found
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_formula_recalculated_by_calc_equals_the_engine(
+    recalculated_books: dict[str, Any], name: str
+) -> None:
+    _, checks, _, calculated = recalculated_books[name]
+    values = openpyxl.load_workbook(calculated, data_only=True)
+    wrong = [
+        (check.sheet, check.row + 1, check.column + 1, check.what, cell, check.expected)
+        for check in checks
+        if not close(
+            (cell := values[check.sheet].cell(check.row + 1, check.column + 1).value),
+            check.expected,
+            check.kind,
+        )
+    ]
+    assert wrong == []
+    assert len(checks) > 20
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_formula_in_the_workbook_is_checked(
+    recalculated_books: dict[str, Any], name: str
+) -> None:
+    pack, checks, path, calculated = recalculated_books[name]
+    formulas = openpyxl.load_workbook(path)
+    values = openpyxl.load_workbook(calculated, data_only=True)
+    checked = {(check.sheet, check.row + 1, check.column + 1) for check in checks}
+    scenario = pack.estimate.scenario
+    for sheet in formulas.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if not (isinstance(cell.value, str) and cell.value.startswith("=")):
+                    continue
+                key = (sheet.title, cell.row, cell.column)
+                if key in checked:
+                    continue
+                # The years a line falls in, counted by hand: max(0, min(last, period) - first + 1).
+                assert sheet.title == "Lines", key
+                assert cell.column - 1 in YEARS_COLUMNS, key
+                line = pack.estimate.lines[cell.row - 2]
+                period = getattr(scenario, YEARS_COLUMNS[cell.column - 1])
+                expected = max(0, min(line.last_year, period) - line.first_year + 1)
+                assert values[sheet.title].cell(cell.row, cell.column).value == expected
+
+
+def test_the_workbooks_figures_are_the_json_outputs(recalculated_books: dict[str, Any]) -> None:
+    _, checks, _, calculated = recalculated_books["rotherham-2020-calendar"]
+    document = json.loads(
+        run("estimate", SCENARIOS / "rotherham-2020-calendar.yaml", "-f", "json").stdout
+    )
+    by_what = {check.what: check for check in checks}
+    values = openpyxl.load_workbook(calculated, data_only=True)
+
+    def read(what: str) -> float:
+        check = by_what[what]
+        return float(values[check.sheet].cell(check.row + 1, check.column + 1).value)
+
+    horizon = "Horizon (years 1-5 after each birth)"
+    assert round(read(f"{horizon} total"), 2) == document["horizon"]["total_gbp"]
+    assert round(read(f"{horizon} cashable"), 2) == document["horizon"]["cashable_gbp"]
+    assert round(read("net"), 2) == document["programme"]["net_gbp"]
+    assert round(read("NPV"), 2) == round(document["economics"]["appraisal"]["npv_gbp"], 2)
+
+
+def test_changing_an_input_in_the_workbook_changes_the_figures_as_the_engine_would(
+    tmp_path: Path,
+) -> None:
+    pack = build_pack(SCENARIOS / "rotherham-2020-with-pilot-cost.yaml")
+    data, checks = xlsx.build(pack, cache=False)
+    original = tmp_path / "original.xlsx"
+    original.write_bytes(data)
+    book = openpyxl.load_workbook(original)
+    women = book.defined_names["women_open"].attr_text.split("!")[1].replace("$", "")
+    book["Summary"][women] = 24
+    changed = tmp_path / "changed.xlsx"
+    book.save(changed)
+    values = openpyxl.load_workbook(recalculated(changed, tmp_path), data_only=True)
+    expected = json.loads(
+        run(
+            "estimate",
+            SCENARIOS / "rotherham-2020-with-pilot-cost.yaml",
+            "--set",
+            "cohort.women_open=24",
+            "-f",
+            "json",
+        ).stdout
+    )
+    by_what = {check.what: check for check in checks}
+    for what, figure in (
+        ("Horizon (years 1-5 after each birth) total", expected["horizon"]["total_gbp"]),
+        ("net", expected["programme"]["net_gbp"]),
+        ("births costed", expected["avoided_births"]["counted"]),
+    ):
+        check = by_what[what]
+        cell = values[check.sheet].cell(check.row + 1, check.column + 1).value
+        assert abs(float(cell) - figure) < 0.005, what
+    assert expected["avoided_births"]["counted"] == 18  # 24 x 0.33 x 2.25 = 17.82, rounded
+
+
+def test_the_same_inputs_give_the_same_bytes(tmp_path: Path) -> None:
+    scenario = SCENARIOS / "rotherham-2020-calendar.yaml"
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert run("report", scenario, "-o", first).exit_code == 0
+    assert run("report", scenario, "-o", second).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_the_sheets_an_auditor_expects(tmp_path: Path) -> None:
+    path = tmp_path / "pack.xlsx"
+    result = run("report", SCENARIOS / "rotherham-2021-joint-funding.yaml", "-o", path)
+    assert result.exit_code == 0, result.stderr
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == [
+        "Summary",
+        "Lines",
+        "By year",
+        "By financial year",
+        "Programme and funders",
+        "Assumptions and flags",
+        "Sources",
+    ]
+    assert book["Lines"].freeze_panes == "C2"
+    assert book["Lines"]["Q2"].number_format.startswith("£#,##0")
+    names = {"women_open_1", "women_open_2", "birth_rate_1", "births", "programme_cost"}
+    assert names <= set(book.defined_names)
+
+
+def test_text_from_a_scenario_never_becomes_a_formula(tmp_path: Path) -> None:
+    data = yaml.safe_load((SCENARIOS / "rotherham-2020.yaml").read_text(encoding="utf-8"))
+    data["title"] = '=HYPERLINK("http://example.invalid","click")'
+    data["council"] = "+SUM(1,2)"
+    data["notes"] = "@cmd|' /C calc'!A0"
+    path = tmp_path / "hostile.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    out = tmp_path / "pack.xlsx"
+    result = run("report", path, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    book = openpyxl.load_workbook(out)
+    assert book["Summary"]["A1"].value == data["title"]
+    assert book["Summary"]["A1"].data_type == "s"
+    assert book["Summary"]["A2"].data_type == "s"
+
+
+def test_sensitivity_and_simulation_add_their_sheets(tmp_path: Path) -> None:
+    out = tmp_path / "pack.xlsx"
+    result = run(
+        "report",
+        SCENARIOS / "rotherham-2020-uncertain.yaml",
+        "--sensitivity",
+        "--simulate",
+        "2000",
+        "--seed",
+        "7",
+        "-o",
+        out,
+    )
+    assert result.exit_code == 0, result.stderr
+    names = openpyxl.load_workbook(out).sheetnames
+    assert names[-3:] == ["Sensitivity", "Break-even", "Monte Carlo"]
+
+
+def test_calc_is_installed_where_the_tests_run() -> None:
+    """CI installs LibreOffice's Calc (.ci/run); the workbook tests never skip without it."""
+    assert shutil.which("soffice") is not None
