@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from pause_cost.core.flags import PROMINENT
+from pause_cost.money import round_half_up
 from pause_cost.render.document import (
     MARKDOWN,
     TEXT,
@@ -242,6 +245,7 @@ def _lines(estimate: Estimate, markers: list[str]) -> tuple[Block, ...]:
             Column("Immediate", numeric=True),
             Column(horizon, numeric=True),
             Column("Priced", wrap="none"),
+            Column("Uprated", media=MARKDOWN),
             Column("Notes", wrap="none"),
         )
 
@@ -254,6 +258,7 @@ def _lines(estimate: Estimate, markers: list[str]) -> tuple[Block, ...]:
             Money(line.immediate_gbp),
             Money(line.horizon_gbp),
             line.price_year,
+            uprated_label(line.uprating_factor, line.price_index),
             marker,
         )
         by_table.setdefault(line.table, []).append(Row((line.id, *rest)))
@@ -269,6 +274,13 @@ def _lines(estimate: Estimate, markers: list[str]) -> tuple[Block, ...]:
     ]
     blocks.append(Table(title="Lines", columns=columns("Line"), rows=tuple(report), media=MARKDOWN))
     return tuple(blocks)
+
+
+def uprated_label(factor: Decimal, index: str | None) -> str:
+    """'x1.1234 (pss-all-sectors)', or 'not uprated'."""
+    if index is None:
+        return "not uprated"
+    return f"x{round_half_up(factor, 4)} ({index})"
 
 
 def _tidy(estimate: Estimate) -> Tidy:
