@@ -134,7 +134,12 @@ def _standard_bounds(schema: dict[str, Any]) -> None:
 
 
 class InputModel(BaseModel):
-    """Base for everything read from a user's file."""
+    """Base for everything read from a user's file.
+
+    ``defer_build``: a model's validator is built when it is first used, not when its class
+    is defined, so the many parts a scenario may hold (cohorts, funders, ranges...) cost
+    nothing at start-up until a file uses them; the scenario's own validator builds them once.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
@@ -143,6 +148,7 @@ class InputModel(BaseModel):
         frozen=True,
         str_strip_whitespace=True,
         json_schema_extra=_standard_bounds,
+        defer_build=True,
     )
 
 
