@@ -87,6 +87,9 @@ def report(
     and flags; with --sensitivity and --simulate, the tornado, break-even and Monte Carlo.
     Every figure is the engine's own (the JSON output's, to the penny)."""
     chosen = _resolve(output_format, output)
+    from pause_cost.cli.uncertainty import parse_target
+
+    parse_target(target)  # a target that cannot be read is a usage error, before any work
     with handled():
         from pause_cost.report.build import build_pack, write_pack
 

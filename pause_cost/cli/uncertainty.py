@@ -99,7 +99,7 @@ def sensitivity(
         emit(lambda: tornado_document(tornado), output_format, output, force)
 
 
-def _target(value: str) -> Target:
+def parse_target(value: str) -> Target:
     from pause_cost.uncertainty.oneway import Target
 
     try:
@@ -126,7 +126,7 @@ def breakeven(
     """Break-even: for each uncertain input (or, with no ranges, the women, birth rate and
     programme cost), the value at which the target is just met with the rest held, and
     whether it lies inside the input's plausible range."""
-    parsed = _target(target)
+    parsed = parse_target(target)
     with handled(output_format):
         from pause_cost.load.uncertainty import load_ranges
         from pause_cost.render.uncertainty import breakeven_document

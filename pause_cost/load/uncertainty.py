@@ -104,7 +104,27 @@ def load_ranges(path: Path | str) -> Ranges:
         except PathError as exc:
             problems.append(located(*cited, str(exc)))
     known = {found.path for found in ranges}
+    pairs: set[frozenset[str]] = set()
     for correlation in correlations:
+        first, second = correlation.inputs
+        pair = frozenset(correlation.inputs)
+        if first == second:
+            problems.append(
+                Problem(
+                    str(path),
+                    key="correlations",
+                    message=f"{first} is correlated with itself; name two different inputs",
+                )
+            )
+        elif pair in pairs:
+            problems.append(
+                Problem(
+                    str(path),
+                    key="correlations",
+                    message=f"{first} and {second} are correlated twice; give each pair once",
+                )
+            )
+        pairs.add(pair)
         for name in correlation.inputs:
             if name not in known:
                 problems.append(

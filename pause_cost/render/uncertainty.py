@@ -3,7 +3,7 @@ and a Monte Carlo summary. Nothing here computes a figure."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from pause_cost.money import round_half_up
 from pause_cost.render.document import (
@@ -35,7 +35,7 @@ INPUT_PLACES = 6
 def figure(value: Decimal | None, unit: str) -> Cell:
     """An outcome as a reader expects its unit: pounds, pounds per pound, or a count."""
     if value is None:
-        return "refused"
+        return "n/a"
     if not value.is_finite():
         return "never"
     if unit == "GBP":
@@ -65,7 +65,7 @@ def _bar(value: Decimal, largest: Decimal) -> str:
 
 
 def tornado_document(tornado: Tornado) -> Document:
-    finite = [swing.swing for swing in tornado.swings if swing.swing.is_finite()]
+    finite = [swing.swing for swing in tornado.swings if swing.swing is not None]
     largest = max(finite, default=Decimal(0))
     rows = [
         Row(
@@ -77,7 +77,7 @@ def tornado_document(tornado: Tornado) -> Document:
                 figure(swing.outcome_at_high, tornado.unit),
                 figure(swing.swing, tornado.unit),
                 swing.range.basis,
-                _bar(swing.swing, largest),
+                "" if swing.swing is None else _bar(swing.swing, largest),
             )
         )
         for swing in tornado.swings
@@ -132,10 +132,10 @@ def tornado_document(tornado: Tornado) -> Document:
     )
 
 
-def _shown(value: Decimal, unit: str) -> str:
+def _shown(value: Decimal | None, unit: str) -> str:
     from pause_cost.render.cells import shown
 
-    return shown(figure(value, unit))
+    return "never" if value is None else shown(figure(value, unit))
 
 
 def grid_document(grid: Grid) -> Document:
@@ -168,6 +168,20 @@ def grid_document(grid: Grid) -> Document:
     )
 
 
+PAYBACK_COUNTS = (
+    "payback counts years: years after each avoided birth, or, where the scenario has a "
+    "calendar, council financial years from the first (1 is the first)."
+)
+
+
+def _toward_met(value: Decimal | None, above: bool | None, path: str) -> Decimal | None:
+    """A break-even in pounds, shown to the whole pound on the side that meets the target:
+    rounded up where it is met at or above, down where at or below."""
+    if value is None or above is None or not path.endswith("_gbp"):
+        return value
+    return value.to_integral_value(rounding=ROUND_CEILING if above else ROUND_FLOOR)
+
+
 def breakeven_document(result: BreakEven) -> Document:
     rows = []
     for item in result.inputs:
@@ -182,7 +196,9 @@ def breakeven_document(result: BreakEven) -> Document:
                 (
                     item.range.input,
                     _value(item.range.point, item.range.input),
-                    _value(item.value, item.range.input),
+                    _value(
+                        _toward_met(item.value, item.met_above, item.range.input), item.range.input
+                    ),
                     direction,
                     where,
                     item.method,
@@ -212,13 +228,14 @@ def breakeven_document(result: BreakEven) -> Document:
         Paragraph(f"{table.title}:", media=MARKDOWN),
         table,
         Paragraph("Methods: " + "; ".join(notes) + "."),
+        *([Paragraph(PAYBACK_COUNTS)] if result.outcome == "payback" else []),
         *_flags(result.flags),
     ]
     tidy: list[tuple[TidyCell, ...]] = [
         (
             item.range.input,
             _value(item.range.point, item.range.input),
-            _value(item.value, item.range.input),
+            None if item.value is None else _value(item.value, item.range.input),
             "" if item.met_above is None else ("above" if item.met_above else "below"),
             "" if item.inside_range is None else str(item.inside_range).lower(),
             item.method,
@@ -232,6 +249,16 @@ def breakeven_document(result: BreakEven) -> Document:
         data=to_data(result),
         tidy=Tidy(("input", "point", "break_even", "met", "inside_range", "method"), tuple(tidy)),
     )
+
+
+def percent(probability: Decimal) -> str:
+    """A probability as a percentage to one place, never rounded to certainty or to none."""
+    shown = round_half_up(probability * 100, 1)
+    if probability < 1 and shown >= 100:
+        return "more than 99.9%"
+    if probability > 0 and shown <= 0:
+        return "less than 0.1%"
+    return f"{shown}%"
 
 
 def simulation_document(simulation: Simulation) -> Document:
@@ -305,7 +332,7 @@ def simulation_document(simulation: Simulation) -> Document:
     net = "net (gross: no programme cost)" if simulation.gross else "net"
     blocks: list[Block] = [
         Paragraph(
-            f"P({net} > 0) = {round_half_up(simulation.probability_net_positive * 100, 1)}% "
+            f"P({net} > 0) = {percent(simulation.probability_net_positive)} "
             f"of {simulation.draws:,} draws (seed {simulation.seed}; the same seed gives the "
             f"same figures). Percentiles: {simulation.percentiles}."
         ),

@@ -846,7 +846,7 @@ def _tornado_chart(tornado: Tornado, document: Document) -> dict[str, Chart]:
         and swing.outcome_at_low.is_finite()
         and swing.outcome_at_high.is_finite()
     ]
-    if data is None or not shown_swings:
+    if data is None or not shown_swings or tornado.base is None:
         return {}
     money = tornado.unit == "GBP"
 

@@ -476,6 +476,11 @@ def _summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows
             else "not within the horizon",
         )
         row += 1
+        calendar = estimate.economics.calendar
+        if calendar is not None:
+            book.text(sheet, row, 0, "Payback, council financial year (the engine's)")
+            book.text(sheet, row, 1, calendar.payback_financial_year or "not within the cash flow")
+            row += 1
     published = estimate.published
     if published is not None:
         row += 1
@@ -753,51 +758,105 @@ def _sources(book: Book, sheet: Any, estimate: Estimate) -> None:
 
 
 def _analyses(book: Book, pack: Pack) -> None:
+    """The analyses run with the pack, as values (each is the engine's), with what they rest
+    on: the outcome judged, the target, the methods and the judgements flagged."""
     if pack.tornado is not None:
+        tornado = pack.tornado
         sheet = book.workbook.add_worksheet("Sensitivity")
-        for column, label in enumerate(
-            ("Input", "Low", "High", "Outcome at low", "Outcome at high", "Swing", "Range")
-        ):
-            book.text(sheet, 0, column, label, "header")
+        outcome = (
+            f"{tornado.outcome} (gross: no programme cost)" if tornado.gross else tornado.outcome
+        )
+        book.text(
+            sheet,
+            0,
+            0,
+            f"What moves {outcome}, each input at its low and high, the rest held",
+            "bold",
+        )
+        book.text(sheet, 1, 0, "With every input at its point")
+        book.number(sheet, 1, 1, tornado.base, _kind(tornado.unit))
+        headers = ("Input", "Low", "High", "Outcome at low", "Outcome at high", "Swing", "Range")
+        for column, label in enumerate(headers):
+            book.text(sheet, 3, column, label, "header")
             sheet.set_column(column, column, 18 if column else 50)
-        for index, swing in enumerate(pack.tornado.swings):
-            row = index + 1
+        for index, swing in enumerate(tornado.swings):
+            row = index + 4
             book.text(sheet, row, 0, swing.range.input)
             book.number(sheet, row, 1, swing.range.low, "count")
             book.number(sheet, row, 2, swing.range.high, "count")
-            book.number(sheet, row, 3, swing.outcome_at_low)
-            book.number(sheet, row, 4, swing.outcome_at_high)
-            book.number(sheet, row, 5, swing.swing if swing.swing.is_finite() else None)
+            book.number(sheet, row, 3, swing.outcome_at_low, _kind(tornado.unit))
+            book.number(sheet, row, 4, swing.outcome_at_high, _kind(tornado.unit))
+            book.number(sheet, row, 5, swing.swing, _kind(tornado.unit))
             book.text(sheet, row, 6, swing.range.basis)
+        _notes(book, sheet, len(tornado.swings) + 5, tornado.flags)
     if pack.breakeven is not None:
+        result = pack.breakeven
         sheet = book.workbook.add_worksheet("Break-even")
-        book.text(sheet, 0, 0, f"Target: {pack.breakeven.target}", "bold")
-        for column, label in enumerate(("Input", "Now", "Break-even", "Method", "Inside range")):
-            book.text(sheet, 1, column, label, "header")
-            sheet.set_column(column, column, 18 if column else 50)
-        for index, item in enumerate(pack.breakeven.inputs):
-            row = index + 2
+        book.text(sheet, 0, 0, f"Where {result.target} is just met, each input alone", "bold")
+        book.text(sheet, 1, 0, f"{result.outcome} now")
+        book.number(sheet, 1, 1, result.base, _kind(result.unit))
+        book.text(sheet, 1, 2, "met" if result.met_at_base else "not met")
+        headers = ("Input", "Now", "Break-even", "Met", "Inside range", "Method", "How")
+        for column, label in enumerate(headers):
+            book.text(sheet, 3, column, label, "header")
+            sheet.set_column(column, column, 16 if column else 50)
+        for index, item in enumerate(result.inputs):
+            row = index + 4
             book.text(sheet, row, 0, item.range.input)
             book.number(sheet, row, 1, item.range.point, "count")
             book.number(sheet, row, 2, item.value, "count")
-            book.text(sheet, row, 3, item.method)
-            book.text(
-                sheet,
-                row,
-                4,
-                "" if item.inside_range is None else ("yes" if item.inside_range else "no"),
+            met = (
+                ""
+                if item.met_above is None
+                else ("at or above" if item.met_above else "at or below")
             )
+            book.text(sheet, row, 3, met)
+            inside = "" if item.inside_range is None else ("yes" if item.inside_range else "no")
+            book.text(sheet, row, 4, inside)
+            book.text(sheet, row, 5, item.method)
+            book.text(sheet, row, 6, item.note)
+        _notes(book, sheet, len(result.inputs) + 5, result.flags)
     if pack.simulation is not None:
         simulation = pack.simulation
         sheet = book.workbook.add_worksheet("Monte Carlo")
         book.text(sheet, 0, 0, f"{simulation.draws:,} draws, seed {simulation.seed}", "bold")
-        book.text(sheet, 1, 0, "P(net > 0)")
+        net = "P(net > 0), net gross: no programme cost" if simulation.gross else "P(net > 0)"
+        book.text(sheet, 1, 0, net)
         book.number(sheet, 1, 1, simulation.probability_net_positive, "count")
-        for column, label in enumerate(("Outcome", "Point", "Mean", "SD", "P5", "P50", "P95")):
+        headers = ("Outcome", "Point", "Mean", "SD", "P5", "P50", "P95")
+        for column, label in enumerate(headers):
             book.text(sheet, 3, column, label, "header")
-            sheet.set_column(column, column, 18)
-        for index, summary in enumerate(simulation.outcomes):
-            row = index + 4
+            sheet.set_column(column, column, 18 if column else 40)
+        row = 4
+        for summary in simulation.outcomes:
             book.text(sheet, row, 0, summary.outcome)
             for column, name in enumerate(("point", "mean", "sd", "p5", "p50", "p95")):
-                book.number(sheet, row, column + 1, getattr(summary, name))
+                book.number(sheet, row, column + 1, getattr(summary, name), _kind(summary.unit))
+            row += 1
+        row += 1
+        book.text(sheet, row, 0, f"What drives the spread of {simulation.outcome}", "header")
+        for column, label in enumerate(
+            ("Distribution", "Correlation", "Correlation squared", "Range")
+        ):
+            book.text(sheet, row, column + 1, label, "header")
+        for driver in simulation.drivers:
+            row += 1
+            book.text(sheet, row, 0, driver.range.input)
+            book.text(sheet, row, 1, driver.distribution)
+            book.number(sheet, row, 2, driver.correlation, "count")
+            book.number(sheet, row, 3, driver.share, "count")
+            book.text(sheet, row, 4, driver.range.basis)
+        _notes(book, sheet, row + 2, simulation.flags)
+
+
+def _kind(unit: str) -> Kind:
+    return "money" if unit == "GBP" else "ratio" if unit == "ratio" else "count"
+
+
+def _notes(book: Book, sheet: Any, row: int, flags: list[str]) -> None:
+    """The analysis's flags (judgements, gross figures), to read before quoting."""
+    if not flags:
+        return
+    book.text(sheet, row, 0, "Read before quoting", "header")
+    for offset, flag in enumerate(flags, start=1):
+        book.text(sheet, row + offset, 0, flag)

@@ -34,9 +34,12 @@ class Swing:
     """One input at its low and its high, the rest held at their points."""
 
     range: InputRange
-    outcome_at_low: Exact | None
-    outcome_at_high: Exact | None
-    swing: Annotated[Exact, Field(description="|outcome at high - outcome at low|.")]
+    outcome_at_low: Annotated[Exact | None, Field(description="Null: never (a payback).")]
+    outcome_at_high: Annotated[Exact | None, Field(description="Null: never (a payback).")]
+    swing: Annotated[
+        Exact | None,
+        Field(description="|outcome at high - outcome at low|; null where one end is never."),
+    ]
 
 
 @result
@@ -45,7 +48,10 @@ class Tornado:
     scenario: str
     outcome: str
     unit: str
-    base: Annotated[Exact, Field(description="The outcome with every input at its point.")]
+    base: Annotated[
+        Exact | None,
+        Field(description="The outcome with every input at its point; null: never (a payback)."),
+    ]
     gross: Annotated[bool, Field(description="net stands for the gross total (no cost given).")]
     swings: Annotated[list[Swing], Field(description="Largest swing first.")]
     flags: list[str]
@@ -68,7 +74,8 @@ class Grid:
     rows: GridAxis
     columns: GridAxis
     values: Annotated[
-        list[list[Exact | None]], Field(description="values[row][column]; null if refused.")
+        list[list[Exact | None]],
+        Field(description="values[row][column]; null if refused, or never (a payback)."),
     ]
     flags: list[str]
 
@@ -110,7 +117,7 @@ class BreakEven:
     target: str
     outcome: str
     unit: str
-    base: Exact
+    base: Annotated[Exact | None, Field(description="Null: never (a payback).")]
     met_at_base: bool
     gross: bool
     inputs: list[BreakEvenInput]
@@ -143,8 +150,9 @@ class Driver:
     share: Annotated[
         Exact,
         Field(
-            description="correlation squared, as a share of all inputs' (a first-order "
-            "variance share where inputs are independent and the outcome near linear)."
+            description="correlation squared: the share of the outcome's variance that a "
+            "straight line in this input alone explains (with independent inputs and a "
+            "near-linear outcome, its first-order variance share; shares need not add to 1)."
         ),
     ]
 

@@ -38,6 +38,7 @@ from pause_cost.economics.programme import (
 )
 from pause_cost.errors import PauseCostError
 from pause_cost.load.uncertainty import Range, Ranges
+from pause_cost.model.scenario import ProgrammeCost
 from pause_cost.model.uncertainty import Distribution
 from pause_cost.results.estimate import Estimate
 from pause_cost.results.uncertainty import (
@@ -121,6 +122,8 @@ class Compiled:
     council_years: Array  # (lines, horizon): 1 where a council line falls in a year
     factor: float
     cost_total: float | None
+    cost_unit: float
+    """The programme's total for a drawn cost of 1 (x years for a yearly cost, x practices)."""
     cost_shape: Array  # the programme's cost by period per pound of its total
     cohort_weights: list[Array]  # per cohort (horizon, periods): a birth's year y in period t
     discounts: Array | None  # (periods,) the schedule's factors, or None without discounting
@@ -156,7 +159,9 @@ def compile_for_draws(ranges: Ranges) -> Compiled:
     for index, line in enumerate(lines):
         if line.classification in ("cashable", "internal"):
             council_years[index, line.first_year - 1 : min(line.last_year, plan.horizon_years)] = 1
-    cost_total, cost_shape, cohort_weights, discounts = _timing(ranges, plan, planned, exact)
+    cost_total, cost_unit, cost_shape, cohort_weights, discounts = _timing(
+        ranges, plan, planned, exact
+    )
     compiled = Compiled(
         estimate=exact,
         plan=plan,
@@ -173,6 +178,7 @@ def compile_for_draws(ranges: Ranges) -> Compiled:
         council_years=council_years,
         factor=float(adjustment_factor(scenario)),
         cost_total=cost_total,
+        cost_unit=cost_unit,
         cost_shape=cost_shape,
         cohort_weights=cohort_weights,
         discounts=discounts,
@@ -183,15 +189,18 @@ def compile_for_draws(ranges: Ranges) -> Compiled:
 
 def _timing(
     ranges: Ranges, plan: Plan, planned: list[PlannedCohort], exact: Estimate
-) -> tuple[float | None, Array, list[Array], Array | None]:
+) -> tuple[float | None, float, Array, list[Array], Array | None]:
     """The programme's cost by period, each cohort's weights from birth years to periods,
     and the schedule's discount factors by period (the exact engine's own conventions)."""
     inputs = ranges.inputs
     scenario = inputs.scenario
-    cost = scenario.programme_cost
+    given = scenario.programme_cost
     horizon = plan.horizon_years
     running = practices(scenario)
-    total = None if cost is None else programme_total(cost, running)
+    total = None if given is None else programme_total(given, running)
+    # The cost's shape over time from a cost of 1 in its own terms (a total, or a year's),
+    # so that it is known even where the point cost is 0 and a draw gives it a size.
+    cost = None if given is None else _unit_cost(given)
     case = exact.economics
     if case.calendar is not None:
         labels = [year.financial_year for year in case.calendar.years]
@@ -225,13 +234,23 @@ def _timing(
             matrix[year, year] = 1.0
         cohort_weights = [matrix for _ in planned]
         periods = years
-    shape = costs / float(total) if total else np.zeros_like(costs)
+    unit_total = 0.0 if cost is None else float(programme_total(cost, running))
+    shape = costs / unit_total if unit_total else np.zeros_like(costs)
     discounts = None
     if inputs.schedule is not None:
         discounts = np.array(
             [float(discount_factor(inputs.schedule, period)) for period in range(periods)]
         )
-    return (None if total is None else float(total)), shape, cohort_weights, discounts
+    return (None if total is None else float(total)), unit_total, shape, cohort_weights, discounts
+
+
+def _unit_cost(cost: ProgrammeCost) -> ProgrammeCost:
+    """The cost with its amount set to 1 (a total of 1, or 1 a year), its timing kept."""
+    if cost.total_gbp is not None:
+        return cost.model_copy(update={"total_gbp": Decimal(1)})
+    if cost.per_year_gbp is not None:
+        return cost.model_copy(update={"per_year_gbp": Decimal(1)})
+    return cost  # a profile: its own amounts (simulate does not draw a profile)
 
 
 def _place(compiled: Compiled, ranges: Ranges) -> None:
@@ -318,8 +337,7 @@ def evaluate_chunk(
             after = 1 - values if drawn.takes_off else values
             factor = factor * after / before if before else factor * after * 0
         elif drawn.target == "cost":
-            point = float(drawn.range.point)
-            cost = (cost_total or 0.0) * values / point if point else values
+            cost = values * compiled.cost_unit
         elif drawn.target == "discount":
             discount_rate = values
 
@@ -479,11 +497,16 @@ def run_draws(
     chunk = chunk_size(compiled)
     while done < draws:
         size = min(chunk, draws - done)
-        columns = [sampling.draw(drawn.distribution, generator, size) for drawn in compiled.drawn]
+        with np.errstate(over="ignore"):  # an overflowing draw is refused just below
+            columns = [
+                sampling.draw(drawn.distribution, generator, size) for drawn in compiled.drawn
+            ]
         if compiled.correlations:
-            columns = sampling.rank_correlate(columns, compiled.correlations, generator)
+            columns = _correlated(compiled, columns, generator)
         poisson = _poisson(compiled, columns, generator, size) if poisson_births else None
-        found = evaluate_chunk(compiled, columns, size, poisson)
+        with np.errstate(over="ignore", invalid="ignore"):
+            found = evaluate_chunk(compiled, columns, size, poisson)
+        _check_finite(compiled, found)
         moments.add(np.column_stack([found.values[name] for name in names]), found.inputs)
         positive += int(np.count_nonzero(found.values["net"] > 0))
         for name in names:
@@ -505,6 +528,39 @@ def run_draws(
         extremes=extremes,
         positive=positive,
     )
+
+
+LARGEST = 1e15
+"""An outcome beyond a quadrillion pounds is no council's: a draw reaching it comes from a
+distribution's tail, not from the programme."""
+
+
+def _check_finite(compiled: Compiled, found: Outcomes) -> None:
+    """Refuse draws whose outcomes overflow (a lognormal with a vast sigma, say)."""
+    for name, values in found.values.items():
+        if not np.all(np.isfinite(values)) or float(np.max(np.abs(values))) > LARGEST:
+            kinds = ", ".join(
+                f"{drawn.range.path} ({drawn.distribution.kind})" for drawn in compiled.drawn
+            )
+            raise SimulationError(
+                f"draws of {name} reach beyond £{LARGEST:,.0f} or cannot be summed: a "
+                f"distribution's tail is far wider than any figure can be; check {kinds}"
+            )
+
+
+def _correlated(
+    compiled: Compiled, columns: list[Array], generator: np.random.Generator
+) -> list[Array]:
+    """The columns reordered to the rank correlations asked for, or a clean refusal."""
+    try:
+        return sampling.rank_correlate(columns, compiled.correlations, generator)
+    except ValueError as exc:
+        pair = getattr(exc, "pair", None)
+        names = ""
+        if pair is not None:
+            first, second = (compiled.drawn[index].range.path for index in pair)
+            names = f" ({first} and {second})"
+        raise SimulationError(f"the rank correlations cannot be imposed{names}: {exc}") from None
 
 
 def _histogram(
@@ -571,6 +627,11 @@ def simulate(
     from pause_cost.uncertainty.outcomes import UNITS, is_gross
 
     compiled = compile_for_draws(ranges)
+    if not compiled.drawn:
+        raise SimulationError(
+            "no input has a distribution, so there is nothing to draw: give a range a "
+            "distribution (see the README's 'How sure')"
+        )
     run = run_draws(compiled, draws, seed, poisson_births=poisson_births, progress=progress)
     if outcome not in run.names:
         raise SimulationError(
@@ -598,14 +659,13 @@ def simulate(
     correlations = [
         run.moments.correlation(judged, position) for position in range(len(compiled.drawn))
     ]
-    total = sum(value**2 for value in correlations)
     drivers = sorted(
         (
             Driver(
                 range=_input_range(drawn.range, basis_of(drawn.range)),
                 distribution=drawn.distribution.kind,
                 correlation=_decimal(value),
-                share=_decimal(value**2 / total if total else 0.0),
+                share=_decimal(value**2),
             )
             for drawn, value in zip(compiled.drawn, correlations, strict=True)
         ),

@@ -51,6 +51,11 @@ def evaluate(inputs: Inputs, name: str) -> Decimal:
     return outcome(estimate(*inputs), name)
 
 
+def shown(value: Decimal) -> Decimal | None:
+    """An outcome as results carry it: never (an infinite payback) is null."""
+    return value if value.is_finite() else None
+
+
 def basis_of(found: Range) -> RangeBasis:
     """Where a range comes from: derived from counts, a source, or a judgement."""
     if found.derived:
@@ -92,6 +97,11 @@ def tornado(ranges: Ranges, name: str) -> Tornado:
     inputs = ranges.inputs
     base_result = estimate(*inputs)
     base = outcome(base_result, name)
+    if not ranges.ranges:
+        raise PathError(
+            "the scenario gives no ranges: give it an uncertainty list (see the README's "
+            "'How sure')"
+        )
     swings = []
     for found in ranges.ranges:
         at_low = evaluate(change(inputs, found.where, found.low), name)
@@ -99,18 +109,25 @@ def tornado(ranges: Ranges, name: str) -> Tornado:
         swings.append(
             Swing(
                 range=_range_of(found),
-                outcome_at_low=at_low,
-                outcome_at_high=at_high,
-                swing=abs(at_high - at_low) if _finite(at_low, at_high) else Decimal("Infinity"),
+                outcome_at_low=shown(at_low),
+                outcome_at_high=shown(at_high),
+                swing=abs(at_high - at_low) if _finite(at_low, at_high) else None,
             )
         )
-    swings.sort(key=lambda swing: (-swing.swing, swing.range.input))
+    # Largest first; a swing to or from never (no payback) counts as the largest.
+    swings.sort(
+        key=lambda swing: (
+            swing.swing is not None,
+            -(swing.swing or Decimal(0)),
+            swing.range.input,
+        )
+    )
     gross = is_gross(base_result, name)
     return Tornado(
         scenario=inputs.scenario.name,
         outcome=name,
         unit=UNITS[name],
-        base=base,
+        base=shown(base),
         gross=gross,
         swings=swings,
         flags=_gross_flag(gross) + judgement_flags(ranges),
@@ -145,7 +162,11 @@ class AxisSpec:
             raise ValueError(f"{text!r}: LOW, HIGH and STEP must be finite numbers")
         if step <= 0 or high < low:
             raise ValueError(f"{text!r}: needs LOW <= HIGH and a STEP above 0")
-        if (high - low) / step + 1 > cls.MAX_VALUES:
+        try:
+            too_many = (high - low) / step + 1 > cls.MAX_VALUES
+        except ArithmeticError:
+            too_many = True
+        if too_many:
             raise ValueError(f"{text!r}: at most {cls.MAX_VALUES} values an axis")
         return cls(match[1], low, high, step)
 
@@ -171,7 +192,7 @@ def grid(inputs: Inputs, rows: AxisSpec, columns: AxisSpec, name: str) -> Grid:
             except PathError:
                 cells.append(None)  # a value the input cannot take: shown as refused
                 continue
-            cells.append(evaluate(changed, name))
+            cells.append(shown(evaluate(changed, name)))
         table.append(cells)
     gross = is_gross(estimate(*inputs), name)
     return Grid(
@@ -223,7 +244,10 @@ class Target:
         return gap
 
     def met(self, value: Decimal) -> bool:
-        gap = self.margin(value)
+        return self.met_by(self.margin(value))
+
+    def met_by(self, gap: Decimal) -> bool:
+        """Whether a margin meets the target: above zero for a strict one, else zero too."""
         return gap > 0 if self.operator in (">", "<") else gap >= 0
 
 
@@ -240,7 +264,7 @@ def break_even(ranges: Ranges, target: Target) -> BreakEven:
         target=str(target),
         outcome=target.outcome,
         unit=UNITS[target.outcome],
-        base=base,
+        base=shown(base),
         met_at_base=target.met(base),
         gross=gross,
         inputs=found,
@@ -287,6 +311,10 @@ def _solve(inputs: Inputs, item: Range, target: Target) -> BreakEvenInput:
         except OutcomeError:
             return None
 
+    def met(value: Decimal) -> bool | None:
+        found = margin(value)
+        return None if found is None else target.met_by(found)
+
     def result(
         value: Decimal | None, method: Method, above: bool | None, note: str
     ) -> BreakEvenInput:
@@ -313,19 +341,18 @@ def _solve(inputs: Inputs, item: Range, target: Target) -> BreakEvenInput:
     if linear is not None:
         value, above = linear
         return result(value, "linear", above, "solved from two evaluations, checked by a third")
-    bracket = _bracket(item, margin)
+    bracket = _bracket(item, met)
     if bracket is None:
-        at_point = margin(item.point)
-        met = at_point is not None and at_point >= 0
+        at_point = met(item.point)
         return result(
             None,
             "none",
             None,
             "met at every value the input can take"
-            if met
+            if at_point
             else "not met at any value the input can take",
         )
-    value, above = _bisect(item.where, margin, *bracket)
+    value, above = _bisect(item.where, met, *bracket)
     return result(
         _significant(value, above), "bracketed", above, "found by bisection on the exact engine"
     )
@@ -347,8 +374,10 @@ def _significant(value: Decimal, above: bool) -> Decimal:
 def _linear(
     item: Range, margin: Callable[[Decimal], Decimal | None], target: Target
 ) -> tuple[Decimal, bool] | None:
-    """The crossing solved from two evaluations and checked by a third, if the outcome is
-    linear in the input; None where it is not (or the input is whole-numbered)."""
+    """The crossing solved from two evaluations, if the outcome is linear in the input: a
+    third evaluation, between the two, must lie on their line, and the solution must meet
+    the target's edge. None where it is not linear (rounded births, whole years, a ratio,
+    a whole-numbered input)."""
     if item.where.whole:
         return None
     x0 = item.point
@@ -356,33 +385,37 @@ def _linear(
     m0, m1 = margin(x0), margin(x1)
     if m0 is None or m1 is None or m0 == m1:
         return None
+    scale = max(abs(m0), abs(m1), Decimal(1))
+    middle = margin((x0 + x1) / 2)
+    if middle is None or abs(middle - (m0 + m1) / 2) > RELATIVE * scale:
+        return None  # not on a straight line: a step, a curve
     root = x0 - m0 * (x1 - x0) / (m1 - m0)
     check = margin(root)
-    scale = max(abs(m0), abs(m1), Decimal(1))
     if check is None or abs(check) > RELATIVE * scale:
         return None
     # A strict target is met just beyond the root; the root is reported as the edge.
     return root, (m1 - m0) / (x1 - x0) > 0
 
 
-def _bracket(
-    item: Range, margin: Callable[[Decimal], Decimal | None]
-) -> tuple[Decimal, Decimal] | None:
-    """Two values either side of the crossing, searching out from the point (doubling up,
-    halving down to zero); None if the target's status never changes."""
+def _bracket(item: Range, met: Callable[[Decimal], bool | None]) -> tuple[Decimal, Decimal] | None:
+    """Two values either side of where the target's status changes, searching out from the
+    point (doubling up, halving down to zero, and up to the edge of what the input can take);
+    None if the status never changes."""
     point = item.point
-    at_point = margin(point)
+    at_point = met(point)
     if at_point is None:
         return None
-    met = at_point >= 0
     previous = point
     value = point if point > 0 else Decimal(1)
-    for _ in range(80):  # up: to 2^80 times the point, far past any input's bound
+    for _ in range(80):  # up: to 2^80 times the point, or the input's own bound
         value = value * 2
-        found = margin(value)
-        if found is None:
+        status = met(value)
+        if status is None:
+            edge = _edge(item, met, previous, value)
+            if edge is not None and met(edge) != at_point:
+                return previous, edge
             break
-        if (found >= 0) != met:
+        if status != at_point:
             return previous, value
         previous = value
     previous = point
@@ -391,10 +424,10 @@ def _bracket(
         value = value / 2 if value > Decimal("1e-12") else Decimal(0)
         if item.where.whole:
             value = value.to_integral_value(rounding=ROUND_FLOOR)
-        found = margin(value)
-        if found is None:
+        status = met(value)
+        if status is None:
             break
-        if (found >= 0) != met:
+        if status != at_point:
             return value, previous
         previous = value
         if value == 0:
@@ -402,22 +435,37 @@ def _bracket(
     return None
 
 
+def _edge(
+    item: Range, met: Callable[[Decimal], bool | None], valid: Decimal, invalid: Decimal
+) -> Decimal | None:
+    """The greatest value the input can take between a valid and an invalid one (a share's
+    1, an amount's cap), found by halving the gap."""
+    for _ in range(BISECTIONS):
+        middle = (valid + invalid) / 2
+        if item.where.whole:
+            middle = middle.to_integral_value(rounding=ROUND_FLOOR)
+        if middle in (valid, invalid):
+            break
+        if met(middle) is None:
+            invalid = middle
+        else:
+            valid = middle
+    return valid if valid != item.point else None
+
+
 def _bisect(
     where: Address,
-    margin: Callable[[Decimal], Decimal | None],
+    met: Callable[[Decimal], bool | None],
     low: Decimal,
     high: Decimal,
 ) -> tuple[Decimal, bool]:
     """Narrow [low, high] to the crossing; the value returned meets the target."""
-    low_margin = margin(low)
-    assert low_margin is not None
-    low_met = low_margin >= 0
+    low_met = bool(met(low))
     if where.whole:
         low, high = low.to_integral_value(), high.to_integral_value()
         while high - low > 1:
             middle = (low + high) // 2
-            middle_margin = margin(middle)
-            if middle_margin is not None and (middle_margin >= 0) == low_met:
+            if met(middle) == low_met:
                 low = middle
             else:
                 high = middle
@@ -426,8 +474,7 @@ def _bisect(
         middle = (low + high) / 2
         if middle in (low, high):
             break
-        middle_margin = margin(middle)
-        if middle_margin is not None and (middle_margin >= 0) == low_met:
+        if met(middle) == low_met:
             low = middle
         else:
             high = middle
