@@ -17,7 +17,6 @@ from pause_cost.core.plan import Plan, compile_tables
 from pause_cost.core.published import check_published
 from pause_cost.economics.case import Setting, economics
 from pause_cost.economics.programme import programme
-from pause_cost.model.discounting import DiscountSchedule
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import UnitCostTable
 from pause_cost.money import to_decimal
@@ -33,6 +32,7 @@ from pause_cost.results.estimate import (
 )
 
 if TYPE_CHECKING:  # the model loads only where a price year asks for an index
+    from pause_cost.model.discounting import DiscountSchedule
     from pause_cost.model.splice import Index
 
 ZERO = Decimal(0)

@@ -19,16 +19,12 @@ from typing import TYPE_CHECKING
 
 from pause_cost.core.cohorts import PlannedCohort, count, window_months, window_years
 from pause_cost.core.plan import Plan, PlannedLine
-from pause_cost.economics import calendar
-from pause_cost.economics.discounting import appraisal, discount_factor, present_value
 from pause_cost.economics.programme import (
     practices_paid_for,
     programme_cost_by_year,
     programme_total,
     programme_years,
 )
-from pause_cost.model.discounting import DiscountSchedule
-from pause_cost.model.month import Month
 from pause_cost.model.scenario import ProgrammeCost, Scenario
 from pause_cost.money import to_decimal
 from pause_cost.results.economics import (
@@ -51,7 +47,9 @@ from pause_cost.results.economics import (
 )
 from pause_cost.results.estimate import Programme, YearAmounts
 
-if TYPE_CHECKING:  # the index models load only where a scenario names an index
+if TYPE_CHECKING:  # these load only where a scenario asks for what they do
+    from pause_cost.model.discounting import DiscountSchedule
+    from pause_cost.model.month import Month
     from pause_cost.model.splice import Index
 
 ZERO = Decimal(0)
@@ -159,6 +157,8 @@ def _whole_months(scenario: Scenario) -> int:
 
 def _births_by_month(scenario: Scenario, setting: Setting) -> list[tuple[Month, Decimal]]:
     """Every cohort's births costed (after adjustments), month by month over its window."""
+    from pause_cost.economics import calendar
+
     months = _whole_months(scenario)
     spread: list[tuple[Month, Decimal]] = []
     for cohort in setting.cohorts:
@@ -189,6 +189,8 @@ def programme_by_financial_year(
     ``years`` x 12 months from the programme's start; a total is spread evenly over the months
     the programme runs (the first cohort's start to the last cohort's end).
     """
+    from pause_cost.economics import calendar
+
     times = practices_paid_for(cost, practices)
     if cost.profile is not None:
         return {year.financial_year: to_decimal(year.amount_gbp) * times for year in cost.profile}
@@ -206,6 +208,8 @@ def programme_by_financial_year(
 def _calendar(
     scenario: Scenario, setting: Setting, spread: Sequence[tuple[Month, Decimal]]
 ) -> Calendar:
+    from pause_cost.economics import calendar
+
     plan = setting.plan
     columns = {
         classification: calendar.cash_by_financial_year(
@@ -225,6 +229,8 @@ def _calendar(
         for label in columns["cashable"]
     }
     rows = calendar.cash_flow(council, cost)
+    from pause_cost.economics.discounting import discount_factor
+
     schedule = setting.schedule
     years: list[CashYear] = []
     for offset, row in enumerate(rows):
@@ -261,6 +267,8 @@ def _calendar(
 
 
 def _nominal(scenario: Scenario, setting: Setting, years: Sequence[CashYear]) -> list[NominalYear]:
+    from pause_cost.economics import calendar
+
     index = setting.nominal_index
     if index is None or scenario.nominal_cash is None:
         return []
@@ -381,6 +389,8 @@ def _savings_by_period(
     basis: Basis,
     include: Callable[[PlannedLine], bool],
 ) -> dict[str, Decimal]:
+    from pause_cost.economics import calendar
+
     per_birth = per_birth_by_year(setting.plan, include)
     if basis == "financial_year":
         return calendar.cash_by_financial_year(spread, per_birth)
@@ -427,6 +437,7 @@ def _position(
 
 def _ordered(periods: Sequence[str]) -> list[str]:
     """Periods in time order, each once: financial years by start, 'year n' by n."""
+    from pause_cost.economics import calendar
 
     def key(period: str) -> int:
         if period.startswith("year "):
@@ -445,6 +456,8 @@ def _appraisal(
     schedule = setting.schedule
     if schedule is None:
         return None
+    from pause_cost.economics.discounting import appraisal, present_value
+
     if cal is not None:
         benefits = [(offset, year.total_gbp) for offset, year in enumerate(cal.years)]
         costs = [(offset, year.programme_cost_gbp) for offset, year in enumerate(cal.years)]
