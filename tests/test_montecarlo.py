@@ -283,3 +283,18 @@ def test_each_analysis_json_meets_its_published_schema(kind: str, arguments: lis
     result = run(arguments[0], scenario, *arguments[1:], "-f", "json")
     assert result.exit_code == 0, result.stderr
     jsonschema.validate(json.loads(result.stdout), schema)
+
+
+def test_a_long_run_shows_progress_on_stderr_and_keeps_stdout_for_the_result(
+    write_yaml: WriteYaml, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pause_cost.cli import uncertainty as cli
+
+    monkeypatch.setattr(cli, "PROGRESS_AFTER_SECONDS", 0.0)  # every run counts as long here
+    monkeypatch.setattr(cli, "stderr_is_terminal", lambda: True)
+    result = run(
+        "simulate", linear_case(write_yaml), "--draws", "300000", "--seed", "1", "-f", "json"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["draws"] == 300000
+    assert "drawing" in result.stderr

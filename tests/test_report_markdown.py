@@ -65,3 +65,11 @@ def test_a_workbook_needs_a_file_and_an_unknown_extension_is_a_usage_error(
 ) -> None:
     assert run("report", CALENDAR, "-f", "xlsx").exit_code == 2
     assert run("report", CALENDAR, "-o", tmp_path / "pack.pdf").exit_code == 2
+
+
+def test_every_lines_figure_in_the_pack_is_the_json_outputs() -> None:
+    scenario = SCENARIOS / "rotherham-2020-bottom-up-2024-25.yaml"
+    document = json.loads(run("estimate", scenario, "-f", "json").stdout)
+    page = run("report", scenario, "-f", "md").stdout
+    for line in document["lines"]:
+        assert whole_pounds(Decimal(str(line["horizon_gbp"]))) in page, line["id"]

@@ -177,6 +177,13 @@ def simulate(
         emit(lambda: simulation_document(result), output_format, output, force)
 
 
+def stderr_is_terminal() -> bool:
+    """Whether a person watches stderr (a progress bar would only clutter a log file)."""
+    import sys
+
+    return sys.stderr is not None and sys.stderr.isatty()
+
+
 @contextmanager
 def _progress(total: int) -> Iterator[Callable[[int], None]]:
     """A rich progress bar on stderr, shown only once the run passes a second; stdout is
@@ -188,12 +195,13 @@ def _progress(total: int) -> Iterator[Callable[[int], None]]:
 
     def advance(done: int) -> None:
         if "bar" not in state:
-            if time.monotonic() - started < PROGRESS_AFTER_SECONDS:
+            if time.monotonic() - started < PROGRESS_AFTER_SECONDS or not stderr_is_terminal():
                 return
             from rich.console import Console
             from rich.progress import Progress
 
-            bar = Progress(console=Console(stderr=True), transient=True)
+            console = Console(stderr=True, force_terminal=True)
+            bar = Progress(console=console, transient=True)
             bar.start()
             state["bar"], state["task"] = bar, bar.add_task("drawing", total=total)
         state["bar"].update(state["task"], completed=done)
