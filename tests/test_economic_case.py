@@ -624,3 +624,25 @@ def test_calendars_out_of_reach_are_refused(
     result = run("estimate", str(write_yaml("s.yaml", data)))
     assert result.exit_code == 1
     assert message in result.stderr
+
+
+def test_a_cost_in_a_year_when_no_cohort_runs_is_flagged(write_yaml: WriteYaml) -> None:
+    write_yaml("t.yaml", {"name": "t", "title": "T", "lines": [line(amount_gbp=1000)]})
+    profile = [{"financial_year": "2030/31", "amount_gbp": 50000}]
+    cohort = {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE}
+    path = write_yaml(
+        "s.yaml",
+        {
+            "name": "s",
+            "council": "C",
+            "cohort": {**cohort, "start": "2019-10"},
+            "unit_costs": ["t.yaml"],
+            "programme_cost": {"profile": profile, "source": SOURCE},
+        },
+    )
+    flags = {flag.code: flag.message for flag in estimate(*load_inputs(path)).flags}
+    # The cohort runs October 2019 to March 2021: financial years 2019/20 and 2020/21.
+    assert "2030/31" in flags["cost_outside_programme"]
+    assert "cost_outside_programme" not in {
+        flag.code for flag in shipped("rotherham-2020-calendar").flags
+    }

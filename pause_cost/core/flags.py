@@ -395,6 +395,39 @@ def nominal_cash(facts: Facts) -> Flag | None:
     return Flag(code="nominal_forecast", message="; ".join(parts).capitalize() + ".")
 
 
+def cost_outside_programme(facts: Facts) -> Flag | None:
+    """A programme cost in a financial year when no cohort is on the programme (a profile's
+    year typed wrong, say) moves payback and present values without a word."""
+    case = facts.economics
+    if case is None or case.calendar is None or facts.scenario.programme_cost is None:
+        return None
+    starts = sorted(cohort.start for cohort in case.cohorts if cohort.start)
+    if not starts:
+        return None
+    months = int(facts.scenario.pause_window.programme_months)
+    first = year_of_month(starts[0])
+    last = year_of_month(starts[-1], months - 1)
+    outside = [
+        year.financial_year
+        for year in case.calendar.years
+        if year.programme_cost_gbp and not first <= year_start(year.financial_year) <= last
+    ]
+    if not outside:
+        return None
+    return Flag(
+        code="cost_outside_programme",
+        message=f"Programme cost falls in {', '.join(outside)}, when no cohort is on the "
+        "programme: check the cost profile's years.",
+    )
+
+
+def year_of_month(month: str, plus: int = 0) -> int:
+    """The calendar year a financial year starts in, for the month ``plus`` months after."""
+    year, number = int(month[:4]), int(month[5:7]) + plus
+    year, number = year + (number - 1) // 12, (number - 1) % 12 + 1
+    return year if number >= 4 else year - 1
+
+
 RULES: tuple[Rule, ...] = (
     overlapping_tables,
     nation_mismatch,
@@ -409,6 +442,7 @@ RULES: tuple[Rule, ...] = (
     gross_not_net,
     no_payback_within_horizon,
     payback_per_birth_timing,
+    cost_outside_programme,
     removal_share_assumed,
     adjustments_applied,
     observed_births_netted,
