@@ -164,3 +164,33 @@ def test_a_report_with_a_target_it_cannot_read_is_a_usage_error(tmp_path: Path) 
     )
     assert result.exit_code == 2
     assert not (tmp_path / "pack.md").exists()
+
+
+def test_a_drawn_bridge_share_whose_point_is_zero_is_costed_as_drawn(
+    write_yaml: WriteYaml,
+) -> None:
+    # Removal share 0 at its point (nothing costed); drawn at 0.5: 9 births x £6,000 x 0.5.
+    ranges = {
+        "input": "adjustments.removal_share.share",
+        "low": 0,
+        "high": 1,
+        "assumption": "test",
+        "distribution": {"kind": "uniform", "low": 0.499999999, "high": 0.500000001},
+    }
+    path = scenario(
+        write_yaml,
+        adjustments={"removal_share": {"share": 0, "assumption": "test"}},
+        uncertainty=[ranges],
+    )
+    result = simulate(load_ranges(path), 1000, seed=2)
+    horizon = next(s for s in result.outcomes if s.outcome == "horizon_total")
+    assert horizon.point == 0
+    assert abs(float(horizon.mean) - 27000) < 0.01
+
+
+def test_the_commands_outcome_names_are_the_engines() -> None:
+    """The CLI lists outcomes without importing the engine; the two lists must agree."""
+    from pause_cost.cli.uncertainty import OUTCOME_NAMES
+    from pause_cost.uncertainty.outcomes import OUTCOMES, UNITS
+
+    assert OUTCOME_NAMES == tuple(OUTCOMES) == tuple(UNITS)

@@ -24,6 +24,15 @@ D = Decimal
 Y1 = Fraction("67325.26") + Fraction("18848.01")
 Y2 = Fraction("10363.40") + Fraction("2901.28")
 WriteYaml = Callable[[str, Any], Path]
+COHORT: dict[str, Any] = {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE}
+"""10 women x 0.4 births a year x 2.25 years: 9 births."""
+TEN_WOMEN: dict[str, Any] = {
+    "name": "s",
+    "council": "C",
+    "cohort": COHORT,
+    "unit_costs": ["t.yaml"],
+}
+"""A scenario of that cohort on a table file t.yaml beside it."""
 
 
 def shipped(name: str) -> Estimate:
@@ -218,10 +227,7 @@ def test_other_agencies_savings_fall_to_the_funder_that_names_them(write_yaml: W
     path = write_yaml(
         "s.yaml",
         {
-            "name": "s",
-            "council": "C",
-            "cohort": {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE},
-            "unit_costs": ["t.yaml"],
+            **TEN_WOMEN,
             "programme_cost": {"total_gbp": 1000.03, "source": SOURCE},
             "funders": [
                 {
@@ -263,10 +269,7 @@ def test_funders_shares_must_cover_the_whole_cost(write_yaml: WriteYaml) -> None
     path = write_yaml(
         "s.yaml",
         {
-            "name": "s",
-            "council": "C",
-            "cohort": {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE},
-            "unit_costs": ["t.yaml"],
+            **TEN_WOMEN,
             "programme_cost": {"total_gbp": 1000, "source": SOURCE},
             "funders": [{"name": "A", **funder}, {"name": "B", **funder, "kind": "nhs"}],
         },
@@ -289,10 +292,7 @@ def test_the_bridge_takes_each_adjustment_off_in_turn(write_yaml: WriteYaml) -> 
     path = write_yaml(
         "s.yaml",
         {
-            "name": "s",
-            "council": "C",
-            "cohort": {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE},
-            "unit_costs": ["t.yaml"],
+            **TEN_WOMEN,
             "adjustments": adjustments,
         },
     )
@@ -449,10 +449,7 @@ def test_every_new_table_reaches_every_format(output_format: str) -> None:
 def test_a_scenario_names_no_schedule_it_does_not_have(write_yaml: WriteYaml) -> None:
     write_yaml("t.yaml", {"name": "t", "title": "T", "lines": [line()]})
     data = {
-        "name": "s",
-        "council": "C",
-        "cohort": {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE},
-        "unit_costs": ["t.yaml"],
+        **TEN_WOMEN,
         "discounting": {"schedule": "green-book-discount-rate"},
     }
     path = write_yaml("s.yaml", dump_yaml(data))
@@ -470,10 +467,7 @@ def test_uprating_into_a_forecast_year_is_flagged(write_yaml: WriteYaml) -> None
     path = write_yaml(
         "s.yaml",
         {
-            "name": "s",
-            "council": "C",
-            "cohort": {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE},
-            "unit_costs": ["t.yaml"],
+            **TEN_WOMEN,
             "price_year": "2026/27",
         },
     )
@@ -491,7 +485,7 @@ def test_a_cost_profile_falls_in_the_years_it_names(write_yaml: WriteYaml) -> No
         {"financial_year": "2019/20", "amount_gbp": 50000, "kind": "set_up"},
         {"financial_year": "2020/21", "amount_gbp": 200000},
     ]
-    cohort = {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE}
+    cohort = dict(COHORT)
     base = {
         "name": "s",
         "council": "C",
@@ -554,10 +548,7 @@ def test_a_cost_running_past_the_horizon_is_all_counted_by_funders_and_present_v
     path = write_yaml(
         "s.yaml",
         {
-            "name": "s",
-            "council": "C",
-            "cohort": {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE},
-            "unit_costs": ["t.yaml"],
+            **TEN_WOMEN,
             "programme_cost": {"per_year_gbp": 100000, "years": 8, "source": SOURCE},
             "funders": [
                 {"name": "C", "kind": "council", "share_of_programme_cost": 1, "source": SOURCE}
@@ -579,7 +570,7 @@ def test_a_cost_running_past_the_horizon_is_all_counted_by_funders_and_present_v
 
 def test_compare_counts_the_births_costed_after_adjustments(write_yaml: WriteYaml) -> None:
     write_yaml("t.yaml", {"name": "t", "title": "T", "lines": [line(amount_gbp=1000)]})
-    cohort = {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE}
+    cohort = dict(COHORT)
     base = {"name": "a", "council": "C", "cohort": cohort, "unit_costs": ["t.yaml"]}
     plain = write_yaml("a.yaml", base)
     halved = write_yaml(
@@ -629,7 +620,7 @@ def test_calendars_out_of_reach_are_refused(
 def test_a_cost_in_a_year_when_no_cohort_runs_is_flagged(write_yaml: WriteYaml) -> None:
     write_yaml("t.yaml", {"name": "t", "title": "T", "lines": [line(amount_gbp=1000)]})
     profile = [{"financial_year": "2030/31", "amount_gbp": 50000}]
-    cohort = {"women_open": 10, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE}
+    cohort = dict(COHORT)
     path = write_yaml(
         "s.yaml",
         {

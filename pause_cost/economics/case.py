@@ -53,7 +53,6 @@ if TYPE_CHECKING:  # these load only where a scenario asks for what they do
     from pause_cost.model.splice import Index
 
 ZERO = Decimal(0)
-ONE = Decimal(1)
 COUNCIL = frozenset(("cashable", "internal"))
 
 CALENDAR_CONVENTION = (
@@ -505,7 +504,6 @@ def _bridge(scenario: Scenario, setting: Setting) -> Bridge | None:
     gross = per_birth_horizon(setting.plan) * _births(setting)
     running = gross
     steps = []
-    product = ONE
     for name, factor, adjustment in scenario.adjustments.steps():
         after = running * factor
         steps.append(
@@ -518,8 +516,8 @@ def _bridge(scenario: Scenario, setting: Setting) -> Bridge | None:
                 assumption=adjustment.assumption,
             )
         )
-        running, product = after, product * factor
-    return Bridge(gross_gbp=gross, steps=steps, net_gbp=running, factor=product)
+        running = after
+    return Bridge(gross_gbp=gross, steps=steps, net_gbp=running, factor=setting.factor)
 
 
 def _return(avoided: Decimal, cost: Decimal | None) -> Decimal | None:

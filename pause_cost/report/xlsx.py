@@ -125,9 +125,9 @@ def build(pack: Pack, *, cache: bool = True) -> tuple[bytes, list[Check]]:
     summary = workbook.add_worksheet("Summary")
     summary.activate()
     summary.set_first_sheet()
-    _summary_inputs(book, summary, pack)
+    next_row = _summary_inputs(book, summary, pack)
     line_rows = _lines(book, lines_sheet, estimate)
-    _summary_figures(book, summary, estimate, line_rows)
+    _summary_figures(book, summary, estimate, line_rows, next_row)
     _by_year(book, workbook.add_worksheet("By year"), estimate, line_rows)
     if estimate.economics.calendar is not None:
         _by_financial_year(book, workbook.add_worksheet("By financial year"), estimate)
@@ -153,7 +153,8 @@ def _cell(row: int, column: int, absolute: bool = True) -> str:
     return str(xl_rowcol_to_cell(row, column, row_abs=absolute, col_abs=absolute))
 
 
-def _summary_inputs(book: Book, sheet: Any, pack: Pack) -> None:
+def _summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
+    """The Summary's title, headline and inputs; returns the row the figures start at."""
     estimate = pack.estimate
     scenario = estimate.scenario
     sheet.set_column(0, 0, 44)
@@ -291,10 +292,7 @@ def _summary_inputs(book: Book, sheet: Any, pack: Pack) -> None:
     )
     book.workbook.define_name("programme_cost", f"=Summary!{_cell(row, 1)}")
     sheet.freeze_panes(INPUT_ROW, 0)
-    _SUMMARY_NEXT[id(book)] = row + 2
-
-
-_SUMMARY_NEXT: dict[int, int] = {}
+    return row + 2
 
 
 # --- Lines ----------------------------------------------------------------------------------
@@ -394,8 +392,7 @@ def _lines(book: Book, sheet: Any, estimate: Estimate) -> LineRows:
     return LineRows(first=1, last=max(len(estimate.lines), 1))
 
 
-def _summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows) -> None:
-    row = _SUMMARY_NEXT.pop(id(book))
+def _summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows, row: int) -> None:
     book.text(sheet, row, 0, "Cost avoidance", "header")
     for column, label in enumerate(("Cashable", "Internal", "Total", "Other agencies")):
         book.text(sheet, row, column + 1, label, "header")

@@ -25,7 +25,7 @@ from numpy.typing import NDArray
 
 from pause_cost.core import formulas
 from pause_cost.core.cohorts import PlannedCohort, cohorts, window_years
-from pause_cost.core.estimate import adjustment_factor, assemble, compile_scenario, practices
+from pause_cost.core.estimate import assemble, compile_scenario, practices
 from pause_cost.core.evaluate import CLASSIFICATIONS
 from pause_cost.core.plan import Plan
 from pause_cost.economics import calendar
@@ -120,7 +120,9 @@ class Compiled:
     immediate_weights: Array  # (lines, 3): years within the immediate period, by class
     horizon_weights: Array  # (lines, 3)
     council_years: Array  # (lines, horizon): 1 where a council line falls in a year
-    factor: float
+    bridge: dict[str, float]
+    """Each of the bridge's steps by its path (adjustments.deadweight.share), as the factor it
+    multiplies by; a drawn step replaces its own, so a point of 0 is no trouble."""
     cost_total: float | None
     cost_unit: float
     """The programme's total for a drawn cost of 1 (x years for a yearly cost, x practices)."""
@@ -176,7 +178,10 @@ def compile_for_draws(ranges: Ranges) -> Compiled:
         immediate_weights=weights(plan.immediate_years),
         horizon_weights=weights(plan.horizon_years),
         council_years=council_years,
-        factor=float(adjustment_factor(scenario)),
+        bridge={
+            f"adjustments.{name}.share": float(step)
+            for name, step, _ in (scenario.adjustments.steps() if scenario.adjustments else [])
+        },
         cost_total=cost_total,
         cost_unit=cost_unit,
         cost_shape=cost_shape,
@@ -210,7 +215,7 @@ def _timing(
             first, months = running_months(scenario, planned)
             for label, amount in programme_by_financial_year(cost, first, months, running).items():
                 costs[index[label]] += float(amount)
-        months_in_window = int(sum(1 for _ in range(int(case.calendar.window_months))))
+        months_in_window = case.calendar.window_months
         cohort_weights = []
         for cohort in planned:
             assert cohort.start is not None
@@ -320,7 +325,7 @@ def evaluate_chunk(
     amount, quantity, share = compiled.amount, compiled.quantity, compiled.share
     rates = np.array([float(c.birth_rate_per_woman_per_year) for c in compiled.cohorts])
     rate_draws: list[Array | None] = [None] * len(compiled.cohorts)
-    factor: Array | float = compiled.factor
+    steps: dict[str, Array | float] = dict(compiled.bridge)
     cost_total = compiled.cost_total
     cost: Array | float | None = cost_total
     discount_rate: Array | None = None
@@ -332,10 +337,7 @@ def evaluate_chunk(
             for position in drawn.cohorts:
                 rate_draws[position] = values
         elif drawn.target == "bridge":
-            point = float(drawn.range.point)
-            before = 1 - point if drawn.takes_off else point
-            after = 1 - values if drawn.takes_off else values
-            factor = factor * after / before if before else factor * after * 0
+            steps[drawn.range.path] = 1 - values if drawn.takes_off else values
         elif drawn.target == "cost":
             cost = values * compiled.cost_unit
         elif drawn.target == "discount":
@@ -355,6 +357,9 @@ def evaluate_chunk(
         matrix(share, line_columns["share_of_children"]),
         compiled.uprating,
     )
+    factor: Array | float = 1.0
+    for step in steps.values():  # the bridge's factors multiplied, in their order
+        factor = factor * step
     births_by_cohort = []
     for index, cohort in enumerate(compiled.cohorts):
         drawn_rate = rate_draws[index]
