@@ -418,3 +418,38 @@ def test_the_browser_is_ended_when_the_client_closes() -> None:
         process = browser.process
         assert process.poll() is None
     assert process.poll() is not None
+
+
+def _luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of a #rrggbb colour."""
+    channels = [int(colour[index : index + 2], 16) / 255 for index in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(first: str, second: str) -> float:
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_text_and_chart_outlines_meet_wcag_aa_contrast(tmp_path: Path) -> None:
+    """Measured, not assumed: every text colour on every background the page declares is at
+    least 4.5:1 (AA for text); the charts draw every bar and line edge in the text ink, so
+    each series is told apart by outline and hatching at that contrast, not by hue alone."""
+    import re
+
+    from pause_cost.report import html
+
+    page = tmp_path / "pack.html"
+    assert run("report", SCENARIOS / "rotherham-2021-joint-funding.yaml", "-o", page).exit_code == 0
+    text = page.read_text(encoding="utf-8")
+    style = text[text.index("<style") : text.index("</style>")]
+    colours = set(re.findall(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})", style))
+    backgrounds = set(re.findall(r"background(?:-color)?:\s*(#[0-9a-fA-F]{6})", style))
+    assert colours
+    assert backgrounds
+    for colour in colours:
+        for background in backgrounds:
+            assert _contrast(colour, background) >= 4.5, (colour, background)
+    assert _contrast(html.INK, "#ffffff") >= 4.5
+    assert html.INK.lower() in text.lower()  # the charts' outlines and labels use it
