@@ -184,7 +184,7 @@ def test_the_python_api_gives_what_the_cli_prints() -> None:
     inputs = load_inputs(ROTHERHAM)
     scenario, tables = inputs.scenario, inputs.tables
     assert load_scenario(ROTHERHAM) == scenario
-    assert [load_table(name) for name in scenario.unit_costs] == tables
+    assert [load_table(name) for name in scenario.unit_costs] == list(tables)
     result = estimate(*inputs)
     assert to_json(result) == run("estimate", ROTHERHAM, "-f", "json").stdout
 

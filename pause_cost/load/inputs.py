@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NamedTuple, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from pydantic import ValidationError
 
@@ -27,6 +27,7 @@ from pause_cost.load.resolve import (
     shipped_table_names,
     shipped_tables_dir,
 )
+from pause_cost.model.inputs import Inputs
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import UnitCostTable, fee_in_force, line_ref
 
@@ -136,16 +137,6 @@ SCENARIO_KEYS = frozenset(("cohort", "cohorts", "practice"))
 """A file with one of these keys is a scenario, not a table."""
 
 
-class Inputs(NamedTuple):
-    """Everything an estimate needs, loaded and checked together."""
-
-    scenario: Scenario
-    tables: list[UnitCostTable]
-    indices: dict[str, Index]
-    schedule: DiscountSchedule | None = None
-    nominal_index: Index | None = None
-
-
 @overload
 def load_reference(reference: str, *, scenarios: Literal[False]) -> LoadedTable: ...
 @overload
@@ -252,7 +243,7 @@ def load_inputs(path: Path | str, *, document: yamlmarks.Document | None = None)
     nominal = _nominal_index(scenario, scenario_path.parent, str(path), document, problems)
     if problems:
         raise InputError(problems)
-    return Inputs(scenario, [loaded.table for loaded in tables], indices, schedule, nominal)
+    return Inputs(scenario, tuple(loaded.table for loaded in tables), indices, schedule, nominal)
 
 
 def _schedule(

@@ -37,7 +37,8 @@ from pause_cost.economics.programme import (
     programme_years,
 )
 from pause_cost.errors import PauseCostError
-from pause_cost.load.uncertainty import Range, Ranges
+from pause_cost.model.paths import FLAT_RATE
+from pause_cost.model.ranges import Range, Ranges
 from pause_cost.model.scenario import ProgrammeCost
 from pause_cost.model.uncertainty import Distribution
 from pause_cost.results.estimate import Estimate
@@ -50,7 +51,6 @@ from pause_cost.results.uncertainty import (
     Simulation,
 )
 from pause_cost.uncertainty import sampling
-from pause_cost.uncertainty.paths import FLAT_RATE
 
 Array = NDArray[np.float64]
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from pause_cost.core.estimate import estimate
-from pause_cost.load.inputs import Inputs
-from pause_cost.load.uncertainty import Range, Ranges
+from pause_cost.model.inputs import Inputs
+from pause_cost.model.paths import Address, PathError, address, change, read
+from pause_cost.model.ranges import Range, Ranges
 from pause_cost.results.uncertainty import (
     BreakEven,
     BreakEvenInput,
@@ -27,7 +28,6 @@ from pause_cost.results.uncertainty import (
     Tornado,
 )
 from pause_cost.uncertainty.outcomes import UNITS, OutcomeError, is_gross, outcome
-from pause_cost.uncertainty.paths import Address, PathError, address, change, read
 
 DEFAULT_INPUTS = (
     "cohort.women_open",

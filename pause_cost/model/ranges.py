@@ -1,0 +1,175 @@
+"""A scenario's ranges, each checked against the input it addresses.
+
+The path must name a number of this scenario or its tables, both ends of the range must be
+values that input can take (a share's within 0 to 1), and a distribution must not draw values
+the input cannot take. Problems are located where the range was given, all reported together.
+The loader reads the ranges from their files; what they mean is settled here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pause_cost.errors import InputError, Problem
+from pause_cost.model.inputs import Inputs
+from pause_cost.model.paths import Address, PathError, address, change, read
+from pause_cost.model.uncertainty import Correlation, Distribution, Uncertain
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """One uncertain input, resolved: where it points, its point value, range and draws."""
+
+    path: str
+    where: Address
+    point: Decimal
+    low: Decimal
+    high: Decimal
+    distribution: Distribution | None
+    derived: bool
+    judgement: bool
+    assumption: str | None
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ranges:
+    """A scenario's uncertain inputs, in the order given, and their rank correlations."""
+
+    inputs: Inputs
+    ranges: tuple[Range, ...]
+    correlations: tuple[Correlation, ...]
+
+    def by_path(self, path: str) -> Range | None:
+        return next((found for found in self.ranges if found.path == path), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Given:
+    """A range as a file gives it, with where: the file, line and column, and its key."""
+
+    item: Uncertain
+    path: str
+    line: int | None
+    column: int | None
+    key: str
+
+    def problem(self, message: str) -> Problem:
+        return Problem(self.path, self.line, self.column, self.key, message)
+
+
+def resolve_ranges(
+    inputs: Inputs,
+    given: Sequence[Given],
+    correlations: Sequence[Correlation],
+    shown: str,
+    problems: Sequence[Problem] = (),
+) -> Ranges:
+    """Each range resolved against the inputs, and the correlations checked against them.
+
+    ``problems`` already found in reading the files are raised with these, in one InputError;
+    correlation problems are reported against ``shown``, the scenario as the user named it.
+    """
+    found = list(problems)
+    ranges: list[Range] = []
+    seen: dict[str, str] = {}
+    for stated in given:
+        origin = f"{stated.path}:{'?' if stated.line is None else stated.line}"
+        name = stated.item.input
+        if name in seen:
+            found.append(stated.problem(f"{name} already has a range ({seen[name]})"))
+            continue
+        seen[name] = origin
+        try:
+            ranges.append(_resolve(inputs, stated.item, origin))
+        except PathError as exc:
+            found.append(stated.problem(str(exc)))
+    found += _correlation_problems(correlations, {each.path for each in ranges}, shown)
+    if found:
+        raise InputError(found)
+    return Ranges(inputs=inputs, ranges=tuple(ranges), correlations=tuple(correlations))
+
+
+def _correlation_problems(
+    correlations: Sequence[Correlation], known: set[str], shown: str
+) -> list[Problem]:
+    """Each pair names two ranged inputs, once."""
+    problems: list[Problem] = []
+    pairs: set[frozenset[str]] = set()
+    for correlation in correlations:
+        first, second = correlation.inputs
+        pair = frozenset(correlation.inputs)
+        if first == second:
+            message = f"{first} is correlated with itself; name two different inputs"
+            problems.append(Problem(shown, key="correlations", message=message))
+        elif pair in pairs:
+            message = f"{first} and {second} are correlated twice; give each pair once"
+            problems.append(Problem(shown, key="correlations", message=message))
+        pairs.add(pair)
+        for name in correlation.inputs:
+            if name not in known:
+                message = f"{name} has no range to correlate; give it one under uncertainty"
+                problems.append(Problem(shown, key="correlations", message=message))
+    return problems
+
+
+def _resolve(inputs: Inputs, item: Uncertain, origin: str) -> Range:
+    where = address(inputs, item.input)
+    distribution = item.distribution
+    if item.derived is not None:
+        from pause_cost.model.counted import derived_rate
+
+        low, high, distribution = derived_rate(item.derived)
+    else:
+        assert item.low is not None
+        assert item.high is not None
+        low, high = item.low, item.high
+    for end in (low, high):
+        change(inputs, where, end)  # a value the input cannot take is refused here
+    if distribution is not None:
+        _check_support(where, distribution)
+    return Range(
+        path=item.input,
+        where=where,
+        point=read(inputs, where),
+        low=low,
+        high=high,
+        distribution=distribution,
+        derived=item.derived is not None,
+        judgement=item.judgement,
+        assumption=item.assumption,
+        origin=origin,
+    )
+
+
+NORMAL_SDS = 4
+"""A normal range is allowed where its mean lies at least 4 sd inside the input's bounds
+(a draw beyond them has a chance under 1 in 30,000, and is costed as drawn)."""
+
+
+def _check_support(where: Address, distribution: Distribution) -> None:
+    least, greatest = distribution.support()
+    if distribution.kind == "normal":
+        assert distribution.mean is not None
+        assert distribution.sd is not None
+        least = distribution.mean - NORMAL_SDS * distribution.sd
+        greatest = distribution.mean + NORMAL_SDS * distribution.sd
+    if where.whole:
+        raise PathError(
+            f"{where.path}: takes whole numbers, so it varies over low and high only; "
+            "leave out its distribution"
+        )
+    if where.share and (least is None or greatest is None or least < 0 or greatest > 1):
+        raise PathError(
+            f"{where.path} is a share, 0 to 1, but this {distribution.kind} distribution draws "
+            "outside it; use beta, pert, triangular or uniform within 0 to 1 (or a normal "
+            f"whose mean is {NORMAL_SDS} sd inside both ends)"
+        )
+    if least is None or least < 0:
+        raise PathError(
+            f"{where.path} cannot be negative, but this {distribution.kind} distribution "
+            "draws negative values; use lognormal, gamma, pert, triangular or uniform (or a "
+            f"normal whose mean is at least {NORMAL_SDS} sd)"
+        )
