@@ -10,96 +10,45 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Annotated, Literal, Protocol
-
-from pydantic import Field
+from typing import Protocol
 
 from pause_cost.core.estimate import line_results, periods
 from pause_cost.core.evaluate import evaluate
 from pause_cost.core.plan import Plan
 from pause_cost.model.tables import line_ref
-from pause_cost.results.base import Exact, result
-from pause_cost.results.estimate import (
-    SCHEMA_VERSION,
-    Amounts,
-    Estimate,
-    Flag,
-    LineResult,
+from pause_cost.results.compare import (
+    Basis,
+    Change,
+    Comparison,
+    Contribution,
+    Costed,
+    Grouping,
+    Period,
+    Status,
 )
+from pause_cost.results.estimate import Amounts, Estimate, Flag, LineResult
+
+__all__ = [
+    "Basis",
+    "Change",
+    "Comparison",
+    "Contribution",
+    "Costed",
+    "Grouping",
+    "Period",
+    "Side",
+    "Status",
+    "basis_of",
+    "compare",
+    "cost_plan",
+    "mismatches",
+    "plan_basis",
+    "price_years_of",
+    "side_warnings",
+]
+"""The result classes live in :mod:`pause_cost.results.compare`; they are named here too."""
 
 ZERO = Decimal(0)
-Status = Literal["changed", "unchanged", "added", "removed"]
-Grouping = Literal["line", "stage"]
-Period = Literal["immediate", "horizon"]
-
-
-@result
-class Change:
-    """A figure in A, in B, and B minus A."""
-
-    a: Amounts
-    b: Amounts
-    difference: Amounts
-
-
-@result
-class Contribution:
-    key: Annotated[
-        str,
-        Field(description="The line's id (table/id where ids repeat within a side), or the stage."),
-    ]
-    item: Annotated[
-        str, Field(description="The line's item, or how many lines the stage has in A and B.")
-    ]
-    status: Status
-    classification_a: Annotated[
-        str | None,
-        Field(description="In A; 'mixed' for a stage whose lines differ; null if absent."),
-    ]
-    classification_b: str | None
-    immediate: Annotated[Amounts, Field(description="B minus A, by classification.")]
-    horizon: Annotated[Amounts, Field(description="B minus A, by classification.")]
-
-
-@result
-class Basis:
-    """What one side's figures are counted on: they compare only where these agree."""
-
-    births: Annotated[Exact, Field(description="The avoided births costed (1: per birth).")]
-    counting: str
-    immediate_years: int
-    horizon_years: int
-    price_years: Annotated[
-        list[str],
-        Field(
-            description="The price years of its figures: the one year asked for, or each "
-            "line's own where none was."
-        ),
-    ]
-    programme_cost_gbp: Exact | None
-    net_gbp: Exact | None
-
-
-@result
-class Comparison:
-    schema_version: str = SCHEMA_VERSION
-    a: Annotated[str, Field(description="What A is (a table or scenario name).")]
-    b: str
-    by: Annotated[Grouping, Field(description="Contributions by line, or rolled up by stage.")]
-    a_basis: Basis
-    b_basis: Basis
-    flags: Annotated[
-        list[Flag],
-        Field(
-            description="Where A and B are counted differently, so a change is not like for like."
-        ),
-    ]
-    immediate: Change
-    horizon: Change
-    contributions: Annotated[
-        list[Contribution],
-        Field(description="Largest change in the horizon total first; unchanged lines last."),
-    ]
 
 
 class Side(Protocol):
@@ -111,19 +60,6 @@ class Side(Protocol):
     def immediate(self) -> Amounts: ...
     @property
     def horizon(self) -> Amounts: ...
-
-
-@result
-class Costed:
-    """What a comparison reads of one side: its lines and its two periods' totals.
-
-    An :class:`~pause_cost.results.estimate.Estimate` is one; so is a plan evaluated for a
-    number of births with no scenario around it (tables compared per avoided birth).
-    """
-
-    lines: list[LineResult]
-    immediate: Amounts
-    horizon: Amounts
 
 
 def cost_plan(plan: Plan, births: Decimal) -> Costed:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pause_cost.compare import Basis, Comparison, Contribution
 from pause_cost.render.document import (
     MARKDOWN,
     TEXT,
@@ -21,6 +20,7 @@ from pause_cost.render.document import (
     TidyCell,
 )
 from pause_cost.render.estimate import AMOUNT_FIELDS
+from pause_cost.results.compare import Basis, Comparison, Contribution
 from pause_cost.results.data import to_data
 
 BAR_WIDTH = 16
