@@ -19,6 +19,8 @@ from yaml._yaml import CParser, Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pause_cost.errors import InputError
+from pause_cost.load import libyaml
+from pause_cost.load import loader as pure_path
 from pause_cost.load import yaml as yamlmarks
 from tests.conftest import REPO, UNIT_COSTS
 
@@ -87,8 +89,8 @@ def _tree(node: Node) -> tuple[Any, ...]:
 
 
 def test_valid_files_compose_to_the_same_nodes_on_both_paths() -> None:
-    # Same nodes, so any constructor registered on `_Loader` builds the same data from them.
-    assert yamlmarks._FastLoader is not None
+    # Same nodes, so any constructor registered on `Loader` builds the same data from them.
+    assert libyaml.FastLoader is not None
     compared = 0
     for path in REPOSITORY_YAML:
         try:
@@ -96,8 +98,8 @@ def test_valid_files_compose_to_the_same_nodes_on_both_paths() -> None:
         except InputError:
             continue
         text = yamlmarks.read_text(path, SHOWN)
-        pure = yamlmarks._Loader(text, SHOWN).get_single_node()
-        fast = yamlmarks._FastLoader(text, SHOWN).get_single_node()
+        pure = pure_path.Loader(text, SHOWN).get_single_node()
+        fast = libyaml.FastLoader(text, SHOWN).get_single_node()
         assert pure is not None
         assert fast is not None
         assert _tree(fast) == _tree(pure), path
@@ -130,7 +132,7 @@ LIBYAML_DIFFERS = {
 def test_text_libyaml_reads_otherwise_goes_to_the_pure_loader(text: str, tmp_path: Path) -> None:
     path = tmp_path / "doc.yaml"
     path.write_text(text, encoding="utf-8")
-    assert yamlmarks._load_fast(path, SHOWN, yamlmarks.read_text(path, SHOWN)) is None
+    assert libyaml.load_fast(path, SHOWN, yamlmarks.read_text(path, SHOWN)) is None
     assert_same_outcome(path)
 
 
@@ -151,25 +153,25 @@ def test_columns_count_characters_on_both_paths(tmp_path: Path) -> None:
 def test_libyaml_is_present() -> None:
     # PyYAML's wheels bundle libyaml; without it every load would take the slow path unseen.
     assert yaml.__with_libyaml__
-    assert yamlmarks._FastLoader is not None
+    assert libyaml.FastLoader is not None
 
 
 def test_the_fast_loader_is_libyaml_with_our_composer_resolver_and_constructor() -> None:
-    loader = yamlmarks._FastLoader
+    loader = libyaml.FastLoader
     assert loader is not None
     assert issubclass(loader, CParser)
-    assert issubclass(loader, yamlmarks._Loader)
-    # The Python composer, not CParser's C one, so `_Loader.compose_node` sees every node...
+    assert issubclass(loader, pure_path.Loader)
+    # The Python composer, not CParser's C one, so `Loader.compose_node` sees every node...
     assert loader.get_single_node is yaml.composer.Composer.get_single_node
-    # ...reading libyaml's events, and resolving and constructing by `_Loader`'s tables.
+    # ...reading libyaml's events, and resolving and constructing by `Loader`'s tables.
     assert loader.__mro__.index(CParser) < loader.__mro__.index(yaml.parser.Parser)
-    assert loader.yaml_implicit_resolvers is yamlmarks._Loader.yaml_implicit_resolvers
-    assert loader.yaml_constructors is yamlmarks._Loader.yaml_constructors
+    assert loader.yaml_implicit_resolvers is pure_path.Loader.yaml_implicit_resolvers
+    assert loader.yaml_constructors is pure_path.Loader.yaml_constructors
 
 
 def test_the_fast_loader_refuses_anchors_and_aliases_with_libyaml_marks() -> None:
-    assert yamlmarks._FastLoader is not None
-    loader = yamlmarks._FastLoader("a: &x 1\nb: *y\n", SHOWN)
+    assert libyaml.FastLoader is not None
+    loader = libyaml.FastLoader("a: &x 1\nb: *y\n", SHOWN)
     node = loader.get_single_node()
     assert node is not None
     assert isinstance(node.start_mark, Mark)  # libyaml's mark, not the pure reader's
@@ -180,7 +182,7 @@ def test_a_valid_file_never_reaches_the_pure_loader(monkeypatch: pytest.MonkeyPa
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the pure-Python loader was used")
 
-    monkeypatch.setattr(yamlmarks, "_load_pure", refuse)
+    monkeypatch.setattr(pure_path, "load_pure", refuse)
     for method in ["check_event", "peek_event", "get_event"]:
         monkeypatch.setattr(yaml.parser.Parser, method, refuse)
     for method in ["check_token", "peek_token", "get_token"]:
@@ -194,7 +196,7 @@ def test_fast_false_takes_the_pure_loader(monkeypatch: pytest.MonkeyPatch) -> No
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("libyaml was used")
 
-    monkeypatch.setattr(yamlmarks, "_load_fast", refuse)
+    monkeypatch.setattr(libyaml, "load_fast", refuse)
     assert yamlmarks.load(UNIT_COSTS / "care-journey-england.yaml", fast=False).data["lines"]
 
 
