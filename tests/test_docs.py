@@ -73,3 +73,20 @@ def test_every_command_is_documented_and_has_help(command: str) -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith(f"Usage: pause-cost {command}")
     assert len(result.stdout.splitlines()) > 3
+
+
+def test_the_readme_states_every_import_contract_ci_holds() -> None:
+    """The layout section names each contract of pyproject.toml, no more and no fewer."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = [contract["name"] for contract in config["tool"]["importlinter"]["contracts"]]
+    block = README.split("<!-- import-contracts -->")[1].split("<!-- /import-contracts -->")[0]
+    assert re.findall(r"^- \*\*(.+?)\*\*", block, re.MULTILINE) == contracts
+    layers = next(c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers")
+    named = [
+        name.strip(" ()").removeprefix("pause_cost.")
+        for layer in layers["layers"]
+        for name in layer.split(":")
+    ]
+    assert re.findall(r"`(\w+)`", block) == named
