@@ -1,8 +1,10 @@
-"""Regression guard: every shipped scenario, comparison and listing prints the pinned bytes.
+"""Regression guard: every shipped scenario, comparison, seeded analysis and listing prints the
+pinned bytes (JSON for each; text, Markdown and CSV for one estimate and one comparison).
 
-This proves only that a change altered no output; it is not evidence that the figures are
-right (``test_rotherham.py`` and the hand-worked engine tests are). After a deliberate change,
-rewrite the pins with ``python -m tests.pinned_cases`` and say why in the commit.
+This guards a refactor only: it proves that a change altered no output; it is not evidence
+that the figures are right (``test_rotherham.py`` and the hand-worked engine tests are). After
+a deliberate change, rewrite the pins with ``python -m tests.pinned_cases`` and say why in the
+commit.
 """
 
 from __future__ import annotations
