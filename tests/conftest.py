@@ -18,6 +18,9 @@ REPO = Path(__file__).resolve().parent.parent
 SCENARIOS = REPO / "scenarios"
 UNIT_COSTS = REPO / "unit_costs"
 ROTHERHAM = SCENARIOS / "rotherham-2020.yaml"
+UNCERTAIN_WITHOUT_CALENDAR = REPO / "tests" / "data" / "uncertain-without-calendar.yaml"
+"""Ranges on every kind of input, and no calendar: for tests that need only an analysis to be
+present, at a tenth of the shipped uncertain scenario's cost."""
 
 SOURCE = {"document": "A test document", "location": "table 1"}
 

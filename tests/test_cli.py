@@ -259,6 +259,7 @@ def test_unknown_option_is_a_usage_error() -> None:
     assert result.exit_code == ExitCode.USAGE
 
 
+@pytest.mark.slow
 def test_broken_pipe_exits_quietly(tmp_path: Path) -> None:
     """`pause-cost estimate s.yaml -f json | head -c 10`: output far larger than a pipe holds."""
     many = [line(id=f"line-{index}", amount_gbp=index) for index in range(1500)]
@@ -294,6 +295,7 @@ def test_broken_pipe_exits_quietly(tmp_path: Path) -> None:
     assert error == ""
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_the_same_cli() -> None:
     completed = subprocess.run(
         [sys.executable, "-m", "pause_cost", "estimate", str(ROTHERHAM), "-f", "json"],

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from pause_cost.exit_codes import ExitCode
 from tests.conftest import SOURCE, dump_yaml, line, run, scenario_data
 
@@ -80,6 +82,7 @@ def test_an_index_level_near_zero_is_refused(write_yaml: WriteYaml) -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_fifo_is_refused_as_one_and_never_read(tmp_path: Path) -> None:
     """Opening a FIFO to read waits for a writer: the run must refuse it, not hang."""
     import os

@@ -8,11 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO, dump_yaml
 
 SOURCE = {"document": "A test document", "location": "table 1"}
 
 
+@pytest.mark.slow
 def test_wheel_install_resolves_a_shipped_table_by_name(tmp_path: Path) -> None:
     # Build from a copy, so the build leaves nothing in the working tree.
     source = tmp_path / "src"

@@ -172,6 +172,7 @@ def test_percentiles_past_the_kept_draws_come_from_the_histogram(
             assert below - width <= found <= above + width, (name, probability)
 
 
+@pytest.mark.slow
 def test_the_same_seed_gives_the_same_bytes_in_other_processes(write_yaml: WriteYaml) -> None:
     path = linear_case(write_yaml)
 

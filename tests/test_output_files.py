@@ -79,6 +79,7 @@ def estimate_json() -> dict[str, Any]:
 # 1. Concurrent runs: the no-clobber check is atomic with the file's appearance.
 
 
+@pytest.mark.slow
 def test_of_ten_concurrent_runs_exactly_one_writes(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     command = [sys.executable, "-m", "pause_cost", "estimate", str(ROTHERHAM), "-f", "json"]
@@ -256,6 +257,7 @@ os.fsync = fsync
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGHUP", 129)])
 def test_a_signal_while_writing_leaves_the_old_file_and_no_temporary(
     name: str, code: int, tmp_path: Path
@@ -273,6 +275,7 @@ def test_a_signal_while_writing_leaves_the_old_file_and_no_temporary(
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out.json"]
 
 
+@pytest.mark.slow
 def test_a_signal_while_publishing_is_delivered_once_the_file_is_whole(tmp_path: Path) -> None:
     """SIGTERM in the instant the finished file is being linked into place: the file is put
     there whole and the temporary removed, then the signal takes its ordinary course."""
@@ -331,6 +334,7 @@ def test_the_temporary_file_has_a_short_name_beside_the_target(
 # 6. A stdout that cannot take the product: one line, exit 1.
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("output_format", ["json", "table"])
 def test_a_full_stdout_is_one_line_and_exit_1(output_format: str) -> None:
     with open("/dev/full", "w") as full:
@@ -347,6 +351,7 @@ def test_a_full_stdout_is_one_line_and_exit_1(output_format: str) -> None:
     assert completed.stderr == "cannot write to standard output: No space left on device\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("output_format", ["json", "table"])
 def test_a_stdout_closed_while_running_is_one_line_and_exit_1(output_format: str) -> None:
     """`os.close(1)` after Python started: sys.stdout is there, but writing to it fails."""
@@ -355,6 +360,7 @@ def test_a_stdout_closed_while_running_is_one_line_and_exit_1(output_format: str
     assert result.stderr == "cannot write to standard output: it is closed\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("output_format", ["json", "table"])
 def test_a_stdout_closed_from_the_start_is_one_line_and_exit_1(output_format: str) -> None:
     """`pause-cost estimate s.yaml >&-`: Python starts with no sys.stdout at all."""
@@ -383,6 +389,7 @@ def plain_environment(**settings: str) -> dict[str, str]:
     return {**environment, **settings}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "settings",
     [{"PYTHONIOENCODING": "ascii"}, {"LC_ALL": "C", "PYTHONUTF8": "0"}],
@@ -412,6 +419,7 @@ def test_a_stdout_that_cannot_show_the_pound_sign_shows_gbp(settings: dict[str, 
     assert row.rstrip().endswith(f"GBP {IMMEDIATE_TOTAL}")
 
 
+@pytest.mark.slow
 def test_a_utf8_stdout_still_shows_the_pound_sign() -> None:
     completed = pause_cost("estimate", ROTHERHAM, env=plain_environment(PYTHONIOENCODING="utf-8"))
     assert completed.returncode == 0

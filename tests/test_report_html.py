@@ -117,6 +117,7 @@ def test_the_same_inputs_give_the_same_bytes(
     assert report(scenario, tmp_path / "again.html", *options) == pages[name].read_bytes()
 
 
+@pytest.mark.slow
 def test_another_process_gives_the_same_bytes(pages: dict[str, Path], tmp_path: Path) -> None:
     """Nothing on the page depends on the process: not its hash seed, not the time."""
     output = tmp_path / "elsewhere.html"
@@ -365,6 +366,7 @@ def _figures(page: Path) -> list[str]:
     return [str(figure.get("id")) for figure in parse(page.read_bytes()).iter("figure")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CASES)
 def test_in_a_browser_the_page_is_silent_and_fetches_nothing(
     name: str, browsed: dict[str, Browsed]
@@ -374,6 +376,7 @@ def test_in_a_browser_the_page_is_silent_and_fetches_nothing(
     assert seen.requests == [seen.url]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CASES)
 def test_in_a_browser_every_chart_is_drawn(
     name: str, pages: dict[str, Path], browsed: dict[str, Browsed]
@@ -399,6 +402,7 @@ def test_the_charts_follow_the_pack(pages: dict[str, Path]) -> None:
     assert _figures(pages["joint"]) == ["chart-stage", "chart-cash", "chart-funders"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CASES)
 def test_printed_on_a4_each_major_section_starts_a_page(
     name: str, pages: dict[str, Path], browsed: dict[str, Browsed]
@@ -413,6 +417,7 @@ def test_printed_on_a4_each_major_section_starts_a_page(
     assert len(sections) <= printed < PAGE_CAP
 
 
+@pytest.mark.slow
 def test_the_browser_is_ended_when_the_client_closes() -> None:
     with Browser(CHROMIUM) as browser:
         process = browser.process

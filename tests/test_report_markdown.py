@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from pause_cost.money import whole_pounds
-from tests.conftest import SCENARIOS, run
+from tests.conftest import SCENARIOS, UNCERTAIN_WITHOUT_CALENDAR, run
 
 CALENDAR = SCENARIOS / "rotherham-2020-calendar.yaml"
 
@@ -38,7 +38,7 @@ def test_the_same_inputs_give_the_same_bytes_and_no_date_unless_asked(tmp_path: 
 
 
 def test_analyses_appear_only_when_run() -> None:
-    uncertain = SCENARIOS / "rotherham-2020-uncertain.yaml"
+    uncertain = UNCERTAIN_WITHOUT_CALENDAR
     plain = run("report", uncertain, "-f", "md").stdout
     assert "Sensitivity of" not in plain
     assert "Monte Carlo of" not in plain

@@ -15,8 +15,8 @@ import yaml
 
 from pause_cost.report import xlsx
 from pause_cost.report.build import build_pack
-from tests.conftest import SCENARIOS, run
-from tests.spreadsheet import recalculated
+from tests.conftest import SCENARIOS, UNCERTAIN_WITHOUT_CALENDAR, run
+from tests.spreadsheet import recalculated, recalculated_all
 
 CASES = (
     "rotherham-2020-calendar",
@@ -39,16 +39,21 @@ def close(value: Any, expected: Decimal, kind: str) -> bool:
 def recalculated_books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """Each case's workbook, written with no cached results, and Calc's recalculation of it."""
     folder = tmp_path_factory.mktemp("workbooks")
-    found = {}
+    written = {}
     for name in CASES:
         pack = build_pack(SCENARIOS / f"{name}.yaml")
         data, checks = xlsx.build(pack, cache=False)
         path = folder / f"{name}.xlsx"
         path.write_bytes(data)
-        found[name] = (pack, checks, path, recalculated(path, folder))
-    return found
+        written[name] = (pack, checks, path)
+    calculated = recalculated_all([path for _, _, path in written.values()], folder)
+    return {
+        name: (*parts, result)
+        for (name, parts), result in zip(written.items(), calculated, strict=True)
+    }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CASES)
 def test_every_formula_recalculated_by_calc_equals_the_engine(
     recalculated_books: dict[str, Any], name: str
@@ -68,6 +73,7 @@ def test_every_formula_recalculated_by_calc_equals_the_engine(
     assert len(checks) > 20
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CASES)
 def test_every_formula_in_the_workbook_is_checked(
     recalculated_books: dict[str, Any], name: str
@@ -94,6 +100,7 @@ def test_every_formula_in_the_workbook_is_checked(
                 assert values[sheet.title].cell(cell.row, cell.column).value == expected
 
 
+@pytest.mark.slow
 def test_the_workbooks_figures_are_the_json_outputs(recalculated_books: dict[str, Any]) -> None:
     _, checks, _, calculated = recalculated_books["rotherham-2020-calendar"]
     document = json.loads(
@@ -113,6 +120,7 @@ def test_the_workbooks_figures_are_the_json_outputs(recalculated_books: dict[str
     assert round(read("NPV"), 2) == round(document["economics"]["appraisal"]["npv_gbp"], 2)
 
 
+@pytest.mark.slow
 def test_changing_an_input_in_the_workbook_changes_the_figures_as_the_engine_would(
     tmp_path: Path,
 ) -> None:
@@ -196,7 +204,7 @@ def test_sensitivity_and_simulation_add_their_sheets(tmp_path: Path) -> None:
     out = tmp_path / "pack.xlsx"
     result = run(
         "report",
-        SCENARIOS / "rotherham-2020-uncertain.yaml",
+        UNCERTAIN_WITHOUT_CALENDAR,
         "--sensitivity",
         "--simulate",
         "2000",

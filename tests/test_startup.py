@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import REPO, ROTHERHAM
 
 PROBE = """
@@ -34,22 +36,26 @@ def loaded_after(*args: str) -> set[str]:
     return set(filter(None, last.split(",")))
 
 
+@pytest.mark.slow
 def test_version_is_answered_before_typer_loads() -> None:
     assert loaded_after("--version") == set()
 
 
+@pytest.mark.slow
 def test_help_loads_neither_the_models_nor_the_engine() -> None:
     loaded = loaded_after("--help")
     assert "typer" in loaded
     assert not loaded & {"pause_cost.core.estimate", "yaml", "numpy"}
 
 
+@pytest.mark.slow
 def test_json_estimate_loads_neither_rich_nor_numpy() -> None:
     loaded = loaded_after("estimate", str(ROTHERHAM), "-f", "json")
     assert "pause_cost.core.estimate" in loaded
     assert not loaded & {"rich", "numpy"}
 
 
+@pytest.mark.slow
 def test_an_estimate_without_a_price_year_or_extension_builds_neither_model() -> None:
     loaded = loaded_after("estimate", str(ROTHERHAM))
     assert "rich" in loaded

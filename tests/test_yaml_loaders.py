@@ -76,16 +76,22 @@ def test_every_yaml_file_in_the_repository_loads_alike_on_both_paths(path: Path)
 
 
 def _tree(node: Node) -> tuple[Any, ...]:
-    """A node as plain values: kind, tag, style, marks (line, column, index) and contents."""
+    """A node as plain values: kind, tag, style, marks (line, column, index) and contents.
+
+    A collection's flow style is compared as flow or not: libyaml calls a sequence written
+    level with its key (``key:`` then ``- item``) block (False) where the pure parser leaves it
+    unset (None), and nothing reads more of it than whether it is flow.
+    """
     start, end = node.start_mark, node.end_mark
     marks = (start.line, start.column, start.index, end.line, end.column, end.index)
     if isinstance(node, ScalarNode):
         return ("scalar", node.tag, node.style, marks, node.value)
+    flow = bool(node.flow_style)
     if isinstance(node, MappingNode):
         items = [(_tree(key), _tree(value)) for key, value in node.value]
-        return ("mapping", node.tag, node.flow_style, marks, items)
+        return ("mapping", node.tag, flow, marks, items)
     assert isinstance(node, SequenceNode)
-    return ("sequence", node.tag, node.flow_style, marks, [_tree(item) for item in node.value])
+    return ("sequence", node.tag, flow, marks, [_tree(item) for item in node.value])
 
 
 def test_valid_files_compose_to_the_same_nodes_on_both_paths() -> None:
