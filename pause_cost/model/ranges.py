@@ -42,9 +42,6 @@ class Ranges:
     ranges: tuple[Range, ...]
     correlations: tuple[Correlation, ...]
 
-    def by_path(self, path: str) -> Range | None:
-        return next((found for found in self.ranges if found.path == path), None)
-
 
 @dataclass(frozen=True, slots=True)
 class Given:

@@ -21,7 +21,6 @@ from pause_cost.model.base import (
     Slug,
     Source,
     Text,
-    crosses,
     financial_year,
     year_start,
 )
@@ -127,11 +126,6 @@ class SplicedIndex:
             if stretch_from < stretch_to:
                 product *= part.factor(financial_year(stretch_from), financial_year(stretch_to))
         return product if year_start(to_year) >= year_start(from_year) else 1 / product
-
-    def crosses_a_join(self, from_year: str, to_year: str) -> bool:
-        """Whether uprating between the two years uses more than one part (a join lies
-        strictly between them; at a join, one part carries the whole stretch)."""
-        return crosses(self.joins, from_year, to_year)
 
 
 Index = PriceIndex | SplicedIndex
