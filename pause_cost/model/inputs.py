@@ -1,18 +1,17 @@
 """Everything an estimate needs, as one frozen value: what the loader returns, what-ifs change.
 
 A what-if never edits inputs in place: :func:`pause_cost.model.paths.change` returns new
-``Inputs`` with one number changed, so the inputs a run started from are the inputs it ends
-with, and two analyses of one scenario cannot disturb each other.
+``Inputs`` with one number changed (the rest shared, not copied), so the inputs a run started
+from are the inputs it ends with, and two analyses of one scenario cannot disturb each other.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # the models load only where a price year or discounting asks for them
+if TYPE_CHECKING:  # for annotations only: importing Inputs loads no model
     from pause_cost.model.discounting import DiscountSchedule
     from pause_cost.model.scenario import Scenario
     from pause_cost.model.splice import Index
@@ -28,10 +27,6 @@ class Inputs:
     indices: Mapping[str, Index]
     schedule: DiscountSchedule | None = None
     nominal_index: Index | None = None
-
-    def replace(self, **changes: Any) -> Inputs:
-        """These inputs with the named fields replaced (the rest shared, not copied)."""
-        return dataclasses.replace(self, **changes)
 
     def __iter__(self) -> Iterator[Any]:
         """The fields in order, so ``estimate(*inputs)`` still reads as it did.

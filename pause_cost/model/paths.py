@@ -12,6 +12,7 @@ year, in place of the schedule's bands (a flat rate, for sensitivity and break-e
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
@@ -115,16 +116,16 @@ def change(inputs: Inputs, where: Address, value: Decimal) -> Inputs:
     else:
         number = value
     if where.where == "rate":
-        return inputs.replace(schedule=_flat(inputs.schedule, value))
+        return dataclasses.replace(inputs, schedule=_flat(inputs.schedule, value))
     if where.where == "line":
-        return inputs.replace(tables=_tables_with(inputs, where, number))
+        return dataclasses.replace(inputs, tables=_tables_with(inputs, where, number))
     data = _scenario_data(inputs.scenario)
     _set(data, where.keys, number, where.path)
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
         raise PathError(f"{where.path}: {value} is refused: {_first(exc)}") from None
-    return inputs.replace(scenario=scenario)
+    return dataclasses.replace(inputs, scenario=scenario)
 
 
 def set_value(inputs: Inputs, path: str, value: Decimal) -> Inputs:
