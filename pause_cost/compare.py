@@ -23,7 +23,7 @@ from pause_cost.results.compare import (
     Contribution,
     Costed,
     Grouping,
-    Period,
+    PeriodName,
     Status,
 )
 from pause_cost.results.estimate import Amounts, Estimate, Flag, LineResult
@@ -35,7 +35,7 @@ __all__ = [
     "Contribution",
     "Costed",
     "Grouping",
-    "Period",
+    "PeriodName",
     "Side",
     "Status",
     "basis_of",
@@ -83,7 +83,7 @@ def _groups(lines: Iterable[LineResult], by: Grouping) -> dict[str, list[LineRes
     return {line_ref(line.table, line.id): [line] for line in lines}
 
 
-def _amounts(lines: Iterable[LineResult], period: Period) -> Amounts:
+def _amounts(lines: Iterable[LineResult], period: PeriodName) -> Amounts:
     """The lines' amounts for a period, each in its classification's column."""
     columns = {"cashable": ZERO, "internal": ZERO, "other_agency": ZERO}
     for line in lines:

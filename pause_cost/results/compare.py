@@ -15,7 +15,7 @@ from pause_cost.results.estimate import SCHEMA_VERSION, Amounts, Flag, LineResul
 
 Status = Literal["changed", "unchanged", "added", "removed"]
 Grouping = Literal["line", "stage"]
-Period = Literal["immediate", "horizon"]
+PeriodName = Literal["immediate", "horizon"]
 
 
 @result
