@@ -111,6 +111,12 @@ def test_the_workbooks_figures_are_the_json_outputs(recalculated_books: dict[str
     assert round(read(f"{horizon} cashable"), 2) == document["horizon"]["cashable_gbp"]
     assert round(read("net"), 2) == document["programme"]["net_gbp"]
     assert round(read("NPV"), 2) == round(document["economics"]["appraisal"]["npv_gbp"], 2)
+    # Each year after birth's net and running net, as the estimate carries them.
+    for year in document["by_year"]:
+        assert round(read(f"year {year['year']} net"), 2) == round(year["net_gbp"], 2)
+        assert round(read(f"year {year['year']} cumulative"), 2) == round(
+            year["cumulative_net_gbp"], 2
+        )
 
 
 def test_changing_an_input_in_the_workbook_changes_the_figures_as_the_engine_would(

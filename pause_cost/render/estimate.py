@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pause_cost.core.flags import PROMINENT
 from pause_cost.money import round_half_up
 from pause_cost.render.document import (
     MARKDOWN,
@@ -52,7 +51,7 @@ def amounts_of(values: Amounts, *, others: bool = True) -> list[Money]:
 def estimate_document(estimate: Estimate) -> Document:
     scenario = estimate.scenario
     summary: list[Block] = [
-        Paragraph(f"WARNING: {flag.message}") for flag in estimate.flags if flag.code in PROMINENT
+        Paragraph(f"WARNING: {flag.message}") for flag in estimate.flags if flag.prominent
     ]
     if scenario.notes:
         summary.append(Paragraph(f"Notes: {scenario.notes}"))

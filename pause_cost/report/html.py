@@ -27,7 +27,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal
 
 from pause_cost.money import whole_pounds
 from pause_cost.render.cells import shown
@@ -465,33 +465,22 @@ def _money_table(
 
 
 def _stage_chart(estimate: Estimate) -> Chart | None:
-    """The council's horizon avoidance by stage (each line's figure added by its stage), other
+    """The council's horizon avoidance by stage (the estimate's lines added by stage), other
     agencies' apart."""
-    from pause_cost.model.tables import Stage
-
-    sums: dict[str, dict[str, Decimal]] = {}
-    for line in estimate.lines:
-        by_class = sums.setdefault(line.stage, {})
-        by_class[line.classification] = (
-            by_class.get(line.classification, Decimal(0)) + line.horizon_gbp
-        )
-    if not sums:
+    stages = estimate.by_stage
+    if not stages:
         return None
-    order = [stage for stage in get_args(Stage) if stage in sums]
-    order += sorted(stage for stage in sums if stage not in order)
     others = any(line.classification == "other_agency" for line in estimate.lines)
-
-    def part(stage: str, classification: str) -> Decimal:
-        return sums[stage].get(classification, Decimal(0))
-
     years = estimate.horizon.years
     rows = []
-    for stage in order:
-        council = [part(stage, "cashable"), part(stage, "internal")]
-        row = [STAGES.get(stage, stage), *(whole_pounds(value) for value in council)]
-        row.append(whole_pounds(sum(council, Decimal(0))))
+    for stage in stages:
+        row = [
+            STAGES.get(stage.stage, stage.stage),
+            *(whole_pounds(value) for value in (stage.cashable_gbp, stage.internal_gbp)),
+            whole_pounds(stage.total_gbp),
+        ]
         if others:
-            row.append(whole_pounds(part(stage, "other_agency")))
+            row.append(whole_pounds(stage.other_agencies_gbp))
         rows.append(tuple(row))
     headers = ["Cashable", "Internal", "Council's total"] + (["Other agencies"] if others else [])
     table = _money_table(
@@ -501,13 +490,13 @@ def _stage_chart(estimate: Estimate) -> Chart | None:
         rows,
     )
 
-    drawn = _figure(1.0 + 0.42 * len(order) * (1.6 if others else 1))
+    drawn = _figure(1.0 + 0.42 * len(stages) * (1.6 if others else 1))
     axes = drawn.add_subplot()
-    positions = [float(-index) for index in range(len(order))]
+    positions = [float(-index) for index in range(len(stages))]
     height = 0.38 if others else 0.6
     council_y = [y + (0.2 if others else 0) for y in positions]
-    cashable = [float(part(stage, "cashable")) for stage in order]
-    internal = [float(part(stage, "internal")) for stage in order]
+    cashable = [float(stage.cashable_gbp) for stage in stages]
+    internal = [float(stage.internal_gbp) for stage in stages]
     axes.barh(
         council_y,
         cashable,
@@ -528,12 +517,12 @@ def _stage_chart(estimate: Estimate) -> Chart | None:
         hatch="///",
         label="Council: internal",
     )
-    for y, stage in zip(council_y, order, strict=True):
-        total = part(stage, "cashable") + part(stage, "internal")
+    for y, stage in zip(council_y, stages, strict=True):
+        total = stage.total_gbp
         _value_label(axes, float(total), y, f"council {whole_pounds(total)}", left=False)
     if others:
         other_y = [y - 0.2 for y in positions]
-        other = [float(part(stage, "other_agency")) for stage in order]
+        other = [float(stage.other_agencies_gbp) for stage in stages]
         axes.barh(
             other_y,
             other,
@@ -544,12 +533,14 @@ def _stage_chart(estimate: Estimate) -> Chart | None:
             hatch="xx",
             label="Other agencies (not the council's)",
         )
-        for y, stage in zip(other_y, order, strict=True):
-            value = part(stage, "other_agency")
+        for y, stage in zip(other_y, stages, strict=True):
+            value = stage.other_agencies_gbp
             if value:
                 _value_label(axes, float(value), y, f"others {whole_pounds(value)}", left=False)
     axes.set_yticks(
-        positions, [_wrapped(STAGES.get(stage, stage)) for stage in order], parse_math=False
+        positions,
+        [_wrapped(STAGES.get(stage.stage, stage.stage)) for stage in stages],
+        parse_math=False,
     )
     axes.margins(x=0.3)
     axes.set_xlim(left=0)

@@ -182,11 +182,11 @@ def _summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
         names[name] = row
         row += 1
 
-    window_months = scenario.window_years * 12
-    persistence = window_months - scenario.programme_months - scenario.gestation_months
     value("Programme months", "programme_months", scenario.programme_months)
     value("Gestation months", "gestation_months", scenario.gestation_months)
-    value("Months the pause is assumed to persist", "persistence_months", persistence)
+    value(
+        "Months the pause is assumed to persist", "persistence_months", scenario.persistence_months
+    )
     book.text(sheet, row, 0, "Window, years: (programme + gestation + persistence) / 12")
     book.formula(
         sheet,
@@ -254,15 +254,11 @@ def _summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
     counted_cell = _cell(row, 6)
     book.workbook.define_name("births_counted", f"=Summary!{counted_cell}")
     row += 1
-    factor = (
-        Decimal(1)
-        if estimate.avoided_births.costed is None or estimate.avoided_births.counted == 0
-        else estimate.avoided_births.costed / estimate.avoided_births.counted
+    value(
+        "Adjustments (the bridge's factors multiplied)",
+        "adjustment_factor",
+        estimate.avoided_births.factor,
     )
-    bridge = estimate.economics.bridge
-    if bridge is not None:
-        factor = bridge.factor
-    value("Adjustments (the bridge's factors multiplied)", "adjustment_factor", factor)
     book.text(sheet, row, 0, "Births costed (avoided births x adjustments)")
     book.formula(
         sheet,
@@ -532,8 +528,6 @@ def _by_year(book: Book, sheet: Any, estimate: Estimate, lines: LineRows) -> Non
         "Cumulative net",
     )
     book.header_row(sheet, headers, 16)
-    costs = estimate.programme.cost_by_year_gbp
-    cumulative = Decimal(0)
     for index, year in enumerate(estimate.by_year):
         row, r = index + 1, index + 2
         book.number(sheet, row, 0, year.year, "count")
@@ -574,14 +568,17 @@ def _by_year(book: Book, sheet: Any, estimate: Estimate, lines: LineRows) -> Non
             "money",
             f"year {year.year} other",
         )
-        cost = costs[index] if index < len(costs) else Decimal(0)
-        book.number(sheet, row, 5, cost)
-        net = year.total_gbp - cost
-        cumulative += net
-        book.formula(sheet, row, 6, f"=D{r}-F{r}", net, "money", f"year {year.year} net")
+        book.number(sheet, row, 5, year.programme_cost_gbp)
+        book.formula(sheet, row, 6, f"=D{r}-F{r}", year.net_gbp, "money", f"year {year.year} net")
         previous = f"+H{r - 1}" if index else ""
         book.formula(
-            sheet, row, 7, f"=G{r}{previous}", cumulative, "money", f"year {year.year} cumulative"
+            sheet,
+            row,
+            7,
+            f"=G{r}{previous}",
+            year.cumulative_net_gbp,
+            "money",
+            f"year {year.year} cumulative",
         )
     last = len(estimate.by_year) + 1
     book.text(sheet, last, 0, "Total", "bold")
@@ -658,7 +655,7 @@ def _by_financial_year(book: Book, sheet: Any, estimate: Estimate) -> None:
         last,
         6,
         f"=SUM(G2:G{last})",
-        sum((y.programme_cost_gbp for y in calendar.years), Decimal(0)),
+        calendar.programme_cost_gbp,
         "money",
         "financial years cost",
     )
