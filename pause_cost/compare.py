@@ -10,96 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Annotated, Literal, Protocol
-
-from pydantic import Field
+from typing import Literal, Protocol
 
 from pause_cost.core.estimate import line_results, periods
 from pause_cost.core.evaluate import evaluate
 from pause_cost.core.plan import Plan
 from pause_cost.model.tables import line_ref
-from pause_cost.results.base import Exact, result
-from pause_cost.results.estimate import (
-    SCHEMA_VERSION,
-    Amounts,
-    Estimate,
-    Flag,
-    LineResult,
-)
+from pause_cost.results.base import result
+from pause_cost.results.comparison import Change, Contribution, SideBasis, Status
+from pause_cost.results.comparison import Comparison as Comparison  # callers import it here
+from pause_cost.results.comparison import Grouping as Grouping
+from pause_cost.results.estimate import Amounts, Estimate, Flag, LineResult
 
 ZERO = Decimal(0)
-Status = Literal["changed", "unchanged", "added", "removed"]
-Grouping = Literal["line", "stage"]
-Period = Literal["immediate", "horizon"]
-
-
-@result
-class Change:
-    """A figure in A, in B, and B minus A."""
-
-    a: Amounts
-    b: Amounts
-    difference: Amounts
-
-
-@result
-class Contribution:
-    key: Annotated[
-        str,
-        Field(description="The line's id (table/id where ids repeat within a side), or the stage."),
-    ]
-    item: Annotated[
-        str, Field(description="The line's item, or how many lines the stage has in A and B.")
-    ]
-    status: Status
-    classification_a: Annotated[
-        str | None,
-        Field(description="In A; 'mixed' for a stage whose lines differ; null if absent."),
-    ]
-    classification_b: str | None
-    immediate: Annotated[Amounts, Field(description="B minus A, by classification.")]
-    horizon: Annotated[Amounts, Field(description="B minus A, by classification.")]
-
-
-@result
-class Basis:
-    """What one side's figures are counted on: they compare only where these agree."""
-
-    births: Annotated[Exact, Field(description="The avoided births costed (1: per birth).")]
-    counting: str
-    immediate_years: int
-    horizon_years: int
-    price_years: Annotated[
-        list[str],
-        Field(
-            description="The price years of its figures: the one year asked for, or each "
-            "line's own where none was."
-        ),
-    ]
-    programme_cost_gbp: Exact | None
-    net_gbp: Exact | None
-
-
-@result
-class Comparison:
-    schema_version: str = SCHEMA_VERSION
-    a: Annotated[str, Field(description="What A is (a table or scenario name).")]
-    b: str
-    by: Annotated[Grouping, Field(description="Contributions by line, or rolled up by stage.")]
-    a_basis: Basis
-    b_basis: Basis
-    flags: Annotated[
-        list[Flag],
-        Field(
-            description="Where A and B are counted differently, so a change is not like for like."
-        ),
-    ]
-    immediate: Change
-    horizon: Change
-    contributions: Annotated[
-        list[Contribution],
-        Field(description="Largest change in the horizon total first; unchanged lines last."),
-    ]
+PeriodName = Literal["immediate", "horizon"]
 
 
 class Side(Protocol):
@@ -147,7 +71,7 @@ def _groups(lines: Iterable[LineResult], by: Grouping) -> dict[str, list[LineRes
     return {line_ref(line.table, line.id): [line] for line in lines}
 
 
-def _amounts(lines: Iterable[LineResult], period: Period) -> Amounts:
+def _amounts(lines: Iterable[LineResult], period: PeriodName) -> Amounts:
     """The lines' amounts for a period, each in its classification's column."""
     columns = {"cashable": ZERO, "internal": ZERO, "other_agency": ZERO}
     for line in lines:
@@ -198,9 +122,9 @@ def price_years_of(lines: Sequence[LineResult], price_year: str | None) -> list[
     return [price_year] if price_year is not None else sorted({line.price_year for line in lines})
 
 
-def plan_basis(plan: Plan, costed: Costed, births: Decimal, counting: str) -> Basis:
+def plan_basis(plan: Plan, costed: Costed, births: Decimal, counting: str) -> SideBasis:
     """What a plan evaluated for a number of births is counted on (no programme cost)."""
-    return Basis(
+    return SideBasis(
         births=births,
         counting=counting,
         immediate_years=plan.immediate_years,
@@ -222,9 +146,9 @@ def side_warnings(label: str, estimate: Estimate) -> list[Flag]:
     ]
 
 
-def basis_of(estimate: Estimate) -> Basis:
+def basis_of(estimate: Estimate) -> SideBasis:
     """What a scenario's estimate is counted on."""
-    return Basis(
+    return SideBasis(
         births=(
             estimate.avoided_births.counted
             if estimate.avoided_births.costed is None
@@ -247,7 +171,7 @@ _BASIS_WORDS = {
 }
 
 
-def mismatches(a: Basis, b: Basis) -> list[Flag]:
+def mismatches(a: SideBasis, b: SideBasis) -> list[Flag]:
     """A flag for each way A and B are counted differently (births may differ: that is a result)."""
     flags = []
     for field, words in _BASIS_WORDS.items():
@@ -274,8 +198,8 @@ def compare(
     *,
     a_label: str,
     b_label: str,
-    a_basis: Basis,
-    b_basis: Basis,
+    a_basis: SideBasis,
+    b_basis: SideBasis,
     by: Grouping = "line",
     side_flags: Sequence[Flag] = (),
 ) -> Comparison:
