@@ -27,7 +27,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from pause_cost.report.html import STAGES
+from pause_cost.report.charts.stage import STAGES
 from tests.browser import A4_WIDTH_PX, Browser
 from tests.conftest import REPO, SCENARIOS, dump_yaml, run
 
@@ -433,7 +433,7 @@ def test_text_and_chart_outlines_meet_wcag_aa_contrast(tmp_path: Path) -> None:
     each series is told apart by outline and hatching at that contrast, not by hue alone."""
     import re
 
-    from pause_cost.report import html
+    from pause_cost.report import svg
 
     page = tmp_path / "pack.html"
     assert run("report", SCENARIOS / "rotherham-2021-joint-funding.yaml", "-o", page).exit_code == 0
@@ -446,5 +446,5 @@ def test_text_and_chart_outlines_meet_wcag_aa_contrast(tmp_path: Path) -> None:
     for colour in colours:
         for background in backgrounds:
             assert _contrast(colour, background) >= 4.5, (colour, background)
-    assert _contrast(html.INK, "#ffffff") >= 4.5
-    assert html.INK.lower() in text.lower()  # the charts' outlines and labels use it
+    assert _contrast(svg.INK, "#ffffff") >= 4.5
+    assert svg.INK.lower() in text.lower()  # the charts' outlines and labels use it
