@@ -11,18 +11,20 @@ from pause_cost.report.book import Book
 from pause_cost.report.lines import CLASS, FIRST, LAST, PER_BIRTH, LineRows
 from pause_cost.results.estimate import Estimate
 
+CASH_COLUMNS = (
+    "Cashable",
+    "Internal",
+    "Total",
+    "Other agencies",
+    "Programme cost",
+    "Net",
+    "Cumulative net",
+)
+"""Both cash-flow sheets' columns after the period (and births): avoidance, cost, net."""
+
 
 def by_year_sheet(book: Book, sheet: Any, estimate: Estimate, lines: LineRows) -> None:
-    headers = (
-        "Year after birth",
-        "Cashable",
-        "Internal",
-        "Total",
-        "Other agencies",
-        "Programme cost",
-        "Net",
-        "Cumulative net",
-    )
+    headers = ("Year after birth", *CASH_COLUMNS)
     book.header_row(sheet, headers, 16)
     for index, year in enumerate(estimate.by_year):
         row, r = index + 1, index + 2
@@ -86,19 +88,7 @@ def by_year_sheet(book: Book, sheet: Any, estimate: Estimate, lines: LineRows) -
 def financial_year_sheet(book: Book, sheet: Any, estimate: Estimate) -> None:
     calendar = estimate.economics.calendar
     assert calendar is not None
-    headers = (
-        "Financial year",
-        "Births",
-        "Cashable",
-        "Internal",
-        "Total",
-        "Other agencies",
-        "Programme cost",
-        "Net",
-        "Cumulative net",
-        "Discount factor",
-        "Discounted net",
-    )
+    headers = ("Financial year", "Births", *CASH_COLUMNS, "Discount factor", "Discounted net")
     book.header_row(sheet, headers, 15)
     for index, year in enumerate(calendar.years):
         row, r = index + 1, index + 2
