@@ -9,9 +9,8 @@ goes in, a new one comes out; nothing is read, printed or kept.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
-from typing import get_args
+from typing import Any, TypeVar, get_args
 
 from pause_cost.model.tables import Stage
 from pause_cost.results.economics import Calendar
@@ -25,6 +24,16 @@ from pause_cost.results.estimate import (
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
+ResultT = TypeVar("ResultT")
+
+
+def replace(result: ResultT, **changes: Any) -> ResultT:
+    """A copy of a result with some fields changed: ``dataclasses.replace`` without running
+    ``__init__`` again (the fields are already set), at a tenth of its cost, since this runs
+    on every estimate a break-even or a sweep makes."""
+    copy: ResultT = object.__new__(type(result))
+    copy.__dict__.update(result.__dict__, **changes)
+    return copy
 
 
 def rolled_up(estimate: Estimate) -> Estimate:
