@@ -23,10 +23,6 @@ from pause_cost.results.estimate import Amounts, Estimate
 
 COLUMNS = ("section", "item", "period", "classification", "value", "unit")
 
-TIDY_BIRTH_PLACES = 12
-"""Births by financial year in CSV to 12 places: a spread summed over cohorts carries 20, and
-its last digits (9.99999999999999999999) are arithmetic, not information."""
-
 Row = tuple[TidyCell, ...]
 
 
@@ -86,46 +82,42 @@ def figures(
     return rows
 
 
+def _in(unit: str, *fields: str) -> tuple[Figure, ...]:
+    return tuple(Figure(field, unit) for field in fields)
+
+
 def _gbp(*names: str) -> tuple[Figure, ...]:
-    return tuple(Figure(f"{name}_gbp") for name in names)
+    return _in("GBP", *(f"{name}_gbp" for name in names))
 
 
 AMOUNTS = _gbp("cashable", "internal", "total", "other_agencies")
 """The four amounts of every period, in the order every output shows them."""
 
+BIRTH_PLACES = 12
+"""Births by financial year to 12 places: a spread summed over cohorts carries 20, and its last
+digits (9.99999999999999999999) are arithmetic, not information."""
+
+RATE = Figure("birth_rate_per_woman_per_year", "births per woman per year")
 INPUTS = (
     Figure("women_open", "women"),
-    Figure("birth_rate_per_woman_per_year", "births per woman per year"),
-    Figure("programme_months", "months"),
-    Figure("gestation_months", "months"),
-    Figure("window_years", "years"),
-    Figure("immediate_years", "years"),
-    Figure("horizon_years", "years"),
+    RATE,
+    *_in("months", "programme_months", "gestation_months"),
+    *_in("years", "window_years", "immediate_years", "horizon_years"),
     Figure("avoided_births_counting", ""),
 )
 COHORT = (
     Figure("start", ""),
     Figure("women_open", "women"),
-    Figure("birth_rate_per_woman_per_year", "births per woman per year"),
+    RATE,
     Figure("expected_births_counted", "births", "expected_births"),
-    Figure("observed_births", "births"),
-    Figure("avoided_births", "births"),
+    *_in("births", "observed_births", "avoided_births"),
 )
 CASH_YEAR = (
     Figure(
-        "avoided_births",
-        "births",
-        shown=lambda births: Count(round_half_up(births, TIDY_BIRTH_PLACES)),
+        "avoided_births", "births", shown=lambda births: Count(round_half_up(births, BIRTH_PLACES))
     ),
-    *_gbp(
-        "cashable",
-        "internal",
-        "total",
-        "other_agencies",
-        "programme_cost",
-        "net",
-        "cumulative_net",
-    ),
+    *AMOUNTS,
+    *_gbp("programme_cost", "net", "cumulative_net"),
     Figure("discount_factor", "factor"),
     Figure("present_value_net_gbp"),
 )
@@ -139,7 +131,7 @@ APPRAISAL = (
 BRIDGE_STEP = (Figure("factor", "factor"), Figure("change_gbp", name="change"))
 ROUTE = (
     Figure("units", "children", "children"),
-    Figure("avoided_gbp"),
+    *_gbp("avoided"),
     Figure("return_per_pound", "ratio"),
 )
 ROUTES = (
@@ -154,9 +146,7 @@ SCALE = (
 )
 SCALE_COSTED = _gbp("programme_cost", "net")
 EX_POST = (
-    Figure("forecast_births", "births"),
-    Figure("observed_births", "births"),
-    Figure("outturn_births", "births"),
+    *_in("births", "forecast_births", "observed_births", "outturn_births"),
     *_gbp("forecast_total", "outturn_total"),
 )
 
@@ -179,12 +169,7 @@ def estimate_tidy(estimate: Estimate) -> Tidy:
     rows += figures(
         "avoided_births",
         births,
-        (
-            Figure("exact", "births"),
-            Figure("counted", "births"),
-            *([Figure("observed", "births")] if births.observed else []),
-            Figure("costed", "births"),
-        ),
+        _in("births", "exact", "counted", *(["observed"] if births.observed else []), "costed"),
     )
     rows += _cost_avoidance(estimate)
     for line in estimate.lines:
@@ -197,7 +182,7 @@ def estimate_tidy(estimate: Estimate) -> Tidy:
             rows += figures(
                 "published",
                 check,
-                tuple(Figure(kind, unit) for kind in ("published", "estimated", "difference")),
+                _in(unit, "published", "estimated", "difference"),
                 named=check.figure,
             )
     rows += economics_tidy(estimate.economics)
