@@ -17,19 +17,18 @@ from pause_cost.core.evaluate import evaluate
 from pause_cost.core.plan import Plan
 from pause_cost.model.tables import line_ref
 from pause_cost.results.compare import (
-    Basis,
     Change,
     Comparison,
     Contribution,
     Costed,
     Grouping,
     PeriodName,
+    SideBasis,
     Status,
 )
 from pause_cost.results.estimate import Amounts, Estimate, Flag, LineResult
 
 __all__ = [
-    "Basis",
     "Change",
     "Comparison",
     "Contribution",
@@ -37,6 +36,7 @@ __all__ = [
     "Grouping",
     "PeriodName",
     "Side",
+    "SideBasis",
     "Status",
     "basis_of",
     "compare",
@@ -134,9 +134,9 @@ def price_years_of(lines: Sequence[LineResult], price_year: str | None) -> list[
     return [price_year] if price_year is not None else sorted({line.price_year for line in lines})
 
 
-def plan_basis(plan: Plan, costed: Costed, births: Decimal, counting: str) -> Basis:
+def plan_basis(plan: Plan, costed: Costed, births: Decimal, counting: str) -> SideBasis:
     """What a plan evaluated for a number of births is counted on (no programme cost)."""
-    return Basis(
+    return SideBasis(
         births=births,
         counting=counting,
         immediate_years=plan.immediate_years,
@@ -158,9 +158,9 @@ def side_warnings(label: str, estimate: Estimate) -> list[Flag]:
     ]
 
 
-def basis_of(estimate: Estimate) -> Basis:
+def basis_of(estimate: Estimate) -> SideBasis:
     """What a scenario's estimate is counted on."""
-    return Basis(
+    return SideBasis(
         births=(
             estimate.avoided_births.counted
             if estimate.avoided_births.costed is None
@@ -183,7 +183,7 @@ _BASIS_WORDS = {
 }
 
 
-def mismatches(a: Basis, b: Basis) -> list[Flag]:
+def mismatches(a: SideBasis, b: SideBasis) -> list[Flag]:
     """A flag for each way A and B are counted differently (births may differ: that is a result)."""
     flags = []
     for field, words in _BASIS_WORDS.items():
@@ -210,8 +210,8 @@ def compare(
     *,
     a_label: str,
     b_label: str,
-    a_basis: Basis,
-    b_basis: Basis,
+    a_basis: SideBasis,
+    b_basis: SideBasis,
     by: Grouping = "line",
     side_flags: Sequence[Flag] = (),
 ) -> Comparison:

@@ -27,7 +27,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from pause_cost.report.html import STAGES
+from pause_cost.report.charts.stage import STAGES
 from tests.browser import A4_WIDTH_PX, Browser
 from tests.conftest import REPO, SCENARIOS, dump_yaml, run
 
@@ -187,27 +187,22 @@ def test_every_headline_and_line_figure_is_the_engines(name: str, pages: dict[st
 
 
 @pytest.mark.parametrize("scenario", [CALENDAR, BOTTOM_UP])
-def test_the_stage_chart_adds_the_engines_line_figures_by_stage(
-    scenario: Path, tmp_path: Path
-) -> None:
+def test_the_stage_chart_shows_the_estimates_stages(scenario: Path, tmp_path: Path) -> None:
+    """The chart draws the estimate's own roll-up by stage (``by_stage``, held to its lines in
+    ``test_rollups.py``), in the same order, with other agencies' column only where there are
+    any."""
     data = engine(scenario)
-    sums: dict[str, dict[str, Decimal]] = {}
-    for line in data["lines"]:
-        by_class = sums.setdefault(line["stage"], {})
-        classification = line["classification"]
-        by_class[classification] = by_class.get(classification, Decimal(0)) + line["horizon_gbp"]
     others = any(line["classification"] == "other_agency" for line in data["lines"])
     expected = []
-    for stage, by_class in sums.items():
-        cashable = by_class.get("cashable", Decimal(0))
-        internal = by_class.get("internal", Decimal(0))
-        row = [STAGES[stage], pounds(cashable), pounds(internal), pounds(cashable + internal)]
+    for stage in data["by_stage"]:
+        row = [STAGES[stage["stage"]]]
+        row += [pounds(stage[name]) for name in ("cashable_gbp", "internal_gbp", "total_gbp")]
         if others:
-            row.append(pounds(by_class.get("other_agency", Decimal(0))))
+            row.append(pounds(stage["other_agencies_gbp"]))
         expected.append(row)
     root = parse(report(scenario, tmp_path / "page.html"))
     figure = by_id(root, "chart-stage")
-    assert sorted(table_rows(figure)) == sorted(expected)
+    assert table_rows(figure) == expected
 
 
 def test_the_cash_flow_and_funders_charts_carry_the_engines_figures(
@@ -443,7 +438,7 @@ def test_text_and_chart_outlines_meet_wcag_aa_contrast(tmp_path: Path) -> None:
     each series is told apart by outline and hatching at that contrast, not by hue alone."""
     import re
 
-    from pause_cost.report import html
+    from pause_cost.report import svg
 
     page = tmp_path / "pack.html"
     assert run("report", SCENARIOS / "rotherham-2021-joint-funding.yaml", "-o", page).exit_code == 0
@@ -456,5 +451,5 @@ def test_text_and_chart_outlines_meet_wcag_aa_contrast(tmp_path: Path) -> None:
     for colour in colours:
         for background in backgrounds:
             assert _contrast(colour, background) >= 4.5, (colour, background)
-    assert _contrast(html.INK, "#ffffff") >= 4.5
-    assert html.INK.lower() in text.lower()  # the charts' outlines and labels use it
+    assert _contrast(svg.INK, "#ffffff") >= 4.5
+    assert svg.INK.lower() in text.lower()  # the charts' outlines and labels use it

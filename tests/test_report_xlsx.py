@@ -118,6 +118,12 @@ def test_the_workbooks_figures_are_the_json_outputs(recalculated_books: dict[str
     assert round(read(f"{horizon} cashable"), 2) == document["horizon"]["cashable_gbp"]
     assert round(read("net"), 2) == document["programme"]["net_gbp"]
     assert round(read("NPV"), 2) == round(document["economics"]["appraisal"]["npv_gbp"], 2)
+    # Each year after birth's net and running net, as the estimate carries them.
+    for year in document["by_year"]:
+        assert round(read(f"year {year['year']} net"), 2) == round(year["net_gbp"], 2)
+        assert round(read(f"year {year['year']} cumulative"), 2) == round(
+            year["cumulative_net_gbp"], 2
+        )
 
 
 @pytest.mark.slow
@@ -216,6 +222,46 @@ def test_sensitivity_and_simulation_add_their_sheets(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     names = openpyxl.load_workbook(out).sheetnames
     assert names[-3:] == ["Sensitivity", "Break-even", "Monte Carlo"]
+
+
+def test_the_analysis_sheets_carry_the_analyses_figures(tmp_path: Path) -> None:
+    """Each sheet is written from the analysis's render document; every figure in it is the
+    analysis's own, read here from the results, not from the document."""
+    pack = build_pack(SCENARIOS / "rotherham-2020-uncertain.yaml", sensitivity=True, draws=500)
+    path = tmp_path / "pack.xlsx"
+    path.write_bytes(xlsx.write(pack))
+    book = openpyxl.load_workbook(path)
+
+    def rows(sheet: str) -> dict[str, list[Any]]:
+        return {
+            str(row[0]).removesuffix(" *"): list(row[1:])
+            for row in book[sheet].iter_rows(values_only=True)
+            if row[0] is not None
+        }
+
+    assert pack.tornado is not None
+    assert pack.simulation is not None
+    sensitivity = rows("Sensitivity")
+    for swing in pack.tornado.swings:
+        low, high, at_low, at_high, size = sensitivity[swing.range.input][:5]
+        assert (low, high) == (float(swing.range.low), float(swing.range.high))
+        for cell, value in ((at_low, swing.outcome_at_low), (at_high, swing.outcome_at_high)):
+            assert value is not None
+            assert cell == float(value)
+        assert swing.swing is not None
+        assert size == float(swing.swing)
+    monte_carlo = rows("Monte Carlo")
+    for summary in pack.simulation.outcomes:
+        expected = [summary.point, summary.mean, summary.sd, summary.p5, summary.p50, summary.p95]
+        assert monte_carlo[summary.outcome][:6] == pytest.approx(
+            [float(value) for value in expected], rel=1e-12
+        )
+    drawn = [
+        row[2]
+        for row in book["Monte Carlo"].iter_rows(values_only=True)
+        if isinstance(row[2], int) and isinstance(row[0], float)
+    ]
+    assert drawn == [histogram_bin.draws for histogram_bin in pack.simulation.histogram]
 
 
 def test_calc_is_installed_where_the_tests_run() -> None:

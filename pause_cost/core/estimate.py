@@ -17,6 +17,7 @@ from pause_cost.core.plan import Plan, compile_tables
 from pause_cost.core.published import check_published
 from pause_cost.economics.case import Setting, economics
 from pause_cost.economics.programme import programme
+from pause_cost.economics.rollups import rolled_up
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import UnitCostTable
 from pause_cost.money import to_decimal
@@ -147,7 +148,7 @@ def assemble(
         for index in plan.indices_used
     ]
     tables = [_table_summary(table) for table in plan.tables]
-    return Estimate(
+    result = Estimate(
         scenario=_summary(scenario, planned),
         price_year=plan.price_year,
         price_indices=indices,
@@ -162,6 +163,7 @@ def assemble(
         economics=case,
         flags=flags.flags(flags.Facts(scenario, lines, births, costed, indices, tables, case)),
     )
+    return rolled_up(result)
 
 
 def periods(plan: Plan, sums: Sums) -> tuple[list[YearAmounts], Period, Period]:

@@ -15,6 +15,9 @@ from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import Stage, line_ref
 from pause_cost.results.economics import Economics
 from pause_cost.results.estimate import (
+    PROMINENT as PROMINENT,  # which flags come first is the results' to say; read here too
+)
+from pause_cost.results.estimate import (
     AvoidedBirths,
     Flag,
     IndexSummary,
@@ -46,9 +49,6 @@ def _refs(lines: Sequence[LineResult]) -> list[str]:
 
 JOURNEY_STAGES = frozenset(get_args(Stage)) - {"whole_journey", "wider_costs"}
 """The stages of a child's journey into care that a ``whole_journey`` line already covers."""
-
-PROMINENT = frozenset(("what_if", "overlapping_tables", "nation_mismatch"))
-"""Flags that put a figure in doubt as a whole: outputs show them before the figures."""
 
 
 def overlapping_tables(facts: Facts) -> Flag | None:

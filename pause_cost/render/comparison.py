@@ -20,7 +20,7 @@ from pause_cost.render.document import (
     TidyCell,
 )
 from pause_cost.render.estimate import AMOUNT_FIELDS
-from pause_cost.results.compare import Basis, Comparison, Contribution
+from pause_cost.results.compare import Comparison, Contribution, SideBasis
 from pause_cost.results.data import to_data
 
 BAR_WIDTH = 16
@@ -38,7 +38,7 @@ def bar(contribution: Contribution, largest: Decimal) -> str:
 def _basis_rows(comparison: Comparison) -> list[Row]:
     a, b = comparison.a_basis, comparison.b_basis
 
-    def price_year(basis: Basis) -> str:
+    def price_year(basis: SideBasis) -> str:
         years = basis.price_years
         return years[0] if len(years) == 1 else f"{years[0]} to {years[-1]}, mixed"
 

@@ -1,4 +1,4 @@
-"""The economic case's blocks and tidy rows: cohorts, financial years, funders, present
+"""The economic case's blocks: cohorts, financial years, funders, present
 values, the bridge, the two routes, the scale of need and the outturn.
 
 Each part appears only where the estimate carries it. Nothing here computes a figure.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pause_cost.money import round_half_up
 from pause_cost.render.document import (
     MARKDOWN,
     TEXT,
@@ -21,17 +20,12 @@ from pause_cost.render.document import (
     Ratio,
     Row,
     Table,
-    TidyCell,
 )
 from pause_cost.results.economics import Economics
 from pause_cost.results.estimate import Estimate
 
 BIRTH_PLACES = 2
 """Births by financial year shown to two places (15 births over 27 months: 6.67 in 2019/20)."""
-
-TIDY_BIRTH_PLACES = 12
-"""Births by financial year in CSV to 12 places: a spread summed over cohorts carries 20, and
-its last digits (9.99999999999999999999) are arithmetic, not information."""
 
 FACTOR_PLACES = 4
 """Discount and inflation factors shown to four places (0.9662)."""
@@ -394,204 +388,3 @@ def _scale(case: Economics) -> list[Block]:
         ),
         Paragraph(f"Scale of need: {scale.source.cite()}"),
     ]
-
-
-def economics_tidy(estimate: Estimate) -> list[tuple[TidyCell, ...]]:
-    """The economic case's figures, one per row, as the estimate's other tidy rows."""
-    case = estimate.economics
-    rows: list[tuple[TidyCell, ...]] = []
-    for cohort in case.cohorts:
-        described: tuple[tuple[str, TidyCell, str], ...] = (
-            ("start", cohort.start or "", ""),
-            ("women_open", cohort.women_open, "women"),
-            (
-                "birth_rate_per_woman_per_year",
-                Count(cohort.birth_rate_per_woman_per_year),
-                "births per woman per year",
-            ),
-            ("expected_births", Count(cohort.expected_births_counted), "births"),
-            (
-                "observed_births",
-                Count(cohort.observed_births) if cohort.observed_births is not None else None,
-                "births",
-            ),
-            ("avoided_births", Count(cohort.avoided_births), "births"),
-        )
-        for item, cell, unit in described:
-            rows.append(("cohort", item, cohort.name, "", cell, unit))
-    if case.calendar is not None:
-        for year in case.calendar.years:
-            label = year.financial_year
-            rows.append(
-                (
-                    "financial_year",
-                    "avoided_births",
-                    label,
-                    "",
-                    Count(round_half_up(year.avoided_births, TIDY_BIRTH_PLACES)),
-                    "births",
-                )
-            )
-            for item, value in (
-                ("cashable", year.cashable_gbp),
-                ("internal", year.internal_gbp),
-                ("total", year.total_gbp),
-                ("other_agencies", year.other_agencies_gbp),
-                ("programme_cost", year.programme_cost_gbp),
-                ("net", year.net_gbp),
-                ("cumulative_net", year.cumulative_net_gbp),
-            ):
-                rows.append(("financial_year", item, label, "", Money(value), "GBP"))
-            if year.present_value_net_gbp is not None and year.discount_factor is not None:
-                rows.append(
-                    (
-                        "financial_year",
-                        "discount_factor",
-                        label,
-                        "",
-                        Count(year.discount_factor),
-                        "factor",
-                    )
-                )
-                rows.append(
-                    (
-                        "financial_year",
-                        "present_value_net",
-                        label,
-                        "",
-                        Money(year.present_value_net_gbp),
-                        "GBP",
-                    )
-                )
-        if case.calendar.payback_financial_year is not None:
-            rows.append(
-                (
-                    "financial_year",
-                    "payback",
-                    "",
-                    "",
-                    case.calendar.payback_financial_year,
-                    "financial year",
-                )
-            )
-        for nominal in case.calendar.nominal_years:
-            label = nominal.financial_year
-            rows.append(
-                (
-                    "nominal",
-                    "inflation_factor",
-                    label,
-                    "forecast" if nominal.forecast else "",
-                    Count(nominal.inflation_factor),
-                    "factor",
-                )
-            )
-            for item, value in (
-                ("total", nominal.total_gbp),
-                ("programme_cost", nominal.programme_cost_gbp),
-                ("net", nominal.net_gbp),
-            ):
-                rows.append(("nominal", item, label, "", Money(value), "GBP"))
-    if case.funders is not None:
-        for position in case.funders.positions:
-            rows.append(
-                (
-                    "funder",
-                    position.name,
-                    "",
-                    "share",
-                    Count(position.share_of_programme_cost),
-                    "share",
-                )
-            )
-            for item, value in (
-                ("cost", position.cost_gbp),
-                ("savings", position.savings_gbp),
-                ("net", position.net_gbp),
-            ):
-                rows.append(("funder", position.name, "", item, Money(value), "GBP"))
-            for period in position.by_period:
-                for item, value in (
-                    ("cost", period.cost_gbp),
-                    ("savings", period.savings_gbp),
-                    ("net", period.net_gbp),
-                ):
-                    rows.append(("funder", position.name, period.period, item, Money(value), "GBP"))
-    if case.appraisal is not None:
-        appraisal = case.appraisal
-        for item, value in (
-            ("benefits", appraisal.benefits_gbp),
-            ("costs", appraisal.costs_gbp),
-            ("net", appraisal.net_gbp),
-            ("pv_benefits", appraisal.pv_benefits_gbp),
-            ("pv_costs", appraisal.pv_costs_gbp),
-            ("npv", appraisal.npv_gbp),
-            ("pv_other_agencies", appraisal.pv_other_agencies_gbp),
-        ):
-            rows.append(("appraisal", item, "", appraisal.schedule, Money(value), "GBP"))
-        if appraisal.bcr is not None:
-            rows.append(("appraisal", "bcr", "", appraisal.schedule, Ratio(appraisal.bcr), "ratio"))
-    if case.bridge is not None:
-        rows.append(("bridge", "gross", "", "", Money(case.bridge.gross_gbp), "GBP"))
-        for step in case.bridge.steps:
-            rows.append(("bridge", step.name, "", "factor", Count(step.factor), "factor"))
-            rows.append(("bridge", step.name, "", "change", Money(step.change_gbp), "GBP"))
-        rows.append(("bridge", "net", "", "", Money(case.bridge.net_gbp), "GBP"))
-    if case.routes is not None:
-        for route in (case.routes.per_woman, case.routes.evaluation):
-            rows.append(("route", route.name, "", "children", Count(route.units), "children"))
-            rows.append(("route", route.name, "", "avoided", Money(route.avoided_gbp), "GBP"))
-            if route.return_per_pound is not None:
-                rows.append(
-                    (
-                        "route",
-                        route.name,
-                        "",
-                        "return_per_pound",
-                        Ratio(route.return_per_pound),
-                        "ratio",
-                    )
-                )
-        if case.routes.ratio is not None:
-            rows.append(("route", "ratio", "", "", Count(case.routes.ratio), "ratio"))
-        if case.routes.published_return_per_pound is not None:
-            rows.append(
-                (
-                    "route",
-                    "evaluation_published_return_per_pound",
-                    "",
-                    "",
-                    Ratio(case.routes.published_return_per_pound),
-                    "ratio",
-                )
-            )
-    if case.scale is not None:
-        scale = case.scale
-        rows.append(("scale", "eligible_women", "", "", scale.eligible_women, "women"))
-        rows.append(
-            (
-                "scale",
-                "practice_cohorts_needed",
-                "",
-                "",
-                scale.practice_cohorts_needed,
-                "practice-cohorts",
-            )
-        )
-        rows.append(("scale", "avoided_births", "", "", Count(scale.avoided_births), "births"))
-        rows.append(("scale", "avoided", "", "", Money(scale.avoided_gbp), "GBP"))
-        if scale.programme_cost_gbp is not None and scale.net_gbp is not None:
-            rows.append(("scale", "programme_cost", "", "", Money(scale.programme_cost_gbp), "GBP"))
-            rows.append(("scale", "net", "", "", Money(scale.net_gbp), "GBP"))
-    if case.ex_post is not None:
-        post = case.ex_post
-        figures: tuple[tuple[str, TidyCell, str], ...] = (
-            ("forecast_births", Count(post.forecast_births), "births"),
-            ("observed_births", Count(post.observed_births), "births"),
-            ("outturn_births", Count(post.outturn_births), "births"),
-            ("forecast_total", Money(post.forecast_total_gbp), "GBP"),
-            ("outturn_total", Money(post.outturn_total_gbp), "GBP"),
-        )
-        for item, figure, unit in figures:
-            rows.append(("ex_post", item, "", "", figure, unit))
-    return rows

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pause_cost.core.flags import PROMINENT
 from pause_cost.money import round_half_up
 from pause_cost.render.document import (
     MARKDOWN,
@@ -22,24 +21,23 @@ from pause_cost.render.document import (
     Section,
     Table,
     Tidy,
-    TidyCell,
 )
-from pause_cost.render.economics import economics_blocks, economics_tidy
+from pause_cost.render.economics import economics_blocks
 from pause_cost.render.labels import (
     NOTE_KINDS,
     counting_label,
     figure_label,
     has_other_agencies,
-    line_key,
     line_notes,
     prices_label,
     window_label,
     years_label,
 )
+from pause_cost.render.tidy import AMOUNTS, SUMMARY_COLUMNS, estimate_tidy, summary_rows
 from pause_cost.results.data import to_data
 from pause_cost.results.estimate import Amounts, Estimate
 
-AMOUNT_FIELDS = ("cashable", "internal", "total", "other_agencies")
+AMOUNT_FIELDS = tuple(figure.item for figure in AMOUNTS)
 """The four amounts of every period, in the order every output shows them."""
 
 
@@ -52,7 +50,7 @@ def amounts_of(values: Amounts, *, others: bool = True) -> list[Money]:
 def estimate_document(estimate: Estimate) -> Document:
     scenario = estimate.scenario
     summary: list[Block] = [
-        Paragraph(f"WARNING: {flag.message}") for flag in estimate.flags if flag.code in PROMINENT
+        Paragraph(f"WARNING: {flag.message}") for flag in estimate.flags if flag.prominent
     ]
     if scenario.notes:
         summary.append(Paragraph(f"Notes: {scenario.notes}"))
@@ -79,7 +77,7 @@ def estimate_document(estimate: Estimate) -> Document:
         ),
         flags=tuple(flag.message for flag in estimate.flags),
         data=to_data(estimate),
-        tidy=_tidy(estimate),
+        tidy=estimate_tidy(estimate),
     )
 
 
@@ -283,133 +281,11 @@ def uprated_label(factor: Decimal, index: str | None) -> str:
     return f"x{round_half_up(factor, 4)} ({index})"
 
 
-def _tidy(estimate: Estimate) -> Tidy:
-    """One figure per row: section, item, period, classification, value, unit."""
-    rows: list[tuple[TidyCell, ...]] = []
-    scenario = estimate.scenario
-    rate = scenario.birth_rate_per_woman_per_year
-    for item, text in (
-        ("name", scenario.name),
-        ("title", scenario.title or ""),
-        ("council", scenario.council),
-        ("price_year", estimate.price_year or ""),
-        ("unit_costs", " ".join(table.name for table in estimate.tables)),
-    ):
-        rows.append(("input", item, "", "", text, ""))
-    rows += [
-        ("input", "women_open", "", "", scenario.women_open, "women"),
-        (
-            "input",
-            "birth_rate_per_woman_per_year",
-            "",
-            "",
-            "" if rate is None else Count(rate),
-            "births per woman per year",
-        ),
-        ("input", "programme_months", "", "", Count(scenario.programme_months), "months"),
-        ("input", "gestation_months", "", "", Count(scenario.gestation_months), "months"),
-        ("input", "window_years", "", "", Count(scenario.window_years), "years"),
-        ("input", "immediate_years", "", "", scenario.immediate_years, "years"),
-        ("input", "horizon_years", "", "", scenario.horizon_years, "years"),
-        ("input", "avoided_births_counting", "", "", scenario.avoided_births_counting, ""),
-    ]
-    births = estimate.avoided_births
-    rows.append(("avoided_births", "exact", "", "", Count(births.exact), "births"))
-    rows.append(("avoided_births", "counted", "", "", Count(births.counted), "births"))
-    if births.observed:
-        rows.append(("avoided_births", "observed", "", "", Count(births.observed), "births"))
-    if births.costed is not None:
-        rows.append(("avoided_births", "costed", "", "", Count(births.costed), "births"))
-
-    def amounts(item: str, period: str, values: Amounts) -> None:
-        for field, cell in zip(AMOUNT_FIELDS, amounts_of(values), strict=True):
-            rows.append(("cost_avoidance", item, period, field, cell, "GBP"))
-
-    amounts("immediate", years_label(1, estimate.immediate.years), estimate.immediate)
-    amounts("horizon", years_label(1, estimate.horizon.years), estimate.horizon)
-    for year in estimate.by_year:
-        amounts("year", f"year {year.year}", year)
-    for line in estimate.lines:
-        for item, value in (("immediate", line.immediate_gbp), ("horizon", line.horizon_gbp)):
-            rows.append(("line", line_key(line), item, line.classification, Money(value), "GBP"))
-    programme = estimate.programme
-    if programme.cost_gbp is not None:
-        rows.append(("programme", "cost", "", "", Money(programme.cost_gbp), "GBP"))
-        for number, cost in enumerate(programme.cost_by_year_gbp, start=1):
-            rows.append(("programme", "cost", f"year {number}", "", Money(cost), "GBP"))
-    if programme.net_gbp is not None:
-        rows.append(("programme", "net", "", "", Money(programme.net_gbp), "GBP"))
-    if programme.return_per_pound is not None:
-        ratio = Ratio(programme.return_per_pound)
-        rows.append(("programme", "return_per_pound", "", "", ratio, "ratio"))
-    if programme.payback_year is not None:
-        rows.append(("programme", "payback_year", "", "", programme.payback_year, "year"))
-    if estimate.published is not None:
-        for check in estimate.published.checks:
-            births_figure = check.figure == "avoided_births"
-            unit = "births" if births_figure else "GBP"
-            for kind, value in (
-                ("published", check.published),
-                ("estimated", check.estimated),
-                ("difference", check.difference),
-            ):
-                cell = Count(value) if births_figure else Money(value)
-                rows.append(("published", check.figure, "", kind, cell, unit))
-    rows += economics_tidy(estimate)
-    for flag in estimate.flags:
-        rows.append(("flag", flag.code, "", "", flag.message, ""))
-    return Tidy(("section", "item", "period", "classification", "value", "unit"), tuple(rows))
-
-
-SUMMARY_COLUMNS = (
-    "scenario",
-    "council",
-    "price_year",
-    "avoided_births",
-    "immediate_total_gbp",
-    "horizon_cashable_gbp",
-    "horizon_internal_gbp",
-    "horizon_total_gbp",
-    "horizon_other_agencies_gbp",
-    "programme_cost_gbp",
-    "net_gbp",
-    "return_per_pound",
-    "payback_year",
-    "payback_financial_year",
-    "npv_gbp",
-    "flags",
-)
-
-
 def summary_document(estimates: list[Estimate]) -> Document:
     """Several estimates side by side, one row each (the CSV of ``estimate A B ...``)."""
-    rows: list[tuple[TidyCell, ...]] = []
-    for estimate in estimates:
-        programme = estimate.programme
-        case = estimate.economics
-        rows.append(
-            (
-                estimate.scenario.name,
-                estimate.scenario.council,
-                estimate.price_year or "",
-                Count(estimate.avoided_births.counted),
-                Money(estimate.immediate.total_gbp),
-                Money(estimate.horizon.cashable_gbp),
-                Money(estimate.horizon.internal_gbp),
-                Money(estimate.horizon.total_gbp),
-                Money(estimate.horizon.other_agencies_gbp),
-                None if programme.cost_gbp is None else Money(programme.cost_gbp),
-                None if programme.net_gbp is None else Money(programme.net_gbp),
-                None if programme.return_per_pound is None else Ratio(programme.return_per_pound),
-                programme.payback_year,
-                None if case.calendar is None else case.calendar.payback_financial_year,
-                None if case.appraisal is None else Money(case.appraisal.npv_gbp),
-                " ".join(flag.code for flag in estimate.flags),
-            )
-        )
     return Document(
         title="Estimates",
         sections=(),
         data=[to_data(estimate) for estimate in estimates],
-        tidy=Tidy(SUMMARY_COLUMNS, tuple(rows)),
+        tidy=Tidy(SUMMARY_COLUMNS, tuple(summary_rows(estimates))),
     )

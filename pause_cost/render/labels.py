@@ -44,7 +44,7 @@ def counting_label(estimate: Estimate) -> str:
 
 def window_label(estimate: Estimate) -> str:
     scenario = estimate.scenario
-    lasting = scenario.window_years * 12 - scenario.programme_months - scenario.gestation_months
+    lasting = scenario.persistence_months
     persistence = f" + {plain(lasting)} assumed persistence" if lasting else ""
     return (
         f"{plain(scenario.programme_months)} programme + {plain(scenario.gestation_months)} "

@@ -47,7 +47,7 @@ class Contribution:
 
 
 @result
-class Basis:
+class SideBasis:
     """What one side's figures are counted on: they compare only where these agree."""
 
     births: Annotated[Exact, Field(description="The avoided births costed (1: per birth).")]
@@ -71,8 +71,8 @@ class Comparison:
     a: Annotated[str, Field(description="What A is (a table or scenario name).")]
     b: str
     by: Annotated[Grouping, Field(description="Contributions by line, or rolled up by stage.")]
-    a_basis: Basis
-    b_basis: Basis
+    a_basis: SideBasis
+    b_basis: SideBasis
     flags: Annotated[
         list[Flag],
         Field(

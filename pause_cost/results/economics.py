@@ -7,6 +7,7 @@ scenario that gives none of these inputs carries the figures it always did.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -77,6 +78,9 @@ class Calendar:
     window_months: int
     convention: str
     years: list[CashYear]
+    programme_cost_gbp: Annotated[
+        Exact, Field(description="The programme's cost summed over the financial years.")
+    ] = Decimal(0)
     payback_financial_year: Annotated[
         str | None,
         Field(description="First financial year whose cumulative net is zero or more."),

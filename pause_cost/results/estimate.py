@@ -26,7 +26,10 @@ from pause_cost.results.economics import Economics
 SCHEMA_VERSION = "2"
 """2: adds ``economics`` (cohorts, calendar, funders, present values, bridge, routes, scale),
 ``avoided_births.observed``/``costed``; ``birth_rate_per_woman_per_year`` is null when
-cohorts differ."""
+cohorts differ. Since added (keys only, none changed): ``scenario.persistence_months``,
+``avoided_births.factor``, each ``by_year``'s ``programme_cost_gbp``/``net_gbp``/
+``cumulative_net_gbp``, ``by_stage``, ``economics.calendar.programme_cost_gbp`` and each flag's
+``prominent``: the figures the page and the workbook show, so no renderer adds them up."""
 
 
 @result
@@ -49,6 +52,10 @@ class ScenarioSummary:
     window_years: Annotated[
         Exact, Field(description="(programme + gestation (+ persistence) months) / 12.")
     ]
+    persistence_months: Annotated[
+        Exact,
+        Field(description="Months the pause is assumed to last beyond the window (0 if none)."),
+    ] = Decimal(0)
     avoided_births_counting: Counting
     immediate_years: int
     horizon_years: int
@@ -108,6 +115,12 @@ class AvoidedBirths:
         Exact | None,
         Field(description="counted x the bridge's adjustments; null when none is applied."),
     ] = None
+    factor: Annotated[
+        Exact,
+        Field(
+            description="The bridge's adjustments multiplied: costed = counted x this (1 if none)."
+        ),
+    ] = Decimal(1)
 
 
 @result
@@ -129,6 +142,20 @@ class Period(Amounts):
 @result
 class YearAmounts(Amounts):
     year: int
+    programme_cost_gbp: Annotated[
+        Exact, Field(description="The programme's cost in this year (0 if none given).")
+    ] = Decimal(0)
+    net_gbp: Annotated[Exact, Field(description="total_gbp - programme_cost_gbp.")] = Decimal(0)
+    cumulative_net_gbp: Annotated[
+        Exact, Field(description="net_gbp summed over years 1 to this.")
+    ] = Decimal(0)
+
+
+@result
+class StageAmounts(Amounts):
+    """The lines of one stage of the journey into care, added over the horizon."""
+
+    stage: Stage
 
 
 @result
@@ -219,15 +246,30 @@ class PublishedComparison:
     checks: list[PublishedCheck]
 
 
+PROMINENT = frozenset(("what_if", "overlapping_tables", "nation_mismatch"))
+"""Flags that put a figure in doubt as a whole: outputs show them before the figures."""
+
+
 @result
 class Flag:
-    """Something a reader must see before relying on the figures."""
+    """Something a reader must see before relying on the figures.
+
+    Its prominence follows from its code wherever it is raised (the engine, a what-if, a
+    comparison), so every output agrees on which flags come before the figures.
+    """
 
     code: str
     message: str
     lines: Annotated[list[str], Field(description="table/id of lines concerned.")] = field(
         default_factory=list
     )
+    prominent: Annotated[
+        bool,
+        Field(description="Puts the figures in doubt as a whole: outputs show it before them."),
+    ] = False
+
+    def __post_init__(self) -> None:
+        self.prominent = self.prominent or self.code in PROMINENT
 
 
 @result
@@ -247,6 +289,10 @@ class Estimate:
     horizon: Period
     by_year: list[YearAmounts]
     lines: list[LineResult]
+    by_stage: Annotated[
+        list[StageAmounts],
+        Field(description="The horizon's figures of the lines added by stage, in journey order."),
+    ] = field(default_factory=list)
     programme: Programme
     published: PublishedComparison | None
     economics: Economics

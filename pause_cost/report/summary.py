@@ -1,0 +1,279 @@
+"""The Summary sheet: the title and headline, the inputs as named cells (the cohorts, the
+window, the births costed, the periods, the programme cost), then the totals as formulas over
+the Lines sheet and the check against the published figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from pause_cost.report.book import Book, Kind, cell
+from pause_cost.report.lines import CLASS, HORIZON, IMMEDIATE, LineRows
+from pause_cost.report.pack import Pack, headline
+from pause_cost.results.estimate import Estimate
+
+INPUT_ROW = 6
+"""Where the inputs start on the Summary sheet (row 7 as a spreadsheet numbers it)."""
+
+
+def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
+    """The Summary's title, headline and inputs; returns the row the figures start at."""
+    estimate = pack.estimate
+    scenario = estimate.scenario
+    sheet.set_column(0, 0, 44)
+    sheet.set_column(1, 4, 16)
+    sheet.set_column(5, 5, 60)
+    book.text(sheet, 0, 0, pack.title, "title")
+    book.text(sheet, 1, 0, scenario.council)
+    if pack.date is not None:
+        book.text(sheet, 1, 5, pack.date)
+    sheet.merge_range(2, 0, 3, 5, "", book.formats["wrap"])
+    book.text(sheet, 2, 0, headline(estimate), "wrap")
+    sheet.set_row(2, 60)
+    book.text(sheet, INPUT_ROW - 1, 0, "Inputs", "header")
+    book.text(sheet, INPUT_ROW - 1, 1, "Value", "header")
+    book.text(sheet, INPUT_ROW - 1, 5, "Source", "header")
+    row = INPUT_ROW
+    names: dict[str, int] = {}
+
+    def value(label: str, name: str, number: Decimal | int, source: str = "") -> None:
+        nonlocal row
+        book.text(sheet, row, 0, label)
+        book.number(sheet, row, 1, number, "count")
+        book.text(sheet, row, 5, source)
+        book.workbook.define_name(name, f"=Summary!{cell(row, 1)}")
+        names[name] = row
+        row += 1
+
+    value("Programme months", "programme_months", scenario.programme_months)
+    value("Gestation months", "gestation_months", scenario.gestation_months)
+    value(
+        "Months the pause is assumed to persist", "persistence_months", scenario.persistence_months
+    )
+    book.text(sheet, row, 0, "Window, years: (programme + gestation + persistence) / 12")
+    book.formula(
+        sheet,
+        row,
+        1,
+        "=(programme_months+gestation_months+persistence_months)/12",
+        scenario.window_years,
+        "count",
+        "window_years",
+    )
+    book.workbook.define_name("window_years", f"=Summary!{cell(row, 1)}")
+    row += 2
+    book.text(sheet, row, 0, "Cohort", "header")
+    for column, label in enumerate(
+        ("Women open", "Birth rate", "Expected births", "Counted", "Observed")
+    ):
+        book.text(sheet, row, column + 1, label, "header")
+    book.text(sheet, row, 6, "Avoided", "header")
+    book.text(sheet, row, 7, "Source", "header")
+    row += 1
+    first_cohort = row
+    rounding = scenario.avoided_births_counting == "round_half_up"
+    for cohort in estimate.economics.cohorts:
+        book.text(sheet, row, 0, cohort.name + (f" (from {cohort.start})" if cohort.start else ""))
+        book.number(sheet, row, 1, cohort.women_open, "count")
+        book.number(sheet, row, 2, cohort.birth_rate_per_woman_per_year, "count")
+        exact = f"{cell(row, 1, False)}*{cell(row, 2, False)}*window_years"
+        book.formula(
+            sheet, row, 3, f"={exact}", cohort.expected_births_exact, "count", "expected births"
+        )
+        counted = f"=ROUND({cell(row, 3, False)},0)" if rounding else f"={cell(row, 3, False)}"
+        book.formula(
+            sheet, row, 4, counted, cohort.expected_births_counted, "count", "counted births"
+        )
+        book.number(sheet, row, 5, cohort.observed_births or Decimal(0), "count")
+        book.formula(
+            sheet,
+            row,
+            6,
+            f"=MAX(0,{cell(row, 4, False)}-{cell(row, 5, False)})",
+            cohort.avoided_births,
+            "count",
+            "avoided births",
+        )
+        row += 1
+    several = len(estimate.economics.cohorts) > 1
+    for index in range(len(estimate.economics.cohorts)):
+        suffix = f"_{index + 1}" if several else ""
+        book.workbook.define_name(
+            f"women_open{suffix}", f"=Summary!{cell(first_cohort + index, 1)}"
+        )
+        book.workbook.define_name(
+            f"birth_rate{suffix}", f"=Summary!{cell(first_cohort + index, 2)}"
+        )
+    book.text(sheet, row, 0, "Avoided births, all cohorts")
+    book.formula(
+        sheet,
+        row,
+        6,
+        f"=SUM({cell(first_cohort, 6)}:{cell(row - 1, 6)})",
+        estimate.avoided_births.counted,
+        "count",
+        "births counted",
+    )
+    counted_cell = cell(row, 6)
+    book.workbook.define_name("births_counted", f"=Summary!{counted_cell}")
+    row += 1
+    value(
+        "Adjustments (the bridge's factors multiplied)",
+        "adjustment_factor",
+        estimate.avoided_births.factor,
+    )
+    book.text(sheet, row, 0, "Births costed (avoided births x adjustments)")
+    book.formula(
+        sheet,
+        row,
+        1,
+        f"={counted_cell}*adjustment_factor",
+        estimate.avoided_births.costed
+        if estimate.avoided_births.costed is not None
+        else estimate.avoided_births.counted,
+        "count",
+        "births costed",
+    )
+    book.workbook.define_name("births", f"=Summary!{cell(row, 1)}")
+    row += 1
+    value("Immediate years", "immediate_years", scenario.immediate_years)
+    value("Horizon years", "horizon_years", scenario.horizon_years)
+    cost = estimate.programme.cost_gbp
+    book.text(sheet, row, 0, "Programme cost")
+    book.number(sheet, row, 1, cost if cost is not None else Decimal(0))
+    book.text(
+        sheet,
+        row,
+        5,
+        estimate.programme.source.cite()
+        if estimate.programme.source
+        else "not given: figures are gross",
+    )
+    book.workbook.define_name("programme_cost", f"=Summary!{cell(row, 1)}")
+    sheet.freeze_panes(INPUT_ROW, 0)
+    return row + 2
+
+
+def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows, row: int) -> None:
+    book.text(sheet, row, 0, "Cost avoidance", "header")
+    for column, label in enumerate(("Cashable", "Internal", "Total", "Other agencies")):
+        book.text(sheet, row, column + 1, label, "header")
+    row += 1
+    totals: dict[str, str] = {}
+    cells: dict[str, str] = {"avoided_births": "births_counted"}
+    for label, period, column in (
+        (
+            f"Immediate (years 1-{estimate.immediate.years} after each birth)",
+            estimate.immediate,
+            IMMEDIATE,
+        ),
+        (f"Horizon (years 1-{estimate.horizon.years} after each birth)", estimate.horizon, HORIZON),
+    ):
+        book.text(sheet, row, 0, label)
+        for offset, (classification, expected) in enumerate(
+            (("cashable", period.cashable_gbp), ("internal", period.internal_gbp))
+        ):
+            book.formula(
+                sheet,
+                row,
+                offset + 1,
+                f'=SUMIFS({lines.column(column)},{lines.column(CLASS)},"{classification}")',
+                expected,
+                "money",
+                f"{label} {classification}",
+            )
+        book.formula(
+            sheet,
+            row,
+            3,
+            f"={cell(row, 1, False)}+{cell(row, 2, False)}",
+            period.total_gbp,
+            "money",
+            f"{label} total",
+        )
+        book.formula(
+            sheet,
+            row,
+            4,
+            f'=SUMIFS({lines.column(column)},{lines.column(CLASS)},"other_agency")',
+            period.other_agencies_gbp,
+            "money",
+            f"{label} other agencies",
+        )
+        totals[label.split()[0]] = cell(row, 3)
+        key = label.split()[0].lower()
+        for offset, name in enumerate(("cashable", "internal", "total")):
+            cells[f"{key}_{name}_gbp"] = cell(row, offset + 1)
+        row += 1
+    programme = estimate.programme
+    if programme.cost_gbp is not None and programme.net_gbp is not None:
+        row += 1
+        book.text(sheet, row, 0, f"Net of programme cost, {estimate.horizon.years} years")
+        book.formula(
+            sheet, row, 1, f"={totals['Horizon']}-programme_cost", programme.net_gbp, "money", "net"
+        )
+        row += 1
+        if programme.return_per_pound is not None:
+            book.text(sheet, row, 0, "Avoided per £1 spent")
+            book.formula(
+                sheet,
+                row,
+                1,
+                f"={totals['Horizon']}/programme_cost",
+                programme.return_per_pound,
+                "ratio",
+                "return per pound",
+            )
+            row += 1
+        book.text(sheet, row, 0, "Payback, years after birth (the engine's)")
+        book.text(
+            sheet,
+            row,
+            1,
+            f"year {programme.payback_year}"
+            if programme.payback_year
+            else "not within the horizon",
+        )
+        row += 1
+        calendar = estimate.economics.calendar
+        if calendar is not None:
+            book.text(sheet, row, 0, "Payback, council financial year (the engine's)")
+            book.text(sheet, row, 1, calendar.payback_financial_year or "not within the cash flow")
+            row += 1
+    published = estimate.published
+    if published is not None:
+        row += 1
+        book.text(sheet, row, 0, "Against the published figures", "header")
+        for column, label in enumerate(("Published", "Estimated", "Difference")):
+            book.text(sheet, row, column + 1, label, "header")
+        row += 1
+        for check in published.checks:
+            book.text(sheet, row, 0, check.figure)
+            kind: Kind = "count" if check.figure == "avoided_births" else "money"
+            book.number(sheet, row, 1, check.published, kind)
+            book.formula(
+                sheet,
+                row,
+                2,
+                f"={cells[check.figure]}",
+                check.estimated,
+                kind,
+                f"estimated {check.figure}",
+            )
+            book.formula(
+                sheet,
+                row,
+                3,
+                f"=ROUND({cell(row, 2, False)},0)-{cell(row, 1, False)}",
+                check.difference,
+                kind,
+                f"published {check.figure}",
+            )
+            row += 1
+    book.text(
+        sheet,
+        row + 1,
+        0,
+        "Formulas above sum the Lines sheet; change an input (a named cell) or a line to see "
+        "its effect.",
+    )
