@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # `import x as x`: re-exported, for type checkers
     from pause_cost.api import grid as grid
     from pause_cost.api import init as init
     from pause_cost.api import pack as pack
+    from pause_cost.api import parse_axis as parse_axis
+    from pause_cost.api import parse_target as parse_target
     from pause_cost.api import render_pack as render_pack
     from pause_cost.api import schema as schema
     from pause_cost.api import sensitivity as sensitivity
@@ -64,6 +66,8 @@ _FROM = {
         "grid",
         "init",
         "pack",
+        "parse_axis",
+        "parse_target",
         "render_pack",
         "schema",
         "sensitivity",

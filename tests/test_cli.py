@@ -516,3 +516,12 @@ def test_main_writes_to_a_stdout_that_has_no_buffer(output_format: str) -> None:
         assert printed == run("estimate", ROTHERHAM, "-f", "json").stdout
     else:
         assert "£2,088,480" in printed
+
+
+def test_a_file_a_command_cannot_write_names_what_it_writes(tmp_path: Path) -> None:
+    target = tmp_path / "schema.md"
+    result = run("schema", "estimate", "-o", target)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == (
+        f"pause-cost schema does not write markdown ({target}); it writes json, jsonl\n"
+    )

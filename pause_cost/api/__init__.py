@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from pause_cost.report.pack import Pack
     from pause_cost.results.estimate import Estimate
     from pause_cost.results.uncertainty import BreakEven, Grid, Simulation, Tornado
-    from pause_cost.uncertainty.oneway import AxisSpec, Target
+    from pause_cost.uncertainty.oneway import AxisSpec as AxisSpec
+    from pause_cost.uncertainty.oneway import Target as Target
 
 __all__ = [
     "SCHEMA_KINDS",
@@ -43,6 +44,8 @@ __all__ = [
     "grid",
     "init",
     "pack",
+    "parse_axis",
+    "parse_target",
     "render_pack",
     "schema",
     "sensitivity",
@@ -178,10 +181,22 @@ def validate_tables(references: Sequence[PathLike]) -> list[TableCheck]:
     return checks
 
 
-def _target(target: Target | str) -> Target:
+def parse_target(text: str) -> Target:
+    """A break-even target, ``OUTCOME OP NUMBER`` (``net>=0``); ValueError says what is wrong."""
     from pause_cost.uncertainty.oneway import Target
 
-    return target if isinstance(target, Target) else Target.parse(target)
+    return Target.parse(text)
+
+
+def parse_axis(text: str) -> AxisSpec:
+    """A grid's axis, ``PATH=LOW:HIGH:STEP``; ValueError says what is wrong."""
+    from pause_cost.uncertainty.oneway import AxisSpec
+
+    return AxisSpec.parse(text)
+
+
+def _target(target: Target | str) -> Target:
+    return parse_target(target) if isinstance(target, str) else target
 
 
 def sensitivity(scenario: Ranges | PathLike, *, outcome: str = "net") -> Tornado:
@@ -204,10 +219,7 @@ def grid(
     from pause_cost.load.inputs import Inputs
     from pause_cost.uncertainty import oneway
 
-    axes = [
-        axis if isinstance(axis, oneway.AxisSpec) else oneway.AxisSpec.parse(axis)
-        for axis in (rows, columns)
-    ]
+    axes = [parse_axis(axis) if isinstance(axis, str) else axis for axis in (rows, columns)]
     inputs = scenario if isinstance(scenario, Inputs) else _ranges(scenario).inputs
     return oneway.grid(inputs, axes[0], axes[1], outcome)
 

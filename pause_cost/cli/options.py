@@ -150,7 +150,7 @@ def resolve_format(
         pointer = (
             " The committee pack is: pause-cost report SCENARIO -o pack.xlsx (a workbook), "
             "pack.html (a page that prints to PDF) or pack.md."
-            if command != "report"
+            if command != "report" and (suffix in NOT_WRITTEN or fitting[0] in KINDS)
             else ""
         )
         raise UsageProblem(

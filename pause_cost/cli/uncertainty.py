@@ -15,7 +15,7 @@ from pause_cost.cli.handling import handled
 from pause_cost.cli.options import ForceOption, FormatOption, OutputOption, resolve_format
 
 if TYPE_CHECKING:
-    from pause_cost.uncertainty.oneway import AxisSpec, Target
+    from pause_cost.api import AxisSpec, Target
 
 OUTCOME_NAMES = (
     "net",
@@ -58,12 +58,12 @@ OutcomeOption = Annotated[
 def _axes(values: list[str] | None) -> list[AxisSpec]:
     if not values:
         return []
-    from pause_cost.uncertainty.oneway import AxisSpec
+    from pause_cost import api
 
     if len(values) != 2:
         raise typer.BadParameter("give two axes: --grid A=LOW:HIGH:STEP B=LOW:HIGH:STEP")
     try:
-        return [AxisSpec.parse(value) for value in values]
+        return [api.parse_axis(value) for value in values]
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
 
@@ -99,10 +99,10 @@ def sensitivity(
 
 
 def parse_target(value: str) -> Target:
-    from pause_cost.uncertainty.oneway import Target
+    from pause_cost import api
 
     try:
-        target = Target.parse(value)
+        target = api.parse_target(value)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
     _outcome(target.outcome)
