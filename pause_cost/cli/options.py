@@ -148,14 +148,14 @@ def resolve_format(
     if suffix in NOT_WRITTEN or any(fit not in formats for fit in fitting[:1]):
         kind = NOT_WRITTEN.get(suffix) or KINDS.get(fitting[0], f"{fitting[0].value}")
         pointer = (
-            " The committee pack is: pause-cost report SCENARIO -o pack.xlsx (a workbook), "
+            ". The committee pack is: pause-cost report SCENARIO -o pack.xlsx (a workbook), "
             "pack.html (a page that prints to PDF) or pack.md."
             if command != "report" and (suffix in NOT_WRITTEN or fitting[0] in KINDS)
             else ""
         )
         raise UsageProblem(
             f"pause-cost {command} does not write {kind} ({output}); it writes "
-            f"{_names(formats)}.{pointer}"
+            f"{_names(formats)}{pointer}"
         )
     if output_format is None:
         if fitting:
