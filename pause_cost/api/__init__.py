@@ -93,7 +93,7 @@ def estimate(scenario: Inputs | PathLike, *, what_if: WhatIf = ()) -> Estimate:
 
     inputs, said = apply(inputs, changes)
     result = engine.estimate(*inputs)
-    what = Flag(code="what_if", message="What-if, set on the command line: " + said + ".")
+    what = Flag(code="what_if", message="What-if, set for this run: " + said + ".")
     result.flags = [what, *result.flags]
     return result
 
