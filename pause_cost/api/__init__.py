@@ -268,16 +268,15 @@ def pack(
     computes it: the estimate; with ``sensitivity``, the tornado of net and the break-even
     values for ``target``; with ``draws``, a Monte Carlo from ``seed``. Write it in a format
     with :func:`render_pack`."""
-    from pause_cost.core.estimate import estimate as run_estimate
     from pause_cost.report.pack import Pack
 
     wanted = _target(target) if sensitivity else None
     if not sensitivity and draws is None:
-        return Pack(estimate=run_estimate(*_inputs(scenario)), date=date)
+        return Pack(estimate=estimate(scenario), date=date)
     from pause_cost.errors import InputError
 
     ranges = _ranges(scenario)
-    result = run_estimate(*ranges.inputs)
+    result = estimate(ranges.inputs)
     tornado = found = simulation = None
     if wanted is not None:
         if not ranges.ranges:
