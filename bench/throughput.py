@@ -36,7 +36,7 @@ def load(path: Path) -> Inputs:
 
 def run_estimate(inputs: Inputs) -> Estimate:
     """One estimate from loaded inputs: the one call the throughput figures time."""
-    return estimate(*inputs)
+    return estimate(inputs)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from pause_cost.api import pack as build_pack
 from pause_cost.report import html
-from pause_cost.report.build import build_pack
 from tests.browser import A4_WIDTH_PX, CHROMIUM, Browser
 
 REPO = Path(__file__).resolve().parent.parent

@@ -90,15 +90,9 @@ def test_markdown_is_a_report_section() -> None:
     assert "Read before quoting" in text
 
 
-def test_the_same_inputs_give_the_same_bytes() -> None:
-    first = run("estimate", ROTHERHAM, "-f", "json").stdout
-    second = run("estimate", ROTHERHAM, "-f", "json").stdout
-    assert first == second
-
-
 def test_output_file_is_written_and_stdout_stays_empty(tmp_path: Path) -> None:
     target = tmp_path / "rotherham.json"
-    result = run("estimate", ROTHERHAM, "-f", "json", "-o", target)
+    result = run("estimate", ROTHERHAM, "-o", target)
     assert result.exit_code == 0
     assert result.stdout == ""
     assert result.stderr == f"wrote {target}\n"
@@ -142,7 +136,7 @@ def test_a_failure_while_rendering_leaves_the_old_file_intact(
         raise RuntimeError("renderer failed")
 
     monkeypatch.setattr("pause_cost.render.json.write", broken)
-    result = run("estimate", ROTHERHAM, "-f", "json", "-o", old_output, "--force")
+    result = run("estimate", ROTHERHAM, "-o", old_output, "--force")
     assert result.exit_code == ExitCode.INTERNAL_ERROR
     assert old_output.read_text(encoding="utf-8") == "old\n"
     assert [path.name for path in old_output.parent.iterdir()] == ["out.json"]
@@ -157,7 +151,7 @@ def test_a_failure_while_writing_leaves_no_partial_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    result = run("estimate", ROTHERHAM, "-f", "json", "-o", target, "--force")
+    result = run("estimate", ROTHERHAM, "-o", target, "--force")
     assert result.exit_code == ExitCode.INVALID_INPUT
     assert result.stderr == f"{target}: could not be written: No space left on device\n"
     assert target.read_text(encoding="utf-8") == "old\n"
@@ -171,7 +165,7 @@ def test_interrupt_while_writing_leaves_the_old_file_and_no_temporary(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "fsync", interrupted)
-    result = run("estimate", ROTHERHAM, "-f", "json", "-o", old_output, "--force")
+    result = run("estimate", ROTHERHAM, "-o", old_output, "--force")
     assert result.exit_code == ExitCode.INTERRUPTED
     assert old_output.read_text(encoding="utf-8") == "old\n"
     assert [path.name for path in old_output.parent.iterdir()] == ["out.json"]
@@ -185,8 +179,7 @@ def test_the_python_api_gives_what_the_cli_prints() -> None:
     scenario, tables = inputs.scenario, inputs.tables
     assert load_scenario(ROTHERHAM) == scenario
     assert [load_table(name) for name in scenario.unit_costs] == list(tables)
-    result = estimate(*inputs)
-    assert to_json(result) == run("estimate", ROTHERHAM, "-f", "json").stdout
+    assert to_json(estimate(inputs)) == run("estimate", ROTHERHAM, "-f", "json").stdout
 
 
 def test_an_unwritable_directory_gives_one_line(
@@ -197,14 +190,14 @@ def test_an_unwritable_directory_gives_one_line(
 
     monkeypatch.setattr("tempfile.mkstemp", denied)
     target = tmp_path / "out.json"
-    result = run("estimate", ROTHERHAM, "-f", "json", "-o", target)
+    result = run("estimate", ROTHERHAM, "-o", target)
     assert result.exit_code == ExitCode.INVALID_INPUT
     assert result.stderr == f"{target}: cannot write in {tmp_path}: Permission denied\n"
 
 
 def test_output_into_a_missing_directory(tmp_path: Path) -> None:
     target = tmp_path / "no-such-dir" / "out.json"
-    result = run("estimate", ROTHERHAM, "-f", "json", "-o", target)
+    result = run("estimate", ROTHERHAM, "-o", target)
     assert result.exit_code == ExitCode.INVALID_INPUT
     assert result.stderr == f"{target}: directory {target.parent} does not exist\n"
 
@@ -217,7 +210,7 @@ def test_interrupt_exits_130_and_writes_nothing(
 
     monkeypatch.setattr("pause_cost.core.estimate.estimate", interrupted)
     target = tmp_path / "out.json"
-    result = run("estimate", ROTHERHAM, "-f", "json", "-o", target)
+    result = run("estimate", ROTHERHAM, "-o", target)
     assert result.exit_code == ExitCode.INTERRUPTED == 130
     assert result.stderr == "interrupted; nothing was written.\n"
     assert not target.exists()
@@ -350,9 +343,173 @@ def test_schema_prints_json_schema(kind: str, title: str, required: str) -> None
     assert document["additionalProperties"] is False
 
 
-def test_estimate_json_validates_against_its_published_schema() -> None:
-    schema = json.loads(run("schema", "estimate").stdout)
-    document = json.loads(run("estimate", ROTHERHAM, "-f", "json").stdout)
-    # Every top-level key the schema names is present, and no other.
-    assert set(document) == set(schema["properties"])
-    assert set(schema["required"]) <= set(document)
+# One format option, and -o/--force, for every command.
+
+
+def test_md_is_markdown_for_every_command() -> None:
+    for arguments in (["estimate", ROTHERHAM], ["report", ROTHERHAM], ["tables", "list"]):
+        markdown = run(*arguments, "-f", "markdown")
+        assert markdown.exit_code == 0, markdown.stderr
+        assert run(*arguments, "-f", "md").stdout == markdown.stdout
+
+
+@pytest.mark.parametrize(("name", "kind"), [("x.xlsx", "a workbook"), ("x.html", "a page")])
+def test_estimate_to_a_workbook_or_page_points_to_report(
+    name: str, kind: str, tmp_path: Path
+) -> None:
+    target = tmp_path / name
+    result = run("estimate", ROTHERHAM, "-o", target)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith(f"pause-cost estimate does not write {kind} ({target});")
+    assert "pause-cost report SCENARIO -o pack.xlsx" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_estimate_to_a_pdf_points_to_the_printable_page(tmp_path: Path) -> None:
+    target = tmp_path / "x.pdf"
+    result = run("estimate", ROTHERHAM, "-o", target)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith(f"pause-cost estimate does not write a PDF ({target});")
+    assert "pack.html (a page that prints to PDF)" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_format_a_command_does_not_write_is_a_usage_error() -> None:
+    result = run("report", ROTHERHAM, "-f", "csv")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == "pause-cost report does not write csv; it writes xlsx, html, markdown\n"
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["tables", "list"],
+        ["tables", "show", "care-journey-england"],
+        ["tables", "validate", "care-journey-england"],
+        ["schema", "estimate"],
+        ["compare", "rotherham-2020-published", "care-journey-england"],
+        ["report", str(ROTHERHAM)],
+    ],
+    ids=lambda arguments: " ".join(arguments[:2]),
+)
+def test_every_product_goes_to_a_file_in_the_format_its_extension_names(
+    arguments: list[str], tmp_path: Path
+) -> None:
+    name = "out.md" if arguments[0] == "report" else "out.json"
+    target = tmp_path / name
+    result = run(*arguments, "-o", target)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr == f"wrote {target}\n"
+    flag = "markdown" if name == "out.md" else "json"
+    assert target.read_text(encoding="utf-8") == run(*arguments, "-f", flag).stdout
+    again = run(*arguments, "-o", target)
+    assert again.exit_code == ExitCode.INVALID_INPUT
+    assert again.stderr == f"{target}: already exists; use --force to overwrite it\n"
+    assert run(*arguments, "-o", target, "--force").exit_code == 0
+
+
+# Every error is JSON under -f json.
+
+
+def json_error(result: Any) -> dict[str, Any]:
+    """The one problem a run wrote to stderr, as one line of JSON."""
+    (only,) = result.stderr.splitlines()
+    (problem,) = json.loads(only)
+    assert set(problem) == {"file", "line", "column", "key", "message"}
+    assert result.stdout == ""
+    found: dict[str, Any] = problem
+    return found
+
+
+def test_a_missing_file_under_json_is_json() -> None:
+    result = run("estimate", "missing.yaml", "-f", "json")
+    assert result.exit_code == ExitCode.USAGE
+    problem = json_error(result)
+    assert problem["key"] == "SCENARIO..."
+    assert problem["message"] == "file 'missing.yaml' does not exist."
+
+
+def test_a_bad_what_if_under_json_is_json() -> None:
+    result = run("estimate", ROTHERHAM, "--set", "cohort.women_open", "-f", "json")
+    assert result.exit_code == ExitCode.USAGE
+    problem = json_error(result)
+    assert problem["key"] == "--set"
+    assert problem["message"].startswith("write a what-if as PATH=NUMBER")
+
+
+@pytest.mark.parametrize(
+    "spelled", [["-f", "json"], ["--format=json"], ["-fjson"], ["-f", "jsonl"]]
+)
+def test_a_usage_error_typer_finds_is_json_however_json_is_asked(spelled: list[str]) -> None:
+    result = run("estimate", ROTHERHAM, "--colour", *spelled)
+    assert result.exit_code == ExitCode.USAGE
+    assert json_error(result)["message"] == "No such option: --colour"
+
+
+def test_an_output_error_and_a_bug_under_json_are_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "no-such-dir" / "out.json"
+    result = run("estimate", ROTHERHAM, "-f", "json", "-o", missing)
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert json_error(result)["message"] == f"{missing}: directory {missing.parent} does not exist"
+
+    def bug(*_: Any) -> Any:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr("pause_cost.core.estimate.estimate", bug)
+    crashed = run("estimate", ROTHERHAM, "-f", "json", env={"PAUSE_COST_DEBUG": ""})
+    assert crashed.exit_code == ExitCode.INTERNAL_ERROR
+    assert "internal error (ZeroDivisionError" in json_error(crashed)["message"]
+
+
+def test_without_json_a_usage_error_is_typer_s_own_text() -> None:
+    result = run("estimate", "missing.yaml")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for 'SCENARIO...': file 'missing.yaml' does not exist."
+    )
+
+
+# A stdout with no byte buffer (a notebook's, a captured one).
+
+CAPTURED = """
+import io, sys
+sys.stdout = io.StringIO()
+sys.argv = ["pause-cost", *sys.argv[1:]]
+from pause_cost.__main__ import main
+try:
+    main()
+    code = 0
+except SystemExit as exit:
+    code = exit.code
+sys.__stdout__.write(f"{code}\\n{sys.stdout.getvalue()}")
+"""
+
+
+@pytest.mark.parametrize("output_format", ["json", "table"])
+def test_main_writes_to_a_stdout_that_has_no_buffer(output_format: str) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-c", CAPTURED, "estimate", str(ROTHERHAM), "-f", output_format],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+        timeout=60,
+    )
+    code, _, printed = completed.stdout.partition("\n")
+    assert (code, completed.stderr) == ("0", "")
+    if output_format == "json":
+        assert printed == run("estimate", ROTHERHAM, "-f", "json").stdout
+    else:
+        assert "£2,088,480" in printed
+
+
+def test_a_file_a_command_cannot_write_names_what_it_writes(tmp_path: Path) -> None:
+    target = tmp_path / "schema.md"
+    result = run("schema", "estimate", "-o", target)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == (
+        f"pause-cost schema does not write markdown ({target}); it writes json, jsonl\n"
+    )

@@ -11,13 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pause_cost.api import compare as compare_references
 from pause_cost.compare import Comparison, Grouping, compare, cost_plan, plan_basis
 from pause_cost.core.plan import compile_tables
 from pause_cost.load.inputs import load_table, shipped_table_names
 from pause_cost.model.tables import UnitCostTable
 from pause_cost.render.cells import signed
 from pause_cost.results.estimate import Amounts
-from pause_cost.runs import compare_references
 from tests.conftest import ROTHERHAM, SCENARIOS, line, run, table
 from tests.test_engine import line_data
 

@@ -108,5 +108,5 @@ def test_an_unknown_format_names_the_formats_there_are() -> None:
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr.splitlines()[-1] == (
         "Error: Invalid value for '--format' / '-f': 'pdf' is not a format; choose table, "
-        "json, csv, markdown"
+        "json, jsonl, csv, csv-wide, markdown"
     )

@@ -74,7 +74,7 @@ def test_wheel_install_resolves_a_shipped_table_by_name(tmp_path: Path) -> None:
             "-c",
             "import pause_cost, sys; from pause_cost import load_inputs, estimate;"
             "inputs = load_inputs('s.yaml'); print(pause_cost.__file__);"
-            "print(round(estimate(*inputs).horizon.total_gbp))",
+            "print(round(estimate(inputs).horizon.total_gbp))",
         ],
         cwd=elsewhere,
         env=env,

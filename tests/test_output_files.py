@@ -24,6 +24,7 @@ import pytest
 from pause_cost.exit_codes import ExitCode
 from pause_cost.output import write_atomic
 from tests.conftest import REPO, ROTHERHAM, run
+from tests.ranged import write_ranged
 
 TIMEOUT = 60
 """Seconds any one subprocess may take; an estimate takes well under one."""
@@ -82,7 +83,7 @@ def estimate_json() -> dict[str, Any]:
 @pytest.mark.slow
 def test_of_ten_concurrent_runs_exactly_one_writes(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
-    command = [sys.executable, "-m", "pause_cost", "estimate", str(ROTHERHAM), "-f", "json"]
+    command = [sys.executable, "-m", "pause_cost", "estimate", str(ROTHERHAM)]
     processes = [
         subprocess.Popen(
             [*command, "-o", str(target)],
@@ -150,7 +151,7 @@ def test_without_hard_links_a_name_taken_in_the_meantime_is_refused(
 
 @pytest.mark.parametrize(
     "command",
-    [("estimate", str(ROTHERHAM), "-f", "json", "-o"), ("init",)],
+    [("estimate", str(ROTHERHAM), "-o"), ("init",)],
     ids=["estimate", "init"],
 )
 def test_a_dangling_symlink_is_not_replaced_without_force(
@@ -184,7 +185,7 @@ def test_force_replaces_a_dangling_symlink_itself(tmp_path: Path) -> None:
 def test_a_fifo_is_refused_even_with_force(tmp_path: Path) -> None:
     target = tmp_path / "out"
     os.mkfifo(target)
-    result = run("estimate", ROTHERHAM, "-f", "json", "-o", target, "--force")
+    result = run("estimate", ROTHERHAM, "-o", target, "--force")
     assert result.exit_code == ExitCode.INVALID_INPUT
     assert result.stderr == (
         f"{target}: is a FIFO, not a regular file; give a file name for the output\n"
@@ -198,7 +199,7 @@ def test_dev_null_is_refused_even_with_force() -> None:
     before = os.stat("/dev/null")
     assert stat.S_ISCHR(before.st_mode)
     try:
-        result = run("estimate", ROTHERHAM, "-f", "json", "-o", "/dev/null", "--force")
+        result = run("estimate", ROTHERHAM, "-o", "/dev/null", "--force")
         assert result.exit_code == ExitCode.INVALID_INPUT
         assert result.stderr == (
             "/dev/null: is a character device, not a regular file; give a file name for the "
@@ -266,7 +267,7 @@ def test_a_signal_while_writing_leaves_the_old_file_and_no_temporary(
     target.write_text("old\n", encoding="utf-8")
     result = run_patched(
         SIGNAL_AT_FSYNC.format(name=name),
-        *("estimate", ROTHERHAM, "-f", "json", "-o", target, "--force"),
+        *("estimate", ROTHERHAM, "-o", target, "--force"),
     )
     assert result.returncode == code == 128 + getattr(signal, name)
     assert result.stderr == "terminated; nothing was written.\n"
@@ -289,7 +290,7 @@ def test_a_signal_while_publishing_is_delivered_once_the_file_is_whole(tmp_path:
             real_link(source, destination)
         os.link = link
         """,
-        *("estimate", ROTHERHAM, "-f", "json", "-o", target),
+        *("estimate", ROTHERHAM, "-o", target),
     )
     assert result.returncode == -signal.SIGTERM
     assert json.loads(target.read_text(encoding="utf-8")) == estimate_json()
@@ -331,24 +332,69 @@ def test_the_temporary_file_has_a_short_name_beside_the_target(
     assert len(temporary) == 25
 
 
-# 6. A stdout that cannot take the product: one line, exit 1.
+# 6. A stdout that cannot take the product: one line, exit 1, for every command.
+
+
+@pytest.fixture(scope="module")
+def ranged(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """See :func:`tests.ranged.write_ranged`: net = 9 (a + 300) - 10,000."""
+    return write_ranged(tmp_path_factory.mktemp("ranged"))
+
+
+RANGED = "RANGED"
+"""Stands for the `ranged` scenario's path in the command lines below."""
+
+PRINTING = {
+    "estimate": ["estimate", ROTHERHAM],
+    "compare": ["compare", "rotherham-2020-published", "care-journey-england"],
+    "tables list": ["tables", "list"],
+    "tables show": ["tables", "show", "care-journey-england"],
+    "tables validate": ["tables", "validate", "care-journey-england"],
+    "schema": ["schema", "estimate"],
+    "sensitivity": ["sensitivity", RANGED],
+    "sensitivity --grid": [
+        *("sensitivity", RANGED, "--grid", "t/a.amount_gbp=500:1500:500"),
+        *("--grid", "cohort.women_open=5:15:5"),
+    ],
+    "breakeven": ["breakeven", RANGED],
+    "simulate": ["simulate", RANGED, "--draws", "100"],
+    "report": ["report", ROTHERHAM, "-f", "markdown"],
+}
+"""Every command that prints a product on stdout, with arguments that make it print one."""
+
+
+def printing(name: str, ranged: Path) -> list[str]:
+    return [str(ranged) if word == RANGED else str(word) for word in PRINTING[name]]
+
+
+def run_with_stdout(arguments: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pause_cost", *arguments],
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        cwd=REPO,
+        timeout=TIMEOUT,
+        **kwargs,
+    )
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("output_format", ["json", "table"])
-def test_a_full_stdout_is_one_line_and_exit_1(output_format: str) -> None:
+@pytest.mark.parametrize("name", sorted(PRINTING))
+def test_a_full_stdout_is_one_line_and_exit_1(name: str, ranged: Path) -> None:
     with open("/dev/full", "w") as full:
-        completed = subprocess.run(
-            [sys.executable, "-m", "pause_cost", "estimate", str(ROTHERHAM), "-f", output_format],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-            cwd=REPO,
-            timeout=TIMEOUT,
-        )
+        completed = run_with_stdout(printing(name, ranged), stdout=full)
     assert completed.returncode == ExitCode.INVALID_INPUT
     assert completed.stderr == "cannot write to standard output: No space left on device\n"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(PRINTING))
+def test_a_stdout_closed_from_the_start_is_one_line_and_exit_1(name: str, ranged: Path) -> None:
+    """`pause-cost ... >&-`: Python starts with no sys.stdout at all."""
+    completed = run_with_stdout(printing(name, ranged), preexec_fn=lambda: os.close(1))
+    assert completed.returncode == ExitCode.INVALID_INPUT
+    assert completed.stderr == "cannot write to standard output: it is closed\n"
 
 
 @pytest.mark.slow
@@ -357,24 +403,62 @@ def test_a_stdout_closed_while_running_is_one_line_and_exit_1(output_format: str
     """`os.close(1)` after Python started: sys.stdout is there, but writing to it fails."""
     result = run_patched("import os\nos.close(1)\n", "estimate", ROTHERHAM, "-f", output_format)
     assert result.returncode == ExitCode.INVALID_INPUT
-    assert result.stderr == "cannot write to standard output: it is closed\n"
+    expected = "cannot write to standard output: it is closed"
+    assert result.stderr.splitlines() == [
+        json.dumps([{"file": None, "line": None, "column": None, "key": None, "message": expected}])
+        if output_format == "json"
+        else expected
+    ]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("output_format", ["json", "table"])
-def test_a_stdout_closed_from_the_start_is_one_line_and_exit_1(output_format: str) -> None:
-    """`pause-cost estimate s.yaml >&-`: Python starts with no sys.stdout at all."""
-    completed = subprocess.run(
-        [sys.executable, "-m", "pause_cost", "estimate", str(ROTHERHAM), "-f", output_format],
-        stderr=subprocess.PIPE,
-        text=True,
-        check=False,
-        cwd=REPO,
-        timeout=TIMEOUT,
-        preexec_fn=lambda: os.close(1),
-    )
+def test_with_json_asked_a_full_stdout_is_one_line_of_json() -> None:
+    with open("/dev/full", "w") as full:
+        completed = run_with_stdout(["estimate", str(ROTHERHAM), "-f", "json"], stdout=full)
     assert completed.returncode == ExitCode.INVALID_INPUT
-    assert completed.stderr == "cannot write to standard output: it is closed\n"
+    (only,) = completed.stderr.splitlines()
+    assert json.loads(only) == [
+        {
+            "file": None,
+            "line": None,
+            "column": None,
+            "key": None,
+            "message": "cannot write to standard output: No space left on device",
+        }
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("closed", [False, True], ids=["full", "closed"])
+def test_the_commands_that_print_nothing_on_stdout_do_not_need_it(
+    closed: bool, tmp_path: Path
+) -> None:
+    """`init` and a product written with -o put nothing on stdout: a full or closed one is no
+    matter to them."""
+    target = tmp_path / "out.json"
+    for arguments in (
+        ["init", str(tmp_path / "s.yaml")],
+        ["estimate", str(ROTHERHAM), "-o", str(target)],
+    ):
+        with open("/dev/full", "w") as full:
+            completed = run_with_stdout(
+                arguments,
+                **({"preexec_fn": lambda: os.close(1)} if closed else {"stdout": full}),
+            )
+        assert completed.returncode == 0, completed.stderr
+    assert json.loads(target.read_text(encoding="utf-8"))["avoided_births"]["counted"] == 15
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("closed", [False, True], ids=["full", "closed"])
+def test_the_version_on_a_stdout_that_cannot_take_it_is_one_line_and_exit_1(closed: bool) -> None:
+    with open("/dev/full", "w") as full:
+        completed = run_with_stdout(
+            ["--version"], **({"preexec_fn": lambda: os.close(1)} if closed else {"stdout": full})
+        )
+    assert completed.returncode == ExitCode.INVALID_INPUT
+    reason = "it is closed" if closed else "No space left on device"
+    assert completed.stderr == f"cannot write to standard output: {reason}\n"
 
 
 # 7. A stdout that cannot show '£'.
@@ -461,7 +545,7 @@ def test_the_file_from_the_extension_is_what_the_format_writes(tmp_path: Path) -
 
 @pytest.mark.parametrize(
     ("given", "name", "implied"),
-    [("csv", "out.json", "json"), ("table", "out.md", "markdown"), ("json", "out.csv", "csv")],
+    [("csv", "out.json", "json"), ("table", "out.md", "markdown"), ("markdown", "out.csv", "csv")],
 )
 def test_a_format_the_extension_contradicts_is_a_usage_error(
     given: str, name: str, implied: str, tmp_path: Path

@@ -13,8 +13,8 @@ import openpyxl
 import pytest
 import yaml
 
+from pause_cost.api import pack as build_pack
 from pause_cost.report import xlsx
-from pause_cost.report.build import build_pack
 from tests.conftest import SCENARIOS, UNCERTAIN_WITHOUT_CALENDAR, run
 from tests.spreadsheet import recalculated, recalculated_all
 

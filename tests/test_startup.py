@@ -60,3 +60,17 @@ def test_an_estimate_without_a_price_year_or_extension_builds_neither_model() ->
     loaded = loaded_after("estimate", str(ROTHERHAM))
     assert "rich" in loaded
     assert not loaded & {"numpy", "pause_cost.model.indices", "pause_cost.model.extension"}
+
+
+def test_importing_the_package_loads_nothing_until_a_name_is_used() -> None:
+    """`import pause_cost` is the version and a table of names: scripts and --version pay
+    for nothing else; the API's first use loads what that command needs."""
+    probe = (
+        "import sys, pause_cost; names = pause_cost.__all__; "
+        "print(','.join(sorted(m for m in ('typer', 'pydantic', 'yaml', 'numpy', "
+        "'pause_cost.api', 'pause_cost.load.inputs') if m in sys.modules)))"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert completed.stdout == "\n"

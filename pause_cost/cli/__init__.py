@@ -1,6 +1,6 @@
 """The ``pause-cost`` command: a thin typer face, one module per command group.
 
-Each command parses its arguments, calls the core, and emits one document; errors become
+Each command parses its arguments, calls :mod:`pause_cost.api`, and emits its product; errors become
 messages and exit codes in :func:`pause_cost.cli.handling.handled`. Only typer and our own cheap
 modules load at import, so ``--version`` and ``--help`` stay fast.
 """
@@ -13,9 +13,11 @@ import typer
 
 from pause_cost import __version__
 from pause_cost.cli import compare, estimate, report, schema, tables, uncertainty
+from pause_cost.cli.handling import Group
 
 app = typer.Typer(
     name="pause-cost",
+    cls=Group,
     help="Estimate the births and care costs a Pause practice avoids, with the evidence "
     "behind every pound.",
     no_args_is_help=True,

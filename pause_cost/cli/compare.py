@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from pause_cost.cli.emit import emit
+from pause_cost.cli.emit import documents, emit
 from pause_cost.cli.handling import handled
-from pause_cost.cli.options import ForceOption, FormatOption, OutputFormat, OutputOption
+from pause_cost.cli.options import ForceOption, FormatOption, OutputOption, resolve_format
 
 
 class CompareBy(StrEnum):
@@ -58,7 +58,7 @@ def compare(
         CompareBy,
         typer.Option("--by", help="Match lines by id, or roll them up by stage."),
     ] = CompareBy.line,
-    output_format: FormatOption = OutputFormat.table,
+    output_format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -67,11 +67,12 @@ def compare(
     Two tables are costed per avoided birth (or for --scenario's cohort), matched line by line
     by id (or, with --by stage, stage by stage); two scenarios are each estimated as they stand.
     """
+    chosen = resolve_format(output_format, output, command="compare")
     with handled(output_format):
+        from pause_cost import api
         from pause_cost.render.comparison import comparison_document
-        from pause_cost.runs import compare_references
 
-        comparison = compare_references(
+        comparison = api.compare(
             a,
             b,
             scenario=scenario,
@@ -79,4 +80,4 @@ def compare(
             horizon_years=horizon_years,
             by=by.value,
         )
-        emit(lambda: comparison_document(comparison), output_format, output, force)
+        emit(documents(lambda: comparison_document(comparison)), chosen, output, force)

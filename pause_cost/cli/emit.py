@@ -1,20 +1,23 @@
-"""One ``emit`` for every command: a document, in a format, to stdout or atomically to a file.
+"""One ``emit`` for every command: its product, in a format, to stdout or atomically to a file.
 
-stdout carries the product only, written once it is whole; a stdout that cannot take it is a
-problem of where the output goes (exit 1), not a bug.
+stdout carries the product only, written once it is whole; a stdout that cannot take it (closed,
+full) is a problem of where the output goes (one line, exit 1), not a bug, for every command.
+
+A product is one document or several (one a scenario): several are each one's output in turn,
+so nothing about a scenario's output depends on what else was given (see :func:`documents`).
 """
 
 from __future__ import annotations
 
 import errno
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pause_cost.cli.handling import say, silence_stdout
-from pause_cost.cli.options import OutputFormat, resolve_format
+from pause_cost.cli.options import OutputFormat
 
 if TYPE_CHECKING:
     from pause_cost.render.document import Document
@@ -114,61 +117,116 @@ def _writing_to_stdout() -> Iterator[None]:
         raise OutputError(f"cannot write to standard output: {reason}") from None
 
 
+Content = str | bytes
+"""A product as written: bytes for a file or a pipe (UTF-8 text, or a workbook), or text drawn
+for this terminal (already in characters stdout's encoding can show)."""
+
+Render = Callable[[OutputFormat, bool], Content]
+"""How a command's product is written in a format, to a terminal (True) or not."""
+
+
 def emit(
-    build: Callable[[], Document],
-    output_format: OutputFormat | None,
+    render_as: Render,
+    output_format: OutputFormat,
     output: Path | None = None,
     force: bool = False,
+    *,
+    after: str = "",
 ) -> None:
-    """Write a document in a format: to stdout, or atomically to a file.
+    """Write a product in a format (already resolved, see
+    :func:`~pause_cost.cli.options.resolve_format`): to stdout, or atomically to a file.
 
-    With no format (``--format`` not given), it is taken from the output file's extension
-    (see :func:`resolve_format`). ``build`` is called here, after the format is known, so that
-    a failure while building writes nothing. A terminal table is drawn at the terminal's width;
-    in a file, at 120 columns, plain. Files are UTF-8.
+    ``render_as`` is called here, once stdout is known to be open, so that a failure while
+    building writes nothing. Every command's product goes through here.
     """
-    output_format = resolve_format(output_format, output)
     if output is None:
         _require_stdout()  # before any work
-    document = build()
-    if output_format is OutputFormat.table and output is None:
-        # Rich flushes stdout as it finishes drawing, so errors are caught from there.
-        with _writing_to_stdout():
-            sys.stdout.write(_terminal_table(document))
-            sys.stdout.flush()
-        return
-    _publish(render(document, output_format), output, force)
-
-
-def emit_many(
-    build: Callable[[], list[Document]],
-    summary: Callable[[], Document],
-    output_format: OutputFormat | None,
-    output: Path | None = None,
-    force: bool = False,
-) -> None:
-    """Several documents at once: one after another as tables or Markdown, one JSON document
-    a line (JSON lines), or ``summary``'s one row each as CSV."""
-    output_format = resolve_format(output_format, output)
+    content = render_as(output_format, output is None)
     if output is None:
-        _require_stdout()
-    documents = build()
-    if output_format is OutputFormat.csv:
-        content = render(summary(), output_format)
-    elif output_format is OutputFormat.json:
-        import json
-
-        content = "".join(
-            json.dumps(document.data, ensure_ascii=False) + "\n" for document in documents
-        )
-    elif output_format is OutputFormat.table and output is None:
-        with _writing_to_stdout():
-            sys.stdout.write("\n".join(_terminal_table(document) for document in documents))
-            sys.stdout.flush()
+        _to_stdout(content)
         return
-    else:
-        content = "\n".join(render(document, output_format) for document in documents)
-    _publish(content, output, force)
+    from pause_cost.output import write_atomic
+
+    write_atomic(
+        output, content.encode("utf-8") if isinstance(content, str) else content, force=force
+    )
+    say(f"wrote {output}{after}")
+
+
+def _to_stdout(content: Content) -> None:
+    """The whole product to stdout at once. A stream without a byte buffer (a notebook's, a
+    captured one) takes the text instead."""
+    with _writing_to_stdout():
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if isinstance(content, str):
+            sys.stdout.write(content)
+            sys.stdout.flush()
+        elif buffer is not None:
+            buffer.write(content)
+            buffer.flush()
+        else:
+            sys.stdout.write(content.decode("utf-8"))
+            sys.stdout.flush()
+
+
+def documents(
+    build: Callable[[], Document | Sequence[Document]],
+    wide: Callable[[], Document] | None = None,
+) -> Render:
+    """A product of one document, or several (one a scenario), in any format a result has.
+
+    Several are each one's output in turn: tables and Markdown one after another, JSON one
+    document after another (a stream ``jq`` reads; each the document that input alone gives),
+    JSON lines one line each, CSV each one's rows under one header. ``csv-wide`` is ``wide``'s
+    one row each (a summary of several estimates side by side), for any count.
+    """
+
+    def render_as(output_format: OutputFormat, terminal: bool) -> Content:
+        if output_format is OutputFormat.csv_wide:
+            if wide is None:
+                raise ValueError("csv-wide is not a format of this product")
+            return render(wide(), OutputFormat.csv).encode("utf-8")
+        built = build()
+        several = [built] if not isinstance(built, Sequence) else list(built)
+        if output_format is OutputFormat.table and terminal:
+            # Rich may flush to stdout as it finishes drawing, so its errors are stdout's.
+            with _writing_to_stdout():
+                return "\n".join(_terminal_table(document) for document in several)
+        return _joined(several, output_format).encode("utf-8")
+
+    return render_as
+
+
+def _joined(several: list[Document], output_format: OutputFormat) -> str:
+    if output_format is OutputFormat.jsonl:
+        return "".join(as_json_line(document.data) for document in several)
+    written = [render(document, output_format) for document in several]
+    if output_format is OutputFormat.json:
+        return "".join(written)
+    if output_format is OutputFormat.csv:
+        return written[0] + "".join(text.partition("\n")[2] for text in written[1:])
+    return "\n".join(written)
+
+
+def as_json_line(data: Any) -> str:
+    """JSON data on one line, non-ASCII kept as written: one line of JSON lines."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False) + "\n"
+
+
+def json_only(data: Callable[[], Any]) -> Render:
+    """A product that is only JSON data (a JSON Schema): as a document, or on one line."""
+
+    def render_as(output_format: OutputFormat, terminal: bool) -> Content:
+        from pause_cost.results.data import dumps
+
+        found = data()
+        text = as_json_line(found) if output_format is OutputFormat.jsonl else dumps(found)
+        return text.encode("utf-8")
+
+    return render_as
 
 
 def render(document: Document, output_format: OutputFormat) -> str:
@@ -187,6 +245,8 @@ def render(document: Document, output_format: OutputFormat) -> str:
         from pause_cost.render import json
 
         return json.write(document)
+    if output_format is OutputFormat.jsonl:
+        return as_json_line(document.data)
     if output_format is OutputFormat.csv:
         from pause_cost.render import csv
 
@@ -194,18 +254,3 @@ def render(document: Document, output_format: OutputFormat) -> str:
     from pause_cost.render import markdown
 
     return markdown.write(document)
-
-
-def _publish(content: str, output: Path | None, force: bool) -> None:
-    """Text to stdout, written once whole, or atomically to a file."""
-    data = content.encode("utf-8")
-    if output is None:
-        with _writing_to_stdout():
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        return
-    from pause_cost.output import write_atomic
-
-    write_atomic(output, data, force=force)
-    say(f"wrote {output}")

@@ -8,9 +8,16 @@ from typing import Annotated
 
 import typer
 
-from pause_cost.cli.emit import emit, emit_many
-from pause_cost.cli.handling import handled, say
-from pause_cost.cli.options import ForceOption, FormatOption, OutputFormat, OutputOption
+from pause_cost.cli.emit import documents, emit
+from pause_cost.cli.handling import handled
+from pause_cost.cli.options import (
+    ESTIMATES,
+    EstimateFormatOption,
+    ForceOption,
+    OutputFormat,
+    OutputOption,
+    resolve_format,
+)
 
 
 def _what_if(values: list[str] | None) -> list[tuple[str, Decimal]]:
@@ -24,7 +31,8 @@ def _what_if(values: list[str] | None) -> list[tuple[str, Decimal]]:
             number = Decimal("NaN")
         if not equals or not path.strip() or not number.is_finite():
             raise typer.BadParameter(
-                f"write a what-if as PATH=NUMBER (cohort.women_open=24), not {text!r}"
+                f"write a what-if as PATH=NUMBER (cohort.women_open=24), not {text!r}",
+                param_hint="'--set'",
             )
         found.append((path.strip(), number))
     return found
@@ -49,7 +57,7 @@ def estimate(
             "flagged. Repeat for several.",
         ),
     ] = None,
-    output_format: FormatOption = OutputFormat.table,
+    output_format: EstimateFormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -58,21 +66,22 @@ def estimate(
     Prints inputs, avoided births, immediate and horizon cost avoidance (cashable, internal,
     total), programme cost and net where given, the economic case the scenario asks for, the
     published figures beside ours, and every unit-cost line with its source and price year.
-    Several scenarios give one table each; as CSV one row each, as JSON one line each.
+    Several scenarios give each one's output in turn, whatever the format; csv-wide gives one
+    row each, jsonl one line each.
     """
+    chosen = resolve_format(output_format, output, ESTIMATES, command="estimate")
     changes = _what_if(what_if)
     with handled(output_format):
+        from pause_cost import api
         from pause_cost.render.estimate import estimate_document, summary_document
-        from pause_cost.uncertainty.whatif import estimate_scenario
 
-        results = [estimate_scenario(path, changes) for path in scenarios]
-        if len(results) == 1:
-            emit(lambda: estimate_document(results[0]), output_format, output, force)
-            return
-        emit_many(
-            lambda: [estimate_document(result) for result in results],
-            lambda: summary_document(results),
-            output_format,
+        results = [api.estimate(path, what_if=changes) for path in scenarios]
+        emit(
+            documents(
+                lambda: [estimate_document(result) for result in results],
+                lambda: summary_document(results),
+            ),
+            chosen,
             output,
             force,
         )
@@ -87,10 +96,12 @@ def init(
 ) -> None:
     """Write a commented starter scenario to edit (never over an existing file without --force)."""
     with handled():
-        from importlib import resources
+        from pause_cost import api
 
-        from pause_cost.output import write_atomic
-
-        template = resources.files("pause_cost") / "templates" / "starter-scenario.yaml"
-        write_atomic(path, template.read_bytes(), force=force)
-        say(f"wrote {path}; edit it, then run: pause-cost estimate {path}")
+        emit(
+            lambda _format, _terminal: api.init(),
+            OutputFormat.table,
+            path,
+            force,
+            after=f"; edit it, then run: pause-cost estimate {path}",
+        )

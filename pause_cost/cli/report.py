@@ -3,30 +3,24 @@
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pause_cost.cli.handling import handled, say
-from pause_cost.cli.options import ForceOption
-from pause_cost.exit_codes import ExitCode
+from pause_cost.cli.emit import emit
+from pause_cost.cli.handling import handled
+from pause_cost.cli.options import (
+    PACKS,
+    ForceOption,
+    OutputFormat,
+    OutputOption,
+    PackFormatOption,
+    resolve_format,
+)
 
-
-class ReportFormat(StrEnum):
-    xlsx = "xlsx"
-    html = "html"
-    md = "md"
-
-
-EXTENSIONS = {
-    ".xlsx": ReportFormat.xlsx,
-    ".html": ReportFormat.html,
-    ".htm": ReportFormat.html,
-    ".md": ReportFormat.md,
-    ".markdown": ReportFormat.md,
-}
+if TYPE_CHECKING:
+    from pause_cost.report.pack import Pack
 
 
 def _date(value: str | None) -> str | None:
@@ -35,35 +29,13 @@ def _date(value: str | None) -> str | None:
     return value
 
 
-def _resolve(output_format: ReportFormat | None, output: Path | None) -> ReportFormat:
-    implied = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
-    if output_format is None:
-        if implied is None:
-            say("give -o FILE ending .xlsx, .html or .md, or --format xlsx|html|md")
-            raise typer.Exit(ExitCode.USAGE)
-        return implied
-    if implied is not None and implied is not output_format:
-        say(f"--format {output_format.value} contradicts the output file {output}")
-        raise typer.Exit(ExitCode.USAGE)
-    if output_format is ReportFormat.xlsx and output is None:
-        say("a workbook is written to a file: give -o FILE.xlsx")
-        raise typer.Exit(ExitCode.USAGE)
-    return output_format
-
-
 def report(
     scenario: Annotated[
         Path,
         typer.Argument(exists=True, dir_okay=False, metavar="SCENARIO", help="Scenario YAML file."),
     ],
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", dir_okay=False, help="pack.xlsx, pack.html or pack.md."),
-    ] = None,
-    output_format: Annotated[
-        ReportFormat | None,
-        typer.Option("--format", "-f", help="xlsx, html or md (default: the file's extension)."),
-    ] = None,
+    output: OutputOption = None,
+    output_format: PackFormatOption = None,
     sensitivity: Annotated[
         bool,
         typer.Option("--sensitivity", help="Add the tornado and break-even values (needs ranges)."),
@@ -82,23 +54,30 @@ def report(
     ] = None,
     force: ForceOption = False,
 ) -> None:
-    """Write the committee pack: headline figures and a paragraph a councillor can read, the
-    inputs and their sources, every figure the scenario supports, the lines, the assumptions
-    and flags; with --sensitivity and --simulate, the tornado, break-even and Monte Carlo.
-    Every figure is the engine's own (the JSON output's, to the penny)."""
-    chosen = _resolve(output_format, output)
+    """Write the committee pack (-o pack.xlsx, pack.html or pack.md): headline figures and a
+    paragraph a councillor can read, the inputs and their sources, every figure the scenario
+    supports, the lines, the assumptions and flags; with --sensitivity and --simulate, the
+    tornado, break-even and Monte Carlo. Every figure is the engine's own (the JSON output's,
+    to the penny)."""
+    chosen = resolve_format(output_format, output, PACKS, command="report")
     from pause_cost.cli.uncertainty import parse_target
 
-    parse_target(target)  # a target that cannot be read is a usage error, before any work
-    with handled():
-        from pause_cost.report.build import build_pack, write_pack
+    parsed = parse_target(target)  # a target that cannot be read is a usage error, before work
+    with handled(output_format):
+        from pause_cost import api
 
-        pack = build_pack(
+        pack = api.pack(
             scenario,
             sensitivity=sensitivity,
-            target=target,
+            target=parsed,
             draws=simulate,
             seed=seed,
             date=date,
         )
-        write_pack(pack, chosen.value, output, force)
+        emit(lambda format_, _terminal: _bytes(pack, format_), chosen, output, force)
+
+
+def _bytes(pack: Pack, output_format: OutputFormat) -> bytes:
+    from pause_cost import api
+
+    return api.render_pack(pack, output_format.value)

@@ -2,25 +2,34 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
+from pause_cost.cli.emit import emit, json_only
 from pause_cost.cli.handling import handled
+from pause_cost.cli.options import (
+    JSON_ONLY,
+    ForceOption,
+    JsonFormatOption,
+    OutputOption,
+    resolve_format,
+)
 
 
 class SchemaKind(StrEnum):
+    """Mirrors :data:`pause_cost.api.SCHEMA_KINDS`, so that --help needs no engine import."""
+
     estimate = "estimate"
+    sensitivity = "sensitivity"
+    breakeven = "breakeven"
+    simulation = "simulation"
     scenario = "scenario"
     table = "table"
     extension = "extension"
     price_index = "index"  # not `index`: that would hide str.index
     ranges = "ranges"
-    sensitivity = "sensitivity"
-    breakeven = "breakeven"
-    simulation = "simulation"
 
 
 def schema(
@@ -32,43 +41,14 @@ def schema(
             "extension, index or ranges (input files).",
         ),
     ],
+    output_format: JsonFormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Print the JSON Schema of an output (estimate, sensitivity, breakeven, simulation) or of
     an input file (scenario, table, table extension, price index, ranges file)."""
-    with handled():
-        from pause_cost.results.data import dumps
+    chosen = resolve_format(output_format, output, JSON_ONLY, command="schema")
+    with handled(output_format):
+        from pause_cost import api
 
-        document: dict[str, Any]
-        outputs = {
-            SchemaKind.sensitivity: "Tornado",
-            SchemaKind.breakeven: "BreakEven",
-            SchemaKind.simulation: "Simulation",
-        }
-        if kind is SchemaKind.estimate:
-            from pause_cost.results.data import json_schema
-            from pause_cost.results.estimate import Estimate
-
-            document = json_schema(Estimate)
-        elif kind in outputs:
-            from pause_cost.results import uncertainty
-            from pause_cost.results.data import json_schema
-
-            document = json_schema(getattr(uncertainty, outputs[kind]))
-        else:
-            from pydantic import BaseModel
-
-            from pause_cost.model.extension import TableExtension
-            from pause_cost.model.indices import PriceIndex
-            from pause_cost.model.scenario import Scenario
-            from pause_cost.model.tables import TableFile
-            from pause_cost.model.uncertainty import UncertaintyFile
-
-            models: dict[SchemaKind, type[BaseModel]] = {
-                SchemaKind.scenario: Scenario,
-                SchemaKind.table: TableFile,
-                SchemaKind.extension: TableExtension,
-                SchemaKind.price_index: PriceIndex,
-                SchemaKind.ranges: UncertaintyFile,
-            }
-            document = models[kind].model_json_schema(mode="validation")
-        sys.stdout.write(dumps(document))
+        emit(json_only(lambda: api.schema(kind.value)), chosen, output, force)

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pause_cost.cli.emit import emit
+from pause_cost.cli.emit import Content, as_json_line, documents, emit
 from pause_cost.cli.handling import handled
-from pause_cost.cli.options import FormatOption, OutputFormat
+from pause_cost.cli.options import (
+    CHECKS,
+    CheckFormatOption,
+    ForceOption,
+    FormatOption,
+    OutputFormat,
+    OutputOption,
+    resolve_format,
+)
+
+if TYPE_CHECKING:
+    from pause_cost.api import TableCheck
 
 app = typer.Typer(
     help="List, show and check unit-cost tables.",
@@ -19,28 +29,59 @@ app = typer.Typer(
 
 
 @app.command("list")
-def tables_list(output_format: FormatOption = OutputFormat.table) -> None:
+def tables_list(
+    output_format: FormatOption = None, output: OutputOption = None, force: ForceOption = False
+) -> None:
     """List the shipped unit-cost tables: name, title, lines and price years."""
+    chosen = resolve_format(output_format, output, command="tables list")
     with handled(output_format):
+        from pause_cost import api
         from pause_cost.render.listing import list_document
-        from pause_cost.runs import shipped_tables
 
-        tables = shipped_tables()
-        emit(lambda: list_document(tables), output_format)
+        tables = api.tables()
+        emit(documents(lambda: list_document(tables)), chosen, output, force)
 
 
 @app.command("show")
 def tables_show(
     name: Annotated[str, typer.Argument(metavar="TABLE", help="A shipped table's name or a file.")],
-    output_format: FormatOption = OutputFormat.table,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Show every line of a table with its amount, timing, source and price year."""
+    chosen = resolve_format(output_format, output, command="tables show")
     with handled(output_format):
-        from pause_cost.load.inputs import load_table
+        from pause_cost import api
         from pause_cost.render.listing import table_document
 
-        table = load_table(name)
-        emit(lambda: table_document(table), output_format)
+        table = api.table(name)
+        emit(documents(lambda: table_document(table)), chosen, output, force)
+
+
+def _summary(checks: list[TableCheck], output_format: OutputFormat) -> Content:
+    """The check's result: each table's notes and a one-line count as text, or as JSON."""
+    failed = sum(1 for check in checks if not check.ok)
+    if output_format is not OutputFormat.table:
+        from pause_cost.results.data import dumps
+
+        data = {
+            "checked": len(checks),
+            "with_problems": failed,
+            "tables": [
+                {"table": check.reference, "problems": len(check.problems), "notes": check.notes}
+                for check in checks
+            ],
+        }
+        text = as_json_line(data) if output_format is OutputFormat.jsonl else dumps(data)
+        return text.encode("utf-8")
+    lines = [f"{check.reference}: note: {note}\n" for check in checks for note in check.notes]
+    checked = len(checks)
+    lines.append(
+        f"{checked} table{'s' if checked != 1 else ''} checked: {checked - failed} without "
+        f"problems, {failed} with problems{' (on stderr)' if failed else ''}\n"
+    )
+    return "".join(lines).encode("utf-8")
 
 
 @app.command("validate")
@@ -49,27 +90,19 @@ def tables_validate(
         list[str],
         typer.Argument(metavar="TABLE...", help="Tables: shipped names or files."),
     ],
+    output_format: CheckFormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Check tables and the indices they name: every problem in every table on stderr, a
     summary on stdout, then exit 1 if any had one. Lines no index can uprate are noted."""
-    with handled():
-        from pause_cost.errors import InputError, Problem
-        from pause_cost.runs import validate_table
+    chosen = resolve_format(output_format, output, CHECKS, command="tables validate")
+    with handled(output_format):
+        from pause_cost import api
+        from pause_cost.errors import InputError
 
-        problems: list[Problem] = []
-        failed = 0
-        for reference in tables:
-            try:
-                notes = validate_table(reference)
-            except InputError as exc:
-                problems.extend(exc.problems)
-                failed += 1
-                continue
-            sys.stdout.writelines(f"{reference}: note: {note}\n" for note in notes)
-        checked = len(tables)
-        sys.stdout.write(
-            f"{checked} table{'s' if checked != 1 else ''} checked: {checked - failed} without "
-            f"problems, {failed} with problems{' (on stderr)' if failed else ''}\n"
-        )
+        checks = api.validate_tables(tables)
+        emit(lambda format_, _terminal: _summary(checks, format_), chosen, output, force)
+        problems = [problem for check in checks for problem in check.problems]
         if problems:
             raise InputError(problems)

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from pause_cost.cli.emit import emit
+from pause_cost.cli.emit import documents, emit
 from pause_cost.cli.handling import handled
-from pause_cost.cli.options import ForceOption, FormatOption, OutputFormat, OutputOption
+from pause_cost.cli.options import ForceOption, FormatOption, OutputOption, resolve_format
 
 if TYPE_CHECKING:
-    from pause_cost.uncertainty.oneway import AxisSpec, Target
+    from pause_cost.api import AxisSpec, Target
 
 OUTCOME_NAMES = (
     "net",
@@ -58,12 +58,12 @@ OutcomeOption = Annotated[
 def _axes(values: list[str] | None) -> list[AxisSpec]:
     if not values:
         return []
-    from pause_cost.uncertainty.oneway import AxisSpec
+    from pause_cost import api
 
     if len(values) != 2:
         raise typer.BadParameter("give two axes: --grid A=LOW:HIGH:STEP B=LOW:HIGH:STEP")
     try:
-        return [AxisSpec.parse(value) for value in values]
+        return [api.parse_axis(value) for value in values]
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
 
@@ -78,32 +78,31 @@ def sensitivity(
             help="A two-way table instead: two axes, each PATH=LOW:HIGH:STEP (give --grid twice).",
         ),
     ] = None,
-    output_format: FormatOption = OutputFormat.table,
+    output_format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """One-way sensitivity: each uncertain input at its low and high, the rest held, largest
     swing first (a tornado); or, with --grid, a two-way table of the outcome."""
+    chosen = resolve_format(output_format, output, command="sensitivity")
     axes = _axes(grid)
     with handled(output_format):
-        from pause_cost.load.uncertainty import load_ranges
+        from pause_cost import api
         from pause_cost.render.uncertainty import grid_document, tornado_document
-        from pause_cost.uncertainty import oneway
 
-        ranges = load_ranges(scenario)
         if axes:
-            two_way = oneway.grid(ranges.inputs, axes[0], axes[1], outcome)
-            emit(lambda: grid_document(two_way), output_format, output, force)
+            two_way = api.grid(scenario, axes[0], axes[1], outcome=outcome)
+            emit(documents(lambda: grid_document(two_way)), chosen, output, force)
             return
-        tornado = oneway.tornado(ranges, outcome)
-        emit(lambda: tornado_document(tornado), output_format, output, force)
+        tornado = api.sensitivity(scenario, outcome=outcome)
+        emit(documents(lambda: tornado_document(tornado)), chosen, output, force)
 
 
 def parse_target(value: str) -> Target:
-    from pause_cost.uncertainty.oneway import Target
+    from pause_cost import api
 
     try:
-        target = Target.parse(value)
+        target = api.parse_target(value)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
     _outcome(target.outcome)
@@ -119,21 +118,21 @@ def breakeven(
             help="OUTCOME OP NUMBER: net>=0, npv>=0, return_per_pound>=4.5, payback<=3.",
         ),
     ] = "net>=0",
-    output_format: FormatOption = OutputFormat.table,
+    output_format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Break-even: for each uncertain input (or, with no ranges, the women, birth rate and
     programme cost), the value at which the target is just met with the rest held, and
     whether it lies inside the input's plausible range."""
+    chosen = resolve_format(output_format, output, command="breakeven")
     parsed = parse_target(target)
     with handled(output_format):
-        from pause_cost.load.uncertainty import load_ranges
+        from pause_cost import api
         from pause_cost.render.uncertainty import breakeven_document
-        from pause_cost.uncertainty.oneway import break_even
 
-        result = break_even(load_ranges(scenario), parsed)
-        emit(lambda: breakeven_document(result), output_format, output, force)
+        result = api.breakeven(scenario, target=parsed)
+        emit(documents(lambda: breakeven_document(result)), chosen, output, force)
 
 
 PROGRESS_AFTER_SECONDS = 1.0
@@ -153,28 +152,27 @@ def simulate(
         bool,
         typer.Option("--poisson-births", help="Draw births as Poisson counts around their mean."),
     ] = False,
-    output_format: FormatOption = OutputFormat.table,
+    output_format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Monte Carlo: draw every input with a distribution; mean, SD, P5/P50/P95 of each
     outcome, P(net > 0), a histogram and what drives the spread. The seed is echoed."""
+    chosen = resolve_format(output_format, output, command="simulate")
     with handled(output_format):
-        from pause_cost.load.uncertainty import load_ranges
+        from pause_cost import api
         from pause_cost.render.uncertainty import simulation_document
-        from pause_cost.uncertainty.montecarlo import simulate as run_simulation
 
-        ranges = load_ranges(scenario)
         with _progress(draws) as advance:
-            result = run_simulation(
-                ranges,
-                draws,
-                seed,
+            result = api.simulate(
+                scenario,
+                draws=draws,
+                seed=seed,
                 outcome=outcome,
                 poisson_births=poisson_births,
                 progress=advance,
             )
-        emit(lambda: simulation_document(result), output_format, output, force)
+        emit(documents(lambda: simulation_document(result)), chosen, output, force)
 
 
 def stderr_is_terminal() -> bool:

@@ -1,8 +1,5 @@
-"""The jobs the commands run: load what the user named, then call the pure core.
-
-Kept out of ``cli/`` so that it only parses arguments and maps errors to exit codes, and so
-that scripts can run the same jobs without the CLI.
-"""
+"""``compare``'s job: load two tables or two scenarios once each, cost them on one basis and
+hand them to :func:`pause_cost.compare.compare`."""
 
 from __future__ import annotations
 
@@ -24,7 +21,6 @@ from pause_cost.core.plan import compile_tables
 from pause_cost.errors import InputError
 from pause_cost.load import inputs
 from pause_cost.load.extensions import LoadedTable
-from pause_cost.model.tables import UnitCostTable
 from pause_cost.results.estimate import Flag
 
 
@@ -39,8 +35,7 @@ def compare_references(
 ) -> Comparison:
     """Compare two tables (per avoided birth, or for a scenario's cohort) or two scenarios.
 
-    Each file is read once. ``by="stage"`` rolls the lines up by stage, for tables whose line
-    ids differ.
+    ``by="stage"`` rolls the lines up by stage, for tables whose line ids differ.
     """
     first, second = inputs.load_reference(a), inputs.load_reference(b)
     if isinstance(first, inputs.Inputs) and isinstance(second, inputs.Inputs):
@@ -102,33 +97,3 @@ def compare_references(
             if nation is not None and (other := of_another_nation(nation, [loaded.table]))
         ],
     )
-
-
-def shipped_tables() -> list[UnitCostTable]:
-    """Every shipped table, loaded (and so checked)."""
-    return [inputs.load_table(name) for name in inputs.shipped_table_names()]
-
-
-def validate_table(reference: str) -> list[str]:
-    """Load a table (a shipped name or a file) and every index it names; note the lines no
-    index can uprate.
-
-    A line priced outside its index's years is not an error (a scenario may keep lines in
-    their own price years) but it cannot be stated in another year's prices, so it is noted.
-    A scenario given by mistake is told so, rather than reported key by key.
-    """
-    loaded = inputs.load_reference(reference, scenarios=False)
-    table = loaded.table
-    indices = inputs.table_indices(loaded)
-    notes = []
-    for line in table.lines:
-        if line.fee_schedule is not None:
-            continue  # a fee is not uprated: its schedule gives it for any year
-        written = table.index_reference(line)
-        index = indices.get(written) if written is not None else None
-        if index is not None and not index.covers(line.price_year):
-            notes.append(
-                f"{line.id} is priced in {line.price_year}, outside {index.name} "
-                f"({index.first_year} to {index.last_year}): it cannot be uprated"
-            )
-    return notes

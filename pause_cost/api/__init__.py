@@ -1,0 +1,365 @@
+"""The public API: one function per command, each taking its inputs whole.
+
+The CLI is a typer face over these functions and nothing else: a script gets exactly what a
+command prints, as results (dataclasses whose JSON is the published contract) rather than text.
+
+A scenario is given as a path (``"scenarios/rotherham-2020.yaml"``), which is loaded with every
+file it names, or as what loading it gave: :class:`~pause_cost.load.inputs.Inputs` for
+:func:`estimate`, :class:`~pause_cost.load.uncertainty.Ranges` (the inputs with their ranges)
+for the analyses. A what-if is a mapping of input paths to numbers. Nothing here prints or
+writes a file: bad input raises :class:`~pause_cost.errors.InputError`, whose ``problems`` are
+the located messages the CLI shows.
+
+Every engine is imported inside the function that runs it, so importing this module costs
+nothing and ``estimate`` never loads numpy.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from pause_cost.compare import Comparison
+    from pause_cost.errors import Problem
+    from pause_cost.load.inputs import Inputs
+    from pause_cost.load.uncertainty import Ranges
+    from pause_cost.model.tables import UnitCostTable
+    from pause_cost.report.pack import Pack
+    from pause_cost.results.estimate import Estimate
+    from pause_cost.results.uncertainty import BreakEven, Grid, Simulation, Tornado
+    from pause_cost.uncertainty.oneway import AxisSpec as AxisSpec
+    from pause_cost.uncertainty.oneway import Target as Target
+
+__all__ = [
+    "SCHEMA_KINDS",
+    "TableCheck",
+    "breakeven",
+    "compare",
+    "estimate",
+    "grid",
+    "init",
+    "pack",
+    "parse_axis",
+    "parse_target",
+    "render_pack",
+    "schema",
+    "sensitivity",
+    "simulate",
+    "table",
+    "tables",
+    "validate_tables",
+]
+
+PathLike = str | os.PathLike[str]
+WhatIf = Mapping[str, Decimal | int | float | str] | Iterable[tuple[str, Decimal | int | str]]
+"""Input paths and the numbers to set them to: ``{"cohort.women_open": 24}``."""
+
+
+def _inputs(scenario: Inputs | PathLike) -> Inputs:
+    from pause_cost.load.inputs import Inputs, load_inputs
+
+    return scenario if isinstance(scenario, Inputs) else load_inputs(Path(scenario))
+
+
+def _ranges(scenario: Ranges | PathLike) -> Ranges:
+    from pause_cost.load.uncertainty import Ranges, load_ranges
+
+    return scenario if isinstance(scenario, Ranges) else load_ranges(Path(scenario))
+
+
+def _changes(what_if: WhatIf) -> list[tuple[str, Decimal]]:
+    """What-ifs as (path, exact number); a float goes through its shortest text (0.1, not
+    0.1000000000000000055...), as a number typed on the command line would."""
+    pairs = what_if.items() if isinstance(what_if, Mapping) else what_if
+    return [(name, Decimal(str(value))) for name, value in pairs]
+
+
+def estimate(scenario: Inputs | PathLike, *, what_if: WhatIf = ()) -> Estimate:
+    """``pause-cost estimate``: the scenario's estimate, each what-if applied and echoed as the
+    first flag (``what_if``), as ``--set PATH=NUMBER`` does."""
+    from pause_cost.core import estimate as engine
+
+    inputs = _inputs(scenario)
+    changes = _changes(what_if)
+    if not changes:
+        return engine.estimate(*inputs)
+    from pause_cost.results.estimate import Flag
+    from pause_cost.uncertainty.whatif import apply
+
+    inputs, said = apply(inputs, changes)
+    result = engine.estimate(*inputs)
+    what = Flag(code="what_if", message="What-if, set for this run: " + said + ".")
+    result.flags = [what, *result.flags]
+    return result
+
+
+def compare(
+    a: PathLike,
+    b: PathLike,
+    *,
+    scenario: PathLike | None = None,
+    price_year: str | None = None,
+    horizon_years: int = 5,
+    by: Literal["line", "stage"] = "line",
+) -> Comparison:
+    """``pause-cost compare``: what moves the answer from A to B. Two tables (names or files)
+    are costed per avoided birth, or for ``scenario``'s cohort, matched line by line (or stage
+    by stage); two scenario files are each estimated as they stand. Each file is read once."""
+    from pause_cost.api.comparing import compare_references
+
+    return compare_references(
+        str(a),
+        str(b),
+        scenario=None if scenario is None else Path(scenario),
+        price_year=price_year,
+        horizon_years=horizon_years,
+        by=by,
+    )
+
+
+def tables() -> list[UnitCostTable]:
+    """``pause-cost tables list``: every shipped table, loaded (and so checked)."""
+    from pause_cost.load import inputs
+
+    return [inputs.load_table(name) for name in inputs.shipped_table_names()]
+
+
+def table(reference: PathLike) -> UnitCostTable:
+    """``pause-cost tables show``: a table by shipped name or file."""
+    from pause_cost.load.inputs import load_table
+
+    return load_table(reference if isinstance(reference, str) else Path(reference))
+
+
+@dataclass(frozen=True)
+class TableCheck:
+    """One table's check: its problems (none if it loaded) and the lines no index can uprate."""
+
+    reference: str
+    problems: tuple[Problem, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def validate_tables(references: Sequence[PathLike]) -> list[TableCheck]:
+    """``pause-cost tables validate``: each table and the indices it names, checked; every
+    table is checked whatever the others hold. A line priced outside its index's years is not
+    an error (a scenario may keep lines in their own price years) but it cannot be stated in
+    another year's prices, so it is noted. A scenario given by mistake is told so."""
+    from pause_cost.errors import InputError
+    from pause_cost.load import inputs
+
+    checks = []
+    for given in references:
+        reference = str(given)
+        try:
+            loaded = inputs.load_reference(reference, scenarios=False)
+            indices = inputs.table_indices(loaded)
+        except InputError as exc:
+            checks.append(TableCheck(reference, problems=exc.problems))
+            continue
+        notes = []
+        for line in loaded.table.lines:
+            if line.fee_schedule is not None:
+                continue  # a fee is not uprated: its schedule gives it for any year
+            written = loaded.table.index_reference(line)
+            index = indices.get(written) if written is not None else None
+            if index is not None and not index.covers(line.price_year):
+                notes.append(
+                    f"{line.id} is priced in {line.price_year}, outside {index.name} "
+                    f"({index.first_year} to {index.last_year}): it cannot be uprated"
+                )
+        checks.append(TableCheck(reference, notes=tuple(notes)))
+    return checks
+
+
+def parse_target(text: str) -> Target:
+    """A break-even target, ``OUTCOME OP NUMBER`` (``net>=0``); ValueError says what is wrong."""
+    from pause_cost.uncertainty.oneway import Target
+
+    return Target.parse(text)
+
+
+def parse_axis(text: str) -> AxisSpec:
+    """A grid's axis, ``PATH=LOW:HIGH:STEP``; ValueError says what is wrong."""
+    from pause_cost.uncertainty.oneway import AxisSpec
+
+    return AxisSpec.parse(text)
+
+
+def _target(target: Target | str) -> Target:
+    return parse_target(target) if isinstance(target, str) else target
+
+
+def sensitivity(scenario: Ranges | PathLike, *, outcome: str = "net") -> Tornado:
+    """``pause-cost sensitivity``: each uncertain input at its low and high, the rest held,
+    largest swing in ``outcome`` first (a tornado)."""
+    from pause_cost.uncertainty import oneway
+
+    return oneway.tornado(_ranges(scenario), outcome)
+
+
+def grid(
+    scenario: Ranges | Inputs | PathLike,
+    rows: AxisSpec | str,
+    columns: AxisSpec | str,
+    *,
+    outcome: str = "net",
+) -> Grid:
+    """``pause-cost sensitivity --grid``: ``outcome`` over two inputs, each axis
+    ``PATH=LOW:HIGH:STEP`` (or an ``AxisSpec``), the rest held."""
+    from pause_cost.load.inputs import Inputs
+    from pause_cost.uncertainty import oneway
+
+    axes = [parse_axis(axis) if isinstance(axis, str) else axis for axis in (rows, columns)]
+    inputs = scenario if isinstance(scenario, Inputs) else _ranges(scenario).inputs
+    return oneway.grid(inputs, axes[0], axes[1], outcome)
+
+
+def breakeven(scenario: Ranges | PathLike, *, target: Target | str = "net>=0") -> BreakEven:
+    """``pause-cost breakeven``: for each uncertain input (or, with no ranges, the women, birth
+    rate and programme cost), the value at which ``target`` is just met, the rest held."""
+    from pause_cost.uncertainty import oneway
+
+    return oneway.break_even(_ranges(scenario), _target(target))
+
+
+def simulate(
+    scenario: Ranges | PathLike,
+    *,
+    draws: int = 10_000,
+    seed: int = 1,
+    outcome: str = "net",
+    poisson_births: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> Simulation:
+    """``pause-cost simulate``: a Monte Carlo of ``draws`` draws from ``seed`` (the same seed
+    gives the same result); ``progress`` is called with the count of draws done."""
+    from pause_cost.uncertainty.montecarlo import simulate as run
+
+    return run(
+        _ranges(scenario),
+        draws,
+        seed,
+        outcome=outcome,
+        poisson_births=poisson_births,
+        progress=progress,
+    )
+
+
+def pack(
+    scenario: PathLike,
+    *,
+    sensitivity: bool = False,
+    target: Target | str = "net>=0",
+    draws: int | None = None,
+    seed: int = 1,
+    date: str | None = None,
+) -> Pack:
+    """``pause-cost report``: what the committee pack holds, each part by the engine that
+    computes it: the estimate; with ``sensitivity``, the tornado of net and the break-even
+    values for ``target``; with ``draws``, a Monte Carlo from ``seed``. Write it in a format
+    with :func:`render_pack`."""
+    from pause_cost.report.pack import Pack
+
+    wanted = _target(target) if sensitivity else None
+    if not sensitivity and draws is None:
+        return Pack(estimate=estimate(scenario), date=date)
+    from pause_cost.errors import InputError
+
+    ranges = _ranges(scenario)
+    result = estimate(ranges.inputs)
+    tornado = found = simulation = None
+    if wanted is not None:
+        if not ranges.ranges:
+            raise InputError.single(
+                os.fspath(scenario),
+                "--sensitivity needs ranges: give the scenario an uncertainty list (see the "
+                "README's 'How sure')",
+            )
+        from pause_cost.uncertainty import oneway
+
+        tornado = oneway.tornado(ranges, "net")
+        found = oneway.break_even(ranges, wanted)
+    if draws is not None:
+        simulation = simulate(ranges, draws=draws, seed=seed)
+    return Pack(estimate=result, tornado=tornado, breakeven=found, simulation=simulation, date=date)
+
+
+PACK_FORMATS = ("xlsx", "html", "markdown")
+
+
+def render_pack(written: Pack, output_format: str) -> bytes:
+    """A pack as the bytes of its file: a workbook (``xlsx``), a page (``html``) or Markdown
+    (``markdown``), the page and Markdown in UTF-8."""
+    from pause_cost.report.build import render
+
+    if output_format not in PACK_FORMATS:
+        raise ValueError(
+            f"{output_format!r} is not a format of the pack; choose xlsx, html or markdown"
+        )
+    return render(written, output_format)
+
+
+SCHEMA_KINDS = (
+    "estimate",
+    "sensitivity",
+    "breakeven",
+    "simulation",
+    "scenario",
+    "table",
+    "extension",
+    "index",
+    "ranges",
+)
+"""What ``schema`` describes: four outputs, then five kinds of input file."""
+
+
+def schema(kind: str) -> dict[str, Any]:
+    """``pause-cost schema``: the JSON Schema of an output's JSON or of an input file."""
+    from pause_cost.results.data import json_schema
+
+    if kind == "estimate":
+        from pause_cost.results.estimate import Estimate
+
+        return json_schema(Estimate)
+    outputs = {"sensitivity": "Tornado", "breakeven": "BreakEven", "simulation": "Simulation"}
+    if kind in outputs:
+        from pause_cost.results import uncertainty
+
+        return json_schema(getattr(uncertainty, outputs[kind]))
+    from pydantic import BaseModel
+
+    from pause_cost.model.extension import TableExtension
+    from pause_cost.model.indices import PriceIndex
+    from pause_cost.model.scenario import Scenario
+    from pause_cost.model.tables import TableFile
+    from pause_cost.model.uncertainty import UncertaintyFile
+
+    models: dict[str, type[BaseModel]] = {
+        "scenario": Scenario,
+        "table": TableFile,
+        "extension": TableExtension,
+        "index": PriceIndex,
+        "ranges": UncertaintyFile,
+    }
+    if kind not in models:
+        raise ValueError(f"{kind!r} is not a schema; choose {', '.join(SCHEMA_KINDS)}")
+    document: dict[str, Any] = models[kind].model_json_schema(mode="validation")
+    return document
+
+
+def init() -> str:
+    """``pause-cost init``: the commented starter scenario, as text to save and edit."""
+    from importlib import resources
+
+    starter = resources.files("pause_cost") / "templates" / "starter-scenario.yaml"
+    return starter.read_text(encoding="utf-8")
