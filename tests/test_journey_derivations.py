@@ -8,8 +8,9 @@ back from the engine or the table. A figure on a line is compared at its own pre
 to the penny, a share to 4 decimal places), as written in the table.
 
 Then the rules that keep derived, borrowed and transferred figures honest: ``tables validate``
-refuses a proxy without a reason, a derived figure without its derivation, and a Scottish table
-naming an England-and-Wales-only body, each at its file, line and column.
+refuses a proxy without a reason, an English source in a Scottish table not marked as a proxy, a
+derived figure without its derivation, and a Scottish table naming an England-and-Wales-only body,
+each at its file, line and column.
 """
 
 from __future__ import annotations
@@ -358,6 +359,9 @@ REFUSED = {
     "so with proxy)",
     "scottish-table-names-cafcass": "scottish-table-names-cafcass.yaml:11:13: lines.0.agency: "
     "Cafcass serves England and Wales, not Scotland",
+    "english-source-without-proxy": "english-source-without-proxy.yaml:13:17: "
+    "lines.0.source.document: cites GMCA, an English source, in a Scottish table: mark the line "
+    "`proxy: {nation: england, reason: ...}`, saying why no Scottish figure is used",
     "proxy-of-its-own-nation": "proxy-of-its-own-nation.yaml:16:15: lines.0.proxy.nation: a proxy "
     "is another nation's figure: the table is for England",
     "coverage-not-the-lines": "coverage-not-the-lines.yaml:4:11: coverage.stages: the stages "

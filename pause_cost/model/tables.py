@@ -164,12 +164,30 @@ _NATION_NAMES: dict[Nation, tuple[str, str]] = {
 }
 
 
-def england_and_wales_agency(text: str) -> str | None:
-    """The England-and-Wales-only body the text names, if any (as a word, any case)."""
-    for name in ENGLAND_AND_WALES_AGENCIES:
+ENGLISH_SOURCES = (
+    "GMCA",
+    "New Economy",
+    "PSSRU",
+    "Personal Social Services Research Unit",
+    "Department for Education",
+    *ENGLAND_AND_WALES_AGENCIES,
+)
+"""Publishers whose unit costs are England's (or England and Wales's) system: a line in a
+Scottish or Northern Irish table that cites one is an English figure standing in, so it must
+say so with ``proxy``."""
+
+
+def _named(names: tuple[str, ...], text: str) -> str | None:
+    """The first of these names the text holds, as a word, in any case."""
+    for name in names:
         if re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text, re.IGNORECASE):
             return name
     return None
+
+
+def england_and_wales_agency(text: str) -> str | None:
+    """The England-and-Wales-only body the text names, if any (as a word, any case)."""
+    return _named(ENGLAND_AND_WALES_AGENCIES, text)
 
 
 def nation_problem(nation: Nation | None, line: Line) -> tuple[str, str] | None:
@@ -193,6 +211,12 @@ def nation_problem(nation: Nation | None, line: Line) -> tuple[str, str] | None:
                 f"bears this cost (a figure borrowed from England names the {people} body too, "
                 "and says so with proxy)"
             )
+    cited = _named(ENGLISH_SOURCES, line.source.document)
+    if line.proxy is None and cited is not None:
+        return "source.document", (
+            f"cites {cited}, an English source, in a {people} table: mark the line "
+            "`proxy: {nation: england, reason: ...}`, saying why no " + people + " figure is used"
+        )
     return None
 
 
