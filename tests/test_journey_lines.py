@@ -253,6 +253,35 @@ def test_long_term_foster_care_at_2016_17_in_whole_pounds() -> None:
     assert round(total) == 170_707  # £11,380 per avoided birth (MORE-COSTS.md s.11, row C)
 
 
+# ---------------------------------------------------------------- independent fostering agencies
+
+
+@BOTH_YEARS
+def test_the_ifa_premium_is_the_agency_share_of_the_foster_weeks_at_the_price_gap(
+    price_year: str,
+) -> None:
+    """CMA 2021: IFAs charged about £820 a week (FY2020, taken as 2019/20); the council's own
+    placement, GMCA SS2.0.1, £468 at 2013/14 brought to 2019/20 by PSS all sectors; the gap on
+    42% of the table's foster weeks (Ofsted 2019): 48.37 weeks in year 1, 21.84 in year 2 and
+    3.64 a year after, within five years."""
+    gap = 820 - 468 * pss("2013/14", "2019/20")
+    assert round(gap, 2) == D("277.38")
+    weeks = D("48.37") + D("21.84") + 3 * D("3.64")  # years 1, 2 and 3 to 5
+    result = rotherham(price_year)
+    total = sum(
+        (line.horizon_gbp for line in result.lines if line.id.startswith("ifa-premium")), D(0)
+    )
+    by_hand = D("277.38") * D("0.42") * weeks * uprate("2019/20", price_year) * ROTHERHAM_BIRTHS
+    assert close(total, by_hand)
+
+
+def test_the_lines_kept_at_share_0_add_nothing() -> None:
+    result = rotherham("2016/17")
+    for line_id in ("residential-placement", "adoption-allowance"):
+        found = line_in(result, line_id)
+        assert found.horizon_gbp == 0, line_id
+
+
 # ---------------------------------------------------------------- placement to adoption order
 
 
@@ -352,6 +381,11 @@ def test_every_new_line_is_in_the_table_once() -> None:
         "adopted-child-social-work-placement-to-order-year-3",
         "support-after-return-home",
         "adoption-support-fund",
+        "ifa-premium-year-1",
+        "ifa-premium-year-2",
+        "ifa-premium-long-term",
+        "residential-placement",
+        "adoption-allowance",
     }
     assert new <= set(ids)
 

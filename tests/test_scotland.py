@@ -52,11 +52,23 @@ def test_the_scottish_table_loads_and_states_its_nation() -> None:
     assert table.nation == "scotland"
     assert table.price_index == "gdp-deflator-2026-03"
     assert table.description is not None
-    assert "MISSING" in table.description
+    assert "Left out" in table.description
     for each in table.lines:
         assert each.source.note is not None
-        assert "Second-hand" in each.source.note
-        assert each.assumption, f"{each.id}: shares and weeks are judgements"
+        assert each.source.note.startswith(("Second-hand", "First-hand")), each.id
+        assert each.assumption, f"{each.id}: shares, weeks and borrowed figures are judgements"
+
+
+def test_the_other_agencies_are_scotland_s_own() -> None:
+    """The Reporter, the panel and legal aid, reported apart; no English body appears."""
+    agencies = {
+        each.agency for each in load_table(SCOTLAND).lines if each.classification == "other_agency"
+    }
+    assert agencies == {
+        "Scottish Children's Reporter Administration",
+        "Children's Hearings Scotland",
+        "Scottish Legal Aid Board",
+    }
 
 
 def test_the_scottish_table_validates() -> None:
@@ -75,18 +87,31 @@ def test_a_small_scottish_scenario_estimates_at_2024_25(write_yaml: WriteYaml) -
     ]
     assert not {"nation_mismatch", "nation_unstated"} & set(codes(result))
     assert result.horizon.total_gbp > 0
-    assert result.horizon.other_agencies_gbp == 0  # hearings and legal aid are not costed
+    assert result.horizon.other_agencies_gbp > 0  # the Reporter, the panel, legal aid
 
     # LGBF CHN8b, Scotland, 2021-22: 236,780 (£000) x 1000 / 52 / 11,312 children = £402.53 a
-    # week; 41 weeks for every child; uprated by the March 2026 GDP deflator, 100 / 85.3036.
+    # week; 39 weeks (nine months) for every child; uprated by the March 2026 GDP deflator,
+    # 100 / 85.3036.
     assert round(Decimal(236_780_000) / 52 / 11_312, 2) == Decimal("402.53")
     lines = {item.id: item for item in result.lines}
-    first = lines["looked-after-community-first-41-weeks"]
+    first = lines["looked-after-community-first-39-weeks"]
     factor = Decimal("100.0000") / Decimal("85.3036")
     assert first.uprating_factor == factor
-    by_hand = Decimal("402.53") * 41 * factor * 9
+    by_hand = Decimal("402.53") * 39 * factor * 9
     assert round(first.horizon_gbp, 2) == round(by_hand, 2)
-    assert round(first.horizon_gbp) == 174_123
+    assert round(first.horizon_gbp) == 165_630
+
+    # SCRA: £26.86m / 21,613 hearings = £1,242.77 a hearing (2022-23 prices); 30,363 / 13,316 =
+    # 2.2802 hearings a year; every child in year 1; GDP deflator 100 / 91.2996.
+    scra = lines["reporter-scra-year-1"]
+    by_hand = Decimal("1242.77") * Decimal("2.2802") * Decimal(100) / Decimal("91.2996") * 9
+    assert round(scra.horizon_gbp, 2) == round(by_hand, 2)
+
+    # The kinship allowance: £168.31 a week (2023-24) x 52 x 13 / 71 infants (0.1831), years 2
+    # to 5 (four years in the five), GDP deflator 100 / 96.1117.
+    kinship = lines["kinship-allowance-ages-1-4"]
+    by_hand = Decimal("168.31") * 52 * Decimal("0.1831") * 4 * 100 / Decimal("96.1117") * 9
+    assert round(kinship.horizon_gbp, 2) == round(by_hand, 2)
 
 
 # ---------------------------------------------------------------- nation_mismatch
@@ -118,7 +143,7 @@ def test_a_scottish_table_in_an_english_scenario_is_flagged(write_yaml: WriteYam
     assert codes(result)[0] == "nation_mismatch"
     message = result.flags[0].message
     assert "The scenario is in England, but care-journey-scotland is for Scotland" in message
-    assert len(result.flags[0].lines) == 4
+    assert len(result.flags[0].lines) == len(load_table(SCOTLAND).lines)
 
 
 def test_the_mismatch_is_a_warning_above_the_figures(write_yaml: WriteYaml) -> None:

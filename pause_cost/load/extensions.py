@@ -18,7 +18,7 @@ from pause_cost.load import yaml as yamlmarks
 from pause_cost.load.messages import file_order, located, validate
 from pause_cost.load.resolve import Cited, resolve
 from pause_cost.model.base import is_path_reference
-from pause_cost.model.tables import MAX_LINES, Line, TableFile, UnitCostTable
+from pause_cost.model.tables import MAX_LINES, Line, TableFile, UnitCostTable, nation_problem
 
 if TYPE_CHECKING:
     from pause_cost.model.extension import TableExtension
@@ -98,6 +98,33 @@ def _index_paths(path: Path, table_index: str | None, lines: list[Line]) -> dict
     }
 
 
+def _nation_problems(
+    extension: TableExtension, base: UnitCostTable, lines: list[Line], document: yamlmarks.Document
+) -> list[Problem]:
+    """Lines that do not fit the made table's nation: placed at the extension's own line, or
+    at its ``nation`` where the line is the base table's."""
+    nation = extension.nation or base.nation
+    own = {
+        id(line): (section, index)
+        for section in ("replace", "add")
+        for index, line in enumerate(getattr(extension, section))
+    }
+    problems = []
+    for line in lines:
+        problem = nation_problem(nation, line)
+        if problem is None:
+            continue
+        key, message = problem
+        if id(line) in own:
+            section, index = own[id(line)]
+            loc: tuple[str | int, ...] = (section, index, *key.split("."))
+        else:
+            loc, message = ("nation",), f"{base.name}'s line {line.id!r}: {message}"
+        where = document.marks.locate(loc)
+        problems.append(located(document.display_path, where, ".".join(map(str, loc)), message))
+    return problems
+
+
 def _apply(
     extension: TableExtension, base: UnitCostTable, document: yamlmarks.Document
 ) -> UnitCostTable:
@@ -143,10 +170,11 @@ def _apply(
         for index, line in enumerate(extension.add)
         if check("add", index, line.id, must_exist=False)
     ]
-    if problems:
-        raise InputError(sorted(problems, key=file_order))
     lines = [replacements.get(line.id, line) for line in base.lines if line.id not in removals]
     lines += additions
+    problems += _nation_problems(extension, base, lines, document)
+    if problems:
+        raise InputError(sorted(problems, key=file_order))
     most = MAX_LINES
     if not lines or len(lines) > most:
         where = document.marks.locate(("remove",) if not lines else ("add",), at_key=True)

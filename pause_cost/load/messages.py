@@ -73,6 +73,11 @@ def _describe(model: type[BaseModel], document: yamlmarks.Document, error: Any) 
     kind: str = error["type"]
     if kind == "duplicate_id":
         loc = (*loc, error["ctx"]["second"], "id")
+    if kind == "at_key":  # a model's rule about one of its keys: placed at that key
+        loc = (
+            *loc,
+            *(int(part) if part.isdigit() else part for part in error["ctx"]["at"].split(".")),
+        )
     if kind == "missing":
         position = document.marks.locate(loc[:-1], at_key=True)
     else:

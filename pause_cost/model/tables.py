@@ -7,12 +7,20 @@ tables mix sources (PSSRU, the GMCA database, a council's own figures).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Self, get_args
 
-from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from pause_cost.model.base import (
@@ -116,6 +124,102 @@ def fee_in_force(schedule: list[Fee], price_year: str) -> Fee | None:
     return in_force[-1] if in_force else None
 
 
+class Proxy(InputModel):
+    """A figure from another nation's system standing in for one no source gives for this one.
+
+    Said on the line, so that a reader sees which costs are the nation's own and which are
+    borrowed, and why each was borrowed rather than left out.
+    """
+
+    nation: Nation = Field(description="The nation whose figure stands in.")
+    reason: Text = Field(
+        description="Why the other nation's figure is used, and how it may differ."
+    )
+
+
+def at_key(key: str, message: str, **context: Any) -> PydanticCustomError:
+    """An error the loader places at ``key`` below the model that raised it ('figures', or
+    '3.agency' below a table's lines), not at the model's first line."""
+    return PydanticCustomError("at_key", message, {"at": key, **context})
+
+
+ENGLAND_AND_WALES_AGENCIES = (
+    "HM Courts & Tribunals Service",
+    "HMCTS",
+    "Cafcass",
+    "Legal Aid Agency",
+)
+"""Bodies that serve England (and Wales) alone: Scotland has the sheriff court (SCTS), the
+Reporter (SCRA), the hearings panel (CHS) and the Scottish Legal Aid Board; Northern Ireland its
+own courts service and Legal Services Agency. A line naming one of these in a Scottish or
+Northern Irish table is an English cost carried across by mistake (a proxy names the council)."""
+
+NATIONS_WITHOUT_THEM: tuple[Nation, ...] = ("scotland", "northern_ireland")
+
+_NATION_NAMES: dict[Nation, tuple[str, str]] = {
+    "england": ("England", "English"),
+    "scotland": ("Scotland", "Scottish"),
+    "wales": ("Wales", "Welsh"),
+    "northern_ireland": ("Northern Ireland", "Northern Irish"),
+}
+
+
+ENGLISH_SOURCES = (
+    "GMCA",
+    "New Economy",
+    "PSSRU",
+    "Personal Social Services Research Unit",
+    "Department for Education",
+    *ENGLAND_AND_WALES_AGENCIES,
+)
+"""Publishers whose unit costs are England's (or England and Wales's) system: a line in a
+Scottish or Northern Irish table that cites one is an English figure standing in, so it must
+say so with ``proxy``."""
+
+
+def _named(names: tuple[str, ...], text: str) -> str | None:
+    """The first of these names the text holds, as a word, in any case."""
+    for name in names:
+        if re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text, re.IGNORECASE):
+            return name
+    return None
+
+
+def england_and_wales_agency(text: str) -> str | None:
+    """The England-and-Wales-only body the text names, if any (as a word, any case)."""
+    return _named(ENGLAND_AND_WALES_AGENCIES, text)
+
+
+def nation_problem(nation: Nation | None, line: Line) -> tuple[str, str] | None:
+    """What is wrong with a line in a table for this nation, as (key, message), if anything.
+
+    A Scottish (or Northern Irish) table names no England-and-Wales-only body, and a proxy is
+    another nation's figure, not the table's own.
+    """
+    if line.proxy is not None and line.proxy.nation == nation:
+        return "proxy.nation", (
+            f"a proxy is another nation's figure: the table is for {_NATION_NAMES[nation][0]}"
+        )
+    if nation not in NATIONS_WITHOUT_THEM:
+        return None
+    country, people = _NATION_NAMES[nation]
+    for key in ("agency", "transfer_to"):
+        named = england_and_wales_agency(getattr(line, key) or "")
+        if named is not None:
+            return key, (
+                f"{named} serves England and Wales, not {country}: name the {people} body that "
+                f"bears this cost (a figure borrowed from England names the {people} body too, "
+                "and says so with proxy)"
+            )
+    cited = _named(ENGLISH_SOURCES, line.source.document)
+    if line.proxy is None and cited is not None:
+        return "source.document", (
+            f"cites {cited}, an English source, in a {people} table: mark the line "
+            "`proxy: {nation: england, reason: ...}`, saying why no " + people + " figure is used"
+        )
+    return None
+
+
 def line_ref(table: str, line_id: str) -> str:
     """How a line is named across tables, in overrides, flags and comparisons: 'table/id'."""
     return f"{table}/{line_id}"
@@ -168,6 +272,34 @@ class Line(InputModel):
     assumption: Text | None = Field(
         default=None, description="A judgement the figure rests on; outputs flag it."
     )
+    figures: dict[Slug, Number] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=50,
+        description="The published figures a derived amount, share or quantity is worked from, "
+        "by name (a budget, a count): the derivation shows the arithmetic on them.",
+    )
+    proxy: Proxy | None = Field(
+        default=None,
+        description="Set when the figure is another nation's, standing in for one no source "
+        "gives for the table's nation: whose, and why.",
+    )
+    transfer_to: Text | None = Field(
+        default=None,
+        description="The public body a fee is paid to (the court fee a council pays HMCTS): a "
+        "transfer between public bodies, a cost to the council but not to the public sector.",
+    )
+
+    @model_validator(mode="after")
+    def _derived_says_how(self) -> Self:
+        if self.figures is not None and self.derivation is None:
+            raise at_key(
+                "figures",
+                "a figure worked from other figures needs its derivation: add `derivation:` "
+                "showing the arithmetic on {names}",
+                names=", ".join(self.figures),
+            )
+        return self
 
     @model_validator(mode="after")
     def _years_in_order(self) -> Self:
@@ -204,6 +336,23 @@ class Line(InputModel):
         return Line.model_validate({**self.model_dump(), **changes})
 
 
+class LeftOut(InputModel):
+    """Part of the journey a table does not cost, and why."""
+
+    item: Text
+    reason: Text
+
+
+class Coverage(InputModel):
+    """The stages a table costs and what it leaves out, so that a partial table is never
+    mistaken for a whole journey."""
+
+    stages: list[Stage] = Field(min_length=1, description="The stages its lines cost.")
+    left_out: list[LeftOut] = Field(
+        default_factory=list, description="What the table does not cost, each with its reason."
+    )
+
+
 class Removal(InputModel):
     """A line a local table drops from the table it extends, and why."""
 
@@ -227,6 +376,10 @@ class TableFile(InputModel):
         default=None,
         description="Index that uprates the lines to a scenario's price year: a shipped name "
         "or a path to an index file.",
+    )
+    coverage: Coverage | None = Field(
+        default=None,
+        description="The stages the table costs and what it leaves out (omitted: not stated).",
     )
     lines: list[Line] = Field(min_length=1, max_length=MAX_LINES)
 
@@ -254,6 +407,35 @@ class TableFile(InputModel):
                 )
             first_index[line.id] = index
         return lines
+
+    @field_validator("lines")
+    @classmethod
+    def _agencies_of_the_nation(cls, lines: list[Line], info: ValidationInfo) -> list[Line]:
+        for index, line in enumerate(lines):
+            problem = nation_problem(info.data.get("nation"), line)
+            if problem is not None:
+                key, message = problem
+                raise at_key(f"{index}.{key}", message)
+        return lines
+
+    @model_validator(mode="after")
+    def _coverage_matches_lines(self) -> Self:
+        """The stages a table says it costs are the stages of its lines, no more, no fewer."""
+        if self.coverage is None:
+            return self
+        said, costed = set(self.coverage.stages), {line.stage for line in self.lines}
+        if said != costed:
+            parts = []
+            if costed - said:
+                parts.append(f"lines cost {', '.join(sorted(costed - said))}, not listed")
+            if said - costed:
+                parts.append(f"no line costs {', '.join(sorted(said - costed))}")
+            raise at_key(
+                "coverage.stages",
+                "the stages listed are not the stages of the lines: {detail}",
+                detail="; ".join(parts),
+            )
+        return self
 
 
 class UnitCostTable(TableFile):
