@@ -18,7 +18,8 @@ from pause_cost.load import yaml as yamlmarks
 from pause_cost.load.messages import file_order, located, validate
 from pause_cost.load.resolve import Cited, resolve
 from pause_cost.model.base import is_path_reference
-from pause_cost.model.tables import MAX_LINES, Line, TableFile, UnitCostTable, nation_problem
+from pause_cost.model.nations import nation_problem
+from pause_cost.model.tables import MAX_LINES, Line, TableFile, UnitCostTable
 
 if TYPE_CHECKING:
     from pause_cost.model.extension import TableExtension
