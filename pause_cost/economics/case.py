@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from pause_cost.core import timing
 from pause_cost.core.cohorts import PlannedCohort, count, window_months, window_years
 from pause_cost.core.plan import Plan, PlannedLine
+from pause_cost.core.timing import CohortTiming, cohort_timing
 from pause_cost.economics.programme import (
     practices_paid_for,
     programme_cost_by_year,
@@ -112,7 +114,7 @@ def economics(scenario: Scenario, setting: Setting) -> Economics:
     """The case's parts the scenario asks for; the rest null."""
     timed = all(cohort.start is not None for cohort in setting.cohorts)
     basis: Basis = "financial_year" if timed else "year_after_birth"
-    spread = _births_by_month(scenario, setting) if timed else []
+    spread = _timed(scenario, setting) if timed else []
     cal = _calendar(scenario, setting, spread) if timed else None
     return Economics(
         cohorts=[_cohort_result(cohort) for cohort in setting.cohorts],
@@ -154,18 +156,16 @@ def _whole_months(scenario: Scenario) -> int:
     return int(months)
 
 
-def _births_by_month(scenario: Scenario, setting: Setting) -> list[tuple[Month, Decimal]]:
-    """Every cohort's births costed (after adjustments), month by month over its window."""
-    from pause_cost.economics import calendar
-
+def _timed(scenario: Scenario, setting: Setting) -> list[tuple[CohortTiming, Decimal]]:
+    """Every cohort's timing weights (compiled once) and its births costed (after the
+    bridge's adjustments)."""
     months = _whole_months(scenario)
-    spread: list[tuple[Month, Decimal]] = []
+    found = []
     for cohort in setting.cohorts:
         assert cohort.start is not None
-        spread += calendar.spread_births(
-            cohort.avoided * setting.factor, cohort.start, months, cohort.profile
-        )
-    return spread
+        weights = cohort_timing(cohort.start, months, setting.plan.horizon_years, cohort.profile)
+        found.append((weights, cohort.avoided * setting.factor))
+    return found
 
 
 def running_months(scenario: Scenario, cohorts: Sequence[PlannedCohort]) -> tuple[Month, int]:
@@ -205,18 +205,18 @@ def programme_by_financial_year(
 
 
 def _calendar(
-    scenario: Scenario, setting: Setting, spread: Sequence[tuple[Month, Decimal]]
+    scenario: Scenario, setting: Setting, spread: Sequence[tuple[CohortTiming, Decimal]]
 ) -> Calendar:
     from pause_cost.economics import calendar
 
     plan = setting.plan
     columns = {
-        classification: calendar.cash_by_financial_year(
+        classification: timing.cash_by_financial_year(
             spread, per_birth_by_year(plan, _is_class(classification))
         )
         for classification in ("cashable", "internal", "other_agency")
     }
-    births = calendar.births_by_financial_year(spread)
+    births = timing.births_by_financial_year(spread)
     cost: dict[str, Decimal] = {}
     if scenario.programme_cost is not None:
         first, months = running_months(scenario, setting.cohorts)
@@ -300,7 +300,7 @@ def _nominal(scenario: Scenario, setting: Setting, years: Sequence[CashYear]) ->
 def _funders(
     scenario: Scenario,
     setting: Setting,
-    spread: Sequence[tuple[Month, Decimal]],
+    spread: Sequence[tuple[CohortTiming, Decimal]],
     basis: Basis,
 ) -> Funders | None:
     if scenario.funders is None or scenario.programme_cost is None:
@@ -384,15 +384,13 @@ def _cost_years(scenario: Scenario, setting: Setting) -> list[Decimal]:
 
 def _savings_by_period(
     setting: Setting,
-    spread: Sequence[tuple[Month, Decimal]],
+    spread: Sequence[tuple[CohortTiming, Decimal]],
     basis: Basis,
     include: Callable[[PlannedLine], bool],
 ) -> dict[str, Decimal]:
-    from pause_cost.economics import calendar
-
     per_birth = per_birth_by_year(setting.plan, include)
     if basis == "financial_year":
-        return calendar.cash_by_financial_year(spread, per_birth)
+        return timing.cash_by_financial_year(spread, per_birth)
     births = sum((cohort.avoided for cohort in setting.cohorts), ZERO) * setting.factor
     return {f"year {year}": amount * births for year, amount in enumerate(per_birth, start=1)}
 

@@ -40,7 +40,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, Inexact, InvalidOperation, localcontext
 from fractions import Fraction
+from functools import lru_cache
+from math import lcm
 
+from pause_cost.core.timing import whole_units
 from pause_cost.model.discounting import MAX_YEAR, DiscountSchedule
 
 FACTOR_PLACES = 24
@@ -97,7 +100,7 @@ def discount_factor(schedule: DiscountSchedule, year: int) -> Decimal:
     Rounded once, half up, to :data:`FACTOR_PLACES` decimal places.
     """
     _check_year(year)
-    return _rounded(_factors(schedule, year)[year], FACTOR_PLACES)
+    return _rounded_factor(_rates(schedule, year))
 
 
 def present_value(
@@ -153,12 +156,43 @@ def _check_year(year: int) -> None:
 
 
 def _factors(schedule: DiscountSchedule, last_year: int) -> list[Fraction]:
-    """The exact discount factors of years 0 to ``last_year``, each compounding the last."""
+    """The exact discount factors of years 0 to ``last_year``, each compounding the last.
+
+    Kept per schedule (by its rates), so an analysis that estimates thousands of times
+    compounds each year once."""
+    rates = _rates(schedule, last_year)
+    return _compounded(rates)
+
+
+_RATES: dict[int, tuple[DiscountSchedule, list[Decimal]]] = {}
+"""Each schedule's rates by year, as far as asked (by the schedule's identity; the schedule is
+held, so its identity is not reused while the entry lives)."""
+
+
+def _rates(schedule: DiscountSchedule, last_year: int) -> tuple[Decimal, ...]:
+    """The schedule's rates for years 1 to ``last_year``, looked up in its bands once."""
+    held = _RATES.get(id(schedule))
+    if held is None or held[0] is not schedule:
+        if len(_RATES) >= 64:
+            _RATES.clear()
+        held = _RATES[id(schedule)] = (schedule, [])
+    rates = held[1]
+    for year in range(len(rates) + 1, last_year + 1):
+        rates.append(schedule.rate_percent(year))
+    return tuple(rates[:last_year])
+
+
+@lru_cache(maxsize=64)
+def _compounded(rates: tuple[Decimal, ...]) -> list[Fraction]:
     factors = [Fraction(1)]
-    for year in range(1, last_year + 1):
-        rate = Fraction(schedule.rate_percent(year))
-        factors.append(factors[-1] * _HUNDRED / (_HUNDRED + rate))
+    for rate in rates:
+        factors.append(factors[-1] * _HUNDRED / (_HUNDRED + Fraction(rate)))
     return factors
+
+
+@lru_cache(maxsize=4096)
+def _rounded_factor(rates: tuple[Decimal, ...]) -> Decimal:
+    return _rounded(_compounded(rates)[-1], FACTOR_PLACES)
 
 
 def _exact_present_value(
@@ -170,8 +204,23 @@ def _exact_present_value(
             raise ValueError(f"year {year}: the amount must be a finite Decimal, not {amount!r}")
     if not amounts_by_year:
         return Fraction(0)
-    factors = _factors(schedule, max(year for year, _ in amounts_by_year))
-    return sum((Fraction(amount) * factors[year] for year, amount in amounts_by_year), Fraction(0))
+    last = max(year for year, _ in amounts_by_year)
+    numerators, denominator = _whole_factors(_rates(schedule, last))
+    amounts, places = whole_units([amount for _, amount in amounts_by_year])
+    total = sum(
+        units * numerators[year] for (year, _), units in zip(amounts_by_year, amounts, strict=True)
+    )
+    return Fraction(total, denominator * 10**places)
+
+
+@lru_cache(maxsize=64)
+def _whole_factors(rates: tuple[Decimal, ...]) -> tuple[list[int], int]:
+    """The exact factors of years 0 to len(rates) as whole numbers over one denominator."""
+    factors = _compounded(rates)
+    denominator = lcm(*(factor.denominator for factor in factors))
+    return [factor.numerator * (denominator // factor.denominator) for factor in factors], (
+        denominator
+    )
 
 
 def _exact_sum(amounts: Iterable[Decimal]) -> Decimal:

@@ -23,7 +23,7 @@ from decimal import Decimal
 import numpy as np
 from numpy.typing import NDArray
 
-from pause_cost.core import formulas
+from pause_cost.core import formulas, timing
 from pause_cost.core.cohorts import PlannedCohort, cohorts, window_years
 from pause_cost.core.estimate import assemble, compile_scenario, practices
 from pause_cost.core.evaluate import CLASSIFICATIONS
@@ -216,18 +216,14 @@ def _timing(
             for label, amount in programme_by_financial_year(cost, first, months, running).items():
                 costs[index[label]] += float(amount)
         months_in_window = case.calendar.window_months
+        first_year = calendar.financial_year_start(labels[0])
         cohort_weights = []
         for cohort in planned:
             assert cohort.start is not None
-            spread = calendar.spread_births(
-                Decimal(1), cohort.start, months_in_window, cohort.profile
+            weights = timing.cohort_timing(cohort.start, months_in_window, horizon, cohort.profile)
+            cohort_weights.append(
+                np.array(timing.weight_matrix(weights, first_year, len(labels)), dtype=np.float64)
             )
-            matrix = np.zeros((horizon, len(labels)))
-            for year in range(horizon):
-                unit = [Decimal(1) if other == year else Decimal(0) for other in range(horizon)]
-                for label, amount in calendar.cash_by_financial_year(spread, unit).items():
-                    matrix[year, index[label]] = float(amount)
-            cohort_weights.append(matrix)
         periods = len(labels)
     else:
         years = horizon if cost is None else max(programme_years(cost), horizon)
