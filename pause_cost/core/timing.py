@@ -21,6 +21,7 @@ Pure: no files, no printing, no clock.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -33,6 +34,8 @@ from pause_cost.model.month import Month
 MONTHS_PER_YEAR = 12
 FINANCIAL_YEAR_FIRST_MONTH = 4
 """A council's financial year starts in April: 2018/19 runs from April 2018 to March 2019."""
+
+_FINANCIAL_YEAR_TEXT = re.compile(r"([0-9]{4})/([0-9]{2})")
 
 BIRTH_PLACES = 20
 """Births by financial year are carried to 1e-20 of a birth."""
@@ -51,6 +54,37 @@ def start_year(month: Month) -> int:
 def label(first_year: int) -> str:
     """A financial year's label from the calendar year it starts in: 2018 gives '2018/19'."""
     return f"{first_year}/{(first_year + 1) % 100:02d}"
+
+
+def financial_year_start(text: str) -> int:
+    """The calendar year a financial year starts in: '2018/19' gives 2018, '1999/00' 1999.
+
+    Refuses, with ValueError, a label that is not 'YYYY/YY' for two consecutive years.
+    """
+    match = _FINANCIAL_YEAR_TEXT.fullmatch(text)
+    if match is None or (int(match[1]) + 1) % 100 != int(match[2]):
+        raise ValueError(
+            f"a financial year is written YYYY/YY for two consecutive years "
+            f"(e.g. 2018/19), not {text!r}"
+        )
+    return int(match[1])
+
+
+def months_by_financial_year(start: Month, months: int) -> list[tuple[int, int]]:
+    """How many of the ``months`` months from ``start`` fall in each financial year, in order
+    (each year as the calendar year it starts in)."""
+    if months < 1:
+        raise ValueError(f"the programme must run for at least one month, not {months}")
+    offset = (start.month - FINANCIAL_YEAR_FIRST_MONTH) % MONTHS_PER_YEAR
+    first = start_year(start)
+    counts: list[tuple[int, int]] = []
+    position = 0
+    while position < months:
+        into = (offset + position) // MONTHS_PER_YEAR
+        take = min(MONTHS_PER_YEAR - (offset + position) % MONTHS_PER_YEAR, months - position)
+        counts.append((first + into, take))
+        position += take
+    return counts
 
 
 def financial_year(month: Month) -> str:

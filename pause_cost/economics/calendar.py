@@ -18,7 +18,6 @@ any council's figures.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import (
@@ -39,6 +38,7 @@ from pause_cost.core.timing import (
     check_profile,
     decimal_units,
     financial_year,
+    financial_year_start,
     start_year,
 )
 from pause_cost.core.timing import label as year_label
@@ -50,22 +50,6 @@ ZERO = Decimal(0)
 _EXACT = Context(prec=100, traps=[Inexact, InvalidOperation, DivisionByZero, Overflow])
 """Where decimals are only added: wide enough for any figures, and an inexact sum raises
 rather than round silently."""
-
-_FINANCIAL_YEAR_TEXT = re.compile(r"([0-9]{4})/([0-9]{2})")
-
-
-def financial_year_start(label: str) -> int:
-    """The calendar year a financial year starts in: '2018/19' gives 2018, '1999/00' 1999.
-
-    Refuses, with ValueError, a label that is not 'YYYY/YY' for two consecutive years.
-    """
-    match = _FINANCIAL_YEAR_TEXT.fullmatch(label)
-    if match is None or (int(match[1]) + 1) % 100 != int(match[2]):
-        raise ValueError(
-            f"a financial year is written YYYY/YY for two consecutive years "
-            f"(e.g. 2018/19), not {label!r}"
-        )
-    return int(match[1])
 
 
 def spread_births(

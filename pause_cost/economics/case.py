@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 from pause_cost.core import timing
 from pause_cost.core.cohorts import PlannedCohort, count, window_months, window_years
 from pause_cost.core.plan import Plan, PlannedLine
-from pause_cost.core.timing import CohortTiming, cohort_timing
-from pause_cost.economics.programme import (
+from pause_cost.core.programme import (
     practices_paid_for,
     programme_cost_by_year,
     programme_total,
     programme_years,
 )
+from pause_cost.core.timing import CohortTiming, cohort_timing
 from pause_cost.model.scenario import ProgrammeCost, Scenario
 from pause_cost.money import to_decimal
 from pause_cost.results.economics import (
@@ -228,7 +228,7 @@ def _calendar(
         for label in columns["cashable"]
     }
     rows = calendar.cash_flow(council, cost)
-    from pause_cost.economics.discounting import discount_factor
+    from pause_cost.core.discounting import discount_factor
 
     schedule = setting.schedule
     years: list[CashYear] = []
@@ -266,7 +266,6 @@ def _calendar(
 
 
 def _nominal(scenario: Scenario, setting: Setting, years: Sequence[CashYear]) -> list[NominalYear]:
-    from pause_cost.economics import calendar
 
     index = setting.nominal_index
     if index is None or scenario.nominal_cash is None:
@@ -284,8 +283,8 @@ def _nominal(scenario: Scenario, setting: Setting, years: Sequence[CashYear]) ->
                 financial_year=year.financial_year,
                 inflation_factor=inflation,
                 forecast=forecast_from is not None
-                and calendar.financial_year_start(year.financial_year)
-                >= calendar.financial_year_start(forecast_from),
+                and timing.financial_year_start(year.financial_year)
+                >= timing.financial_year_start(forecast_from),
                 total_gbp=year.total_gbp * inflation,
                 programme_cost_gbp=year.programme_cost_gbp * inflation,
                 net_gbp=year.net_gbp * inflation,
@@ -434,12 +433,11 @@ def _position(
 
 def _ordered(periods: Sequence[str]) -> list[str]:
     """Periods in time order, each once: financial years by start, 'year n' by n."""
-    from pause_cost.economics import calendar
 
     def key(period: str) -> int:
         if period.startswith("year "):
             return int(period[5:])
-        return calendar.financial_year_start(period)
+        return timing.financial_year_start(period)
 
     return sorted(set(periods), key=key)
 
@@ -453,7 +451,7 @@ def _appraisal(
     schedule = setting.schedule
     if schedule is None:
         return None
-    from pause_cost.economics.discounting import appraisal, present_value
+    from pause_cost.core.discounting import appraisal, present_value
 
     if cal is not None:
         benefits = [(offset, year.total_gbp) for offset, year in enumerate(cal.years)]

@@ -43,6 +43,7 @@ from fractions import Fraction
 from functools import lru_cache
 from math import lcm
 
+from pause_cost.core import formulas
 from pause_cost.core.timing import whole_units
 from pause_cost.model.discounting import MAX_YEAR, DiscountSchedule
 
@@ -100,7 +101,7 @@ def discount_factor(schedule: DiscountSchedule, year: int) -> Decimal:
     Rounded once, half up, to :data:`FACTOR_PLACES` decimal places.
     """
     _check_year(year)
-    return _rounded_factor(_rates(schedule, year))
+    return _rounded_factor(rates_by_year(schedule, year))
 
 
 def present_value(
@@ -113,7 +114,7 @@ def present_value(
     A year may appear more than once; its amounts add. Computed exactly and rounded once,
     half up, to :data:`MONEY_PLACES` decimal places.
     """
-    return _rounded(_exact_present_value(amounts_by_year, schedule), MONEY_PLACES)
+    return rounded(_exact_present_value(amounts_by_year, schedule), MONEY_PLACES)
 
 
 def appraisal(
@@ -132,8 +133,8 @@ def appraisal(
     """
     exact_benefits = _exact_present_value(benefits_by_year, schedule)
     exact_costs = _exact_present_value(costs_by_year, schedule)
-    pv_benefits = _rounded(exact_benefits, MONEY_PLACES)
-    pv_costs = _rounded(exact_costs, MONEY_PLACES)
+    pv_benefits = rounded(exact_benefits, MONEY_PLACES)
+    pv_costs = rounded(exact_costs, MONEY_PLACES)
     return Appraisal(
         schedule=schedule.name,
         undiscounted_benefits_gbp=_exact_sum(amount for _, amount in benefits_by_year),
@@ -141,7 +142,7 @@ def appraisal(
         pv_benefits_gbp=pv_benefits,
         pv_costs_gbp=pv_costs,
         npv_gbp=_exact_sum([pv_benefits, pv_costs.copy_negate()]),
-        bcr=None if exact_costs == 0 else _rounded(exact_benefits / exact_costs, RATIO_PLACES),
+        bcr=None if exact_costs == 0 else rounded(exact_benefits / exact_costs, RATIO_PLACES),
     )
 
 
@@ -160,7 +161,7 @@ def _factors(schedule: DiscountSchedule, last_year: int) -> list[Fraction]:
 
     Kept per schedule (by its rates), so an analysis that estimates thousands of times
     compounds each year once."""
-    rates = _rates(schedule, last_year)
+    rates = rates_by_year(schedule, last_year)
     return _compounded(rates)
 
 
@@ -169,7 +170,7 @@ _RATES: dict[int, tuple[DiscountSchedule, list[Decimal]]] = {}
 held, so its identity is not reused while the entry lives)."""
 
 
-def _rates(schedule: DiscountSchedule, last_year: int) -> tuple[Decimal, ...]:
+def rates_by_year(schedule: DiscountSchedule, last_year: int) -> tuple[Decimal, ...]:
     """The schedule's rates for years 1 to ``last_year``, looked up in its bands once."""
     held = _RATES.get(id(schedule))
     if held is None or held[0] is not schedule:
@@ -184,15 +185,12 @@ def _rates(schedule: DiscountSchedule, last_year: int) -> tuple[Decimal, ...]:
 
 @lru_cache(maxsize=64)
 def _compounded(rates: tuple[Decimal, ...]) -> list[Fraction]:
-    factors = [Fraction(1)]
-    for rate in rates:
-        factors.append(factors[-1] * _HUNDRED / (_HUNDRED + Fraction(rate)))
-    return factors
+    return formulas.discount_factors([Fraction(rate) for rate in rates], Fraction(1))
 
 
 @lru_cache(maxsize=4096)
 def _rounded_factor(rates: tuple[Decimal, ...]) -> Decimal:
-    return _rounded(_compounded(rates)[-1], FACTOR_PLACES)
+    return rounded(_compounded(rates)[-1], FACTOR_PLACES)
 
 
 def _exact_present_value(
@@ -205,7 +203,7 @@ def _exact_present_value(
     if not amounts_by_year:
         return Fraction(0)
     last = max(year for year, _ in amounts_by_year)
-    numerators, denominator = _whole_factors(_rates(schedule, last))
+    numerators, denominator = _whole_factors(rates_by_year(schedule, last))
     amounts, places = whole_units([amount for _, amount in amounts_by_year])
     total = sum(
         units * numerators[year] for (year, _), units in zip(amounts_by_year, amounts, strict=True)
@@ -232,7 +230,7 @@ def _exact_sum(amounts: Iterable[Decimal]) -> Decimal:
         return sum(amounts, Decimal(0))
 
 
-def _rounded(value: Fraction, places: int) -> Decimal:
+def rounded(value: Fraction, places: int) -> Decimal:
     """The fraction to ``places`` decimal places, half up (away from zero), made exactly.
 
     Trailing zeros are dropped (a factor of 1 is ``1``, not ``1.000...``), as the loader gives
