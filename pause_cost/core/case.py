@@ -119,6 +119,8 @@ class Evaluated(Generic[N]):
     """Per cohort: expected births (exact), as counted, less those observed (never below 0)."""
     births: N
     """All cohorts' avoided births."""
+    cohort_births: list[N]
+    """Each cohort's avoided births x the bridge's factor."""
     factor: N
     costed: N
     """Births costed: avoided x the bridge's factor."""
@@ -186,9 +188,9 @@ def evaluate_case(ops: Ops[N], case: Case, values: Values[N]) -> Evaluated[N]:
         if case.cost is None or values.cost is None
         else ops.spread(values.cost, case.cost)
     )
+    cohort_births = [cohort * factor for cohort in avoided]
     cash = None
     if case.timings is not None:
-        cohort_births = [cohort * factor for cohort in avoided]
         cash = [
             ops.timed(cohort_births, ops.line_sums(values.per_birth, matrix), case.timings)
             for matrix in case.classes
@@ -227,6 +229,7 @@ def evaluate_case(ops: Ops[N], case: Case, values: Values[N]) -> Evaluated[N]:
         counted=counted,
         avoided=avoided,
         births=births,
+        cohort_births=cohort_births,
         factor=factor,
         costed=costed,
         yearly=yearly,
@@ -250,7 +253,7 @@ def evaluate_case(ops: Ops[N], case: Case, values: Values[N]) -> Evaluated[N]:
         npv=npv,
         bcr=bcr,
         funders=[
-            _funded(ops, case, values, (avoided, factor, births), cost_by_period, funder)
+            _funded(ops, case, values, (cohort_births, factor, births), cost_by_period, funder)
             for funder in case.funders
         ],
     )
@@ -290,10 +293,10 @@ def _funded(
     cost_by_period: list[N],
     funder: FunderLines,
 ) -> Funded[N]:
-    avoided, factor, births = counted
+    cohort_births, factor, births = counted
     per_birth = ops.line_sums(values.per_birth, funder.lines)
     if case.timings is not None:
-        cash = ops.timed([cohort * factor for cohort in avoided], per_birth, case.timings)
+        cash = ops.timed(cohort_births, per_birth, case.timings)
         savings = _placed(ops, cash, case.cash_first, case)
     else:
         costed = births * factor

@@ -24,7 +24,8 @@ from math import lcm
 from typing import Any
 
 from pause_cost.core import formulas, timing
-from pause_cost.core.compile import CostShape, Matrix
+from pause_cost.core.case import Evaluated, Values, evaluate_case
+from pause_cost.core.compile import Case, CostShape, Matrix
 from pause_cost.core.discounting import MONEY_PLACES, RATIO_PLACES, rounded
 from pause_cost.money import round_half_up, to_decimal
 
@@ -108,3 +109,21 @@ class ExactOps:
 
     def ratio(self, over: Any, under: Any) -> Decimal | None:
         return None if under == 0 else rounded(Fraction(over) / Fraction(under), RATIO_PLACES)
+
+
+def point_values(case: Case) -> Values[Decimal]:
+    """The case's own values: every input at the scenario's and tables' figures."""
+    return Values(
+        per_birth=[line.per_birth_per_year_gbp for line in case.plan.lines],
+        women=[Decimal(cohort.women_open) for cohort in case.cohorts],
+        rates=[cohort.birth_rate_per_woman_per_year for cohort in case.cohorts],
+        observed=[cohort.observed_births for cohort in case.cohorts],
+        steps=[share for _, _, share in case.bridge],
+        cost=None if case.cost is None else case.cost.value,
+        discounts=case.discounts,
+    )
+
+
+def evaluate_exactly(case: Case) -> Evaluated[Decimal]:
+    """Every outcome of the case at its own values, exactly."""
+    return evaluate_case(ExactOps(), case, point_values(case))

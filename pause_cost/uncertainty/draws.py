@@ -21,7 +21,7 @@ from pause_cost.core import formulas
 from pause_cost.core.arrays import ArrayOps
 from pause_cost.core.case import Evaluated, Values, evaluate_case
 from pause_cost.core.compile import Case, compile_case
-from pause_cost.core.estimate import assemble, compile_scenario
+from pause_cost.engine import assemble, compile_scenario
 from pause_cost.errors import PauseCostError
 from pause_cost.load.uncertainty import Range, Ranges
 from pause_cost.model.uncertainty import Distribution

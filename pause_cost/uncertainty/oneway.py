@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from pause_cost.core.estimate import estimate
+from pause_cost.engine import estimate
 from pause_cost.load.inputs import Inputs
 from pause_cost.load.uncertainty import Range, Ranges
 from pause_cost.results.uncertainty import (
