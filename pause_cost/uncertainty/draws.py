@@ -23,6 +23,7 @@ from pause_cost.core.case import Evaluated, Values, evaluate_case
 from pause_cost.core.compile import Case, compile_case
 from pause_cost.engine import assemble, compile_scenario
 from pause_cost.errors import PauseCostError
+from pause_cost.load.inputs import Inputs
 from pause_cost.load.uncertainty import Range, Ranges
 from pause_cost.model.uncertainty import Distribution
 from pause_cost.results.estimate import Estimate
@@ -64,6 +65,7 @@ class Drawn:
 class Compiled:
     """The scenario compiled for draws: the case, its point values, and where draws enter."""
 
+    inputs: Inputs
     estimate: Estimate
     case: Case
     columns: dict[str, Array]
@@ -95,6 +97,7 @@ def compile_for_draws(ranges: Ranges) -> Compiled:
         return np.array([float(getattr(line, name)) for line in plan.lines], dtype=np.float64)
 
     compiled = Compiled(
+        inputs=inputs,
         estimate=exact,
         case=case,
         columns={
