@@ -151,8 +151,15 @@ class Evaluated(Generic[N]):
     funders: list[Funded[N]]
 
 
-def evaluate_case(ops: Ops[N], case: Case, values: Values[N]) -> Evaluated[N]:
-    """Every outcome of the case for one set of values (see the module's docstring)."""
+EVERYTHING = frozenset(("cash", "present_value", "funders"))
+"""The parts beyond births and periods: the cash flow by period, present values, funders."""
+
+
+def evaluate_case(
+    ops: Ops[N], case: Case, values: Values[N], parts: frozenset[str] = EVERYTHING
+) -> Evaluated[N]:
+    """Every outcome of the case for one set of values (see the module's docstring); of the
+    later parts, only those asked for (present values need the cash flow)."""
     expected = [
         formulas.avoided_births(women, rate, ops.number(case.window_years))
         for women, rate in zip(values.women, values.rates, strict=True)
@@ -182,44 +189,25 @@ def evaluate_case(ops: Ops[N], case: Case, values: Values[N]) -> Evaluated[N]:
     by_year = [[column[year] for column in columns] for year in range(case.horizon_years)]
     immediate = [_total(ops, column[: case.immediate_years]) for column in columns]
     horizon = [_total(ops, column) for column in columns]
-    periods = len(case.periods)
-    cost_by_period = (
-        [ops.zero] * periods
-        if case.cost is None or values.cost is None
-        else ops.spread(values.cost, case.cost)
-    )
     cohort_births = [cohort * factor for cohort in avoided]
-    cash = None
-    if case.timings is not None:
-        cash = [
-            ops.timed(cohort_births, ops.line_sums(values.per_birth, matrix), case.timings)
-            for matrix in case.classes
-        ]
-        council = [cashable + internal for cashable, internal in zip(cash[0], cash[1], strict=True)]
-        council_by_period = _placed(ops, council, case.cash_first, case)
-    else:
-        council_by_period = [cashable + internal for cashable, internal, _ in by_year]
-        council_by_period += [ops.zero] * (periods - len(council_by_period))
-    with ops.exact():
-        net_by_period = [
-            formulas.net(avoided_gbp, cost_gbp)
-            for avoided_gbp, cost_gbp in zip(council_by_period, cost_by_period, strict=True)
-        ]
-        cumulative_net = _running(ops, net_by_period)
     programme_total = (
         None
         if case.cost is None or values.cost is None
         else values.cost * ops.number(case.cost.total_weight)
     )
     horizon_total = horizon[0] + horizon[1]
+    empty: list[N] = []
+    flow: _Flow[N] = (
+        _cash_flow(ops, case, values, cohort_births, by_year)
+        if "cash" in parts
+        else _Flow(None, empty, empty, empty, empty)
+    )
     pv_benefits = pv_costs = npv = bcr = None
     discounts = values.discounts
-    if discounts is not None:
-        benefit_periods = (
-            council_by_period if case.calendar else council_by_period[: case.horizon_years]
-        )
+    if discounts is not None and "present_value" in parts:
+        benefit_periods = flow.council if case.calendar else flow.council[: case.horizon_years]
         exact_benefits = ops.present_value(benefit_periods, discounts)
-        exact_costs = ops.present_value(cost_by_period, discounts)
+        exact_costs = ops.present_value(flow.cost, discounts)
         pv_benefits, pv_costs = ops.money(exact_benefits), ops.money(exact_costs)
         with ops.exact():
             npv = formulas.net(pv_benefits, pv_costs)
@@ -239,11 +227,11 @@ def evaluate_case(ops: Ops[N], case: Case, values: Values[N]) -> Evaluated[N]:
         immediate_total=immediate[0] + immediate[1],
         horizon_total=horizon_total,
         per_birth_council=ops.line_sums(values.per_birth, case.council),
-        cash=cash,
-        council_by_period=council_by_period,
-        cost_by_period=cost_by_period,
-        net_by_period=net_by_period,
-        cumulative_net=cumulative_net,
+        cash=flow.cash,
+        council_by_period=flow.council,
+        cost_by_period=flow.cost,
+        net_by_period=flow.net,
+        cumulative_net=flow.cumulative,
         programme_total=programme_total,
         net=horizon_total
         if programme_total is None
@@ -252,11 +240,54 @@ def evaluate_case(ops: Ops[N], case: Case, values: Values[N]) -> Evaluated[N]:
         pv_costs=pv_costs,
         npv=npv,
         bcr=bcr,
-        funders=[
-            _funded(ops, case, values, (cohort_births, factor, births), cost_by_period, funder)
-            for funder in case.funders
-        ],
+        funders=(
+            [
+                _funded(ops, case, values, (cohort_births, factor, births), flow.cost, funder)
+                for funder in case.funders
+            ]
+            if "funders" in parts
+            else []
+        ),
     )
+
+
+@dataclass(frozen=True)
+class _Flow(Generic[N]):
+    cash: list[list[N]] | None
+    council: list[N]
+    cost: list[N]
+    net: list[N]
+    cumulative: list[N]
+
+
+def _cash_flow(
+    ops: Ops[N], case: Case, values: Values[N], cohort_births: list[N], by_year: list[list[N]]
+) -> _Flow[N]:
+    """Cost avoided, the programme's cost, net and cumulative net, by period."""
+    periods = len(case.periods)
+    cost_by_period = (
+        [ops.zero] * periods
+        if case.cost is None or values.cost is None
+        else ops.spread(values.cost, case.cost)
+    )
+    cash = None
+    if case.timings is not None:
+        cash = [
+            ops.timed(cohort_births, ops.line_sums(values.per_birth, matrix), case.timings)
+            for matrix in case.classes
+        ]
+        council = [cashable + internal for cashable, internal in zip(cash[0], cash[1], strict=True)]
+        council_by_period = _placed(ops, council, case.cash_first, case)
+    else:
+        council_by_period = [cashable + internal for cashable, internal, _ in by_year]
+        council_by_period += [ops.zero] * (periods - len(council_by_period))
+    with ops.exact():
+        net_by_period = [
+            formulas.net(avoided_gbp, cost_gbp)
+            for avoided_gbp, cost_gbp in zip(council_by_period, cost_by_period, strict=True)
+        ]
+        cumulative_net = _running(ops, net_by_period)
+    return _Flow(cash, council_by_period, cost_by_period, net_by_period, cumulative_net)
 
 
 def _total(ops: Ops[N], values: Sequence[N]) -> N:

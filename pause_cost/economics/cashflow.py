@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from pause_cost.core import timing
-from pause_cost.core.compile import CLASSIFICATIONS, whole_months
+from pause_cost.core.case import Evaluated
+from pause_cost.core.compile import CLASSIFICATIONS, Case, whole_months
 from pause_cost.core.discounting import discount_factor, present_value
 from pause_cost.core.exact import EXACT
 from pause_cost.economics.calendar import FinancialYearRow, payback_financial_year
@@ -40,6 +41,21 @@ def cash_labels(setting: Setting) -> list[str]:
     return [timing.label(case.cash_first + index) for index in range(case.cash_years)]
 
 
+def cash_flow_rows(case: Case, found: Evaluated[Decimal]) -> list[FinancialYearRow]:
+    """The evaluated cash flow as the budget paper's rows, one a period."""
+    return [
+        FinancialYearRow(*row)
+        for row in zip(
+            case.periods,
+            found.council_by_period,
+            found.cost_by_period,
+            found.net_by_period,
+            found.cumulative_net,
+            strict=True,
+        )
+    ]
+
+
 def calendar_table(scenario: Scenario, setting: Setting) -> Calendar:
     """The budget paper's table: by financial year, what is avoided, spent, net, discounted."""
     case, found = setting.case, setting.evaluated
@@ -53,17 +69,7 @@ def calendar_table(scenario: Scenario, setting: Setting) -> Calendar:
     births = timing.births_by_financial_year(
         list(zip(case.timings, found.cohort_births, strict=True))
     )
-    rows = [
-        FinancialYearRow(label, avoided, cost, net, cumulative)
-        for label, avoided, cost, net, cumulative in zip(
-            case.periods,
-            found.council_by_period,
-            found.cost_by_period,
-            found.net_by_period,
-            found.cumulative_net,
-            strict=True,
-        )
-    ]
+    rows = cash_flow_rows(case, found)
     schedule = setting.schedule
     years: list[CashYear] = []
     for offset, row in enumerate(rows):

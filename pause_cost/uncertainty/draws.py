@@ -10,6 +10,7 @@ runs on decimals. This module holds no formula of its own.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,7 @@ from pause_cost.model.uncertainty import Distribution
 from pause_cost.results.estimate import Estimate
 from pause_cost.uncertainty import sampling
 from pause_cost.uncertainty.paths import FLAT_RATE
+from pause_cost.uncertainty.placing import Place, place, with_changes
 
 Array = NDArray[np.float64]
 
@@ -40,8 +42,6 @@ CHUNK_ELEMENTS = 3_000_000
 
 OUTCOMES = ("immediate_total", "horizon_total", "horizon_cashable", "net", "npv")
 
-LINE_FIELDS = ("amount_gbp", "quantity_per_child", "share_of_children")
-
 
 class SimulationError(PauseCostError, ValueError):
     """An input simulate cannot draw (it varies in sensitivity only)."""
@@ -49,16 +49,11 @@ class SimulationError(PauseCostError, ValueError):
 
 @dataclass
 class Drawn:
-    """One drawn input: where its draws go, and its distribution."""
+    """One drawn input: its range, its distribution, and where its draws go."""
 
     range: Range
     distribution: Distribution
-    target: str
-    """'line', 'rate', 'bridge', 'cost' or 'discount'."""
-    line: int = -1
-    field: str = ""
-    cohorts: tuple[int, ...] = ()
-    step: int = -1
+    place: Place
 
 
 @dataclass
@@ -70,6 +65,8 @@ class Compiled:
     case: Case
     columns: dict[str, Array]
     """Each line's point amount, quantity, share and uprating factor, as floats."""
+    per_birth: Array
+    """Each line's point cost per avoided birth per year (formulas.per_birth_per_year)."""
     ops: ArrayOps = field(default_factory=ArrayOps)
     drawn: list[Drawn] = field(default_factory=list)
     correlations: list[tuple[int, int, float]] = field(default_factory=list)
@@ -96,48 +93,30 @@ def compile_for_draws(ranges: Ranges) -> Compiled:
     def column(name: str) -> Array:
         return np.array([float(getattr(line, name)) for line in plan.lines], dtype=np.float64)
 
+    columns = {
+        name: column(name)
+        for name in ("amount_gbp", "quantity_per_child", "share_of_children", "uprating_factor")
+    }
     compiled = Compiled(
         inputs=inputs,
         estimate=exact,
         case=case,
-        columns={
-            name: column(name)
-            for name in ("amount_gbp", "quantity_per_child", "share_of_children", "uprating_factor")
-        },
+        columns=columns,
+        per_birth=formulas.per_birth_per_year(*columns.values()),
     )
     _place(compiled, ranges)
     return compiled
 
 
 def _place(compiled: Compiled, ranges: Ranges) -> None:
-    """Where each range with a distribution enters the formula; refused where it cannot."""
+    """Where each range with a distribution enters the case's values; refused where it cannot
+    (an input that changes the compiled case, or the women, which are whole)."""
     positions: dict[str, int] = {}
-    line_index = {planned.ref: index for index, planned in enumerate(compiled.case.plan.lines)}
-    steps = {path: index for index, (path, _, _) in enumerate(compiled.case.bridge)}
     for found in ranges.ranges:
         if found.distribution is None:
             continue
-        where = found.where
-        drawn = Drawn(range=found, distribution=found.distribution, target="")
-        if where.where == "line" and where.field in LINE_FIELDS:
-            drawn.target, drawn.line, drawn.field = (
-                "line",
-                line_index[f"{where.table}/{where.line}"],
-                where.field,
-            )
-        elif where.where == "rate":
-            drawn.target = "discount"
-        elif found.path.endswith("birth_rate_per_woman_per_year"):
-            drawn.target = "rate"
-            if found.path.startswith("cohorts."):
-                drawn.cohorts = (int(found.path.split(".")[1]),)
-            else:
-                drawn.cohorts = tuple(range(len(compiled.case.cohorts)))
-        elif found.path in steps:
-            drawn.target, drawn.step = "bridge", steps[found.path]
-        elif found.path in ("programme_cost.total_gbp", "programme_cost.per_year_gbp"):
-            drawn.target = "cost"
-        else:
+        where = place(compiled.case, found.where)
+        if where is None or where.target == "women":
             raise SimulationError(
                 f"{found.path}: simulate draws line amounts, quantities and shares, birth "
                 "rates, the bridge's shares, the programme's cost and "
@@ -145,7 +124,7 @@ def _place(compiled: Compiled, ranges: Ranges) -> None:
                 "breakeven only (leave out its distribution)"
             )
         positions[found.path] = len(compiled.drawn)
-        compiled.drawn.append(drawn)
+        compiled.drawn.append(Drawn(range=found, distribution=found.distribution, place=where))
     for correlation in ranges.correlations:
         first, second = correlation.inputs
         if first not in positions or second not in positions:
@@ -172,48 +151,41 @@ def draw_values(
 ) -> Values[Any]:
     """The case's values for one chunk: each point, with each drawn input's column in place."""
     case = compiled.case
-    lines: dict[str, Any] = dict(compiled.columns)
-    rates: list[Any] = [float(cohort.birth_rate_per_woman_per_year) for cohort in case.cohorts]
-    steps: list[Any] = [float(share) for _, _, share in case.bridge]
-    cost: Any = None if case.cost is None else float(case.cost.value)
-    discounts: Any = None if case.discounts is None else [float(f) for f in case.discounts]
-    for drawn, values in zip(compiled.drawn, columns, strict=True):
-        if drawn.target == "line":
-            if lines[drawn.field].ndim == 1:
-                lines[drawn.field] = np.broadcast_to(
-                    lines[drawn.field], (size, lines[drawn.field].shape[0])
-                ).copy()
-            lines[drawn.field][:, drawn.line] = values
-        elif drawn.target == "rate":
-            for position in drawn.cohorts:
-                rates[position] = values
-        elif drawn.target == "bridge":
-            steps[drawn.step] = values
-        elif drawn.target == "cost":
-            cost = values
-        elif drawn.target == "discount":
-            discounts = formulas.discount_factors([values] * (len(case.periods) - 1), 1.0)
-    per_birth = formulas.per_birth_per_year(
-        lines["amount_gbp"],
-        lines["quantity_per_child"],
-        lines["share_of_children"],
-        lines["uprating_factor"],
-    )
-    if per_birth.ndim == 1:
-        per_birth = np.broadcast_to(per_birth, (size, per_birth.shape[0]))
-    return Values(
-        per_birth=per_birth,
+    columns_of = compiled.columns
+    point = Values(
+        per_birth=np.broadcast_to(compiled.per_birth, (size, compiled.per_birth.shape[0])),
         women=[float(cohort.women_open) for cohort in case.cohorts],
-        rates=rates,
+        rates=[float(cohort.birth_rate_per_woman_per_year) for cohort in case.cohorts],
         observed=[float(cohort.observed_births) for cohort in case.cohorts],
-        steps=steps,
-        cost=cost,
-        discounts=discounts,
-        drawn_births=(
-            None
-            if poisson is None
-            else [poisson[:, index].astype(np.float64) for index in range(len(case.cohorts))]
-        ),
+        steps=[float(share) for _, _, share in case.bridge],
+        cost=None if case.cost is None else float(case.cost.value),
+        discounts=None if case.discounts is None else [float(f) for f in case.discounts],
+    )
+
+    def lines(fields: dict[int, dict[str, Any]]) -> Any:
+        """Every line's cost per birth per year, each drawn field's column in place."""
+        chosen = {
+            name: np.broadcast_to(column, (size, column.shape[0])).copy()
+            for name, column in columns_of.items()
+            if any(name in changed for changed in fields.values())
+        }
+        for index, changed in fields.items():
+            for name, values in changed.items():
+                chosen[name][:, index] = values
+        return formulas.per_birth_per_year(
+            chosen.get("amount_gbp", columns_of["amount_gbp"]),
+            chosen.get("quantity_per_child", columns_of["quantity_per_child"]),
+            chosen.get("share_of_children", columns_of["share_of_children"]),
+            columns_of["uprating_factor"],
+        )
+
+    placed = [(drawn.place, values) for drawn, values in zip(compiled.drawn, columns, strict=True)]
+    values = with_changes(case, point, placed, lines, lambda value: value)
+    if poisson is None:
+        return values
+    return dataclasses.replace(
+        values,
+        drawn_births=[poisson[:, index].astype(np.float64) for index in range(len(case.cohorts))],
     )
 
 

@@ -152,7 +152,7 @@ def simulate(
     progress: Callable[[int], None] | None = None,
 ) -> Simulation:
     """Draw every uncertain input ``draws`` times from ``seed`` and summarise the outcomes."""
-    from pause_cost.uncertainty.oneway import basis_of, judgement_flags
+    from pause_cost.uncertainty.judged import basis_of, judgement_flags
     from pause_cost.uncertainty.outcomes import UNITS, is_gross
 
     compiled = compile_for_draws(ranges)
