@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pause_cost.core.arrays import ArrayOps
+from pause_cost.core.case import EVERYTHING
 from pause_cost.engine import estimate
 from pause_cost.load.uncertainty import load_ranges
 from pause_cost.uncertainty.draws import Compiled, compile_for_draws, draw_values, evaluate_draws
@@ -194,7 +195,7 @@ def array_outcomes(compiled: Compiled, changes: dict[str, Decimal]) -> dict[str,
         chosen,
         women=[float(changes[f"cohorts.{index}.women_open"]) for index in range(2)],
     )
-    found = evaluate_draws(compiled, chosen)
+    found = evaluate_draws(compiled, chosen, EVERYTHING)
     assert found.npv is not None
     result = {
         "immediate_total": found.immediate_total,

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from pause_cost.core import formulas
 from pause_cost.core.compile import CostShape, Matrix
 from pause_cost.core.timing import CohortTiming, weight_matrix
 
@@ -31,6 +32,12 @@ either exactly half-way between whole births or at least 8.3e-8 from it. Compute
 is within about 5e-16 of itself (relative). Below 10^4 births a cohort, the allowance (at most
 1e-8) is far more than the float error and far less than the distance, so this rounds as the
 exact rule does: 130.5 computed as 130.49999999999997 still counts 131."""
+
+
+def _column(value: Any) -> Any:
+    """A per-draw value as a column, to scale each draw's row."""
+    array = np.asarray(value, dtype=np.float64)
+    return array[..., None] if array.ndim else array
 
 
 class ArrayOps:
@@ -61,10 +68,20 @@ class ArrayOps:
         sums = np.asarray(lines, dtype=np.float64) @ weights
         return [sums[..., column] for column in range(weights.shape[1])]
 
-    def scale(self, lines: Array, factor: Any) -> Array:
-        factor = np.asarray(factor, dtype=np.float64)
-        result: Array = lines * (factor[..., None] if factor.ndim else factor)
-        return result
+    def scaled_sums(self, lines: Array, factor: Any, matrices: Sequence[Matrix]) -> list[Any]:
+        """All the matrices in one product, scaled after summing (the same sums on floats)."""
+        key = tuple(matrices)
+        stacked = self._matrix(
+            matrices,
+            lambda: np.hstack([np.asarray(m, dtype=np.float64).reshape(len(m), -1) for m in key]),
+        )
+        sums = formulas.yearly(np.asarray(lines, dtype=np.float64) @ stacked, _column(factor))
+        found, start = [], 0
+        for matrix in key:
+            width = len(matrix[0]) if matrix else 0
+            found.append([sums[..., start + column] for column in range(width)])
+            start += width
+        return found
 
     def timed(
         self,

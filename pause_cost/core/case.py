@@ -52,8 +52,9 @@ class Ops(Protocol[N]):
     def line_sums(self, lines: Lines, matrix: Matrix) -> list[N]:
         """Per column of ``matrix``: the sum of the lines' values where it has 1, in order."""
 
-    def scale(self, lines: Lines, factor: N) -> Lines:
-        """Each line's value x ``factor``."""
+    def scaled_sums(self, lines: Lines, factor: N, matrices: Sequence[Matrix]) -> list[list[N]]:
+        """Per matrix, per column: the sum of each line's value x ``factor`` where it has 1
+        (each line scaled first, then summed in order, as the engine has always summed)."""
 
     def timed(
         self, births: Sequence[N], per_birth_by_year: Sequence[N], timings: Sequence[CohortTiming]
@@ -124,7 +125,6 @@ class Evaluated(Generic[N]):
     factor: N
     costed: N
     """Births costed: avoided x the bridge's factor."""
-    yearly: Lines
     by_year: list[list[N]]
     """Per year after birth, per class (cashable, internal, other agencies)."""
     immediate: list[N]
@@ -151,8 +151,9 @@ class Evaluated(Generic[N]):
     funders: list[Funded[N]]
 
 
-EVERYTHING = frozenset(("cash", "present_value", "funders"))
-"""The parts beyond births and periods: the cash flow by period, present values, funders."""
+EVERYTHING = frozenset(("cash", "present_value", "funders", "council"))
+"""The parts beyond births and periods: the cash flow by period, present values, funders,
+and what one birth saves the council by year."""
 
 
 def evaluate_case(
@@ -184,8 +185,7 @@ def evaluate_case(
         ],
     )
     costed = births * factor
-    yearly = ops.scale(values.per_birth, costed)
-    columns = [ops.line_sums(yearly, matrix) for matrix in case.classes]
+    columns = ops.scaled_sums(values.per_birth, costed, case.classes)
     by_year = [[column[year] for column in columns] for year in range(case.horizon_years)]
     immediate = [_total(ops, column[: case.immediate_years]) for column in columns]
     horizon = [_total(ops, column) for column in columns]
@@ -220,13 +220,14 @@ def evaluate_case(
         cohort_births=cohort_births,
         factor=factor,
         costed=costed,
-        yearly=yearly,
         by_year=by_year,
         immediate=immediate,
         horizon=horizon,
         immediate_total=immediate[0] + immediate[1],
         horizon_total=horizon_total,
-        per_birth_council=ops.line_sums(values.per_birth, case.council),
+        per_birth_council=(
+            ops.line_sums(values.per_birth, case.council) if "council" in parts else []
+        ),
         cash=flow.cash,
         council_by_period=flow.council,
         cost_by_period=flow.cost,

@@ -55,8 +55,11 @@ class ExactOps:
                     sums[column] += value
         return sums
 
-    def scale(self, lines: Sequence[Decimal], factor: Decimal) -> list[Decimal]:
-        return [formulas.yearly(value, factor) for value in lines]
+    def scaled_sums(
+        self, lines: Sequence[Decimal], factor: Decimal, matrices: Sequence[Matrix]
+    ) -> list[list[Decimal]]:
+        yearly = [formulas.yearly(value, factor) for value in lines]
+        return [self.line_sums(yearly, matrix) for matrix in matrices]
 
     def timed(
         self,

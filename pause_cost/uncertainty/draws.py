@@ -163,21 +163,36 @@ def draw_values(
     )
 
     def lines(fields: dict[int, dict[str, Any]]) -> Any:
-        """Every line's cost per birth per year, each drawn field's column in place."""
-        chosen = {
-            name: np.broadcast_to(column, (size, column.shape[0])).copy()
-            for name, column in columns_of.items()
+        """Every line's cost per birth per year with each drawn field's column in place: the
+        same product, its per-line constants multiplied once (formulas.per_birth_per_year of
+        the fields not drawn) and then each drawn field's (draws, lines) matrix."""
+        drawn_fields = [
+            name
+            for name in ("amount_gbp", "quantity_per_child", "share_of_children")
             if any(name in changed for changed in fields.values())
+        ]
+        held: dict[str, Any] = {
+            name: (1.0 if name in drawn_fields else columns_of[name])
+            for name in ("amount_gbp", "quantity_per_child", "share_of_children")
         }
-        for index, changed in fields.items():
-            for name, values in changed.items():
-                chosen[name][:, index] = values
-        return formulas.per_birth_per_year(
-            chosen.get("amount_gbp", columns_of["amount_gbp"]),
-            chosen.get("quantity_per_child", columns_of["quantity_per_child"]),
-            chosen.get("share_of_children", columns_of["share_of_children"]),
+        result: Any = formulas.per_birth_per_year(
+            held["amount_gbp"],
+            held["quantity_per_child"],
+            held["share_of_children"],
             columns_of["uprating_factor"],
         )
+        for name in drawn_fields:
+            point_column = columns_of[name]
+            matrix = np.column_stack(
+                [
+                    fields[index][name]
+                    if name in fields.get(index, {})
+                    else np.broadcast_to(point_column[index], (size,))
+                    for index in range(point_column.shape[0])
+                ]
+            )
+            result = result * matrix
+        return result
 
     placed = [(drawn.place, values) for drawn, values in zip(compiled.drawn, columns, strict=True)]
     values = with_changes(case, point, placed, lines, lambda value: value)
@@ -189,9 +204,14 @@ def draw_values(
     )
 
 
-def evaluate_draws(compiled: Compiled, values: Values[Any]) -> Evaluated[Any]:
-    """Every outcome of the case for a chunk's values, on arrays (the shared evaluator)."""
-    return evaluate_case(compiled.ops, compiled.case, values)
+def evaluate_draws(
+    compiled: Compiled, values: Values[Any], parts: frozenset[str] | None = None
+) -> Evaluated[Any]:
+    """The case's outcomes for a chunk's values, on arrays (the shared evaluator): by default
+    only the parts the Monte Carlo reports (the cash flow and present values for NPV)."""
+    if parts is None:
+        parts = frozenset(("cash", "present_value")) if compiled.discounted else frozenset()
+    return evaluate_case(compiled.ops, compiled.case, values, parts)
 
 
 def evaluate_chunk(
