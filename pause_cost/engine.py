@@ -25,6 +25,7 @@ from pause_cost.core.estimate import (
 )
 from pause_cost.core.evaluate import evaluate
 from pause_cost.core.exact import evaluate_exactly
+from pause_cost.core.facts import Facts
 from pause_cost.core.plan import Plan
 from pause_cost.core.published import check_published
 from pause_cost.economics.case import Setting, economics
@@ -118,5 +119,5 @@ def assemble(
         programme=costed,
         published=check_published(scenario.published, births, immediate, horizon),
         economics=the_case,
-        flags=flags.flags(flags.Facts(scenario, lines, births, costed, indices, tables, the_case)),
+        flags=flags.flags(Facts(scenario, lines, births, costed, indices, tables, the_case)),
     )

@@ -244,33 +244,6 @@ def draw(
     raise ValueError(f"unknown distribution kind {kind!r}")
 
 
-def mean(distribution: Distribution) -> float:
-    """The distribution's mean, from its parameters (not from draws)."""
-    kind = distribution.kind
-    parameters = _parameters(distribution)
-    if kind == "normal":
-        return parameters[0]
-    if kind == "lognormal":
-        median, sigma = parameters
-        return median * math.exp(sigma * sigma / 2.0)
-    if kind == "gamma":
-        shape, rate = parameters
-        return shape / rate
-    if kind == "beta":
-        alpha, beta = parameters
-        return alpha / (alpha + beta)
-    if kind == "triangular":
-        low, mode, high = parameters
-        return (low + mode + high) / 3.0
-    if kind == "pert":
-        low, mode, high = parameters
-        return (low + 4.0 * mode + high) / 6.0
-    if kind == "uniform":
-        low, high = parameters
-        return (low + high) / 2.0
-    raise ValueError(f"unknown distribution kind {kind!r}")
-
-
 class CorrelationError(ValueError):
     """Rank correlations that cannot be imposed; ``pair`` is the (i, j) found to break them."""
 
@@ -389,14 +362,3 @@ def rank_correlate(
 def _ranks(values: NDArray[np.float64]) -> NDArray[np.intp]:
     """Each value's rank, 0 for the least (ties broken by position)."""
     return np.argsort(np.argsort(values, kind="stable"), kind="stable")
-
-
-def spearman(x: NDArray[np.float64], y: NDArray[np.float64]) -> float:
-    """Spearman's rank correlation: the Pearson correlation of the ranks (no tie correction)."""
-    x_ranks = _ranks(x).astype(np.float64)
-    y_ranks = _ranks(y).astype(np.float64)
-    x_centred = x_ranks - x_ranks.mean()
-    y_centred = y_ranks - y_ranks.mean()
-    return float(
-        (x_centred @ y_centred) / math.sqrt((x_centred @ x_centred) * (y_centred @ y_centred))
-    )
