@@ -191,7 +191,8 @@ def draw_values(
                     for index in range(point_column.shape[0])
                 ]
             )
-            result = result * matrix
+            matrix *= result  # the matrix is new: multiplied where it lies
+            result = matrix
         return result
 
     placed = [(drawn.place, values) for drawn, values in zip(compiled.drawn, columns, strict=True)]
