@@ -12,7 +12,6 @@ from collections.abc import Callable
 from decimal import Decimal
 
 import numpy as np
-from numpy.typing import NDArray
 
 from pause_cost.errors import PauseCostError
 from pause_cost.load.uncertainty import Range, Ranges
@@ -43,6 +42,7 @@ from pause_cost.uncertainty.draws import (
 from pause_cost.uncertainty.statistics import (
     BINS,
     RETAINED,
+    Counts,
     Moments,
     Run,
     histogram,
@@ -78,7 +78,7 @@ def run_draws(
     keep = draws <= RETAINED
     kept: dict[str, list[Array]] = {name: [] for name in names}
     moments = Moments()
-    histograms: dict[str, tuple[float, float, NDArray[np.int64]]] = {}
+    histograms: dict[str, tuple[float, float, Counts]] = {}
     extremes = dict.fromkeys(names, (math.inf, -math.inf))
     positive = 0
     done = 0
