@@ -1,6 +1,6 @@
 """pause-cost's benchmarks, side by side in one run, each against the figure its target names.
 
-    python bench/run.py [--runs N] [--only startup|throughput|large|montecarlo|report]
+    python bench/run.py [--runs N] [--only startup|throughput|large|montecarlo|report|case]
                         [--no-bytecode-cache | --warm-bytecode-cache] [--large-runs N]
 
 1. Start-up (``startup.py``): CLI commands as subprocesses, interleaved rounds, medians, each
@@ -14,6 +14,9 @@
    and 1,000 lines.
 5. Committee pack (``report.py``): ``report`` as Markdown, HTML and a workbook beside
    ``estimate`` of the same scenario, as ratios.
+6. The compiled case (``case.py``): a calendar estimate against none, break-even against an
+   estimate, ``report --sensitivity`` against ``report``, a 101 x 101 grid and a practice of
+   50 cohorts over 50 years.
 
 Figures are only comparable within a run (the same machine, the same moment), so each is set
 beside its baseline measured in the same rounds. Defaults finish in about two minutes on two
@@ -28,6 +31,7 @@ import platform
 import sys
 import time
 
+import case
 import large
 import montecarlo
 import report
@@ -37,7 +41,7 @@ from common import CacheMode, machine_load, subprocess_environment
 
 import pause_cost
 
-SECTIONS = ("startup", "throughput", "large", "montecarlo", "report")
+SECTIONS = ("startup", "throughput", "large", "montecarlo", "report", "case")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -110,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             failures += montecarlo.run()
         if "report" in sections:
             failures += report.run(args.large_runs, environment)
+        if "case" in sections:
+            failures += case.run(args.large_runs, environment)
         after = environment.check_after()
     print()
     if after:

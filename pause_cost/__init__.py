@@ -36,9 +36,9 @@ if TYPE_CHECKING:  # `import x as x`: re-exported, for type checkers
     from pause_cost.api import table as table
     from pause_cost.api import tables as tables
     from pause_cost.api import validate_tables as validate_tables
-    from pause_cost.core.estimate import assemble as assemble
-    from pause_cost.core.estimate import compile_scenario as compile_scenario
     from pause_cost.core.plan import Plan as Plan
+    from pause_cost.engine import assemble as assemble
+    from pause_cost.engine import compile_scenario as compile_scenario
     from pause_cost.errors import InputError as InputError
     from pause_cost.errors import OutputError as OutputError
     from pause_cost.errors import PauseCostError as PauseCostError
@@ -76,8 +76,8 @@ _FROM = {
         "tables",
         "validate_tables",
     ),
-    "pause_cost.core.estimate": ("assemble", "compile_scenario"),
     "pause_cost.core.plan": ("Plan",),
+    "pause_cost.engine": ("assemble", "compile_scenario"),
     "pause_cost.errors": ("InputError", "OutputError", "PauseCostError", "Problem"),
     "pause_cost.load.inputs": (
         "Inputs",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pause_cost.core import timing
 from pause_cost.economics.calendar import (
     BIRTH_PLACES,
     FinancialYearRow,
@@ -314,15 +316,21 @@ def windows(draw: st.DrawFn) -> tuple[int, list[Decimal] | None]:
     return window_months, draw(birth_profiles(window_months))
 
 
-@settings(max_examples=150, deadline=None)
-@given(
-    births=st.decimals(min_value=0, max_value=100, places=2),
-    start=st.builds(Month, st.integers(1990, 2100), st.integers(1, 12)),
-    window=windows(),
-    per_birth_by_year=st.lists(
-        st.decimals(min_value=0, max_value=200_000, places=2), min_size=1, max_size=10
-    ),
-)
+def spreads(test: Callable[..., None]) -> Callable[..., None]:
+    """Any births, start, window (with or without a profile) and costs by year."""
+    return settings(max_examples=150, deadline=None)(
+        given(
+            births=st.decimals(min_value=0, max_value=100, places=2),
+            start=st.builds(Month, st.integers(1990, 2100), st.integers(1, 12)),
+            window=windows(),
+            per_birth_by_year=st.lists(
+                st.decimals(min_value=0, max_value=200_000, places=2), min_size=1, max_size=10
+            ),
+        )(test)
+    )
+
+
+@spreads
 def test_spreads_keep_every_birth_and_penny(
     births: Decimal,
     start: Month,
@@ -349,3 +357,29 @@ def test_spreads_keep_every_birth_and_penny(
     last_month = start.plus(window_months - 1 + 12 * len(per_birth_by_year) - 1)
     assert starts[-1] == financial_year_start(financial_year(last_month))
     assert all(amount >= 0 for amount in cash.values())
+
+
+@spreads
+def test_compiled_timing_weights_agree_with_walking_the_months(
+    births: Decimal,
+    start: Month,
+    window: tuple[int, list[Decimal] | None],
+    per_birth_by_year: list[Decimal],
+) -> None:
+    """The weights compiled once (whole numbers per start, window, profile and horizon) give
+    what walking every month of every year after every birth gives: births by financial year
+    exactly (cumulative rounding telescopes over a year's months), cash to within a unit of
+    the 12th place in each year (the walk rounds each month's births to 20 places first; the
+    weights keep them exact) and the same total to the penny's last place."""
+    window_months, profile = window
+    walked_months = spread_births(births, start, window_months, profile)
+    compiled = timing.cohort_timing(start, window_months, len(per_birth_by_year), profile)
+    assert timing.births_by_financial_year([(compiled, births)]) == births_by_financial_year(
+        walked_months
+    )
+    walked = cash_by_financial_year(walked_months, per_birth_by_year)
+    found = timing.cash_by_financial_year([(compiled, births)], per_birth_by_year)
+    assert list(found) == list(walked)
+    for label, amount in found.items():
+        assert abs(amount - walked[label]) <= D("2e-12")
+    assert sum(found.values()) == births * sum(per_birth_by_year)

@@ -208,7 +208,7 @@ def test_interrupt_exits_130_and_writes_nothing(
     def interrupted(*_: Any) -> Any:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("pause_cost.core.estimate.estimate", interrupted)
+    monkeypatch.setattr("pause_cost.engine.estimate", interrupted)
     target = tmp_path / "out.json"
     result = run("estimate", ROTHERHAM, "-o", target)
     assert result.exit_code == ExitCode.INTERRUPTED == 130
@@ -220,7 +220,7 @@ def test_a_bug_prints_one_line_and_exits_3(monkeypatch: pytest.MonkeyPatch) -> N
     def bug(*_: Any) -> Any:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("pause_cost.core.estimate.estimate", bug)
+    monkeypatch.setattr("pause_cost.engine.estimate", bug)
     result = run("estimate", ROTHERHAM, env={"PAUSE_COST_DEBUG": ""})
     assert result.exit_code == ExitCode.INTERNAL_ERROR
     assert result.stdout == ""
@@ -234,7 +234,7 @@ def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     def bug(*_: Any) -> Any:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("pause_cost.core.estimate.estimate", bug)
+    monkeypatch.setattr("pause_cost.engine.estimate", bug)
     result = run("estimate", ROTHERHAM, env={"PAUSE_COST_DEBUG": "1"})
     assert result.exit_code == ExitCode.INTERNAL_ERROR
     assert "Traceback (most recent call last)" in result.stderr
@@ -458,7 +458,7 @@ def test_an_output_error_and_a_bug_under_json_are_json(
     def bug(*_: Any) -> Any:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("pause_cost.core.estimate.estimate", bug)
+    monkeypatch.setattr("pause_cost.engine.estimate", bug)
     crashed = run("estimate", ROTHERHAM, "-f", "json", env={"PAUSE_COST_DEBUG": ""})
     assert crashed.exit_code == ExitCode.INTERNAL_ERROR
     assert "internal error (ZeroDivisionError" in json_error(crashed)["message"]

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from pause_cost.economics.discounting import (
+from pause_cost.core.discounting import (
     FACTOR_PLACES,
     MONEY_PLACES,
     Appraisal,

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from pause_cost.core.estimate import estimate
+from pause_cost.engine import estimate
 from pause_cost.load.inputs import load_inputs
 from pause_cost.results.estimate import Estimate
 from tests.conftest import SCENARIOS, SOURCE, dump_yaml, line, run

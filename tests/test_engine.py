@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pause_cost.core.estimate import estimate
+from pause_cost.engine import estimate
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import UnitCostTable
 from pause_cost.results.data import to_json

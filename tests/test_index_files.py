@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from pause_cost.core.estimate import estimate
+from pause_cost.engine import estimate
 from pause_cost.errors import InputError
 from pause_cost.load.inputs import load_index, load_inputs, load_table
 from pause_cost.model.indices import PriceIndex

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from pause_cost.core.estimate import estimate
+from pause_cost.engine import estimate
 from pause_cost.load.inputs import load_inputs, load_table
 from pause_cost.results.estimate import Estimate, LineResult
 from tests.conftest import SCENARIOS, UNIT_COSTS, scenario_data

@@ -9,14 +9,11 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from pause_cost.load.uncertainty import load_ranges
 from pause_cost.uncertainty import montecarlo
@@ -47,58 +44,6 @@ def assert_point_agrees(path: Path) -> None:
 @pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda path: path.stem)
 def test_at_the_point_the_draws_equal_the_exact_engine(path: Path) -> None:
     assert_point_agrees(path)
-
-
-@settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(
-    amounts=st.lists(st.decimals(min_value=0, max_value=100_000, places=2), min_size=1, max_size=6),
-    women=st.integers(min_value=0, max_value=60),
-    rate=st.decimals(min_value=0, max_value=1, places=3),
-    start=st.one_of(st.none(), st.sampled_from(["2018-07", "2020-01", "2023-04"])),
-    rounding=st.booleans(),
-    cost=st.one_of(st.none(), st.decimals(min_value=1, max_value=2_000_000, places=2)),
-)
-def test_at_the_point_generated_scenarios_agree_too(
-    tmp_path_factory: pytest.TempPathFactory,
-    amounts: list[Decimal],
-    women: int,
-    rate: Decimal,
-    start: str | None,
-    rounding: bool,
-    cost: Decimal | None,
-) -> None:
-    folder = tmp_path_factory.mktemp("generated")
-    lines = [
-        line(
-            id=f"l{index}",
-            amount_gbp=float(amount),
-            first_year=1 + index % 3,
-            last_year=3 + index % 3,
-        )
-        for index, amount in enumerate(amounts)
-    ]
-    (folder / "t.yaml").write_text(dump_yaml({"name": "t", "title": "T", "lines": lines}))
-    cohort: dict[str, Any] = {
-        "women_open": women,
-        "birth_rate_per_woman_per_year": float(rate),
-        "source": SOURCE,
-    }
-    if start is not None:
-        cohort["start"] = start
-    data: dict[str, Any] = {
-        "name": "g",
-        "council": "C",
-        "cohort": cohort,
-        "unit_costs": ["t.yaml"],
-        "avoided_births_counting": "round_half_up" if rounding else "exact",
-        "discounting": {"schedule": "green-book-discount-rates"},
-    }
-    if cost is not None:
-        data["programme_cost"] = {"total_gbp": float(cost), "source": SOURCE}
-    (folder / "s.yaml").write_text(dump_yaml(data))
-    assert_point_agrees(folder / "s.yaml")
 
 
 def linear_case(write_yaml: WriteYaml) -> Path:

@@ -9,8 +9,13 @@ from typing import Any
 
 import pytest
 
+from pause_cost.engine import estimate
 from pause_cost.load.uncertainty import load_ranges
+from pause_cost.uncertainty.breakeven import DEFAULT_INPUTS
+from pause_cost.uncertainty.evaluator import Evaluator
 from pause_cost.uncertainty.oneway import AxisSpec, Target, break_even, grid, tornado
+from pause_cost.uncertainty.outcomes import OUTCOMES, OutcomeError, outcome
+from pause_cost.uncertainty.paths import PathError, address, change, read
 from tests.conftest import SCENARIOS, SOURCE, line, run
 
 D = Decimal
@@ -193,3 +198,36 @@ def test_payback_as_a_target_counts_years(write_yaml: WriteYaml) -> None:
     total = by_input["programme_cost.total_gbp"]
     assert total is not None
     assert abs(total - D("1690539.45")) < D("0.0001")
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda path: path.stem)
+def test_the_compiled_evaluation_gives_the_estimates_outcomes_to_the_digit(path: Path) -> None:
+    """Sensitivity, the grid and break-even evaluate the compiled case with the changed values
+    rather than estimating the changed inputs whole; for break-even's default inputs, the flat
+    discount rate and every range a scenario gives, at the point, half and double plus one,
+    every outcome must be the estimate's own, digit for digit."""
+    ranges = load_ranges(path)
+    inputs = ranges.inputs
+    evaluator = Evaluator(inputs)
+    given = [found.path for found in ranges.ranges]
+    for name in (*DEFAULT_INPUTS, "discounting.rate_percent", *given):
+        try:
+            where = address(inputs, name)
+        except PathError:
+            continue
+        point = read(inputs, where)
+        for value in (point, point / 2, point * 2 + 1):
+            try:
+                changed = change(inputs, where, value)
+            except PathError:
+                continue
+            result = estimate(*changed)
+            for outcome_name in OUTCOMES:
+                try:
+                    expected = outcome(result, outcome_name)
+                except OutcomeError:
+                    with pytest.raises(OutcomeError):
+                        evaluator.outcome([(where, value)], outcome_name)
+                    continue
+                found = evaluator.outcome([(where, value)], outcome_name)
+                assert str(found) == str(expected), (name, value, outcome_name)

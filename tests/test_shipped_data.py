@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pause_cost.core.cohorts import cohorts
-from pause_cost.core.estimate import estimate
+from pause_cost.engine import estimate
 from pause_cost.load.inputs import load_inputs, load_table, shipped_table_names, shipped_tables_dir
 from tests.conftest import SCENARIOS, UNIT_COSTS
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from pause_cost.core.estimate import estimate
+from pause_cost.engine import estimate
 from pause_cost.errors import InputError
 from pause_cost.load.inputs import load_index, load_inputs, shipped_table_names
 from tests.conftest import SCENARIOS, SOURCE, line, scenario_data

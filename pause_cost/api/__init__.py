@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from pause_cost.compare import Comparison
     from pause_cost.errors import Problem
-    from pause_cost.load.inputs import Inputs
-    from pause_cost.load.uncertainty import Ranges
+    from pause_cost.model.inputs import Inputs
+    from pause_cost.model.ranges import Ranges
     from pause_cost.model.tables import UnitCostTable
     from pause_cost.report.pack import Pack
     from pause_cost.results.estimate import Estimate
@@ -82,7 +82,7 @@ def _changes(what_if: WhatIf) -> list[tuple[str, Decimal]]:
 def estimate(scenario: Inputs | PathLike, *, what_if: WhatIf = ()) -> Estimate:
     """``pause-cost estimate``: the scenario's estimate, each what-if applied and echoed as the
     first flag (``what_if``), as ``--set PATH=NUMBER`` does."""
-    from pause_cost.core import estimate as engine
+    from pause_cost import engine
 
     inputs = _inputs(scenario)
     changes = _changes(what_if)
@@ -216,7 +216,7 @@ def grid(
 ) -> Grid:
     """``pause-cost sensitivity --grid``: ``outcome`` over two inputs, each axis
     ``PATH=LOW:HIGH:STEP`` (or an ``AxisSpec``), the rest held."""
-    from pause_cost.load.inputs import Inputs
+    from pause_cost.model.inputs import Inputs
     from pause_cost.uncertainty import oneway
 
     axes = [parse_axis(axis) if isinstance(axis, str) else axis for axis in (rows, columns)]

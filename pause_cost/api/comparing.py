@@ -15,9 +15,10 @@ from pause_cost.compare import (
     plan_basis,
     side_warnings,
 )
-from pause_cost.core.estimate import adjustment_factor, avoided_births, estimate
+from pause_cost.core.estimate import adjustment_factor, avoided_births
 from pause_cost.core.flags import another_nation_message, of_another_nation
 from pause_cost.core.plan import compile_tables
+from pause_cost.engine import estimate
 from pause_cost.errors import InputError
 from pause_cost.load import inputs
 from pause_cost.load.extensions import LoadedTable

@@ -43,7 +43,7 @@ class PlannedCohort:
     @property
     def avoided(self) -> Decimal:
         """Expected births (as counted) less those observed, never below zero."""
-        return max(ZERO, self.expected_counted - self.observed_births)
+        return formulas.netted_births(self.expected_counted, self.observed_births, _at_least_zero)
 
 
 def window_months(scenario: Scenario) -> Decimal:
@@ -66,7 +66,12 @@ def window_years(scenario: Scenario) -> Decimal:
 
 def count(scenario: Scenario, exact: Decimal) -> Decimal:
     """Births as the scenario counts them: exact, or rounded half up to whole births."""
-    return round_half_up(exact) if scenario.avoided_births_counting == "round_half_up" else exact
+    rounding = scenario.avoided_births_counting == "round_half_up"
+    return formulas.counted_births(exact, rounding, round_half_up)
+
+
+def _at_least_zero(value: Decimal) -> Decimal:
+    return max(ZERO, value)
 
 
 def cohorts(scenario: Scenario) -> list[PlannedCohort]:

@@ -1,7 +1,11 @@
-"""An estimate for a scenario: compile its tables, evaluate for its births, assemble the result.
+"""The estimate's core parts: births, the bridge's factor, the scenario's tables compiled,
+periods and lines summed, and the summaries an estimate carries.
 
 Pure: no files, no printing, no clock. Arithmetic is exact decimal throughout, so the same
-inputs give the same figures to the penny on every machine.
+inputs give the same figures to the penny on every machine. The estimate itself is put
+together by :mod:`pause_cost.engine`, which composes this with the economic case, flags and
+the published check (``estimate`` and ``assemble`` are reached here only for code written
+before the engine existed).
 """
 
 from __future__ import annotations
@@ -10,21 +14,15 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pause_cost.core import flags
+from pause_cost.core import formulas
 from pause_cost.core.cohorts import PlannedCohort, cohorts, window_years
-from pause_cost.core.evaluate import Sums, evaluate
+from pause_cost.core.evaluate import Sums
 from pause_cost.core.plan import Plan, compile_tables
-from pause_cost.core.published import check_published
-from pause_cost.economics.case import Setting, economics
-from pause_cost.economics.programme import programme
-from pause_cost.economics.rollups import rolled_up
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import UnitCostTable
 from pause_cost.money import to_decimal
 from pause_cost.results.estimate import (
     AvoidedBirths,
-    Estimate,
-    IndexSummary,
     LineResult,
     Period,
     ScenarioSummary,
@@ -33,7 +31,6 @@ from pause_cost.results.estimate import (
 )
 
 if TYPE_CHECKING:  # the model loads only where a price year asks for an index
-    from pause_cost.model.discounting import DiscountSchedule
     from pause_cost.model.splice import Index
 
 ZERO = Decimal(0)
@@ -59,10 +56,12 @@ def _avoided(scenario: Scenario, planned: list[PlannedCohort], factor: Decimal) 
 
 def adjustment_factor(scenario: Scenario) -> Decimal:
     """The product of the bridge's adjustments (1 when the scenario asks for none)."""
-    factor = ONE
-    if scenario.adjustments is not None:
-        for _, step, _ in scenario.adjustments.steps():
-            factor *= step
+    adjustments = scenario.adjustments
+    if adjustments is None:
+        return ONE
+    factor: Decimal = formulas.bridge_factor(
+        ONE, [(step, False) for _, step, _ in adjustments.steps()]
+    )
     return factor
 
 
@@ -85,85 +84,6 @@ def compile_scenario(
         horizon_years=scenario.horizon_years,
         overrides=scenario.line_overrides,
     )
-
-
-def estimate(
-    scenario: Scenario,
-    tables: Sequence[UnitCostTable],
-    indices: Mapping[str, Index] | None = None,
-    schedule: DiscountSchedule | None = None,
-    nominal_index: Index | None = None,
-) -> Estimate:
-    """Cost avoidance for a scenario, by year, period, classification and line.
-
-    With a scenario ``price_year``, each line is uprated from its own price year with the
-    index its line or table names (``indices`` must hold them; ``load_inputs`` loads them).
-    ``schedule`` (the scenario's ``discounting``) and ``nominal_index`` (its
-    ``nominal_cash``) are loaded by ``load_inputs`` too.
-    """
-    plan = compile_scenario(scenario, tables, indices)
-    return assemble(scenario, plan, schedule=schedule, nominal_index=nominal_index)
-
-
-def assemble(
-    scenario: Scenario,
-    plan: Plan,
-    *,
-    schedule: DiscountSchedule | None = None,
-    nominal_index: Index | None = None,
-) -> Estimate:
-    """Evaluate a compiled scenario for its births and put the result together."""
-    planned = cohorts(scenario)
-    factor = adjustment_factor(scenario)
-    births = _avoided(scenario, planned, factor)
-    sums = evaluate(plan, births.counted * factor)
-    by_year, immediate, horizon = periods(plan, sums)
-    lines = line_results(plan, sums)
-    running = practices(scenario)
-    costed = programme(scenario.programme_cost, horizon.total_gbp, by_year, running)
-    case = economics(
-        scenario,
-        Setting(
-            plan=plan,
-            cohorts=planned,
-            factor=factor,
-            by_year=by_year,
-            programme=costed,
-            practices=running,
-            schedule=schedule,
-            nominal_index=nominal_index,
-        ),
-    )
-    indices = [
-        IndexSummary(
-            name=index.name,
-            title=index.title,
-            first_year=index.first_year,
-            last_year=index.last_year,
-            source=index.source,
-            spliced_from=index.spliced_from,
-            joins=index.joins,
-            forecast_from=index.forecast_from,
-        )
-        for index in plan.indices_used
-    ]
-    tables = [_table_summary(table) for table in plan.tables]
-    result = Estimate(
-        scenario=_summary(scenario, planned),
-        price_year=plan.price_year,
-        price_indices=indices,
-        tables=tables,
-        avoided_births=births,
-        immediate=immediate,
-        horizon=horizon,
-        by_year=by_year,
-        lines=lines,
-        programme=costed,
-        published=check_published(scenario.published, births, immediate, horizon),
-        economics=case,
-        flags=flags.flags(flags.Facts(scenario, lines, births, costed, indices, tables, case)),
-    )
-    return rolled_up(result)
 
 
 def periods(plan: Plan, sums: Sums) -> tuple[list[YearAmounts], Period, Period]:

@@ -18,7 +18,6 @@ any council's figures.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import (
@@ -33,46 +32,24 @@ from decimal import (
 from fractions import Fraction
 
 from pause_cost.core.formulas import MONTHS_PER_YEAR
+from pause_cost.core.timing import (
+    BIRTH_PLACES,
+    MONEY_PLACES,
+    check_profile,
+    decimal_units,
+    financial_year,
+    financial_year_start,
+    start_year,
+)
+from pause_cost.core.timing import label as year_label
 from pause_cost.model.month import Month
 
 ZERO = Decimal(0)
 
-BIRTH_PLACES = 20
-"""Births by month are carried to 1e-20 of a birth: 15 births over 27 months give 27 parts of
-0.5555..., and the nine of them in 2018/19 add up to exactly 5."""
-
-MONEY_PLACES = 12
-"""Amounts by financial year are carried to 1e-12 of a pound, a ten-billionth of a penny: never
-seen once rounded to pounds, and few enough places that a council's total (up to 10^16
-pounds) still fits the default 28-digit decimal context, so sums of parts stay exact."""
-
-FINANCIAL_YEAR_FIRST_MONTH = 4
-"""A council's financial year starts in April: 2018/19 runs from April 2018 to March 2019."""
 
 _EXACT = Context(prec=100, traps=[Inexact, InvalidOperation, DivisionByZero, Overflow])
 """Where decimals are only added: wide enough for any figures, and an inexact sum raises
 rather than round silently."""
-
-_FINANCIAL_YEAR_TEXT = re.compile(r"([0-9]{4})/([0-9]{2})")
-
-
-def financial_year(month: Month) -> str:
-    """The council financial year a month falls in: 2018-07 and 2019-03 are in '2018/19'."""
-    return _label(_start_year(month))
-
-
-def financial_year_start(label: str) -> int:
-    """The calendar year a financial year starts in: '2018/19' gives 2018, '1999/00' 1999.
-
-    Refuses, with ValueError, a label that is not 'YYYY/YY' for two consecutive years.
-    """
-    match = _FINANCIAL_YEAR_TEXT.fullmatch(label)
-    if match is None or (int(match[1]) + 1) % 100 != int(match[2]):
-        raise ValueError(
-            f"a financial year is written YYYY/YY for two consecutive years "
-            f"(e.g. 2018/19), not {label!r}"
-        )
-    return int(match[1])
 
 
 def spread_births(
@@ -192,8 +169,8 @@ def cash_flow(
     rows: list[FinancialYearRow] = []
     cumulative = ZERO
     with localcontext(_EXACT):
-        for start_year in range(min(starts), max(starts) + 1):
-            label = _label(start_year)
+        for first in range(min(starts), max(starts) + 1):
+            label = year_label(first)
             avoided_gbp, cost_gbp = avoided.get(label, ZERO), cost.get(label, ZERO)
             net = avoided_gbp - cost_gbp
             cumulative += net
@@ -219,21 +196,13 @@ def payback_financial_year(rows: Sequence[FinancialYearRow]) -> str | None:
     return None
 
 
-def _start_year(month: Month) -> int:
-    return month.year if month.month >= FINANCIAL_YEAR_FIRST_MONTH else month.year - 1
-
-
-def _label(start_year: int) -> str:
-    return f"{start_year}/{(start_year + 1) % 100:02d}"
-
-
 def _months(start: Month, count: int) -> list[Month]:
     return [start.plus(offset) for offset in range(count)]
 
 
 def _financial_years(first: Month, last: Month) -> list[str]:
     """Every financial year from the one ``first`` falls in to the one ``last`` falls in."""
-    return [_label(year) for year in range(_start_year(first), _start_year(last) + 1)]
+    return [year_label(year) for year in range(start_year(first), start_year(last) + 1)]
 
 
 def _months_by_financial_year(start: Month, count: int) -> dict[str, int]:
@@ -246,30 +215,9 @@ def _months_by_financial_year(start: Month, count: int) -> dict[str, int]:
 
 
 def _weights(profile: Sequence[Decimal], start: Month, window_months: int) -> list[Fraction]:
-    """A birth profile's weights, checked: one a month, none negative, some positive."""
-    if not profile:
-        raise ValueError(
-            f"the birth profile is empty: give one weight per month of the "
-            f"{window_months}-month window"
-        )
-    if len(profile) != window_months:
-        raise ValueError(
-            f"the birth profile has {len(profile)} weights for a {window_months}-month "
-            f"window: give one weight per month"
-        )
-    weights = [_fraction(weight, "a birth profile weight") for weight in profile]
-    for offset, weight in enumerate(weights):
-        if weight < 0:
-            raise ValueError(
-                f"the birth profile's weight for month {offset + 1} ({start.plus(offset)}) is "
-                f"negative ({profile[offset]}): weights must be zero or more"
-            )
-    if sum(weights, Fraction(0)) == 0:
-        raise ValueError(
-            "the birth profile's weights add up to 0: at least one month must have a positive "
-            "weight"
-        )
-    return weights
+    """A birth profile's weights, checked (:func:`pause_cost.core.timing.check_profile`)."""
+    check_profile(profile, start, window_months)
+    return [Fraction(weight) for weight in profile]
 
 
 def _fraction(value: Decimal, what: str) -> Fraction:
@@ -292,14 +240,6 @@ def _parts(exact: Sequence[Fraction], places: int) -> list[Decimal]:
     for amount in exact:
         running += amount
         rounded = round(running * 10**places)
-        parts.append(_decimal(rounded - previous, places))
+        parts.append(decimal_units(rounded - previous, places))
         previous = rounded
     return parts
-
-
-def _decimal(units: int, places: int) -> Decimal:
-    """``units`` x 10^-``places``, exactly, without trailing zeros (300, not 300.00)."""
-    while places > 0 and units % 10 == 0:
-        units //= 10
-        places -= 1
-    return Decimal(f"{units}E-{places}")

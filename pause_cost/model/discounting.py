@@ -5,7 +5,7 @@ the current year (0-30, 31-75, ... 301 and over), each with a rate per year in r
 A schedule file holds that table as data, with its source, so that no rate is written in
 Python: the bands must run from year 0 without a gap or an overlap, and the last band runs on
 without end, so that every year has exactly one rate. What the rates are used for (year 0,
-compounding across bands) is arithmetic, in :mod:`pause_cost.economics.discounting`.
+compounding across bands) is arithmetic, in :mod:`pause_cost.core.discounting`.
 """
 
 from __future__ import annotations

@@ -12,6 +12,8 @@ import math
 from collections.abc import Callable
 from decimal import Decimal
 
+from pause_cost.core.case import Evaluated
+from pause_cost.core.compile import Case
 from pause_cost.errors import PauseCostError
 from pause_cost.results.estimate import Estimate
 
@@ -23,23 +25,28 @@ def _net(result: Estimate) -> Decimal:
     return result.horizon.total_gbp if net is None else net
 
 
+NEEDS_DISCOUNTING = "npv needs the scenario's discounting (discounting: {schedule: ...})"
+NEEDS_COST_RETURN = "return_per_pound needs the scenario's programme_cost"
+NEEDS_COST_PAYBACK = "payback needs the scenario's programme_cost"
+
+
 def _npv(result: Estimate) -> Decimal:
     appraisal = result.economics.appraisal
     if appraisal is None:
-        raise OutcomeError("npv needs the scenario's discounting (discounting: {schedule: ...})")
+        raise OutcomeError(NEEDS_DISCOUNTING)
     return appraisal.npv_gbp
 
 
 def _return_per_pound(result: Estimate) -> Decimal:
     ratio = result.programme.return_per_pound
     if ratio is None:
-        raise OutcomeError("return_per_pound needs the scenario's programme_cost")
+        raise OutcomeError(NEEDS_COST_RETURN)
     return ratio
 
 
 def _payback(result: Estimate) -> Decimal:
     if result.programme.cost_gbp is None:
-        raise OutcomeError("payback needs the scenario's programme_cost")
+        raise OutcomeError(NEEDS_COST_PAYBACK)
     calendar = result.economics.calendar
     if calendar is not None:
         labels = [year.financial_year for year in calendar.years]
@@ -91,3 +98,44 @@ def is_gross(result: Estimate, name: str) -> bool:
 
 def finite(value: Decimal) -> bool:
     return value.is_finite() and not math.isinf(float(value))
+
+
+def evaluated_outcome(case: Case, found: Evaluated[Decimal], name: str) -> Decimal:
+    """The named outcome read from an exact evaluation of the case: the figure
+    :func:`outcome` reads from the estimate of the same inputs."""
+    if name == "net":
+        return found.net
+    if name == "npv":
+        if found.npv is None:
+            raise OutcomeError(NEEDS_DISCOUNTING)
+        return found.npv
+    if name in ("horizon_total", "horizon_cashable", "immediate_total"):
+        return {
+            "horizon_total": found.horizon_total,
+            "horizon_cashable": found.horizon[0],
+            "immediate_total": found.immediate_total,
+        }[name]
+    if name == "avoided_births":
+        return found.births
+    total = found.programme_total
+    if name == "return_per_pound":
+        if total is None or not total > 0:
+            raise OutcomeError(NEEDS_COST_RETURN)
+        return found.horizon_total / total
+    if total is None:
+        raise OutcomeError(NEEDS_COST_PAYBACK)
+    return _evaluated_payback(case, found)
+
+
+def _evaluated_payback(case: Case, found: Evaluated[Decimal]) -> Decimal:
+    from pause_cost.economics.calendar import payback_financial_year
+    from pause_cost.economics.cashflow import cash_flow_rows
+    from pause_cost.economics.programme import payback_year
+
+    if case.calendar:
+        rows = cash_flow_rows(case, found)
+        label = payback_financial_year(rows)
+        return INFINITY if label is None else Decimal(case.periods.index(label) + 1)
+    years = case.horizon_years
+    year = payback_year(found.council_by_period[:years], found.cost_by_period[:years])
+    return INFINITY if year is None else Decimal(year)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from pause_cost.load.inputs import Inputs
-from pause_cost.uncertainty.paths import address, change, read
+from pause_cost.model.inputs import Inputs
+from pause_cost.model.paths import address, change, read
 
 
 def apply(inputs: Inputs, changes: Sequence[tuple[str, Decimal]]) -> tuple[Inputs, str]:

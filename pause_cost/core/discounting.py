@@ -40,7 +40,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, Inexact, InvalidOperation, localcontext
 from fractions import Fraction
+from functools import lru_cache
+from math import lcm
 
+from pause_cost.core import formulas
+from pause_cost.core.timing import whole_units
 from pause_cost.model.discounting import MAX_YEAR, DiscountSchedule
 
 FACTOR_PLACES = 24
@@ -97,7 +101,7 @@ def discount_factor(schedule: DiscountSchedule, year: int) -> Decimal:
     Rounded once, half up, to :data:`FACTOR_PLACES` decimal places.
     """
     _check_year(year)
-    return _rounded(_factors(schedule, year)[year], FACTOR_PLACES)
+    return _rounded_factor(rates_by_year(schedule, year))
 
 
 def present_value(
@@ -110,7 +114,7 @@ def present_value(
     A year may appear more than once; its amounts add. Computed exactly and rounded once,
     half up, to :data:`MONEY_PLACES` decimal places.
     """
-    return _rounded(_exact_present_value(amounts_by_year, schedule), MONEY_PLACES)
+    return rounded(_exact_present_value(amounts_by_year, schedule), MONEY_PLACES)
 
 
 def appraisal(
@@ -129,8 +133,8 @@ def appraisal(
     """
     exact_benefits = _exact_present_value(benefits_by_year, schedule)
     exact_costs = _exact_present_value(costs_by_year, schedule)
-    pv_benefits = _rounded(exact_benefits, MONEY_PLACES)
-    pv_costs = _rounded(exact_costs, MONEY_PLACES)
+    pv_benefits = rounded(exact_benefits, MONEY_PLACES)
+    pv_costs = rounded(exact_costs, MONEY_PLACES)
     return Appraisal(
         schedule=schedule.name,
         undiscounted_benefits_gbp=_exact_sum(amount for _, amount in benefits_by_year),
@@ -138,7 +142,7 @@ def appraisal(
         pv_benefits_gbp=pv_benefits,
         pv_costs_gbp=pv_costs,
         npv_gbp=_exact_sum([pv_benefits, pv_costs.copy_negate()]),
-        bcr=None if exact_costs == 0 else _rounded(exact_benefits / exact_costs, RATIO_PLACES),
+        bcr=None if exact_costs == 0 else rounded(exact_benefits / exact_costs, RATIO_PLACES),
     )
 
 
@@ -153,12 +157,40 @@ def _check_year(year: int) -> None:
 
 
 def _factors(schedule: DiscountSchedule, last_year: int) -> list[Fraction]:
-    """The exact discount factors of years 0 to ``last_year``, each compounding the last."""
-    factors = [Fraction(1)]
-    for year in range(1, last_year + 1):
-        rate = Fraction(schedule.rate_percent(year))
-        factors.append(factors[-1] * _HUNDRED / (_HUNDRED + rate))
-    return factors
+    """The exact discount factors of years 0 to ``last_year``, each compounding the last.
+
+    Kept per schedule (by its rates), so an analysis that estimates thousands of times
+    compounds each year once."""
+    rates = rates_by_year(schedule, last_year)
+    return _compounded(rates)
+
+
+_RATES: dict[int, tuple[DiscountSchedule, list[Decimal]]] = {}
+"""Each schedule's rates by year, as far as asked (by the schedule's identity; the schedule is
+held, so its identity is not reused while the entry lives)."""
+
+
+def rates_by_year(schedule: DiscountSchedule, last_year: int) -> tuple[Decimal, ...]:
+    """The schedule's rates for years 1 to ``last_year``, looked up in its bands once."""
+    held = _RATES.get(id(schedule))
+    if held is None or held[0] is not schedule:
+        if len(_RATES) >= 64:
+            _RATES.clear()
+        held = _RATES[id(schedule)] = (schedule, [])
+    rates = held[1]
+    for year in range(len(rates) + 1, last_year + 1):
+        rates.append(schedule.rate_percent(year))
+    return tuple(rates[:last_year])
+
+
+@lru_cache(maxsize=64)
+def _compounded(rates: tuple[Decimal, ...]) -> list[Fraction]:
+    return formulas.discount_factors([Fraction(rate) for rate in rates], Fraction(1))
+
+
+@lru_cache(maxsize=4096)
+def _rounded_factor(rates: tuple[Decimal, ...]) -> Decimal:
+    return rounded(_compounded(rates)[-1], FACTOR_PLACES)
 
 
 def _exact_present_value(
@@ -170,8 +202,23 @@ def _exact_present_value(
             raise ValueError(f"year {year}: the amount must be a finite Decimal, not {amount!r}")
     if not amounts_by_year:
         return Fraction(0)
-    factors = _factors(schedule, max(year for year, _ in amounts_by_year))
-    return sum((Fraction(amount) * factors[year] for year, amount in amounts_by_year), Fraction(0))
+    last = max(year for year, _ in amounts_by_year)
+    numerators, denominator = _whole_factors(rates_by_year(schedule, last))
+    amounts, places = whole_units([amount for _, amount in amounts_by_year])
+    total = sum(
+        units * numerators[year] for (year, _), units in zip(amounts_by_year, amounts, strict=True)
+    )
+    return Fraction(total, denominator * 10**places)
+
+
+@lru_cache(maxsize=64)
+def _whole_factors(rates: tuple[Decimal, ...]) -> tuple[list[int], int]:
+    """The exact factors of years 0 to len(rates) as whole numbers over one denominator."""
+    factors = _compounded(rates)
+    denominator = lcm(*(factor.denominator for factor in factors))
+    return [factor.numerator * (denominator // factor.denominator) for factor in factors], (
+        denominator
+    )
 
 
 def _exact_sum(amounts: Iterable[Decimal]) -> Decimal:
@@ -183,7 +230,7 @@ def _exact_sum(amounts: Iterable[Decimal]) -> Decimal:
         return sum(amounts, Decimal(0))
 
 
-def _rounded(value: Fraction, places: int) -> Decimal:
+def rounded(value: Fraction, places: int) -> Decimal:
     """The fraction to ``places`` decimal places, half up (away from zero), made exactly.
 
     Trailing zeros are dropped (a factor of 1 is ``1``, not ``1.000...``), as the loader gives
