@@ -143,6 +143,12 @@ class TableCheck:
     reference: str
     problems: tuple[Problem, ...] = ()
     notes: tuple[str, ...] = ()
+    stages_costed: tuple[str, ...] = ()
+    """The journey's stages its lines cost (a line at share 0 or of amount 0 costs nothing)."""
+    left_out: tuple[tuple[str, str], ...] = ()
+    """What the table says it leaves out of the journey: (item, reason)."""
+    coverage_stated: bool = False
+    """Whether the table says what it covers and leaves out."""
 
     @property
     def ok(self) -> bool:
@@ -156,6 +162,7 @@ def validate_tables(references: Sequence[PathLike]) -> list[TableCheck]:
     another year's prices, so it is noted. A scenario given by mistake is told so."""
     from pause_cost.errors import InputError
     from pause_cost.load import inputs
+    from pause_cost.model.tables import STAGE_ORDER
 
     checks = []
     for given in references:
@@ -177,7 +184,20 @@ def validate_tables(references: Sequence[PathLike]) -> list[TableCheck]:
                     f"{line.id} is priced in {line.price_year}, outside {index.name} "
                     f"({index.first_year} to {index.last_year}): it cannot be uprated"
                 )
-        checks.append(TableCheck(reference, notes=tuple(notes)))
+        table = loaded.table
+        costing = {line.stage for line in table.lines if line.amount_gbp and line.share_of_children}
+        coverage = table.coverage
+        checks.append(
+            TableCheck(
+                reference,
+                notes=tuple(notes),
+                stages_costed=tuple(stage for stage in STAGE_ORDER if stage in costing),
+                left_out=tuple((gap.item, gap.reason) for gap in coverage.left_out)
+                if coverage is not None
+                else (),
+                coverage_stated=coverage is not None,
+            )
+        )
     return checks
 
 
