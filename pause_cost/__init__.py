@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # `import x as x`: re-exported, for type checkers
     from pause_cost.api import TableCheck as TableCheck
     from pause_cost.api import breakeven as breakeven
     from pause_cost.api import compare as compare
+    from pause_cost.api import contract as contract
     from pause_cost.api import estimate as estimate
     from pause_cost.api import grid as grid
     from pause_cost.api import init as init
@@ -62,6 +63,7 @@ _FROM = {
         "TableCheck",
         "breakeven",
         "compare",
+        "contract",
         "estimate",
         "grid",
         "init",

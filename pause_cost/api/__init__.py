@@ -40,6 +40,7 @@ __all__ = [
     "TableCheck",
     "breakeven",
     "compare",
+    "contract",
     "estimate",
     "grid",
     "init",
@@ -363,3 +364,6 @@ def init() -> str:
 
     starter = resources.files("pause_cost") / "templates" / "starter-scenario.yaml"
     return starter.read_text(encoding="utf-8")
+
+
+from pause_cost.api.contracts import contract  # noqa: E402  (re-exported: one module a command)
