@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # `import x as x`: re-exported, for type checkers
     from pause_cost.api import estimate as estimate
     from pause_cost.api import grid as grid
     from pause_cost.api import init as init
+    from pause_cost.api import national as national
     from pause_cost.api import pack as pack
     from pause_cost.api import parse_axis as parse_axis
     from pause_cost.api import parse_target as parse_target
@@ -67,6 +68,7 @@ _FROM = {
         "estimate",
         "grid",
         "init",
+        "national",
         "pack",
         "parse_axis",
         "parse_target",

@@ -44,6 +44,7 @@ __all__ = [
     "estimate",
     "grid",
     "init",
+    "national",
     "pack",
     "parse_axis",
     "parse_target",
@@ -367,3 +368,4 @@ def init() -> str:
 
 
 from pause_cost.api.contracts import contract  # noqa: E402  (re-exported: one module a command)
+from pause_cost.api.national import national  # noqa: E402

@@ -12,7 +12,16 @@ from typing import Annotated
 import typer
 
 from pause_cost import __version__
-from pause_cost.cli import compare, contracts, estimate, report, schema, tables, uncertainty
+from pause_cost.cli import (
+    compare,
+    contracts,
+    estimate,
+    national,
+    report,
+    schema,
+    tables,
+    uncertainty,
+)
 from pause_cost.cli.handling import Group
 
 app = typer.Typer(
@@ -56,3 +65,4 @@ app.command()(uncertainty.breakeven)
 app.command()(uncertainty.simulate)
 app.command()(report.report)
 app.command()(contracts.contract)
+app.command()(national.national)

@@ -21,6 +21,14 @@ Share = Annotated[Number, Field(ge=0, le=1)]
 Money = Annotated[Number, Field(ge=0, le=1e10)]
 
 
+def check_range(low: Decimal | None, value: Decimal, high: Decimal | None) -> None:
+    """A figure's range: both ends or neither, and the value inside it; else ValueError."""
+    if (low is None) != (high is None):
+        raise ValueError("give both low and high, or neither")
+    if low is not None and high is not None and not low <= value <= high:
+        raise ValueError(f"value {value} lies outside its range {low} to {high}")
+
+
 class GivenShare(InputModel):
     """A share of women, with where it comes from (and what is judged, if anything)."""
 
@@ -34,14 +42,7 @@ class GivenShare(InputModel):
 
     @model_validator(mode="after")
     def _range(self) -> Self:
-        if (self.low is None) != (self.high is None):
-            raise ValueError("give both low and high, or neither")
-        if (
-            self.low is not None
-            and self.high is not None
-            and not (self.low <= self.value <= self.high)
-        ):
-            raise ValueError(f"value {self.value} lies outside its range {self.low} to {self.high}")
+        check_range(self.low, self.value, self.high)
         return self
 
 

@@ -17,12 +17,38 @@ from pause_cost.render.document import (
     Tidy,
     TidyCell,
 )
-from pause_cost.results.contracts import ContractResult
+from pause_cost.results.contracts import ContractResult, Spread
 from pause_cost.results.data import to_data
 
 
 def _money(value: Decimal | None) -> Money | str:
     return "-" if value is None else Money(value)
+
+
+def spread_table(title: str, spreads: list[tuple[str, Spread, bool]]) -> Table:
+    """Figures' mean, P5, P50 and P95, one row each (in pounds, or as counts)."""
+    return Table(
+        title=title,
+        columns=(
+            Column("Figure"),
+            Column("Mean", numeric=True),
+            Column("P5", numeric=True),
+            Column("P50", numeric=True),
+            Column("P95", numeric=True),
+        ),
+        rows=tuple(
+            Row(
+                (
+                    name,
+                    *(
+                        (Money(value) if money else Count(value, 0))
+                        for value in (s.mean_gbp, s.p5_gbp, s.p50_gbp, s.p95_gbp)
+                    ),
+                )
+            )
+            for name, s, money in spreads
+        ),
+    )
 
 
 def contract_document(result: ContractResult) -> Document:
@@ -156,27 +182,9 @@ def contract_document(result: ContractResult) -> Document:
             ("Council's net under the contract", simulation.council_net),
         )
         blocks.append(
-            Table(
-                title=f"Monte Carlo: {simulation.draws} draws, seed {simulation.seed}",
-                columns=(
-                    Column("Figure"),
-                    Column("Mean", numeric=True),
-                    Column("P5", numeric=True),
-                    Column("P50", numeric=True),
-                    Column("P95", numeric=True),
-                ),
-                rows=tuple(
-                    Row(
-                        (
-                            name,
-                            Money(s.mean_gbp),
-                            Money(s.p5_gbp),
-                            Money(s.p50_gbp),
-                            Money(s.p95_gbp),
-                        )
-                    )
-                    for name, s in spreads
-                ),
+            spread_table(
+                f"Monte Carlo: {simulation.draws} draws, seed {simulation.seed}",
+                [(name, spread, True) for name, spread in spreads],
             )
         )
         blocks.append(

@@ -52,6 +52,17 @@ def _money(value: float) -> Decimal:
     return Decimal(repr(round(value, 2)))
 
 
+def spread(values: np.ndarray) -> Spread:
+    """The draws' mean, P5, P50 and P95, to the penny."""
+    p5, p50, p95 = np.percentile(values, [5, 50, 95])
+    return Spread(
+        mean_gbp=_money(float(values.mean())),
+        p5_gbp=_money(float(p5)),
+        p50_gbp=_money(float(p50)),
+        p95_gbp=_money(float(p95)),
+    )
+
+
 def simulate_contract(
     contract: Contract,
     terms: list[terms_of.MetricTerms],
@@ -92,15 +103,6 @@ def simulate_contract(
         reached += int((total >= maximum).sum())
         totals[done : done + size] = np.minimum(total, maximum)
         done += size
-
-    def spread(values: np.ndarray) -> Spread:
-        p5, p50, p95 = np.percentile(values, [5, 50, 95])
-        return Spread(
-            mean_gbp=_money(float(values.mean())),
-            p5_gbp=_money(float(p5)),
-            p50_gbp=_money(float(p50)),
-            p95_gbp=_money(float(p95)),
-        )
 
     council = totals * float(council_share)
     share = Decimal(reached) / Decimal(draws)
