@@ -76,6 +76,7 @@ _FROM = {
         "schema",
         "sensitivity",
         "simulate",
+        "starters",
         "table",
         "tables",
         "validate_tables",

@@ -52,6 +52,7 @@ __all__ = [
     "schema",
     "sensitivity",
     "simulate",
+    "starters",
     "table",
     "tables",
     "validate_tables",
@@ -367,5 +368,6 @@ def init() -> str:
     return starter.read_text(encoding="utf-8")
 
 
+from pause_cost.api.baseline import starters  # noqa: E402
 from pause_cost.api.contracts import contract  # noqa: E402  (re-exported: one module a command)
 from pause_cost.api.national import national  # noqa: E402

@@ -13,6 +13,7 @@ import typer
 
 from pause_cost import __version__
 from pause_cost.cli import (
+    baseline,
     compare,
     contracts,
     estimate,
@@ -66,3 +67,4 @@ app.command()(uncertainty.simulate)
 app.command()(report.report)
 app.command()(contracts.contract)
 app.command()(national.national)
+app.command()(baseline.starters)

@@ -30,9 +30,10 @@ RANGED = (
 
 
 def _kind(figure: Figure) -> str:
+    kind = "derived" if figure.derivation is not None else "published"
     if figure.assumption is not None:
-        return "judged"
-    return "derived" if figure.derivation is not None else "published"
+        return f"{kind}, range judged" if figure.low is not None else "judged"
+    return kind
 
 
 def _row(name: str, figure: Figure, unit: str) -> Row:
