@@ -31,10 +31,12 @@ if TYPE_CHECKING:  # `import x as x`: re-exported, for type checkers
     from pause_cost.api import pack as pack
     from pause_cost.api import parse_axis as parse_axis
     from pause_cost.api import parse_target as parse_target
+    from pause_cost.api import region as region
     from pause_cost.api import render_pack as render_pack
     from pause_cost.api import schema as schema
     from pause_cost.api import sensitivity as sensitivity
     from pause_cost.api import simulate as simulate
+    from pause_cost.api import starters as starters
     from pause_cost.api import table as table
     from pause_cost.api import tables as tables
     from pause_cost.api import validate_tables as validate_tables
@@ -72,6 +74,7 @@ _FROM = {
         "pack",
         "parse_axis",
         "parse_target",
+        "region",
         "render_pack",
         "schema",
         "sensitivity",

@@ -48,6 +48,7 @@ __all__ = [
     "pack",
     "parse_axis",
     "parse_target",
+    "region",
     "render_pack",
     "schema",
     "sensitivity",
@@ -371,3 +372,4 @@ def init() -> str:
 from pause_cost.api.baseline import starters  # noqa: E402
 from pause_cost.api.contracts import contract  # noqa: E402  (re-exported: one module a command)
 from pause_cost.api.national import national  # noqa: E402
+from pause_cost.api.region import region  # noqa: E402

@@ -18,6 +18,7 @@ from pause_cost.cli import (
     contracts,
     estimate,
     national,
+    region,
     report,
     schema,
     tables,
@@ -68,3 +69,4 @@ app.command()(report.report)
 app.command()(contracts.contract)
 app.command()(national.national)
 app.command()(baseline.starters)
+app.command()(region.region)
