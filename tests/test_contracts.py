@@ -188,3 +188,30 @@ def test_plymouth_expected_payments_by_hand() -> None:
     # Rotherham's 0.33 births a year, borrowed: exp(-0.33 x 1.5) = exp(-0.495) = 0.60957
     assert linked.counterfactual_share is not None
     assert abs(linked.counterfactual_share - Decimal("0.6095709")) < Decimal("1e-7")
+
+
+def test_a_repeatable_metric_paid_one_outcome_at_a_time(tmp_path: Path) -> None:
+    """no-proceedings paid one outcome every 12 months from month 18: 10 x 0.4 x 2,500.05 =
+    £10,000.20 in July 2021 (2021/22) and again in July 2022 (2022/23). After engaged's
+    £4,320.96 and the first £10,000.20, the £20,000 maximum leaves 20,000 - 14,321.16 =
+    £5,678.84 of the second. Council (0.6): £2,592.58, £6,000.12, £3,407.30."""
+    data = yaml.safe_load(HAND.read_text())
+    data["contract"]["metrics"][1]["paid_every_months"] = 12
+    path = tmp_path / "instalments.yaml"
+    path.write_text(yaml.safe_dump(data))
+    result = api.contract(path)
+    council = {
+        row.financial_year: pennies(row.paid_gbp)
+        for row in result.by_year
+        if row.payer == "Example Council"
+    }
+    assert council == {
+        "2020/21": Decimal("2592.58"),
+        "2021/22": Decimal("6000.12"),
+        "2022/23": Decimal("3407.30"),
+    }
+    data["contract"]["metrics"][0]["paid_every_months"] = 3  # engaged is not repeatable
+    path.write_text(yaml.safe_dump(data))
+    refused = run("contract", path, "--draws", "0")
+    assert refused.exit_code == ExitCode.INVALID_INPUT
+    assert "paid_every_months pays a repeatable metric" in refused.stderr

@@ -10,7 +10,9 @@ How a contract is costed, written once:
   metrics in the order they fall due until the cap is reached; the expected payment per woman
   per metric sums those capped payments over the combinations, weighted by their probability.
 * Women start evenly over the enrolment months; a metric's payment falls
-  ``paid_months_after_engagement`` months after a woman starts.
+  ``paid_months_after_engagement`` months after a woman starts, or, for a repeatable metric
+  with ``paid_every_months``, one outcome at a time from then, that many months apart (the
+  expected amount split evenly over the instalments).
 * The cap per metric, then the contract's maximum, are applied to the expected payments in
   the order they fall due (month by month; within a month, in the contract's metric order):
   what falls after a cap is reached is not paid. (Applied to expected amounts, this is what the
@@ -60,6 +62,9 @@ class MetricTerms:
     paid_if_achieved_gbp: Decimal
     pro_rata_fraction: Decimal
     paid_month: int
+    instalments: int
+    """Payments the metric's amount is split into, ``every`` months apart (1: paid at once)."""
+    every: int
     cap_gbp: Decimal | None
     linked: bool
     counterfactual_share: Decimal | None
@@ -95,6 +100,8 @@ def metric_terms(
         paid_if_achieved_gbp=metric.price_per_outcome_gbp * metric.outcomes_per_achiever,
         pro_rata_fraction=fraction,
         paid_month=metric.paid_months_after_engagement,
+        instalments=1 if metric.paid_every_months is None else int(metric.outcomes_per_achiever),
+        every=metric.paid_every_months or 1,
         cap_gbp=metric.cap_gbp,
         linked=metric.linked is not None,
         counterfactual_share=counterfactual,
@@ -172,8 +179,10 @@ def expected_payments(contract: Contract, terms: Sequence[MetricTerms]) -> Expec
     women_a_month = Decimal(contract.women) / Decimal(contract.enrolment_months)
     due: list[tuple[int, int, Decimal]] = []
     for index, term in enumerate(terms):
+        share = women_a_month * per_woman[index] / term.instalments
         for offset in range(contract.enrolment_months):
-            due.append((offset + term.paid_month, index, women_a_month * per_woman[index]))
+            for instalment in range(term.instalments):
+                due.append((offset + term.paid_month + instalment * term.every, index, share))
     due.sort(key=lambda item: (item[0], item[1]))
     by_metric = [ZERO] * len(terms)
     total = ZERO

@@ -93,10 +93,25 @@ class Metric(InputModel):
         description="Months from a woman's start of engagement to the payment (when the "
         "outcome is verified).",
     )
+    paid_every_months: int | None = Field(
+        default=None,
+        ge=1,
+        le=60,
+        description="A repeatable metric paid one outcome at a time: the months between "
+        "payments, the first at paid_months_after_engagement.",
+    )
     cap_gbp: Money | None = Field(default=None, description="Most paid on this metric.")
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
+        if self.paid_every_months is not None and (
+            not self.repeatable
+            or self.outcomes_per_achiever != self.outcomes_per_achiever.to_integral_value()
+        ):
+            raise ValueError(
+                "paid_every_months pays a repeatable metric's outcomes one at a time: it needs "
+                "repeatable: true and a whole number of outcomes_per_achiever"
+            )
         if (self.share_achieving is None) == (self.linked is None):
             raise ValueError("give exactly one of share_achieving or linked")
         if self.outcomes_per_achiever != 1 and not self.repeatable:
