@@ -67,3 +67,34 @@ def test_every_format() -> None:
         outcome = run("region", MIDLANDS, "-f", output_format)
         assert outcome.exit_code == 0, outcome.stderr
         assert "Worcestershire" in outcome.stdout
+
+
+def test_a_council_s_tables_and_a_bad_one(tmp_path: Path) -> None:
+    """Derbyshire costed with the table its scenario names anyway gives the same figures; a
+    table that does not exist is refused at the council's unit_costs."""
+    data = yaml.safe_load(MIDLANDS.read_text())
+    for council in data["councils"]:
+        council["scenario"] = str(REPO / "scenarios" / "rotherham-2020.yaml")
+    data["councils"][0]["unit_costs"] = ["rotherham-2020-published"]
+    path = tmp_path / "tables.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    assert api.region(path).horizon_total_gbp == api.region(MIDLANDS).horizon_total_gbp
+    data["councils"][0]["unit_costs"] = ["no-such-table"]
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    outcome = run("region", path)
+    assert outcome.exit_code == ExitCode.INVALID_INPUT
+    assert "councils.0.unit_costs:" in outcome.stderr
+    assert "no-such-table" in outcome.stderr
+
+
+def test_a_start_goes_to_the_cohort(tmp_path: Path) -> None:
+    """With a start, the council's scenario has a calendar: its first financial year is the
+    start's (2020-02 falls in 2019/20)."""
+    data = yaml.safe_load(MIDLANDS.read_text())
+    for council in data["councils"]:
+        council["scenario"] = str(REPO / "scenarios" / "rotherham-2020.yaml")
+    path = tmp_path / "start.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    outcome = run("region", path, "-f", "json")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert json.loads(outcome.stdout)["councils"][0]["start"] == "2020-02"

@@ -6,11 +6,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from pause_cost.errors import InputError, Problem
 from pause_cost.load import yaml as yamlmarks
-from pause_cost.load.inputs import Inputs, load_inputs
+from pause_cost.load.inputs import Inputs, load_inputs, load_table
 from pause_cost.load.messages import located, validate
 from pause_cost.model.region import Council, Region
+from pause_cost.model.scenario import Scenario
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,25 @@ def load_region(path: Path) -> tuple[Region, list[LoadedCouncil]]:
                 problems.extend(exc.problems)
                 continue
         inputs = cache[scenario]
+        try:
+            inputs = _local(inputs, council, path)
+        except (InputError, ValueError) as exc:
+            if isinstance(exc, InputError):
+                message = "; ".join(str(problem) for problem in exc.problems)
+            elif isinstance(exc, ValidationError):
+                message = "; ".join(str(error["msg"]) for error in exc.errors())
+            else:
+                message = str(exc)
+            key = "unit_costs" if isinstance(exc, InputError) or "tables" in str(exc) else "start"
+            problems.append(
+                located(
+                    str(path),
+                    document.marks.locate(("councils", index, key)),
+                    f"councils.{index}.{key}",
+                    message,
+                )
+            )
+            continue
         changes = [(item.path, item.value) for item in council.overrides]
         if council.women_open is not None:
             if inputs.scenario.cohort is None:
@@ -81,3 +103,32 @@ def load_region(path: Path) -> tuple[Region, list[LoadedCouncil]]:
     if problems:
         raise InputError(problems)
     return region, loaded
+
+
+def _local(inputs: Inputs, council: Council, region_file: Path) -> Inputs:
+    """The scenario with the council's start month and tables, checked again as a whole."""
+    if council.start is None and council.unit_costs is None:
+        return inputs
+    scenario = inputs.scenario
+    data = scenario.model_dump(exclude_unset=True)
+    if council.start is not None:
+        if scenario.cohort is not None:
+            data["cohort"]["start"] = council.start
+        elif scenario.practice is not None:
+            data["practice"]["first_start"] = council.start
+        else:
+            raise ValueError(
+                "a start month goes to a single cohort or a practice; this scenario has cohorts: "
+                "give each its start in the scenario"
+            )
+    tables = inputs.tables
+    if council.unit_costs is not None:
+        if scenario.price_year is not None or scenario.line_overrides:
+            raise ValueError(
+                "the scenario uprates to a price year or overrides lines of its own tables: "
+                "give the council a scenario that names these tables"
+            )
+        data["unit_costs"] = list(council.unit_costs)
+        tables = tuple(load_table(name, base_dir=region_file.parent) for name in council.unit_costs)
+    changed = Scenario.model_validate(data)
+    return Inputs(changed, tables, inputs.indices, inputs.schedule, inputs.nominal_index)

@@ -7,6 +7,7 @@ from typing import Self
 from pydantic import Field, model_validator
 
 from pause_cost.model.base import InputModel, Number, Slug, Source, Text
+from pause_cost.model.month import MonthText
 from pause_cost.model.tables import OptionalNation
 
 
@@ -27,7 +28,17 @@ class Council(InputModel):
     women_open: int | None = Field(default=None, ge=0, le=100_000)
     women_source: Source | None = None
     practices: int | None = Field(default=None, ge=1, le=1000)
-    start: Text | None = Field(default=None, description="Noted; the scenario's calendar applies.")
+    start: MonthText | None = Field(
+        default=None,
+        description="The council's start month: the cohort's start, or the practice's first.",
+    )
+    unit_costs: list[Text] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=50,
+        description="Tables (shipped names or files from the region file's folder) in place of "
+        "the scenario's.",
+    )
     overrides: list[Override] = Field(default_factory=list, max_length=100)
     assumption: Text | None = Field(default=None, description="What is judged: flagged.")
 
