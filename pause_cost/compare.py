@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from pause_cost.core.estimate import line_results, periods
-from pause_cost.core.evaluate import evaluate
+from pause_cost.core.evaluate import sum_lines
 from pause_cost.core.plan import Plan
 from pause_cost.model.tables import line_ref
 from pause_cost.results.compare import (
@@ -64,7 +64,7 @@ class Side(Protocol):
 
 def cost_plan(plan: Plan, births: Decimal) -> Costed:
     """A compiled table (or tables) evaluated for a number of births, for comparison."""
-    sums = evaluate(plan, births)
+    sums = sum_lines(plan, births)
     _, immediate, horizon = periods(plan, sums)
     return Costed(lines=line_results(plan, sums), immediate=immediate, horizon=horizon)
 

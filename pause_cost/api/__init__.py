@@ -357,6 +357,16 @@ def schema(kind: str) -> dict[str, Any]:
     }
     if kind not in models:
         raise ValueError(f"{kind!r} is not a schema; choose {', '.join(SCHEMA_KINDS)}")
+    if kind == "index":  # an index file holds a published index, or a splice of them
+        from pydantic import TypeAdapter
+
+        from pause_cost.model.splice import SpliceFile
+
+        spliced: dict[str, Any] = TypeAdapter(PriceIndex | SpliceFile).json_schema(
+            mode="validation"
+        )
+        spliced["title"] = "PriceIndex or SpliceFile"
+        return spliced
     document: dict[str, Any] = models[kind].model_json_schema(mode="validation")
     return document
 
