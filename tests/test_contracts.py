@@ -215,3 +215,9 @@ def test_a_repeatable_metric_paid_one_outcome_at_a_time(tmp_path: Path) -> None:
     refused = run("contract", path, "--draws", "0")
     assert refused.exit_code == ExitCode.INVALID_INPUT
     assert "paid_every_months pays a repeatable metric" in refused.stderr
+
+
+def test_a_scenario_without_a_contract_is_told_so() -> None:
+    outcome = run("contract", REPO / "scenarios" / "rotherham-2020.yaml")
+    assert outcome.exit_code == ExitCode.INVALID_INPUT
+    assert "has no contract: add a contract: section" in outcome.stderr
