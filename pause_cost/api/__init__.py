@@ -40,16 +40,20 @@ __all__ = [
     "TableCheck",
     "breakeven",
     "compare",
+    "contract",
     "estimate",
     "grid",
     "init",
+    "national",
     "pack",
     "parse_axis",
     "parse_target",
+    "region",
     "render_pack",
     "schema",
     "sensitivity",
     "simulate",
+    "starters",
     "table",
     "tables",
     "validate_tables",
@@ -393,3 +397,9 @@ def init() -> str:
 
     starter = resources.files("pause_cost") / "templates" / "starter-scenario.yaml"
     return starter.read_text(encoding="utf-8")
+
+
+from pause_cost.api.baseline import starters  # noqa: E402
+from pause_cost.api.contracts import contract  # noqa: E402  (re-exported: one module a command)
+from pause_cost.api.national import national  # noqa: E402
+from pause_cost.api.region import region  # noqa: E402
