@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, get_args
 
 from pause_cost.core import formulas, timing
-from pause_cost.core.cohorts import PlannedCohort, cohorts, window_months, window_years
+from pause_cost.core.cohorts import PlannedCohort, cohorts, counting_years, window_months
 from pause_cost.core.discounting import rates_by_year
 from pause_cost.core.plan import Plan
 from pause_cost.core.programme import (
@@ -172,7 +172,7 @@ def compile_case(scenario: Scenario, plan: Plan, schedule: DiscountSchedule | No
             for name in CLASSIFICATIONS
         ),
         council=matrix(tuple(line.classification in COUNCIL for line in lines), horizon),
-        window_years=window_years(scenario),
+        window_years=counting_years(scenario),
         rounding=scenario.avoided_births_counting == "round_half_up",
         timings=timings,
         cash_first=cash_first,
@@ -219,10 +219,17 @@ def _timings(
     scenario: Scenario, planned: tuple[PlannedCohort, ...], horizon: int
 ) -> tuple[timing.CohortTiming, ...]:
     months = whole_months(scenario)
+    gestation = int(to_decimal(scenario.pause_window.gestation_months))
     found = []
     for cohort in planned:
         assert cohort.start is not None
-        found.append(timing.cohort_timing(cohort.start, months, horizon, cohort.profile))
+        if cohort.profile is not None:
+            found.append(timing.cohort_timing(cohort.start, months, horizon, cohort.profile))
+            continue
+        weights = timing.births_after_gestation(
+            gestation, months - gestation, cohort.ramp_up_months
+        )
+        found.append(timing.timing_from_weights(cohort.start, weights, horizon))
     return tuple(found)
 
 

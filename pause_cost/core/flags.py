@@ -11,6 +11,7 @@ from typing import Protocol, TypeVar, get_args
 
 from pause_cost.core.case_flags import (
     adjustments_applied,
+    births_before_gestation,
     cost_outside_programme,
     gross_not_net,
     no_payback_within_horizon,
@@ -281,6 +282,7 @@ RULES: tuple[Rule, ...] = (
     adjustments_applied,
     observed_births_netted,
     persistence_beyond_evidence,
+    births_before_gestation,
     scenario_judgements,
     nominal_cash,
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
-from pause_cost.core.cohorts import count, window_years
+from pause_cost.core.cohorts import count, counting_years
 from pause_cost.core.programme import programme_total
 from pause_cost.economics.setting import Setting
 from pause_cost.model.scenario import Scenario
@@ -116,9 +116,8 @@ def scale(scenario: Scenario, setting: Setting) -> Scale | None:
         return None
     first = setting.cohorts[0]
     needed = math.ceil(Decimal(need.eligible_women) / need.capacity_women_per_practice)
-    exact = (
-        Decimal(need.eligible_women) * first.birth_rate_per_woman_per_year * window_years(scenario)
-    )
+    rate = first.birth_rate_per_woman_per_year
+    exact = Decimal(need.eligible_women) * rate * counting_years(scenario)
     births = count(scenario, exact) * setting.factor
     avoided = per_birth_horizon(setting) * births
     cost = None

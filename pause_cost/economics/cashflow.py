@@ -25,9 +25,11 @@ from pause_cost.results.economics import Appraisal, Basis, Calendar, CashYear, N
 ZERO = Decimal(0)
 
 CALENDAR_CONVENTION = (
-    "Avoided births are spread evenly over the months of each cohort's window from its start "
-    "(or by its birth profile); year y after a birth is the 12 months from the birth's month "
-    "+ 12(y - 1), its cost spread evenly over them; financial years run April to March."
+    "Avoided births fall evenly over the months from gestation's end to the window's end "
+    "(conceptions prevented in the programme's months are births prevented gestation_months "
+    "later; none falls before), from each woman's start where the women open over a ramp-up, "
+    "or by the cohort's birth profile; year y after a birth is the 12 months from the birth's "
+    "month + 12(y - 1), its cost spread evenly over them; financial years run April to March."
 )
 DISCOUNT_CONVENTION = (
     "Real terms at the scenario's price year; an amount in year t is discounted by t full "

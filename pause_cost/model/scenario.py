@@ -29,6 +29,7 @@ from pause_cost.model.tables import OptionalNation
 from pause_cost.model.uncertainty import Correlation, Uncertain
 
 Counting = Literal["exact", "round_half_up"]
+BirthConvention = Literal["pause", "conception_window"]
 
 
 class Cohort(InputModel):
@@ -56,6 +57,14 @@ class Cohort(InputModel):
     observed: ObservedBirths | None = Field(
         default=None, description="Births on the programme that happened anyway (ex-post)."
     )
+    ramp_up_months: int | None = Field(
+        default=None,
+        ge=1,
+        le=120,
+        description="Months over which the women become open, evenly, from the start (at most "
+        "the programme's months); all open at the start if omitted. Moves births later on a "
+        "calendar, never their number.",
+    )
 
 
 class PauseWindow(InputModel):
@@ -64,6 +73,17 @@ class PauseWindow(InputModel):
     programme_months: Number = Field(default=Decimal(18), gt=0, le=120)
     gestation_months: Number = Field(default=Decimal(9), ge=0, le=12)
     source: Source | None = None
+    convention: BirthConvention = Field(
+        default="pause",
+        description="How avoided births are counted: 'pause', rate x (programme + gestation) "
+        "months, the published convention that reproduces Pause's figures (the default); or "
+        "'conception_window', rate x programme months, the conceptions the programme prevents.",
+    )
+    convention_source: Source | None = Field(
+        default=None,
+        description="Where the counting convention comes from; for 'pause' the window's source "
+        "serves.",
+    )
 
 
 class ProgrammeCost(InputModel):
@@ -278,6 +298,26 @@ class Scenario(InputModel):
             if cohort.birth_profile is not None and not any(cohort.birth_profile):
                 raise ValueError("a birth_profile's weights add up to 0: give some month weight")
 
+    def _check_ramp_up(self) -> None:
+        """A ramp-up spreads the women's start over the programme's first months, no longer."""
+        given = [self.cohort] if self.cohort is not None else list(self.cohorts or [])
+        for index, cohort in enumerate(given):
+            if cohort.ramp_up_months is None:
+                continue
+            where = "cohort" if self.cohort is not None else f"cohorts.{index}"
+            programme = self.pause_window.programme_months
+            if cohort.ramp_up_months > programme:
+                raise ValueError(
+                    f"{where}.ramp_up_months is {cohort.ramp_up_months}, longer than the "
+                    f"{programme}-month programme: women become open over the programme's "
+                    f"first months, so give at most {programme}"
+                )
+            if cohort.birth_profile is not None:
+                raise ValueError(
+                    f"{where} gives both ramp_up_months and birth_profile: a profile already "
+                    "says when births fall; give one"
+                )
+
     @model_validator(mode="after")
     def _one_way_to_give_women(self) -> Self:
         given = [
@@ -295,6 +335,7 @@ class Scenario(InputModel):
                     "give every cohort a start month, or none: the calendar needs them all"
                 )
         self._check_calendar()
+        self._check_ramp_up()
         if self.nominal_cash is not None and not self._on_calendar():
             raise ValueError(
                 "nominal_cash states cash by financial year, which needs a calendar: give the "

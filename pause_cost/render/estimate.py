@@ -101,6 +101,11 @@ def _inputs(estimate: Estimate) -> Table:
             Row(("Births per woman per year", "by cohort" if rate is None else Count(rate))),
             Row(("Window", window_label(estimate))),
             Row(("Avoided births, exact", Count(estimate.avoided_births.exact))),
+            *(
+                [Row(("Births counted by", estimate.avoided_births.convention))]
+                if estimate.avoided_births.convention
+                else []
+            ),
             Row(("Avoided births, costed", counting_label(estimate))),
             Row(("Unit-cost tables", tables), media=TEXT),
             Row(("Prices", prices_label(estimate))),

@@ -108,6 +108,13 @@ class AvoidedBirths:
         ),
     ]
     counting: Counting
+    convention: Annotated[
+        str,
+        Field(
+            description="The counting convention, named: Pause's (rate x programme + gestation "
+            "months) or the conception window (rate x programme months)."
+        ),
+    ] = ""
     observed: Annotated[
         Exact, Field(description="Births observed on the programme, netted off (0 if none).")
     ] = Decimal(0)
