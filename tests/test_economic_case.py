@@ -94,15 +94,21 @@ def test_each_financial_year_of_avoidance_worked_by_hand() -> None:
 
 
 def test_payback_is_the_year_cumulative_net_turns_positive() -> None:
-    # The £419,000 pilot over 18 months from July 2018: 9 months in each of 2018/19 and
-    # 2019/20, £209,500 each. 2018/19: nothing avoided (no birth yet), -£209,500; 2019/20:
-    # 78 x 5/72 x Y1 = £466,771.88 avoided less £209,500: cumulative +£47,771.88.
+    # The £419,000 pilot, cash over 18 months from July 2018: £209,500 in each of 2018/19 and
+    # 2019/20 (nine months each), brought to the savings' 2016/17 prices with the GDP deflator
+    # (March 2026: 2016/17 76.0754, 2018/19 78.7948, 2019/20 80.8738): x 0.965488 = £202,269.736
+    # and x 0.940668 = £197,069.946. 2018/19: nothing avoided (no birth yet); 2019/20:
+    # 78 x 5/72 x Y1 = £466,771.88 avoided, so the cumulative net turns positive.
     calendar = shipped("rotherham-2020-calendar").economics.calendar
     assert calendar is not None
     rows = calendar.years
-    assert [row.programme_cost_gbp for row in rows[:3]] == [D(209500), D(209500), D(0)]
-    assert rows[0].cumulative_net_gbp == -209500
-    assert close(rows[1].cumulative_net_gbp, Fraction(5, 72) * 78 * Y1 - 419000)
+    first, second = D("209500") * D("0.965488"), D("209500") * D("0.940668")
+    assert (first, second) == (D("202269.736"), D("197069.946"))
+    assert [row.programme_cost_gbp for row in rows[:3]] == [first, second, D(0)]
+    assert rows[0].cumulative_net_gbp == -first
+    assert close(
+        rows[1].cumulative_net_gbp, Fraction(5, 72) * 78 * Y1 - Fraction(first) - Fraction(second)
+    )
     assert rows[0].cumulative_net_gbp < 0 < rows[1].cumulative_net_gbp
     assert calendar.payback_financial_year == "2019/20"
 
@@ -110,7 +116,8 @@ def test_payback_is_the_year_cumulative_net_turns_positive() -> None:
 def test_present_values_at_3_5_percent_from_the_first_financial_year() -> None:
     # Year 0 is 2018/19; each year's amount over 1.035^t (rate 207/200). Benefits, with
     # m = 5/72 (above): t=1 78m Y1; t=2 m(123 Y1 + 78 Y2); t=3 m(15 Y1 + 201 Y2); t=4 and
-    # t=5 216m Y2; t=6 138m Y2; t=7 15m Y2. Costs: £209,500 at t=0 and t=1.
+    # t=5 216m Y2; t=6 138m Y2; t=7 15m Y2. Costs, in 2016/17 prices (above): £202,269.736 at
+    # t=0 and £197,069.946 at t=1.
     result = shipped("rotherham-2020-calendar")
     case = result.economics
     assert case.appraisal is not None
@@ -126,7 +133,7 @@ def test_present_values_at_3_5_percent_from_the_first_financial_year() -> None:
         + m * 138 * Y2 / r**6
         + m * 15 * Y2 / r**7
     )
-    costs = 209500 + Fraction(209500) / r
+    costs = Fraction("202269.736") + Fraction("197069.946") / r
     assert close(appraisal.pv_costs_gbp, costs)
     assert close(appraisal.pv_benefits_gbp, benefits)
     assert close(appraisal.npv_gbp, benefits - costs)
@@ -134,7 +141,7 @@ def test_present_values_at_3_5_percent_from_the_first_financial_year() -> None:
     assert close(appraisal.bcr, benefits / costs, Fraction(1, 10**11))
     assert appraisal.year_zero.startswith("2018/19")
     assert appraisal.benefits_gbp == result.horizon.total_gbp
-    assert appraisal.net_gbp == result.horizon.total_gbp - 419000
+    assert appraisal.net_gbp == result.horizon.total_gbp - D("399339.682")
 
 
 def test_without_a_calendar_payback_is_flagged_as_per_birth_timing() -> None:
@@ -225,8 +232,14 @@ def test_joint_funders_shares_add_up_to_the_whole_to_the_penny() -> None:
     funders = result.economics.funders
     assert funders is not None
     council, nhs = funders.positions
-    assert council.cost_gbp + nhs.cost_gbp == result.programme.cost_gbp == 838000
-    assert council.cost_gbp == nhs.cost_gbp == 419000
+    # £838,000 cash over 36 months from April 2020, a third in each of 2020/21 to 2022/23,
+    # brought to 2016/17 prices (GDP deflator, March 2026: 76.0754 over 85.1002, 85.3036 and
+    # 91.2996, to six places 0.893951, 0.891819, 0.833250): 838000/3 x 2.619020, carried to
+    # 12 places; each funder pays half.
+    real = Fraction(838000, 3) * Fraction("2.619020")
+    assert close(result.programme.cost_gbp, real, Fraction(1, 10**12))
+    assert council.cost_gbp + nhs.cost_gbp == result.programme.cost_gbp
+    assert council.cost_gbp == nhs.cost_gbp
     calendar = result.economics.calendar
     assert calendar is not None
     for year in calendar.years:
@@ -240,7 +253,7 @@ def test_joint_funders_shares_add_up_to_the_whole_to_the_penny() -> None:
     # The council's own lines fall to it; no line here is the NHS's.
     assert council.savings_gbp == result.horizon.total_gbp
     assert nhs.savings_gbp == 0
-    assert nhs.net_gbp == -419000
+    assert nhs.net_gbp == -nhs.cost_gbp
 
 
 def test_other_agencies_savings_fall_to_the_funder_that_names_them(write_yaml: WriteYaml) -> None:
@@ -576,7 +589,13 @@ def test_a_cost_running_past_the_horizon_is_all_counted_by_funders_and_present_v
         "s.yaml",
         {
             **TEN_WOMEN,
-            "programme_cost": {"per_year_gbp": 100000, "years": 8, "source": SOURCE},
+            "programme_cost": {
+                "per_year_gbp": 100000,
+                "years": 8,
+                "prices": "real",
+                "price_year": "2016/17",
+                "source": SOURCE,
+            },
             "funders": [
                 {"name": "C", "kind": "council", "share_of_programme_cost": 1, "source": SOURCE}
             ],

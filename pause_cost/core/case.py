@@ -195,6 +195,10 @@ def evaluate_case(
         if case.cost is None or values.cost is None
         else values.cost * ops.number(case.cost.total_weight)
     )
+    if programme_total is not None and case.cost_prices is not None and case.cost_prices.factors:
+        # Brought to the price year, period by period: to the places the periods' parts are
+        # carried to, so the whole is their sum (as a funder's shares of them are).
+        programme_total = ops.money(programme_total)
     horizon_total = horizon[0] + horizon[1]
     empty: list[N] = []
     flow: _Flow[N] = (

@@ -195,3 +195,27 @@ def births_before_gestation(facts: Facts) -> Flag | None:
         f"window ({shares} of its weight), when a woman open at month 0 cannot yet have had a "
         "birth the programme prevents: those births, and their costs, fall too early.",
     )
+
+
+def programme_cost_prices(facts: Facts) -> Flag | None:
+    """A programme cost with no stated prices, or in cash that could not be converted."""
+    case = facts.economics
+    base = None if case is None else case.price_base
+    if base is None:
+        return None
+    if base.cost_prices == "not stated":
+        return Flag(
+            code="programme_cost_prices_unstated",
+            message="The programme cost states no prices (cash in the years it is spent, or "
+            "real at a price year): net, the ratio and payback set it against savings in "
+            f"{base.price_year or 'several price years'} prices as if they were the same. Give "
+            "programme_cost.prices.",
+        )
+    if base.cost_prices == "cash" and not base.factors and base.price_year is not None:
+        return Flag(
+            code="programme_cost_cash_not_converted",
+            message=f"The programme cost is cash, but without a calendar or a profile its "
+            f"financial years are not known, so it is not brought to {base.price_year} prices: "
+            "net and the ratio mix cash with real savings.",
+        )
+    return None

@@ -22,6 +22,7 @@ from pause_cost.core import formulas, timing
 from pause_cost.core.cohorts import PlannedCohort, cohorts, counting_years, window_months
 from pause_cost.core.discounting import rates_by_year
 from pause_cost.core.plan import Plan
+from pause_cost.core.prices import CostPrices, price_cost
 from pause_cost.core.programme import (
     practices_paid_for,
     programme_cost_by_year,
@@ -35,6 +36,7 @@ from pause_cost.money import to_decimal
 
 if TYPE_CHECKING:
     from pause_cost.model.discounting import DiscountSchedule
+    from pause_cost.model.splice import Index
 
 CLASSIFICATIONS: tuple[Classification, ...] = get_args(Classification)
 """cashable, internal, other_agency: the order of every class column."""
@@ -102,14 +104,22 @@ class Case:
     funders: tuple[FunderLines, ...]
     bridge: tuple[tuple[str, bool, Decimal], ...]
     """Each step: its path (adjustments.deadweight.share), whether it takes off, its share."""
+    cost_prices: CostPrices | None = None
+    """How the programme's cost was brought to the savings' price year (None: no cost)."""
 
     @property
     def calendar(self) -> bool:
         return self.timings is not None
 
 
-def compile_case(scenario: Scenario, plan: Plan, schedule: DiscountSchedule | None = None) -> Case:
-    """The scenario compiled against its compiled tables."""
+def compile_case(
+    scenario: Scenario,
+    plan: Plan,
+    schedule: DiscountSchedule | None = None,
+    deflator: Index | None = None,
+) -> Case:
+    """The scenario compiled against its compiled tables (``deflator`` brings a programme cost
+    in cash or at another price year to the savings' price year)."""
     planned = tuple(cohorts(scenario))
     horizon = plan.horizon_years
     lines = plan.lines
@@ -154,6 +164,9 @@ def compile_case(scenario: Scenario, plan: Plan, schedule: DiscountSchedule | No
         years = horizon if cost is None else max(programme_years(cost), horizon)
         periods = tuple(f"year {year}" for year in range(1, years + 1))
         shape = None if cost is None else _cost_by_year(cost, years, running)
+    prices = None
+    if cost is not None and shape is not None:
+        shape, prices = price_cost(cost, shape, plan, deflator, periods, timings is not None)
     discounts = None
     if schedule is not None:
         discounts = tuple(
@@ -185,6 +198,7 @@ def compile_case(scenario: Scenario, plan: Plan, schedule: DiscountSchedule | No
             (f"adjustments.{name}.share", takes_off, to_decimal(adjustment.share))
             for name, takes_off, adjustment in _steps(scenario)
         ),
+        cost_prices=prices,
     )
 
 

@@ -19,6 +19,7 @@ from pause_cost.core.case_flags import (
     observed_births_netted,
     payback_per_birth_timing,
     persistence_beyond_evidence,
+    programme_cost_prices,
     removal_share_assumed,
     scenario_judgements,
 )
@@ -285,6 +286,7 @@ RULES: tuple[Rule, ...] = (
     births_before_gestation,
     scenario_judgements,
     nominal_cash,
+    programme_cost_prices,
 )
 
 

@@ -16,6 +16,7 @@ from pause_cost.core.cohorts import PlannedCohort
 from pause_cost.economics.adjustments import bridge, ex_post, routes, scale
 from pause_cost.economics.cashflow import appraisal, calendar_table
 from pause_cost.economics.funders import funders
+from pause_cost.economics.prices import price_base
 from pause_cost.economics.setting import Setting
 from pause_cost.model.scenario import Scenario
 from pause_cost.results.economics import Basis, CohortResult, Economics
@@ -42,6 +43,7 @@ def economics(scenario: Scenario, setting: Setting) -> Economics:
         routes=routes(scenario, setting),
         scale=scale(scenario, setting),
         ex_post=ex_post(setting),
+        price_base=price_base(setting.case.cost_prices),
     )
 
 

@@ -17,7 +17,9 @@ from pause_cost.core.case import Evaluated
 from pause_cost.core.compile import CLASSIFICATIONS, Case, whole_months
 from pause_cost.core.discounting import discount_factor, present_value
 from pause_cost.core.exact import EXACT
+from pause_cost.core.prices import savings_price_year
 from pause_cost.economics.calendar import FinancialYearRow, payback_financial_year
+from pause_cost.economics.prices import statement
 from pause_cost.economics.setting import Setting
 from pause_cost.model.scenario import Scenario
 from pause_cost.results.economics import Appraisal, Basis, Calendar, CashYear, NominalYear
@@ -32,7 +34,7 @@ CALENDAR_CONVENTION = (
     "month + 12(y - 1), its cost spread evenly over them; financial years run April to March."
 )
 DISCOUNT_CONVENTION = (
-    "Real terms at the scenario's price year; an amount in year t is discounted by t full "
+    "An amount in year t is discounted by t full "
     "years, at the rate of the band each year falls in, compounded; no mid-year adjustment."
 )
 
@@ -160,7 +162,7 @@ def appraisal(
         source=schedule.source,
         basis=basis,
         year_zero=year_zero,
-        convention=DISCOUNT_CONVENTION,
+        convention=_prices_stated(setting) + " " + DISCOUNT_CONVENTION,
         benefits_gbp=benefits_gbp,
         costs_gbp=costs_gbp,
         net_gbp=_exact_sum([benefits_gbp, costs_gbp.copy_negate()]),
@@ -177,3 +179,12 @@ def _exact_sum(amounts: Sequence[Decimal]) -> Decimal:
 
     with localcontext(EXACT):
         return sum(amounts, ZERO)
+
+
+def _prices_stated(setting: Setting) -> str:
+    """The price base, stated beside every present value."""
+    prices = setting.case.cost_prices
+    if prices is not None:
+        return statement(prices)
+    year = savings_price_year(setting.plan)
+    return f"Real terms, {year} prices." if year else "Lines in more than one price year."

@@ -30,6 +30,7 @@ from pause_cost.model.uncertainty import Correlation, Uncertain
 
 Counting = Literal["exact", "round_half_up"]
 BirthConvention = Literal["pause", "conception_window"]
+CostPrices = Literal["cash", "real"]
 
 
 class Cohort(InputModel):
@@ -102,6 +103,15 @@ class ProgrammeCost(InputModel):
         default=False,
         description="The figures are for one practice: multiplied by the practices running.",
     )
+    prices: CostPrices | None = Field(
+        default=None,
+        description="The prices the cost is stated in: 'cash', in the financial years it is "
+        "spent (converted to the price year with the GDP deflator), or 'real' at price_year. "
+        "Omitted: flagged, and present values and money of the day are refused.",
+    )
+    price_year: PriceYear | None = Field(
+        default=None, description="With prices: real, the price year the cost is stated in."
+    )
     source: Source
 
     @model_validator(mode="after")
@@ -123,6 +133,15 @@ class ProgrammeCost(InputModel):
                     "profile's financial years must each appear once, in order (2018/19, "
                     "2019/20, ...)"
                 )
+        if self.prices == "real" and self.price_year is None:
+            raise ValueError(
+                "prices: real states the cost at a price year: give programme_cost.price_year"
+            )
+        if self.prices != "real" and self.price_year is not None:
+            raise ValueError(
+                "programme_cost.price_year goes with prices: real; a cash cost is in the years "
+                "it is spent"
+            )
         return self
 
 
@@ -222,6 +241,13 @@ class Scenario(InputModel):
     )
     discounting: Discounting | None = Field(
         default=None, description="Present values, NPV and BCR at a schedule's rates."
+    )
+    deflator: Text | None = Field(
+        default=None,
+        max_length=500,
+        description="The price index (a shipped name or a path) that converts a programme cost "
+        "in cash or at another price year to the price year: the GDP deflator, as the Green Book "
+        "uses it for general inflation. Omitted: the latest shipped GDP deflator vintage.",
     )
     nominal_cash: NominalCash | None = Field(
         default=None, description="Cash by financial year in money of the day."

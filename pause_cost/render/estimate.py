@@ -198,6 +198,10 @@ def _programme(estimate: Estimate) -> list[Block]:
             media=MARKDOWN,
         ),
     ]
+    base = estimate.economics.price_base
+    if base is not None:
+        warning = "NOT IN ONE PRICE BASE: " if base.cost_prices == "not stated" else ""
+        blocks.append(Paragraph(f"Prices: {warning}{base.statement}"))
     if programme.source is not None:
         blocks += [
             Paragraph(f"Programme cost source: {programme.source.cite()}"),

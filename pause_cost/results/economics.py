@@ -219,6 +219,32 @@ class ExPost:
 
 
 @result
+class CostFactor:
+    period: str
+    factor: Annotated[Exact, Field(description="What the cost there is multiplied by.")]
+
+
+@result
+class PriceBase:
+    """The prices every figure is in, and how the programme's cost was brought to them."""
+
+    price_year: Annotated[
+        str | None,
+        Field(description="The savings' one price year; null where lines are in several."),
+    ]
+    cost_prices: Annotated[
+        str, Field(description="How the programme cost states its prices: cash, real, not stated.")
+    ]
+    cost_price_year: Annotated[str | None, Field(description="For a real cost, its price year.")]
+    deflator: Annotated[str | None, Field(description="The index that converts the cost.")]
+    factors: Annotated[
+        list[CostFactor],
+        Field(description="Per period: level(price year) / level(period), or of its price year."),
+    ]
+    statement: Annotated[str, Field(description="The price base in words, shown beside PVs.")]
+
+
+@result
 class Economics:
     """The economic case; every part null or empty where the scenario does not ask for it."""
 
@@ -231,3 +257,4 @@ class Economics:
     routes: Routes | None
     scale: Scale | None
     ex_post: ExPost | None
+    price_base: PriceBase | None = None

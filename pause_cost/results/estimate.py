@@ -253,7 +253,9 @@ class PublishedComparison:
     checks: list[PublishedCheck]
 
 
-PROMINENT = frozenset(("what_if", "overlapping_tables", "nation_mismatch"))
+PROMINENT = frozenset(
+    ("what_if", "overlapping_tables", "nation_mismatch", "programme_cost_prices_unstated")
+)
 """Flags that put a figure in doubt as a whole: outputs show them before the figures."""
 
 
