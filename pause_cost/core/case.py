@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
@@ -149,6 +149,9 @@ class Evaluated(Generic[N]):
     npv: N | None
     bcr: N | None
     funders: list[Funded[N]]
+    public: list[Funded[N]] = field(default_factory=list)
+    """The public sector's position (every agency's lines but transfers, the whole cost), then
+    the transfers between public bodies (their lines, no cost); empty without a cost."""
 
 
 EVERYTHING = frozenset(("cash", "present_value", "funders", "council"))
@@ -251,6 +254,14 @@ def evaluate_case(
                 for funder in case.funders
             ]
             if "funders" in parts
+            else []
+        ),
+        public=(
+            [
+                _funded(ops, case, values, (cohort_births, factor, births), flow.cost, lines)
+                for lines in case.public
+            ]
+            if "funders" in parts and "cash" in parts
             else []
         ),
     )

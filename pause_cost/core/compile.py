@@ -12,7 +12,6 @@ Pure: no files, no printing, no clock.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, get_args
 from pause_cost.core import formulas, timing
 from pause_cost.core.cohorts import PlannedCohort, cohorts, counting_years, window_months
 from pause_cost.core.discounting import rates_by_year
+from pause_cost.core.funding import COUNCIL, FunderLines, Matrix, funder_lines, public_lines
 from pause_cost.core.plan import Plan
 from pause_cost.core.prices import CostPrices, price_cost
 from pause_cost.core.programme import (
@@ -41,10 +41,7 @@ if TYPE_CHECKING:
 CLASSIFICATIONS: tuple[Classification, ...] = get_args(Classification)
 """cashable, internal, other_agency: the order of every class column."""
 
-COUNCIL = ("cashable", "internal")
-
-Matrix = tuple[tuple[int, ...], ...]
-"""A whole-number matrix, one row per line."""
+__all__ = ["COUNCIL", "Case", "CostShape", "FunderLines", "Matrix", "compile_case"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,18 +61,6 @@ class CostShape:
     """The programme's total is ``value`` x this (x years for a yearly cost, x practices)."""
     present: tuple[bool, ...]
     """Per period: whether the cost names it (a funder's share of it is shown there)."""
-
-
-@dataclass(frozen=True, slots=True)
-class FunderLines:
-    """A funder (or those not funding): the lines whose savings fall to it, and its share."""
-
-    name: str
-    kind: str
-    share: Decimal
-    agencies: tuple[str, ...]
-    lines: Matrix
-    """(lines, horizon): 1 where a line of this funder's falls in a year."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +89,10 @@ class Case:
     funders: tuple[FunderLines, ...]
     bridge: tuple[tuple[str, bool, Decimal], ...]
     """Each step: its path (adjustments.deadweight.share), whether it takes off, its share."""
+    public: tuple[FunderLines, ...] = ()
+    """With a cost: the public sector (every line but transfers, the whole cost), then the
+    transfers between public bodies (a line with transfer_to: a cost to the council, not to the
+    public sector)."""
     cost_prices: CostPrices | None = None
     """How the programme's cost was brought to the savings' price year (None: no cost)."""
 
@@ -193,12 +182,13 @@ def compile_case(
         periods=periods,
         cost=shape,
         discounts=discounts,
-        funders=_funders(scenario, plan, matrix),
+        funders=funder_lines(scenario, plan, matrix),
         bridge=tuple(
             (f"adjustments.{name}.share", takes_off, to_decimal(adjustment.share))
             for name, takes_off, adjustment in _steps(scenario)
         ),
         cost_prices=prices,
+        public=() if cost is None else public_lines(plan, matrix),
     )
 
 
@@ -344,55 +334,3 @@ def _cost_by_year(cost: ProgrammeCost, years: int, practices: int) -> CostShape:
         total,
         everywhere,
     )
-
-
-def _funders(
-    scenario: Scenario, plan: Plan, build: Callable[[tuple[bool, ...], int], Matrix]
-) -> tuple[FunderLines, ...]:
-    """Each funder's lines, then those not funding (where any line or the council is left)."""
-    if scenario.funders is None or scenario.programme_cost is None:
-        return ()
-    lines = plan.lines
-    claimed = {agency for funder in scenario.funders for agency in funder.agencies}
-    has_council = any(funder.kind == "council" for funder in scenario.funders)
-    found = []
-    for funder in scenario.funders:
-        agencies = frozenset(funder.agencies)
-        council = funder.kind == "council"
-        include = tuple(
-            (council and line.classification in COUNCIL)
-            or (line.classification == "other_agency" and line.line.agency in agencies)
-            for line in lines
-        )
-        found.append(
-            FunderLines(
-                name=funder.name,
-                kind=funder.kind,
-                share=to_decimal(funder.share_of_programme_cost),
-                agencies=tuple(funder.agencies),
-                lines=build(include, plan.horizon_years),
-            )
-        )
-    unclaimed = sorted(
-        {
-            line.line.agency
-            for line in lines
-            if line.classification == "other_agency" and line.line.agency not in claimed
-        }
-    )
-    if unclaimed or not has_council:
-        include = tuple(
-            (not has_council and line.classification in COUNCIL)
-            or (line.classification == "other_agency" and line.line.agency not in claimed)
-            for line in lines
-        )
-        found.append(
-            FunderLines(
-                name="Not funding the programme",
-                kind="not_funding",
-                share=Decimal(0),
-                agencies=tuple(unclaimed),
-                lines=build(include, plan.horizon_years),
-            )
-        )
-    return tuple(found)

@@ -21,6 +21,7 @@ from pause_cost.render.document import (
     Row,
     Table,
 )
+from pause_cost.render.perspectives import perspective_blocks
 from pause_cost.results.economics import Economics
 from pause_cost.results.estimate import Estimate
 
@@ -49,7 +50,8 @@ def economics_blocks(estimate: Estimate) -> list[Block]:
     """The economic case's tables, in reading order; none where the scenario asks for none."""
     case = estimate.economics
     blocks: list[Block] = []
-    for part in (_cohorts, _calendar, _nominal, _funders, _appraisal, _bridge, _routes, _scale):
+    parts = (_cohorts, _calendar, _nominal, _funders, perspective_blocks, _appraisal, _bridge)
+    for part in (*parts, _routes, _scale):
         found = _titled(part(case))
         blocks += found
         if found and isinstance(found[-1], Paragraph):

@@ -152,6 +152,9 @@ def _money(estimate: Estimate, medium: str) -> Table:
     )
 
 
+RETURN_LABEL = "Council's avoidance per £1 of total cost"
+
+
 def _programme(estimate: Estimate) -> list[Block]:
     programme = estimate.programme
     columns = (Column("Figure"), Column("Value", numeric=True))
@@ -178,9 +181,9 @@ def _programme(estimate: Estimate) -> list[Block]:
     else:
         rows.append(Row((f"Net of cost, {horizon_years} years", "n/a"), media=MARKDOWN))
     if programme.return_per_pound is not None:
-        rows.append(Row(("Avoided per £1 spent", Ratio(programme.return_per_pound))))
+        rows.append(Row((RETURN_LABEL, Ratio(programme.return_per_pound))))
     else:
-        rows.append(Row(("Avoided per £1 spent", "n/a"), media=MARKDOWN))
+        rows.append(Row((RETURN_LABEL, "n/a"), media=MARKDOWN))
     rows.append(Row(("Payback, years after birth", payback_text), media=TEXT))
     rows.append(Row(("Payback, years after birth", payback_text), media=MARKDOWN))
     blocks: list[Block] = [

@@ -110,6 +110,32 @@ class FunderPosition:
     by_period: list[FunderPeriod]
     source: Source | None
     assumption: str | None
+    return_per_pound: Annotated[
+        Exact | None,
+        Field(description="savings / cost: its return on its own share (null: pays nothing)."),
+    ] = None
+    npv_gbp: Annotated[
+        Exact | None,
+        Field(description="PV of its savings less PV of its cost (null without discounting)."),
+    ] = None
+
+
+@result
+class PublicSector:
+    """Every agency's avoided costs together against the whole programme cost, with payments
+    between public bodies (transfers) netted out: they cancel within the public sector."""
+
+    savings_gbp: Annotated[Exact, Field(description="All agencies' lines but transfers.")]
+    transfers_gbp: Annotated[
+        Exact, Field(description="Transfers netted out (the court fee a council pays HMCTS).")
+    ]
+    cost_gbp: Exact
+    net_gbp: Exact
+    return_per_pound: Exact | None
+    pv_savings_gbp: Exact | None
+    pv_cost_gbp: Exact | None
+    npv_gbp: Exact | None
+    bcr: Exact | None
 
 
 @result
@@ -258,3 +284,4 @@ class Economics:
     scale: Scale | None
     ex_post: ExPost | None
     price_base: PriceBase | None = None
+    public_sector: PublicSector | None = None
