@@ -66,11 +66,12 @@ def perspective_blocks(case: Economics) -> list[Block]:
     ]
     if public is not None:
         bcr = "" if public.bcr is None else f" Public-sector BCR {public.bcr:.2f}."
+        transfers = whole_pounds(public.transfers_gbp)
         blocks.append(
             Paragraph(
                 "The headline sets the council's own avoidance against the whole programme "
                 "cost. Per £1 here is each view's own avoidance over its own cost; the public "
-                f"sector nets out payments between public bodies ({whole_pounds(public.transfers_gbp)} "
+                f"sector nets out payments between public bodies ({transfers} "
                 f"here, such as court fees a council pays HMCTS).{bcr}"
             )
         )
