@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pause_cost.core.cohorts import PlannedCohort
 from pause_cost.economics.adjustments import bridge, ex_post, routes, scale
+from pause_cost.economics.cashable import cashable
 from pause_cost.economics.cashflow import appraisal, calendar_table
 from pause_cost.economics.funders import funders
 from pause_cost.economics.perspectives import public_sector, with_returns
@@ -46,6 +47,7 @@ def economics(scenario: Scenario, setting: Setting) -> Economics:
         ex_post=ex_post(setting),
         price_base=price_base(setting.case.cost_prices),
         public_sector=public_sector(setting),
+        cashable=cashable(setting, setting.programme, list(setting.by_year), cal),
     )
 
 

@@ -241,12 +241,12 @@ def _funders(case: Economics) -> list[Block]:
     return [
         Table(
             title="Funders",
-            columns=(Column("Funder"), *_numeric("Share", "Cost", "Savings", "Net")),
+            columns=(Column("Funder"), *_numeric("Share", "Cost", "Cost avoided", "Net")),
             rows=tuple(totals),
         ),
         Table(
             title=f"Funders by {basis}",
-            columns=(Column("Funder"), Column("Period"), *_numeric("Cost", "Savings", "Net")),
+            columns=(Column("Funder"), Column("Period"), *_numeric("Cost", "Cost avoided", "Net")),
             rows=tuple(by_period),
         ),
     ]

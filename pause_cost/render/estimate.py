@@ -33,6 +33,7 @@ from pause_cost.render.labels import (
     window_label,
     years_label,
 )
+from pause_cost.render.perspectives import cashable_rows
 from pause_cost.render.tidy import AMOUNTS, SUMMARY_COLUMNS, estimate_tidy, summary_rows
 from pause_cost.results.data import to_data
 from pause_cost.results.estimate import Amounts, Estimate
@@ -184,8 +185,17 @@ def _programme(estimate: Estimate) -> list[Block]:
         rows.append(Row((RETURN_LABEL, Ratio(programme.return_per_pound))))
     else:
         rows.append(Row((RETURN_LABEL, "n/a"), media=MARKDOWN))
-    rows.append(Row(("Payback, years after birth", payback_text), media=TEXT))
-    rows.append(Row(("Payback, years after birth", payback_text), media=MARKDOWN))
+    calendar = estimate.economics.calendar
+    payback_rows: list[tuple[str, Money | Ratio | str]]
+    if calendar is None:
+        payback_rows = [("Payback, years after birth", payback_text)]
+    else:
+        fy = calendar.payback_financial_year or "not within the cash flow"
+        payback_rows = [("Payback, financial year, total cost avoided", fy)]
+    payback_rows += cashable_rows(estimate.economics.cashable)
+    for label, value in payback_rows:
+        for medium in (TEXT, MARKDOWN):
+            rows.append(Row((label, value), media=medium))
     blocks: list[Block] = [
         Table(
             title="Programme cost",

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pause_cost.money import whole_pounds
 from pause_cost.render.document import Block, Column, Money, Paragraph, Ratio, Row, Table
-from pause_cost.results.economics import Economics
+from pause_cost.results.economics import Cashable, Economics
 
 
 def _ratio(value: Decimal | None) -> Ratio | str:
@@ -76,3 +76,16 @@ def perspective_blocks(case: Economics) -> list[Block]:
             )
         )
     return blocks
+
+
+def cashable_rows(found: Cashable | None) -> list[tuple[str, Money | Ratio | str]]:
+    """The headline again on cash-releasing (cashable) lines only."""
+    if found is None:
+        return []
+    payback = found.payback or "not within the horizon"
+    return [
+        ("Cashable only: net of cost", Money(found.net_gbp)),
+        ("Cashable only: per £1 of total cost", _ratio(found.return_per_pound)),
+        (f"Cashable only: payback, {found.payback_basis}", payback),
+        *([("Cashable only: NPV", Money(found.npv_gbp))] if found.npv_gbp is not None else []),
+    ]

@@ -121,6 +121,21 @@ class FunderPosition:
 
 
 @result
+class Cashable:
+    """The headline on cash-releasing lines only: what a budget actually gives back."""
+
+    cost_avoided_gbp: Annotated[Exact, Field(description="Cashable lines over the horizon.")]
+    net_gbp: Annotated[Exact, Field(description="Cashable cost avoided less programme cost.")]
+    return_per_pound: Exact | None
+    payback: Annotated[
+        str | None,
+        Field(description="On cashable only: a financial year on a calendar, else 'year n'."),
+    ]
+    payback_basis: str
+    npv_gbp: Annotated[Exact | None, Field(description="Null without discounting.")]
+
+
+@result
 class PublicSector:
     """Every agency's avoided costs together against the whole programme cost, with payments
     between public bodies (transfers) netted out: they cancel within the public sector."""
@@ -285,3 +300,4 @@ class Economics:
     ex_post: ExPost | None
     price_base: PriceBase | None = None
     public_sector: PublicSector | None = None
+    cashable: Cashable | None = None
