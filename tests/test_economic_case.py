@@ -402,8 +402,15 @@ def test_the_evaluation_route_for_two_practices_over_three_years(write_yaml: Wri
     assert routes.evaluation.units == D("57.6")
     assert routes.evaluation.avoided_gbp == D("57.6") * per_child
     assert routes.per_woman.units == 15
-    assert routes.ratio == D("57.6") / 15
-    assert routes.evaluation.return_per_pound == D("57.6") * per_child / 1000000
+    # 36 months open against the per-woman 39 (27-month window + the infant year): spans
+    # differ, so no ratio between the routes.
+    assert routes.ratio is None
+    # Its cost: £1,000,000 over one 18-month cohort is £666,666.67 a practice-year, x 2
+    # practices x 3 years = £4,000,000.
+    assert routes.evaluation.programme_cost_gbp == D(1000000) / D("1.5") * 6
+    assert routes.evaluation.return_per_pound == (
+        D("57.6") * per_child / (D(1000000) / D("1.5") * 6)
+    )
     assert routes.published_return_per_pound == D("4.5")
 
 

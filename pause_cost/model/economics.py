@@ -176,7 +176,11 @@ class EvaluationRoute(InputModel):
     """The evaluation's route: fewer infant care entries per practice per year, after a lag."""
 
     practices: int = Field(ge=1, le=1_000)
-    years_open: Annotated[Number, Field(gt=0, le=50)]
+    years_open: Annotated[Number, Field(gt=0, le=50)] | None = Field(
+        default=None,
+        description="Years the practices are open, counted; default the per-woman span (the "
+        "window plus the infant year), so the routes compare like for like.",
+    )
     infants_per_practice_per_year: Annotated[Number, Field(ge=0, le=1_000)]
     months_before_effect: Annotated[Number, Field(ge=0, le=120)] = Field(
         description="Months after opening before the reduction is counted (12 in the evaluation)."

@@ -340,7 +340,7 @@ def _routes(case: Economics) -> list[Block]:
             Row(
                 (
                     f"evaluation's own return{years}",
-                    "published",
+                    "published; basis not comparable",
                     "",
                     "",
                     Ratio(routes.published_return_per_pound),

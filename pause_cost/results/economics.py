@@ -213,6 +213,15 @@ class Route:
     programme_cost_gbp: Exact | None
     return_per_pound: Exact | None
     source: Source
+    span_months: Annotated[
+        Exact | None, Field(description="Months from the start the route's effect is counted.")
+    ] = None
+    practice_years: Annotated[
+        Exact | None, Field(description="The evaluation's: practices x years open.")
+    ] = None
+    cost_per_practice_year_gbp: Annotated[
+        Exact | None, Field(description="Programme cost / (practices x years it runs).")
+    ] = None
 
 
 @result
