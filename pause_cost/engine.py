@@ -82,7 +82,8 @@ def assemble(
     lines = line_results(plan, sums)
     running = practices(scenario)
     costed = programme(scenario.programme_cost, horizon.total_gbp, by_year, running)
-    if case.cost_prices is not None and case.cost_prices.factors:
+    uplift = case.cost is not None and case.cost.uplift is not None
+    if uplift or (case.cost_prices is not None and case.cost_prices.factors):
         costed = priced_programme(costed, found, horizon.total_gbp, len(by_year))
     the_case = economics(
         scenario,

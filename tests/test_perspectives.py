@@ -88,3 +88,26 @@ def test_funders_and_the_public_sector_reconcile_with_a_transfer(write_yaml: Wri
     assert council.npv_gbp is not None
     assert nhs.npv_gbp is not None
     assert council.npv_gbp + nhs.npv_gbp - public.transfers_gbp == public.npv_gbp
+
+
+def test_optimism_bias_is_an_uplift_on_costs(write_yaml: WriteYaml) -> None:
+    # The Green Book's optimism bias: the £10,000 cost x (1 + 0.25) = £12,500, split 60/40
+    # (£7,500 and £5,000); benefits untouched (council £27,000, NHS £4,500).
+    path = scenario(write_yaml)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text
+        + "adjustments:\n  cost_optimism_bias:\n    uplift: 0.25\n    mitigation: costs agreed\n"
+        + "    assumption: a judgement for the test\n",
+        encoding="utf-8",
+    )
+    result = estimate(*load_inputs(path))
+    assert result.programme.cost_gbp == 12500
+    funders = result.economics.funders
+    assert funders is not None
+    council, nhs = funders.positions
+    assert (council.cost_gbp, nhs.cost_gbp) == (7500, 5000)
+    assert (council.savings_gbp, nhs.savings_gbp) == (27000, 4500)
+    assert result.programme.net_gbp == 27000 - 12500
+    flags = {flag.code: flag.message for flag in result.flags}
+    assert "uplifted by 25% for optimism bias" in flags["optimism_bias_on_costs"]

@@ -198,7 +198,7 @@ def evaluate_case(
         if case.cost is None or values.cost is None
         else values.cost * ops.number(case.cost.total_weight)
     )
-    if programme_total is not None and case.cost_prices is not None and case.cost_prices.factors:
+    if programme_total is not None and case.cost is not None and _converted(case):
         # Brought to the price year, period by period: to the places the periods' parts are
         # carried to, so the whole is their sum (as a funder's shares of them are).
         programme_total = ops.money(programme_total)
@@ -363,3 +363,10 @@ def _funded(
         cost_total=cost_total,
         net=formulas.net(savings_total, cost_total),
     )
+
+
+def _converted(case: Case) -> bool:
+    """Whether the cost was brought to the price year or uplifted (so differs from as given)."""
+    prices = case.cost_prices
+    uplift = case.cost is not None and case.cost.uplift is not None
+    return uplift or (prices is not None and bool(prices.factors))

@@ -219,3 +219,18 @@ def programme_cost_prices(facts: Facts) -> Flag | None:
             "net and the ratio mix cash with real savings.",
         )
     return None
+
+
+def optimism_bias_on_costs(facts: Facts) -> Flag | None:
+    """The programme cost uplifted for optimism bias, as the Green Book applies it."""
+    adjustments = facts.scenario.adjustments
+    found = None if adjustments is None else adjustments.cost_optimism_bias
+    if found is None:
+        return None
+    mitigation = f" Mitigation: {found.mitigation}." if found.mitigation else ""
+    judged = " A judgement, not sourced." if found.source is None else ""
+    return Flag(
+        code="optimism_bias_on_costs",
+        message=f"The programme cost is uplifted by {found.uplift:%} for optimism bias (Green "
+        f"Book: an uplift on costs, reduced as risks are mitigated).{mitigation}{judged}",
+    )

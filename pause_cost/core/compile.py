@@ -22,7 +22,7 @@ from pause_cost.core.cohorts import PlannedCohort, cohorts, counting_years, wind
 from pause_cost.core.discounting import rates_by_year
 from pause_cost.core.funding import COUNCIL, FunderLines, Matrix, funder_lines, public_lines
 from pause_cost.core.plan import Plan
-from pause_cost.core.prices import CostPrices, price_cost
+from pause_cost.core.prices import CostPrices, cost_uplift, price_cost, uplifted
 from pause_cost.core.programme import (
     practices_paid_for,
     programme_cost_by_year,
@@ -61,6 +61,8 @@ class CostShape:
     """The programme's total is ``value`` x this (x years for a yearly cost, x practices)."""
     present: tuple[bool, ...]
     """Per period: whether the cost names it (a funder's share of it is shown there)."""
+    uplift: Decimal | None = None
+    """Optimism bias on costs, as the factor the cost was multiplied by (None: none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +158,7 @@ def compile_case(
     prices = None
     if cost is not None and shape is not None:
         shape, prices = price_cost(cost, shape, plan, deflator, periods, timings is not None)
+        shape = uplifted(shape, cost_uplift(scenario))
     discounts = None
     if schedule is not None:
         discounts = tuple(

@@ -17,6 +17,7 @@ from pause_cost.core.case_flags import (
     no_payback_within_horizon,
     nominal_cash,
     observed_births_netted,
+    optimism_bias_on_costs,
     payback_per_birth_timing,
     persistence_beyond_evidence,
     programme_cost_prices,
@@ -287,6 +288,7 @@ RULES: tuple[Rule, ...] = (
     scenario_judgements,
     nominal_cash,
     programme_cost_prices,
+    optimism_bias_on_costs,
 )
 
 

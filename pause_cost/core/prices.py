@@ -19,7 +19,8 @@ from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import TYPE_CHECKING
 
 from pause_cost.core.plan import Plan
-from pause_cost.model.scenario import ProgrammeCost
+from pause_cost.model.scenario import ProgrammeCost, Scenario
+from pause_cost.money import to_decimal
 
 if TYPE_CHECKING:
     from pause_cost.core.compile import CostShape
@@ -163,3 +164,23 @@ def price_cost(
     present = [year for year, weight in zip(years, shape.weights, strict=True) if weight]
     prices = cost_factors(cost, plan, deflator, present)
     return priced_shape(shape, years, prices), prices
+
+
+def cost_uplift(scenario: Scenario) -> Decimal | None:
+    """The Green Book's optimism bias on costs, as a factor (1 + uplift); None if not given."""
+    adjustments = scenario.adjustments
+    if adjustments is None or adjustments.cost_optimism_bias is None:
+        return None
+    return Decimal(1) + to_decimal(adjustments.cost_optimism_bias.uplift)
+
+
+def uplifted(shape: CostShape, factor: Decimal | None) -> CostShape:
+    """The cost's weights and total x ``factor`` (optimism bias on costs)."""
+    if factor is None:
+        return shape
+    return replace(
+        shape,
+        weights=tuple(None if weight is None else weight * factor for weight in shape.weights),
+        total_weight=shape.total_weight * factor,
+        uplift=factor,
+    )

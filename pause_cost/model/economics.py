@@ -135,6 +135,14 @@ class Adjustment(Sourced):
     share: Share
 
 
+class CostUplift(Sourced):
+    """Optimism bias as the Green Book applies it: an uplift on costs, reduced as risks are
+    mitigated (say how in ``mitigation``)."""
+
+    uplift: Annotated[Number, Field(ge=0, le=2)]
+    mitigation: Text | None = None
+
+
 class Adjustments(InputModel):
     """What the anchors (GMCA / New Economy CBA model, Green Book) take off gross avoidance.
 
@@ -148,6 +156,11 @@ class Adjustments(InputModel):
     optimism_bias: Adjustment | None = None
     deadweight: Adjustment | None = None
     attribution: Adjustment | None = None
+    cost_optimism_bias: CostUplift | None = Field(
+        default=None,
+        description="Optimism bias on costs: the programme cost x (1 + uplift), as the Green "
+        "Book applies it; apart from optimism_bias, the confidence adjustment on benefits.",
+    )
 
     def steps(self) -> list[tuple[str, Decimal, Adjustment]]:
         """Each adjustment given, in bridge order, with the factor it multiplies by."""
