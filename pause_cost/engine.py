@@ -29,7 +29,7 @@ from pause_cost.core.facts import Facts
 from pause_cost.core.plan import Plan
 from pause_cost.core.published import check_published
 from pause_cost.economics.case import Setting, economics
-from pause_cost.economics.programme import programme
+from pause_cost.economics.programme import priced_programme, programme
 from pause_cost.economics.rollups import rolled_up
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import UnitCostTable
@@ -48,6 +48,7 @@ def estimate(
     indices: Mapping[str, Index] | None = None,
     schedule: DiscountSchedule | None = None,
     nominal_index: Index | None = None,
+    deflator: Index | None = None,
 ) -> Estimate:
     """Cost avoidance for a scenario, by year, period, classification and line.
 
@@ -57,7 +58,9 @@ def estimate(
     ``nominal_cash``) are loaded by ``load_inputs`` too.
     """
     plan = compile_scenario(scenario, tables, indices)
-    return assemble(scenario, plan, schedule=schedule, nominal_index=nominal_index)
+    return assemble(
+        scenario, plan, schedule=schedule, nominal_index=nominal_index, deflator=deflator
+    )
 
 
 def assemble(
@@ -66,9 +69,10 @@ def assemble(
     *,
     schedule: DiscountSchedule | None = None,
     nominal_index: Index | None = None,
+    deflator: Index | None = None,
 ) -> Estimate:
     """Evaluate a compiled scenario for its births and put the result together."""
-    case = compile_case(scenario, plan, schedule)
+    case = compile_case(scenario, plan, schedule, deflator)
     found = evaluate_exactly(case)
     planned = list(case.cohorts)
     factor = found.factor
@@ -78,6 +82,9 @@ def assemble(
     lines = line_results(plan, sums)
     running = practices(scenario)
     costed = programme(scenario.programme_cost, horizon.total_gbp, by_year, running)
+    uplift = case.cost is not None and case.cost.uplift is not None
+    if uplift or (case.cost_prices is not None and case.cost_prices.factors):
+        costed = priced_programme(costed, found, horizon.total_gbp, len(by_year))
     the_case = economics(
         scenario,
         Setting(

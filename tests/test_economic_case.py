@@ -46,68 +46,102 @@ def close(value: Decimal, exact: Fraction, within: Fraction = Fraction(1, 10**9)
 # The calendar -------------------------------------------------------------------------------
 
 
-def test_births_spread_over_27_months_from_july_fall_by_financial_year() -> None:
-    # 15 births over Jul 2018 - Sep 2020, 15/27 a month: 9 months in 2018/19 (5 births),
-    # 12 in 2019/20 (6 2/3) and 6 in 2020/21 (3 1/3); nothing after.
+def test_births_fall_from_month_9_to_the_windows_end_by_financial_year() -> None:
+    # Open in July 2018 (month 0) with contraception in place, no woman is pregnant at month 0:
+    # a conception prevented in programme month k (0-17) is a birth prevented in month k + 9.
+    # So the 15 births fall over months 9-26, April 2019 - September 2020, 15/18 = 5/6 a
+    # month: none in 2018/19, 12 months in 2019/20 (10 births), 6 in 2020/21 (5).
     calendar = shipped("rotherham-2020-calendar").economics.calendar
     assert calendar is not None
     births = {year.financial_year: year.avoided_births for year in calendar.years}
-    assert births["2018/19"] == 5
-    assert close(births["2019/20"], Fraction(20, 3), Fraction(1, 10**19))
-    assert births["2019/20"] + births["2020/21"] == 10
+    assert births["2018/19"] == 0
+    assert births["2019/20"] == 10
+    assert births["2020/21"] == 5
     assert all(births[label] == 0 for label in ("2021/22", "2022/23", "2023/24"))
 
 
 def test_each_financial_year_of_avoidance_worked_by_hand() -> None:
-    # A birth in month m (0 = July 2018) has year 1 over months m..m+11 and year 2 over
-    # m+12..m+23, a twelfth of the year's cost a month; 5/9 of a birth falls in each month.
-    # 2018/19 (months 0-8): year 1 only, sum over m = 0..8 of (9 - m) = 45 month-shares.
-    # 2019/20 (months 9-20): births of months 0-8 give 3 + m months of year 1 (63) and 9 - m
-    # of year 2 (45); births of months 9-20 give 21 - m months of year 1 (78).
+    # A birth in month i (0 = April 2019, i = 0..17) has year y over months i + 12(y - 1) to
+    # i + 12(y - 1) + 11, a twelfth of the year's cost a month; 5/6 of a birth in each month.
+    # Year 1's month-shares by financial year, summed over i:
+    #   2019/20: births of i = 0..11 give 12 - i months: 12 + 11 + ... + 1 = 78
+    #   2020/21: births of i = 0..11 give i months (0 + ... + 11 = 66); of i = 12..17,
+    #            24 - i months (12 + 11 + 10 + 9 + 8 + 7 = 57): 123
+    #   2021/22: births of i = 12..17 give i - 12 months: 0 + 1 + ... + 5 = 15
+    # (78 + 123 + 15 = 216 = 18 months x 12). Year y's shares are year 1's moved y - 1 years on.
+    # So with m = (5/6)/12 = 5/72 of a birth-year's cost per month-share:
+    #   2019/20 78 Y1; 2020/21 123 Y1 + 78 Y2; 2021/22 15 Y1 + (123 + 78) Y2;
+    #   2022/23 and 2023/24 (15 + 123 + 78) Y2 = 216 Y2; 2024/25 (15 + 123) Y2; 2025/26 15 Y2.
     calendar = shipped("rotherham-2020-calendar").economics.calendar
     assert calendar is not None
-    by_year = {year.financial_year: year for year in calendar.years}
-    birth_month = Fraction(5, 9) / 12
-    assert close(by_year["2018/19"].total_gbp, birth_month * 45 * Y1)
-    assert close(by_year["2019/20"].total_gbp, birth_month * ((63 + 78) * Y1 + 45 * Y2))
+    by_year = {year.financial_year: year.total_gbp for year in calendar.years}
+    m = Fraction(5, 72)
+    expected = {
+        "2018/19": Fraction(0),
+        "2019/20": m * 78 * Y1,
+        "2020/21": m * (123 * Y1 + 78 * Y2),
+        "2021/22": m * (15 * Y1 + 201 * Y2),
+        "2022/23": m * 216 * Y2,
+        "2023/24": m * 216 * Y2,
+        "2024/25": m * 138 * Y2,
+        "2025/26": m * 15 * Y2,
+    }
+    assert list(by_year) == list(expected)
+    for label, value in expected.items():
+        assert close(by_year[label], value), label
     # The years add up to the horizon total exactly: 15 x (Y1 + 4 Y2).
-    total = sum((year.total_gbp for year in calendar.years), D(0))
-    assert total == D(15) * (D("86173.27") + 4 * D("13264.68"))
+    assert sum(by_year.values(), D(0)) == D(15) * (D("86173.27") + 4 * D("13264.68"))
 
 
 def test_payback_is_the_year_cumulative_net_turns_positive() -> None:
-    # The £419,000 pilot over 18 months from July 2018: 9 months in each of 2018/19 and
-    # 2019/20, £209,500 each. 2018/19: 45/108 x Y1 = £179,527.65 avoided < £209,500 spent;
-    # by the end of 2019/20 the £590,154.71 avoided that year has covered both.
+    # The £419,000 pilot, cash over 18 months from July 2018: £209,500 in each of 2018/19 and
+    # 2019/20 (nine months each), brought to the savings' 2016/17 prices with the GDP deflator
+    # (March 2026: 2016/17 76.0754, 2018/19 78.7948, 2019/20 80.8738): x 0.965488 = £202,269.736
+    # and x 0.940668 = £197,069.946. 2018/19: nothing avoided (no birth yet); 2019/20:
+    # 78 x 5/72 x Y1 = £466,771.88 avoided, so the cumulative net turns positive.
     calendar = shipped("rotherham-2020-calendar").economics.calendar
     assert calendar is not None
     rows = calendar.years
-    assert [row.programme_cost_gbp for row in rows[:3]] == [D(209500), D(209500), D(0)]
-    assert close(rows[0].cumulative_net_gbp, Fraction(5, 108) * 45 * Y1 - 209500)
+    first, second = D("209500") * D("0.965488"), D("209500") * D("0.940668")
+    assert (first, second) == (D("202269.736"), D("197069.946"))
+    assert [row.programme_cost_gbp for row in rows[:3]] == [first, second, D(0)]
+    assert rows[0].cumulative_net_gbp == -first
+    assert close(
+        rows[1].cumulative_net_gbp, Fraction(5, 72) * 78 * Y1 - Fraction(first) - Fraction(second)
+    )
     assert rows[0].cumulative_net_gbp < 0 < rows[1].cumulative_net_gbp
     assert calendar.payback_financial_year == "2019/20"
 
 
 def test_present_values_at_3_5_percent_from_the_first_financial_year() -> None:
-    # Year 0 is 2018/19: costs £209,500 then £209,500 / 1.035; benefits are each year's
-    # avoidance over 1.035^t; the BCR is their ratio.
+    # Year 0 is 2018/19; each year's amount over 1.035^t (rate 207/200). Benefits, with
+    # m = 5/72 (above): t=1 78m Y1; t=2 m(123 Y1 + 78 Y2); t=3 m(15 Y1 + 201 Y2); t=4 and
+    # t=5 216m Y2; t=6 138m Y2; t=7 15m Y2. Costs, in 2016/17 prices (above): £202,269.736 at
+    # t=0 and £197,069.946 at t=1.
     result = shipped("rotherham-2020-calendar")
     case = result.economics
-    assert case.calendar is not None
     assert case.appraisal is not None
     appraisal = case.appraisal
-    rate = Fraction(207, 200)
-    assert close(appraisal.pv_costs_gbp, 209500 + Fraction(209500) / rate)
-    benefits = sum(
-        (Fraction(year.total_gbp) / rate**t for t, year in enumerate(case.calendar.years)),
-        Fraction(0),
+    r = Fraction(207, 200)
+    m = Fraction(5, 72)
+    benefits = (
+        m * 78 * Y1 / r
+        + m * (123 * Y1 + 78 * Y2) / r**2
+        + m * (15 * Y1 + 201 * Y2) / r**3
+        + m * 216 * Y2 / r**4
+        + m * 216 * Y2 / r**5
+        + m * 138 * Y2 / r**6
+        + m * 15 * Y2 / r**7
     )
+    costs = Fraction("202269.736") + Fraction("197069.946") / r
+    assert close(appraisal.pv_costs_gbp, costs)
     assert close(appraisal.pv_benefits_gbp, benefits)
-    assert appraisal.npv_gbp == appraisal.pv_benefits_gbp - appraisal.pv_costs_gbp
+    assert close(appraisal.npv_gbp, benefits - costs)
     assert appraisal.bcr is not None
-    assert close(appraisal.bcr, benefits / (209500 + Fraction(209500) / rate), Fraction(1, 10**11))
+    assert close(appraisal.bcr, benefits / costs, Fraction(1, 10**11))
+    assert appraisal.year_zero.startswith("2018/19")
     assert appraisal.benefits_gbp == result.horizon.total_gbp
-    assert appraisal.net_gbp == result.horizon.total_gbp - 419000
+    assert appraisal.net_gbp == result.horizon.total_gbp - D("399339.682")
 
 
 def test_without_a_calendar_payback_is_flagged_as_per_birth_timing() -> None:
@@ -198,8 +232,14 @@ def test_joint_funders_shares_add_up_to_the_whole_to_the_penny() -> None:
     funders = result.economics.funders
     assert funders is not None
     council, nhs = funders.positions
-    assert council.cost_gbp + nhs.cost_gbp == result.programme.cost_gbp == 838000
-    assert council.cost_gbp == nhs.cost_gbp == 419000
+    # £838,000 cash over 36 months from April 2020, a third in each of 2020/21 to 2022/23,
+    # brought to 2016/17 prices (GDP deflator, March 2026: 76.0754 over 85.1002, 85.3036 and
+    # 91.2996, to six places 0.893951, 0.891819, 0.833250): 838000/3 x 2.619020, carried to
+    # 12 places; each funder pays half.
+    real = Fraction(838000, 3) * Fraction("2.619020")
+    assert close(result.programme.cost_gbp, real, Fraction(1, 10**12))
+    assert council.cost_gbp + nhs.cost_gbp == result.programme.cost_gbp
+    assert council.cost_gbp == nhs.cost_gbp
     calendar = result.economics.calendar
     assert calendar is not None
     for year in calendar.years:
@@ -213,7 +253,7 @@ def test_joint_funders_shares_add_up_to_the_whole_to_the_penny() -> None:
     # The council's own lines fall to it; no line here is the NHS's.
     assert council.savings_gbp == result.horizon.total_gbp
     assert nhs.savings_gbp == 0
-    assert nhs.net_gbp == -419000
+    assert nhs.net_gbp == -nhs.cost_gbp
 
 
 def test_other_agencies_savings_fall_to_the_funder_that_names_them(write_yaml: WriteYaml) -> None:
@@ -362,8 +402,15 @@ def test_the_evaluation_route_for_two_practices_over_three_years(write_yaml: Wri
     assert routes.evaluation.units == D("57.6")
     assert routes.evaluation.avoided_gbp == D("57.6") * per_child
     assert routes.per_woman.units == 15
-    assert routes.ratio == D("57.6") / 15
-    assert routes.evaluation.return_per_pound == D("57.6") * per_child / 1000000
+    # 36 months open against the per-woman 39 (27-month window + the infant year): spans
+    # differ, so no ratio between the routes.
+    assert routes.ratio is None
+    # Its cost: £1,000,000 over one 18-month cohort is £666,666.67 a practice-year, x 2
+    # practices x 3 years = £4,000,000.
+    assert routes.evaluation.programme_cost_gbp == D(1000000) / D("1.5") * 6
+    assert routes.evaluation.return_per_pound == (
+        D("57.6") * per_child / (D(1000000) / D("1.5") * 6)
+    )
     assert routes.published_return_per_pound == D("4.5")
 
 
@@ -549,7 +596,13 @@ def test_a_cost_running_past_the_horizon_is_all_counted_by_funders_and_present_v
         "s.yaml",
         {
             **TEN_WOMEN,
-            "programme_cost": {"per_year_gbp": 100000, "years": 8, "source": SOURCE},
+            "programme_cost": {
+                "per_year_gbp": 100000,
+                "years": 8,
+                "prices": "real",
+                "price_year": "2016/17",
+                "source": SOURCE,
+            },
             "funders": [
                 {"name": "C", "kind": "council", "share_of_programme_cost": 1, "source": SOURCE}
             ],

@@ -104,7 +104,13 @@ def scenario(folder: Path, calendar: bool) -> Path:
         "unit_costs": ["t.yaml"],
         "avoided_births_counting": "round_half_up",
         "adjustments": {name: {"share": 0.9, "source": SOURCE} for name in BRIDGE},
-        "programme_cost": {"total_gbp": 419000, "source": SOURCE},
+        # Cash on the calendar (converted year by year with the GDP deflator); without one,
+        # real at the lines' price year.
+        "programme_cost": {
+            "total_gbp": 419000,
+            "source": SOURCE,
+            **({"prices": "cash"} if calendar else {"prices": "real", "price_year": "2016/17"}),
+        },
         "discounting": {"schedule": "green-book-discount-rates"},
         "funders": [
             {

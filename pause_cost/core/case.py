@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
@@ -149,6 +149,9 @@ class Evaluated(Generic[N]):
     npv: N | None
     bcr: N | None
     funders: list[Funded[N]]
+    public: list[Funded[N]] = field(default_factory=list)
+    """The public sector's position (every agency's lines but transfers, the whole cost), then
+    the transfers between public bodies (their lines, no cost); empty without a cost."""
 
 
 EVERYTHING = frozenset(("cash", "present_value", "funders", "council"))
@@ -195,6 +198,10 @@ def evaluate_case(
         if case.cost is None or values.cost is None
         else values.cost * ops.number(case.cost.total_weight)
     )
+    if programme_total is not None and case.cost is not None and _converted(case):
+        # Brought to the price year, period by period: to the places the periods' parts are
+        # carried to, so the whole is their sum (as a funder's shares of them are).
+        programme_total = ops.money(programme_total)
     horizon_total = horizon[0] + horizon[1]
     empty: list[N] = []
     flow: _Flow[N] = (
@@ -247,6 +254,14 @@ def evaluate_case(
                 for funder in case.funders
             ]
             if "funders" in parts
+            else []
+        ),
+        public=(
+            [
+                _funded(ops, case, values, (cohort_births, factor, births), flow.cost, lines)
+                for lines in case.public
+            ]
+            if "funders" in parts and "cash" in parts
             else []
         ),
     )
@@ -348,3 +363,10 @@ def _funded(
         cost_total=cost_total,
         net=formulas.net(savings_total, cost_total),
     )
+
+
+def _converted(case: Case) -> bool:
+    """Whether the cost was brought to the price year or uplifted (so differs from as given)."""
+    prices = case.cost_prices
+    uplift = case.cost is not None and case.cost.uplift is not None
+    return uplift or (prices is not None and bool(prices.factors))

@@ -8,6 +8,7 @@ which flags come out is :data:`pause_cost.core.flags.RULES`'.
 from __future__ import annotations
 
 from pause_cost.core.facts import Facts
+from pause_cost.core.timing import before_gestation
 from pause_cost.model.base import year_start
 from pause_cost.results.estimate import Flag
 
@@ -171,3 +172,65 @@ def year_of_month(month: str, plus: int = 0) -> int:
     year, number = int(month[:4]), int(month[5:7]) + plus
     year, number = year + (number - 1) // 12, (number - 1) % 12 + 1
     return year if number >= 4 else year - 1
+
+
+def births_before_gestation(facts: Facts) -> Flag | None:
+    """A birth profile that puts births in the first gestation months: no birth the programme
+    prevents can fall before a conception it prevents has come to term."""
+    scenario = facts.scenario
+    given = [scenario.cohort] if scenario.cohort is not None else list(scenario.cohorts or [])
+    gestation = int(scenario.pause_window.gestation_months)
+    found = [
+        (cohort.name or ("cohort" if len(given) == 1 else f"cohort {index + 1}"), share)
+        for index, cohort in enumerate(given)
+        if cohort.birth_profile is not None
+        and (share := before_gestation(cohort.birth_profile, gestation)) > 0
+    ]
+    if not found:
+        return None
+    shares = ", ".join(f"{name} {share:.1%}" for name, share in found)
+    return Flag(
+        code="births_before_gestation",
+        message=f"The birth profile puts avoided births in the first {gestation} months of the "
+        f"window ({shares} of its weight), when a woman open at month 0 cannot yet have had a "
+        "birth the programme prevents: those births, and their costs, fall too early.",
+    )
+
+
+def programme_cost_prices(facts: Facts) -> Flag | None:
+    """A programme cost with no stated prices, or in cash that could not be converted."""
+    case = facts.economics
+    base = None if case is None else case.price_base
+    if base is None:
+        return None
+    if base.cost_prices == "not stated":
+        return Flag(
+            code="programme_cost_prices_unstated",
+            message="The programme cost states no prices (cash in the years it is spent, or "
+            "real at a price year): net, the ratio and payback set it against savings in "
+            f"{base.price_year or 'several price years'} prices as if they were the same. Give "
+            "programme_cost.prices.",
+        )
+    if base.cost_prices == "cash" and not base.factors and base.price_year is not None:
+        return Flag(
+            code="programme_cost_cash_not_converted",
+            message=f"The programme cost is cash, but without a calendar or a profile its "
+            f"financial years are not known, so it is not brought to {base.price_year} prices: "
+            "net and the ratio mix cash with real savings.",
+        )
+    return None
+
+
+def optimism_bias_on_costs(facts: Facts) -> Flag | None:
+    """The programme cost uplifted for optimism bias, as the Green Book applies it."""
+    adjustments = facts.scenario.adjustments
+    found = None if adjustments is None else adjustments.cost_optimism_bias
+    if found is None:
+        return None
+    mitigation = f" Mitigation: {found.mitigation}." if found.mitigation else ""
+    judged = " A judgement, not sourced." if found.source is None else ""
+    return Flag(
+        code="optimism_bias_on_costs",
+        message=f"The programme cost is uplifted by {found.uplift:%} for optimism bias (Green "
+        f"Book: an uplift on costs, reduced as risks are mitigated).{mitigation}{judged}",
+    )

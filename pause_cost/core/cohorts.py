@@ -33,6 +33,7 @@ class PlannedCohort:
     source: Source
     profile: tuple[Decimal, ...] | None
     observed: ObservedBirths | None
+    ramp_up_months: int | None
     expected_exact: Decimal
     expected_counted: Decimal
 
@@ -64,6 +65,35 @@ def window_years(scenario: Scenario) -> Decimal:
     )
 
 
+def counting_years(scenario: Scenario) -> Decimal:
+    """The years each woman's births are counted over, by the scenario's convention.
+
+    Pause's (the default): the whole window, programme + gestation (+ persistence) months, as
+    the published figures count them (Rotherham: 27 months, 2.25 years). The conception
+    window: the programme's months (+ persistence) only, the months in which the programme
+    prevents conceptions (Rotherham: 18 months, 1.5 years); the gestation months after it are
+    when those births would have fallen, not more births.
+    """
+    window = scenario.pause_window
+    if window.convention == "pause":
+        return window_years(scenario)
+    persistence = ZERO if scenario.persistence is None else to_decimal(scenario.persistence.months)
+    return formulas.window_years(to_decimal(window.programme_months), persistence)
+
+
+def convention_label(scenario: Scenario) -> str:
+    """The counting convention, named as every output showing births names it."""
+    window = scenario.pause_window
+    years = counting_years(scenario)
+    months = years * 12
+    if window.convention == "pause":
+        return (
+            f"Pause's convention: rate x {months.normalize():f} months "
+            "(programme + gestation), as the published figures count"
+        )
+    return f"conception window: rate x {months.normalize():f} programme months"
+
+
 def count(scenario: Scenario, exact: Decimal) -> Decimal:
     """Births as the scenario counts them: exact, or rounded half up to whole births."""
     rounding = scenario.avoided_births_counting == "round_half_up"
@@ -76,7 +106,7 @@ def _at_least_zero(value: Decimal) -> Decimal:
 
 def cohorts(scenario: Scenario) -> list[PlannedCohort]:
     """Every cohort the scenario describes, in order, with its births."""
-    years = window_years(scenario)
+    years = counting_years(scenario)
     if scenario.practice is not None:
         return _from_practice(scenario, years)
     given = [scenario.cohort] if scenario.cohort is not None else list(scenario.cohorts or [])
@@ -98,6 +128,7 @@ def _planned(
         source=cohort.source,
         profile=None if cohort.birth_profile is None else tuple(cohort.birth_profile),
         observed=cohort.observed,
+        ramp_up_months=cohort.ramp_up_months,
         expected_exact=exact,
         expected_counted=count(scenario, exact),
     )
@@ -127,6 +158,7 @@ def _from_practice(scenario: Scenario, years: Decimal) -> list[PlannedCohort]:
                 source=practice.source,
                 profile=None,
                 observed=None,
+                ramp_up_months=None,
                 expected_exact=exact,
                 expected_counted=count(scenario, exact),
             )

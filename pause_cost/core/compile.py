@@ -12,16 +12,17 @@ Pure: no files, no printing, no clock.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, get_args
 
 from pause_cost.core import formulas, timing
-from pause_cost.core.cohorts import PlannedCohort, cohorts, window_months, window_years
+from pause_cost.core.cohorts import PlannedCohort, cohorts, counting_years, window_months
 from pause_cost.core.discounting import rates_by_year
+from pause_cost.core.funding import COUNCIL, FunderLines, Matrix, funder_lines, public_lines
 from pause_cost.core.plan import Plan
+from pause_cost.core.prices import CostPrices, cost_uplift, price_cost, uplifted
 from pause_cost.core.programme import (
     practices_paid_for,
     programme_cost_by_year,
@@ -35,14 +36,12 @@ from pause_cost.money import to_decimal
 
 if TYPE_CHECKING:
     from pause_cost.model.discounting import DiscountSchedule
+    from pause_cost.model.splice import Index
 
 CLASSIFICATIONS: tuple[Classification, ...] = get_args(Classification)
 """cashable, internal, other_agency: the order of every class column."""
 
-COUNCIL = ("cashable", "internal")
-
-Matrix = tuple[tuple[int, ...], ...]
-"""A whole-number matrix, one row per line."""
+__all__ = ["COUNCIL", "Case", "CostShape", "FunderLines", "Matrix", "compile_case"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,18 +61,8 @@ class CostShape:
     """The programme's total is ``value`` x this (x years for a yearly cost, x practices)."""
     present: tuple[bool, ...]
     """Per period: whether the cost names it (a funder's share of it is shown there)."""
-
-
-@dataclass(frozen=True, slots=True)
-class FunderLines:
-    """A funder (or those not funding): the lines whose savings fall to it, and its share."""
-
-    name: str
-    kind: str
-    share: Decimal
-    agencies: tuple[str, ...]
-    lines: Matrix
-    """(lines, horizon): 1 where a line of this funder's falls in a year."""
+    uplift: Decimal | None = None
+    """Optimism bias on costs, as the factor the cost was multiplied by (None: none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,14 +91,26 @@ class Case:
     funders: tuple[FunderLines, ...]
     bridge: tuple[tuple[str, bool, Decimal], ...]
     """Each step: its path (adjustments.deadweight.share), whether it takes off, its share."""
+    public: tuple[FunderLines, ...] = ()
+    """With a cost: the public sector (every line but transfers, the whole cost), then the
+    transfers between public bodies (a line with transfer_to: a cost to the council, not to the
+    public sector)."""
+    cost_prices: CostPrices | None = None
+    """How the programme's cost was brought to the savings' price year (None: no cost)."""
 
     @property
     def calendar(self) -> bool:
         return self.timings is not None
 
 
-def compile_case(scenario: Scenario, plan: Plan, schedule: DiscountSchedule | None = None) -> Case:
-    """The scenario compiled against its compiled tables."""
+def compile_case(
+    scenario: Scenario,
+    plan: Plan,
+    schedule: DiscountSchedule | None = None,
+    deflator: Index | None = None,
+) -> Case:
+    """The scenario compiled against its compiled tables (``deflator`` brings a programme cost
+    in cash or at another price year to the savings' price year)."""
     planned = tuple(cohorts(scenario))
     horizon = plan.horizon_years
     lines = plan.lines
@@ -154,6 +155,10 @@ def compile_case(scenario: Scenario, plan: Plan, schedule: DiscountSchedule | No
         years = horizon if cost is None else max(programme_years(cost), horizon)
         periods = tuple(f"year {year}" for year in range(1, years + 1))
         shape = None if cost is None else _cost_by_year(cost, years, running)
+    prices = None
+    if cost is not None and shape is not None:
+        shape, prices = price_cost(cost, shape, plan, deflator, periods, timings is not None)
+        shape = uplifted(shape, cost_uplift(scenario))
     discounts = None
     if schedule is not None:
         discounts = tuple(
@@ -172,7 +177,7 @@ def compile_case(scenario: Scenario, plan: Plan, schedule: DiscountSchedule | No
             for name in CLASSIFICATIONS
         ),
         council=matrix(tuple(line.classification in COUNCIL for line in lines), horizon),
-        window_years=window_years(scenario),
+        window_years=counting_years(scenario),
         rounding=scenario.avoided_births_counting == "round_half_up",
         timings=timings,
         cash_first=cash_first,
@@ -180,11 +185,13 @@ def compile_case(scenario: Scenario, plan: Plan, schedule: DiscountSchedule | No
         periods=periods,
         cost=shape,
         discounts=discounts,
-        funders=_funders(scenario, plan, matrix),
+        funders=funder_lines(scenario, plan, matrix),
         bridge=tuple(
             (f"adjustments.{name}.share", takes_off, to_decimal(adjustment.share))
             for name, takes_off, adjustment in _steps(scenario)
         ),
+        cost_prices=prices,
+        public=() if cost is None else public_lines(plan, matrix),
     )
 
 
@@ -219,10 +226,17 @@ def _timings(
     scenario: Scenario, planned: tuple[PlannedCohort, ...], horizon: int
 ) -> tuple[timing.CohortTiming, ...]:
     months = whole_months(scenario)
+    gestation = int(to_decimal(scenario.pause_window.gestation_months))
     found = []
     for cohort in planned:
         assert cohort.start is not None
-        found.append(timing.cohort_timing(cohort.start, months, horizon, cohort.profile))
+        if cohort.profile is not None:
+            found.append(timing.cohort_timing(cohort.start, months, horizon, cohort.profile))
+            continue
+        weights = timing.births_after_gestation(
+            gestation, months - gestation, cohort.ramp_up_months
+        )
+        found.append(timing.timing_from_weights(cohort.start, weights, horizon))
     return tuple(found)
 
 
@@ -323,55 +337,3 @@ def _cost_by_year(cost: ProgrammeCost, years: int, practices: int) -> CostShape:
         total,
         everywhere,
     )
-
-
-def _funders(
-    scenario: Scenario, plan: Plan, build: Callable[[tuple[bool, ...], int], Matrix]
-) -> tuple[FunderLines, ...]:
-    """Each funder's lines, then those not funding (where any line or the council is left)."""
-    if scenario.funders is None or scenario.programme_cost is None:
-        return ()
-    lines = plan.lines
-    claimed = {agency for funder in scenario.funders for agency in funder.agencies}
-    has_council = any(funder.kind == "council" for funder in scenario.funders)
-    found = []
-    for funder in scenario.funders:
-        agencies = frozenset(funder.agencies)
-        council = funder.kind == "council"
-        include = tuple(
-            (council and line.classification in COUNCIL)
-            or (line.classification == "other_agency" and line.line.agency in agencies)
-            for line in lines
-        )
-        found.append(
-            FunderLines(
-                name=funder.name,
-                kind=funder.kind,
-                share=to_decimal(funder.share_of_programme_cost),
-                agencies=tuple(funder.agencies),
-                lines=build(include, plan.horizon_years),
-            )
-        )
-    unclaimed = sorted(
-        {
-            line.line.agency
-            for line in lines
-            if line.classification == "other_agency" and line.line.agency not in claimed
-        }
-    )
-    if unclaimed or not has_council:
-        include = tuple(
-            (not has_council and line.classification in COUNCIL)
-            or (line.classification == "other_agency" and line.line.agency not in claimed)
-            for line in lines
-        )
-        found.append(
-            FunderLines(
-                name="Not funding the programme",
-                kind="not_funding",
-                share=Decimal(0),
-                agencies=tuple(unclaimed),
-                lines=build(include, plan.horizon_years),
-            )
-        )
-    return tuple(found)

@@ -11,13 +11,16 @@ from typing import Protocol, TypeVar
 
 from pause_cost.core.case_flags import (
     adjustments_applied,
+    births_before_gestation,
     cost_outside_programme,
     gross_not_net,
     no_payback_within_horizon,
     nominal_cash,
     observed_births_netted,
+    optimism_bias_on_costs,
     payback_per_birth_timing,
     persistence_beyond_evidence,
+    programme_cost_prices,
     removal_share_assumed,
     scenario_judgements,
 )
@@ -277,8 +280,11 @@ RULES: tuple[Rule, ...] = (
     adjustments_applied,
     observed_births_netted,
     persistence_beyond_evidence,
+    births_before_gestation,
     scenario_judgements,
     nominal_cash,
+    programme_cost_prices,
+    optimism_bias_on_costs,
 )
 
 

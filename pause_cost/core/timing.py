@@ -124,6 +124,48 @@ def cohort_timing(
     return _timing(start_year(start), offset, tuple(weights), horizon_years)
 
 
+def births_after_gestation(
+    gestation_months: int, birth_months: int, ramp_up_months: int | None = None
+) -> tuple[int, ...]:
+    """Whole-number birth weights by month of the window, by default.
+
+    A woman is open once contraception is in place, so she is not pregnant at month 0: a
+    conception the programme prevents in its month ``k`` is a birth prevented in month
+    ``k + gestation_months``. So births fall evenly over the ``birth_months`` months from month
+    ``gestation_months`` (Rotherham: months 9 to 26 of the 27-month window), none before. With
+    a ramp-up, the women become open evenly over its first ``ramp_up_months`` months and each
+    woman's births fall the same way from her own start: month ``m``'s weight is how many of
+    the ramp's starts ``k`` have ``k + gestation_months <= m < k + gestation_months +
+    birth_months`` (the weights total ramp x birth months; only their ratios matter).
+    """
+    if birth_months < 1:
+        raise ValueError(f"births must fall over at least one month, not {birth_months}")
+    ramp = 1 if ramp_up_months is None else ramp_up_months
+    if ramp < 1:
+        raise ValueError(f"a ramp-up lasts at least one month, not {ramp}")
+    length = ramp - 1 + gestation_months + birth_months
+    weights = [0] * length
+    for first in range(ramp):
+        for month in range(first + gestation_months, first + gestation_months + birth_months):
+            weights[month] += 1
+    return tuple(weights)
+
+
+def timing_from_weights(start: Month, weights: Sequence[int], horizon_years: int) -> CohortTiming:
+    """The cohort's timing weights from whole-number birth weights by month from ``start``."""
+    offset = (start.month - FINANCIAL_YEAR_FIRST_MONTH) % MONTHS_PER_YEAR
+    return _timing(start_year(start), offset, tuple(weights), horizon_years)
+
+
+def before_gestation(profile: Sequence[Decimal], gestation_months: int) -> Decimal:
+    """The share of a birth profile's weight in the first ``gestation_months`` months, when no
+    birth the programme prevents can yet have fallen."""
+    total = sum(profile, Decimal(0))
+    if total == 0:
+        return Decimal(0)
+    return sum(profile[:gestation_months], Decimal(0)) / total
+
+
 @lru_cache(maxsize=256)
 def _timing(first_year: int, offset: int, weights: tuple[int, ...], horizon: int) -> CohortTiming:
     last_month = offset + len(weights) - 1 + MONTHS_PER_YEAR * horizon - 1

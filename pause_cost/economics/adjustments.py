@@ -10,12 +10,11 @@ import math
 from decimal import Decimal
 
 from pause_cost.core import formulas
-from pause_cost.core.cohorts import count, window_years
+from pause_cost.core.cohorts import count, counting_years
 from pause_cost.core.programme import programme_total
 from pause_cost.economics.setting import Setting
 from pause_cost.model.scenario import Scenario
-from pause_cost.money import to_decimal
-from pause_cost.results.economics import Bridge, BridgeStep, ExPost, Route, Routes, Scale
+from pause_cost.results.economics import Bridge, BridgeStep, ExPost, Scale
 
 ZERO = Decimal(0)
 
@@ -62,64 +61,14 @@ def _return(avoided: Decimal, cost: Decimal | None) -> Decimal | None:
     return None if cost is None or cost == 0 else formulas.return_per_pound(avoided, cost)
 
 
-def routes(scenario: Scenario, setting: Setting) -> Routes | None:
-    route = scenario.evaluation_route
-    if route is None:
-        return None
-    per_birth = per_birth_horizon(setting)
-    cost = setting.programme.cost_gbp
-    births = _births(setting)  # gross of the bridge, as the evaluation's count is
-    women = Route(
-        name="per woman",
-        counts="births the women on the programme would have had",
-        units=births,
-        avoided_gbp=per_birth * births,
-        programme_cost_gbp=cost,
-        return_per_pound=_return(per_birth * births, cost),
-        source=setting.cohorts[0].source,
-    )
-    effect_years = max(
-        ZERO, to_decimal(route.years_open) - to_decimal(route.months_before_effect) / 12
-    )
-    infants = (
-        Decimal(route.practices) * effect_years * to_decimal(route.infants_per_practice_per_year)
-    )
-    evaluation = Route(
-        name="evaluation",
-        counts="fewer infants (under 12 months) entering care in the area",
-        units=infants,
-        avoided_gbp=per_birth * infants,
-        programme_cost_gbp=cost,
-        return_per_pound=_return(per_birth * infants, cost),
-        source=route.source,
-    )
-    return Routes(
-        per_woman=women,
-        evaluation=evaluation,
-        ratio=_return(evaluation.avoided_gbp, women.avoided_gbp),
-        published_return_per_pound=(
-            None
-            if route.published_return_per_pound is None
-            else to_decimal(route.published_return_per_pound)
-        ),
-        published_return_years=(
-            None
-            if route.published_return_years is None
-            else to_decimal(route.published_return_years)
-        ),
-        note=ROUTE_NOTE,
-    )
-
-
 def scale(scenario: Scenario, setting: Setting) -> Scale | None:
     need = scenario.scale_of_need
     if need is None:
         return None
     first = setting.cohorts[0]
     needed = math.ceil(Decimal(need.eligible_women) / need.capacity_women_per_practice)
-    exact = (
-        Decimal(need.eligible_women) * first.birth_rate_per_woman_per_year * window_years(scenario)
-    )
+    rate = first.birth_rate_per_woman_per_year
+    exact = Decimal(need.eligible_women) * rate * counting_years(scenario)
     births = count(scenario, exact) * setting.factor
     avoided = per_birth_horizon(setting) * births
     cost = None

@@ -13,9 +13,13 @@ Pure: no files, no printing, no clock.
 from __future__ import annotations
 
 from pause_cost.core.cohorts import PlannedCohort
-from pause_cost.economics.adjustments import bridge, ex_post, routes, scale
+from pause_cost.economics.adjustments import bridge, ex_post, scale
+from pause_cost.economics.cashable import cashable
 from pause_cost.economics.cashflow import appraisal, calendar_table
 from pause_cost.economics.funders import funders
+from pause_cost.economics.perspectives import public_sector, with_returns
+from pause_cost.economics.prices import price_base
+from pause_cost.economics.routes import routes
 from pause_cost.economics.setting import Setting
 from pause_cost.model.scenario import Scenario
 from pause_cost.results.economics import Basis, CohortResult, Economics
@@ -36,12 +40,15 @@ def economics(scenario: Scenario, setting: Setting) -> Economics:
         cohorts=[_cohort_result(cohort) for cohort in setting.cohorts],
         timing=basis,
         calendar=cal,
-        funders=funders(scenario, setting, basis),
+        funders=with_returns(setting, funders(scenario, setting, basis)),
         appraisal=appraisal(scenario, setting, cal, basis),
         bridge=bridge(scenario, setting),
         routes=routes(scenario, setting),
         scale=scale(scenario, setting),
         ex_post=ex_post(setting),
+        price_base=price_base(setting.case.cost_prices),
+        public_sector=public_sector(setting),
+        cashable=cashable(setting, setting.programme, list(setting.by_year), cal),
     )
 
 

@@ -17,7 +17,9 @@ from pause_cost.core.case import Evaluated
 from pause_cost.core.compile import CLASSIFICATIONS, Case, whole_months
 from pause_cost.core.discounting import discount_factor, present_value
 from pause_cost.core.exact import EXACT
+from pause_cost.core.prices import savings_price_year
 from pause_cost.economics.calendar import FinancialYearRow, payback_financial_year
+from pause_cost.economics.prices import statement
 from pause_cost.economics.setting import Setting
 from pause_cost.model.scenario import Scenario
 from pause_cost.results.economics import Appraisal, Basis, Calendar, CashYear, NominalYear
@@ -25,12 +27,14 @@ from pause_cost.results.economics import Appraisal, Basis, Calendar, CashYear, N
 ZERO = Decimal(0)
 
 CALENDAR_CONVENTION = (
-    "Avoided births are spread evenly over the months of each cohort's window from its start "
-    "(or by its birth profile); year y after a birth is the 12 months from the birth's month "
-    "+ 12(y - 1), its cost spread evenly over them; financial years run April to March."
+    "Avoided births fall evenly over the months from gestation's end to the window's end "
+    "(conceptions prevented in the programme's months are births prevented gestation_months "
+    "later; none falls before), from each woman's start where the women open over a ramp-up, "
+    "or by the cohort's birth profile; year y after a birth is the 12 months from the birth's "
+    "month + 12(y - 1), its cost spread evenly over them; financial years run April to March."
 )
 DISCOUNT_CONVENTION = (
-    "Real terms at the scenario's price year; an amount in year t is discounted by t full "
+    "An amount in year t is discounted by t full "
     "years, at the rate of the band each year falls in, compounded; no mid-year adjustment."
 )
 
@@ -158,7 +162,7 @@ def appraisal(
         source=schedule.source,
         basis=basis,
         year_zero=year_zero,
-        convention=DISCOUNT_CONVENTION,
+        convention=_prices_stated(setting) + " " + DISCOUNT_CONVENTION,
         benefits_gbp=benefits_gbp,
         costs_gbp=costs_gbp,
         net_gbp=_exact_sum([benefits_gbp, costs_gbp.copy_negate()]),
@@ -175,3 +179,12 @@ def _exact_sum(amounts: Sequence[Decimal]) -> Decimal:
 
     with localcontext(EXACT):
         return sum(amounts, ZERO)
+
+
+def _prices_stated(setting: Setting) -> str:
+    """The price base, stated beside every present value."""
+    prices = setting.case.cost_prices
+    if prices is not None:
+        return statement(prices)
+    year = savings_price_year(setting.plan)
+    return f"Real terms, {year} prices." if year else "Lines in more than one price year."

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from pause_cost.core import formulas
+from pause_cost.core.case import Evaluated
+from pause_cost.core.prices import plain
 from pause_cost.core.programme import programme_cost_by_year, programme_total
 from pause_cost.model.scenario import ProgrammeCost
 from pause_cost.results.estimate import Programme, YearAmounts
@@ -52,3 +55,29 @@ def programme(
         cost_by_year_gbp=cost_by_year,
         source=cost.source,
     )
+
+
+def priced_programme(
+    costed: Programme, found: Evaluated[Decimal], horizon_total: Decimal, years: int
+) -> Programme:
+    """The programme's figures with its cost in the savings' price year (the compiled case's
+    converted cost): total, net, return per pound and the years-after-birth payback."""
+    assert found.programme_total is not None
+    total = plain(found.programme_total)
+    assert costed.cost_gbp is not None
+    if costed.cost_gbp == 0:
+        return costed
+    scale = total / costed.cost_gbp
+    cost_by_year = [amount * scale for amount in costed.cost_by_year_gbp]
+    return replace(
+        costed,
+        cost_gbp=total,
+        net_gbp=horizon_total - total,
+        return_per_pound=horizon_total / total if total > 0 else None,
+        payback_year=payback_year(_council(found, years), cost_by_year),
+        cost_by_year_gbp=cost_by_year,
+    )
+
+
+def _council(found: Evaluated[Decimal], years: int) -> list[Decimal]:
+    return [row[0] + row[1] for row in found.by_year[:years]]

@@ -26,6 +26,7 @@ from pause_cost.load.indices import (
     table_indices,
 )
 from pause_cost.load.messages import file_order, located, plain_messages, validate
+from pause_cost.load.prices import check_price_base, load_deflator
 from pause_cost.load.resolve import (
     Cited,
     resolve,
@@ -188,9 +189,12 @@ def load_inputs(path: Path | str, *, document: yamlmarks.Document | None = None)
         indices = indices_for(scenario.price_year, tables, scenario_path.parent, cited, problems)
     schedule = _schedule(scenario, scenario_path.parent, str(path), document, problems)
     nominal = _nominal_index(scenario, scenario_path.parent, str(path), document, problems)
+    deflator = load_deflator(scenario, scenario_path.parent, str(path), document, problems)
+    read = [loaded.table for loaded in tables]
+    check_price_base(scenario, read, deflator, str(path), document, problems)
     if problems:
         raise InputError(problems)
-    return Inputs(scenario, tuple(loaded.table for loaded in tables), indices, schedule, nominal)
+    return Inputs(scenario, tuple(read), indices, schedule, nominal, deflator)
 
 
 def _schedule(

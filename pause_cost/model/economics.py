@@ -135,6 +135,14 @@ class Adjustment(Sourced):
     share: Share
 
 
+class CostUplift(Sourced):
+    """Optimism bias as the Green Book applies it: an uplift on costs, reduced as risks are
+    mitigated (say how in ``mitigation``)."""
+
+    uplift: Annotated[Number, Field(ge=0, le=2)]
+    mitigation: Text | None = None
+
+
 class Adjustments(InputModel):
     """What the anchors (GMCA / New Economy CBA model, Green Book) take off gross avoidance.
 
@@ -148,6 +156,11 @@ class Adjustments(InputModel):
     optimism_bias: Adjustment | None = None
     deadweight: Adjustment | None = None
     attribution: Adjustment | None = None
+    cost_optimism_bias: CostUplift | None = Field(
+        default=None,
+        description="Optimism bias on costs: the programme cost x (1 + uplift), as the Green "
+        "Book applies it; apart from optimism_bias, the confidence adjustment on benefits.",
+    )
 
     def steps(self) -> list[tuple[str, Decimal, Adjustment]]:
         """Each adjustment given, in bridge order, with the factor it multiplies by."""
@@ -176,7 +189,11 @@ class EvaluationRoute(InputModel):
     """The evaluation's route: fewer infant care entries per practice per year, after a lag."""
 
     practices: int = Field(ge=1, le=1_000)
-    years_open: Annotated[Number, Field(gt=0, le=50)]
+    years_open: Annotated[Number, Field(gt=0, le=50)] | None = Field(
+        default=None,
+        description="Years the practices are open, counted; default the per-woman span (the "
+        "window plus the infant year), so the routes compare like for like.",
+    )
     infants_per_practice_per_year: Annotated[Number, Field(ge=0, le=1_000)]
     months_before_effect: Annotated[Number, Field(ge=0, le=120)] = Field(
         description="Months after opening before the reduction is counted (12 in the evaluation)."

@@ -27,6 +27,8 @@ class Inputs:
     indices: Mapping[str, Index]
     schedule: DiscountSchedule | None = None
     nominal_index: Index | None = None
+    deflator: Index | None = None
+    """Converts a programme cost in cash or another price year to the savings' price year."""
 
     def __iter__(self) -> Iterator[Any]:
         """The fields in order, so ``estimate(*inputs)`` still reads as it did.
@@ -34,4 +36,13 @@ class Inputs:
         Kept while callers move to passing the inputs whole; a frozen value has no other use
         for iteration.
         """
-        return iter((self.scenario, self.tables, self.indices, self.schedule, self.nominal_index))
+        return iter(
+            (
+                self.scenario,
+                self.tables,
+                self.indices,
+                self.schedule,
+                self.nominal_index,
+                self.deflator,
+            )
+        )

@@ -30,6 +30,8 @@ from pause_cost.model.tables import OptionalNation
 from pause_cost.model.uncertainty import Correlation, Uncertain
 
 Counting = Literal["exact", "round_half_up"]
+BirthConvention = Literal["pause", "conception_window"]
+CostPrices = Literal["cash", "real"]
 
 
 class Cohort(InputModel):
@@ -57,6 +59,14 @@ class Cohort(InputModel):
     observed: ObservedBirths | None = Field(
         default=None, description="Births on the programme that happened anyway (ex-post)."
     )
+    ramp_up_months: int | None = Field(
+        default=None,
+        ge=1,
+        le=120,
+        description="Months over which the women become open, evenly, from the start (at most "
+        "the programme's months); all open at the start if omitted. Moves births later on a "
+        "calendar, never their number.",
+    )
 
 
 class PauseWindow(InputModel):
@@ -65,6 +75,17 @@ class PauseWindow(InputModel):
     programme_months: Number = Field(default=Decimal(18), gt=0, le=120)
     gestation_months: Number = Field(default=Decimal(9), ge=0, le=12)
     source: Source | None = None
+    convention: BirthConvention = Field(
+        default="pause",
+        description="How avoided births are counted: 'pause', rate x (programme + gestation) "
+        "months, the published convention that reproduces Pause's figures (the default); or "
+        "'conception_window', rate x programme months, the conceptions the programme prevents.",
+    )
+    convention_source: Source | None = Field(
+        default=None,
+        description="Where the counting convention comes from; for 'pause' the window's source "
+        "serves.",
+    )
 
 
 class ProgrammeCost(InputModel):
@@ -82,6 +103,15 @@ class ProgrammeCost(InputModel):
     per_practice: bool = Field(
         default=False,
         description="The figures are for one practice: multiplied by the practices running.",
+    )
+    prices: CostPrices | None = Field(
+        default=None,
+        description="The prices the cost is stated in: 'cash', in the financial years it is "
+        "spent (converted to the price year with the GDP deflator), or 'real' at price_year. "
+        "Omitted: flagged, and present values and money of the day are refused.",
+    )
+    price_year: PriceYear | None = Field(
+        default=None, description="With prices: real, the price year the cost is stated in."
     )
     source: Source
 
@@ -104,6 +134,15 @@ class ProgrammeCost(InputModel):
                     "profile's financial years must each appear once, in order (2018/19, "
                     "2019/20, ...)"
                 )
+        if self.prices == "real" and self.price_year is None:
+            raise ValueError(
+                "prices: real states the cost at a price year: give programme_cost.price_year"
+            )
+        if self.prices != "real" and self.price_year is not None:
+            raise ValueError(
+                "programme_cost.price_year goes with prices: real; a cash cost is in the years "
+                "it is spent"
+            )
         return self
 
 
@@ -204,6 +243,13 @@ class Scenario(InputModel):
     discounting: Discounting | None = Field(
         default=None, description="Present values, NPV and BCR at a schedule's rates."
     )
+    deflator: Text | None = Field(
+        default=None,
+        max_length=500,
+        description="The price index (a shipped name or a path) that converts a programme cost "
+        "in cash or at another price year to the price year: the GDP deflator, as the Green Book "
+        "uses it for general inflation. Omitted: the latest shipped GDP deflator vintage.",
+    )
     nominal_cash: NominalCash | None = Field(
         default=None, description="Cash by financial year in money of the day."
     )
@@ -283,6 +329,26 @@ class Scenario(InputModel):
             if cohort.birth_profile is not None and not any(cohort.birth_profile):
                 raise ValueError("a birth_profile's weights add up to 0: give some month weight")
 
+    def _check_ramp_up(self) -> None:
+        """A ramp-up spreads the women's start over the programme's first months, no longer."""
+        given = [self.cohort] if self.cohort is not None else list(self.cohorts or [])
+        for index, cohort in enumerate(given):
+            if cohort.ramp_up_months is None:
+                continue
+            where = "cohort" if self.cohort is not None else f"cohorts.{index}"
+            programme = self.pause_window.programme_months
+            if cohort.ramp_up_months > programme:
+                raise ValueError(
+                    f"{where}.ramp_up_months is {cohort.ramp_up_months}, longer than the "
+                    f"{programme}-month programme: women become open over the programme's "
+                    f"first months, so give at most {programme}"
+                )
+            if cohort.birth_profile is not None:
+                raise ValueError(
+                    f"{where} gives both ramp_up_months and birth_profile: a profile already "
+                    "says when births fall; give one"
+                )
+
     @model_validator(mode="after")
     def _one_way_to_give_women(self) -> Self:
         given = [
@@ -300,6 +366,7 @@ class Scenario(InputModel):
                     "give every cohort a start month, or none: the calendar needs them all"
                 )
         self._check_calendar()
+        self._check_ramp_up()
         if self.nominal_cash is not None and not self._on_calendar():
             raise ValueError(
                 "nominal_cash states cash by financial year, which needs a calendar: give the "

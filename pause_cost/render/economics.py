@@ -21,6 +21,7 @@ from pause_cost.render.document import (
     Row,
     Table,
 )
+from pause_cost.render.perspectives import perspective_blocks
 from pause_cost.results.economics import Economics
 from pause_cost.results.estimate import Estimate
 
@@ -49,7 +50,8 @@ def economics_blocks(estimate: Estimate) -> list[Block]:
     """The economic case's tables, in reading order; none where the scenario asks for none."""
     case = estimate.economics
     blocks: list[Block] = []
-    for part in (_cohorts, _calendar, _nominal, _funders, _appraisal, _bridge, _routes, _scale):
+    parts = (_cohorts, _calendar, _nominal, _funders, perspective_blocks, _appraisal, _bridge)
+    for part in (*parts, _routes, _scale):
         found = _titled(part(case))
         blocks += found
         if found and isinstance(found[-1], Paragraph):
@@ -239,12 +241,12 @@ def _funders(case: Economics) -> list[Block]:
     return [
         Table(
             title="Funders",
-            columns=(Column("Funder"), *_numeric("Share", "Cost", "Savings", "Net")),
+            columns=(Column("Funder"), *_numeric("Share", "Cost", "Cost avoided", "Net")),
             rows=tuple(totals),
         ),
         Table(
             title=f"Funders by {basis}",
-            columns=(Column("Funder"), Column("Period"), *_numeric("Cost", "Savings", "Net")),
+            columns=(Column("Funder"), Column("Period"), *_numeric("Cost", "Cost avoided", "Net")),
             rows=tuple(by_period),
         ),
     ]
@@ -338,7 +340,7 @@ def _routes(case: Economics) -> list[Block]:
             Row(
                 (
                     f"evaluation's own return{years}",
-                    "published",
+                    "published; basis not comparable",
                     "",
                     "",
                     Ratio(routes.published_return_per_pound),

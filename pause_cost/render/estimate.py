@@ -33,6 +33,7 @@ from pause_cost.render.labels import (
     window_label,
     years_label,
 )
+from pause_cost.render.perspectives import cashable_rows
 from pause_cost.render.tidy import AMOUNTS, SUMMARY_COLUMNS, estimate_tidy, summary_rows
 from pause_cost.results.data import to_data
 from pause_cost.results.estimate import Amounts, Estimate
@@ -101,6 +102,11 @@ def _inputs(estimate: Estimate) -> Table:
             Row(("Births per woman per year", "by cohort" if rate is None else Count(rate))),
             Row(("Window", window_label(estimate))),
             Row(("Avoided births, exact", Count(estimate.avoided_births.exact))),
+            *(
+                [Row(("Births counted by", estimate.avoided_births.convention))]
+                if estimate.avoided_births.convention
+                else []
+            ),
             Row(("Avoided births, costed", counting_label(estimate))),
             Row(("Unit-cost tables", tables), media=TEXT),
             Row(("Prices", prices_label(estimate))),
@@ -147,6 +153,9 @@ def _money(estimate: Estimate, medium: str) -> Table:
     )
 
 
+RETURN_LABEL = "Council's avoidance per £1 of total cost"
+
+
 def _programme(estimate: Estimate) -> list[Block]:
     programme = estimate.programme
     columns = (Column("Figure"), Column("Value", numeric=True))
@@ -173,11 +182,20 @@ def _programme(estimate: Estimate) -> list[Block]:
     else:
         rows.append(Row((f"Net of cost, {horizon_years} years", "n/a"), media=MARKDOWN))
     if programme.return_per_pound is not None:
-        rows.append(Row(("Avoided per £1 spent", Ratio(programme.return_per_pound))))
+        rows.append(Row((RETURN_LABEL, Ratio(programme.return_per_pound))))
     else:
-        rows.append(Row(("Avoided per £1 spent", "n/a"), media=MARKDOWN))
-    rows.append(Row(("Payback, years after birth", payback_text), media=TEXT))
-    rows.append(Row(("Payback, years after birth", payback_text), media=MARKDOWN))
+        rows.append(Row((RETURN_LABEL, "n/a"), media=MARKDOWN))
+    calendar = estimate.economics.calendar
+    payback_rows: list[tuple[str, Money | Ratio | str]]
+    if calendar is None:
+        payback_rows = [("Payback, years after birth", payback_text)]
+    else:
+        fy = calendar.payback_financial_year or "not within the cash flow"
+        payback_rows = [("Payback, financial year, total cost avoided", fy)]
+    payback_rows += cashable_rows(estimate.economics.cashable)
+    for label, value in payback_rows:
+        for medium in (TEXT, MARKDOWN):
+            rows.append(Row((label, value), media=medium))
     blocks: list[Block] = [
         Table(
             title="Programme cost",
@@ -193,6 +211,10 @@ def _programme(estimate: Estimate) -> list[Block]:
             media=MARKDOWN,
         ),
     ]
+    base = estimate.economics.price_base
+    if base is not None:
+        warning = "NOT IN ONE PRICE BASE: " if base.cost_prices == "not stated" else ""
+        blocks.append(Paragraph(f"Prices: {warning}{base.statement}"))
     if programme.source is not None:
         blocks += [
             Paragraph(f"Programme cost source: {programme.source.cite()}"),

@@ -171,7 +171,7 @@ def programme_sheet(book: Book, sheet: Any, estimate: Estimate) -> None:
     funders = estimate.economics.funders
     if funders is None:
         return
-    for column, label in enumerate(("Funder", "Kind", "Share", "Cost", "Savings", "Net")):
+    for column, label in enumerate(("Funder", "Kind", "Share", "Cost", "Cost avoided", "Net")):
         book.text(sheet, 3, column, label, "header")
     for index, position in enumerate(funders.positions):
         row, r = 4 + index, 5 + index

@@ -214,7 +214,7 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
         )
         row += 1
         if programme.return_per_pound is not None:
-            book.text(sheet, row, 0, "Avoided per £1 spent")
+            book.text(sheet, row, 0, "Council's avoidance per £1 of total cost")
             book.formula(
                 sheet,
                 row,

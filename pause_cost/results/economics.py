@@ -110,6 +110,47 @@ class FunderPosition:
     by_period: list[FunderPeriod]
     source: Source | None
     assumption: str | None
+    return_per_pound: Annotated[
+        Exact | None,
+        Field(description="savings / cost: its return on its own share (null: pays nothing)."),
+    ] = None
+    npv_gbp: Annotated[
+        Exact | None,
+        Field(description="PV of its savings less PV of its cost (null without discounting)."),
+    ] = None
+
+
+@result
+class Cashable:
+    """The headline on cash-releasing lines only: what a budget actually gives back."""
+
+    cost_avoided_gbp: Annotated[Exact, Field(description="Cashable lines over the horizon.")]
+    net_gbp: Annotated[Exact, Field(description="Cashable cost avoided less programme cost.")]
+    return_per_pound: Exact | None
+    payback: Annotated[
+        str | None,
+        Field(description="On cashable only: a financial year on a calendar, else 'year n'."),
+    ]
+    payback_basis: str
+    npv_gbp: Annotated[Exact | None, Field(description="Null without discounting.")]
+
+
+@result
+class PublicSector:
+    """Every agency's avoided costs together against the whole programme cost, with payments
+    between public bodies (transfers) netted out: they cancel within the public sector."""
+
+    savings_gbp: Annotated[Exact, Field(description="All agencies' lines but transfers.")]
+    transfers_gbp: Annotated[
+        Exact, Field(description="Transfers netted out (the court fee a council pays HMCTS).")
+    ]
+    cost_gbp: Exact
+    net_gbp: Exact
+    return_per_pound: Exact | None
+    pv_savings_gbp: Exact | None
+    pv_cost_gbp: Exact | None
+    npv_gbp: Exact | None
+    bcr: Exact | None
 
 
 @result
@@ -172,6 +213,15 @@ class Route:
     programme_cost_gbp: Exact | None
     return_per_pound: Exact | None
     source: Source
+    span_months: Annotated[
+        Exact | None, Field(description="Months from the start the route's effect is counted.")
+    ] = None
+    practice_years: Annotated[
+        Exact | None, Field(description="The evaluation's: practices x years open.")
+    ] = None
+    cost_per_practice_year_gbp: Annotated[
+        Exact | None, Field(description="Programme cost / (practices x years it runs).")
+    ] = None
 
 
 @result
@@ -219,6 +269,32 @@ class ExPost:
 
 
 @result
+class CostFactor:
+    period: str
+    factor: Annotated[Exact, Field(description="What the cost there is multiplied by.")]
+
+
+@result
+class PriceBase:
+    """The prices every figure is in, and how the programme's cost was brought to them."""
+
+    price_year: Annotated[
+        str | None,
+        Field(description="The savings' one price year; null where lines are in several."),
+    ]
+    cost_prices: Annotated[
+        str, Field(description="How the programme cost states its prices: cash, real, not stated.")
+    ]
+    cost_price_year: Annotated[str | None, Field(description="For a real cost, its price year.")]
+    deflator: Annotated[str | None, Field(description="The index that converts the cost.")]
+    factors: Annotated[
+        list[CostFactor],
+        Field(description="Per period: level(price year) / level(period), or of its price year."),
+    ]
+    statement: Annotated[str, Field(description="The price base in words, shown beside PVs.")]
+
+
+@result
 class Economics:
     """The economic case; every part null or empty where the scenario does not ask for it."""
 
@@ -231,3 +307,6 @@ class Economics:
     routes: Routes | None
     scale: Scale | None
     ex_post: ExPost | None
+    price_base: PriceBase | None = None
+    public_sector: PublicSector | None = None
+    cashable: Cashable | None = None

@@ -134,6 +134,13 @@ class AvoidedBirths:
         ),
     ]
     counting: Counting
+    convention: Annotated[
+        str,
+        Field(
+            description="The counting convention, named: Pause's (rate x programme + gestation "
+            "months) or the conception window (rate x programme months)."
+        ),
+    ] = ""
     observed: Annotated[
         Exact, Field(description="Births observed on the programme, netted off (0 if none).")
     ] = Decimal(0)
@@ -272,7 +279,9 @@ class PublishedComparison:
     checks: list[PublishedCheck]
 
 
-PROMINENT = frozenset(("what_if", "overlapping_tables", "nation_mismatch"))
+PROMINENT = frozenset(
+    ("what_if", "overlapping_tables", "nation_mismatch", "programme_cost_prices_unstated")
+)
 """Flags that put a figure in doubt as a whole: outputs show them before the figures."""
 
 

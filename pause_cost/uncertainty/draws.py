@@ -87,8 +87,14 @@ def compile_for_draws(ranges: Ranges) -> Compiled:
     inputs = ranges.inputs
     scenario = inputs.scenario
     plan = compile_scenario(scenario, inputs.tables, inputs.indices)
-    exact = assemble(scenario, plan, schedule=inputs.schedule, nominal_index=inputs.nominal_index)
-    case = compile_case(scenario, plan, inputs.schedule)
+    exact = assemble(
+        scenario,
+        plan,
+        schedule=inputs.schedule,
+        nominal_index=inputs.nominal_index,
+        deflator=inputs.deflator,
+    )
+    case = compile_case(scenario, plan, inputs.schedule, inputs.deflator)
 
     def column(name: str) -> Array:
         return np.array([float(getattr(line, name)) for line in plan.lines], dtype=np.float64)

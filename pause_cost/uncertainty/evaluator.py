@@ -48,9 +48,9 @@ class Evaluator:
     @property
     def case(self) -> Case:
         if self._case is None:
-            scenario, tables, indices, schedule, _ = self.inputs
-            plan = compile_scenario(scenario, tables, indices)
-            self._case = compile_case(scenario, plan, schedule)
+            inputs = self.inputs
+            plan = compile_scenario(inputs.scenario, inputs.tables, inputs.indices)
+            self._case = compile_case(inputs.scenario, plan, inputs.schedule, inputs.deflator)
             self._base = point_values(self._case)
         return self._case
 
