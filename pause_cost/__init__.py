@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # `import x as x`: re-exported, for type checkers
     from pause_cost.api import table as table
     from pause_cost.api import tables as tables
     from pause_cost.api import validate_tables as validate_tables
+    from pause_cost.api import voi as voi
     from pause_cost.core.plan import Plan as Plan
     from pause_cost.engine import assemble as assemble
     from pause_cost.engine import compile_scenario as compile_scenario
@@ -75,6 +76,7 @@ _FROM = {
         "table",
         "tables",
         "validate_tables",
+        "voi",
     ),
     "pause_cost.core.plan": ("Plan",),
     "pause_cost.engine": ("assemble", "compile_scenario"),

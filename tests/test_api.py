@@ -51,6 +51,7 @@ def test_the_api_names_are_a_snapshot() -> None:
         "table",
         "tables",
         "validate_tables",
+        "voi",
     ]
     assert pause_cost.__all__ == [
         "Estimate",
@@ -90,6 +91,7 @@ def test_the_api_names_are_a_snapshot() -> None:
         "to_data",
         "to_json",
         "validate_tables",
+        "voi",
     ]
 
 

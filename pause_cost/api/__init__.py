@@ -23,6 +23,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from pause_cost.api.deciding import voi as voi
+
 if TYPE_CHECKING:
     from pause_cost.compare import Comparison
     from pause_cost.errors import Problem
@@ -53,6 +55,7 @@ __all__ = [
     "table",
     "tables",
     "validate_tables",
+    "voi",
 ]
 
 PathLike = str | os.PathLike[str]

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from pause_cost import __version__
-from pause_cost.cli import compare, estimate, report, schema, tables, uncertainty
+from pause_cost.cli import compare, decide, estimate, report, schema, tables, uncertainty
 from pause_cost.cli.handling import Group
 
 app = typer.Typer(
@@ -55,3 +55,4 @@ app.command()(uncertainty.sensitivity)
 app.command()(uncertainty.breakeven)
 app.command()(uncertainty.simulate)
 app.command()(report.report)
+app.command()(decide.voi)
