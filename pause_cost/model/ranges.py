@@ -127,10 +127,16 @@ def _resolve(inputs: Inputs, item: Uncertain, origin: str) -> Range:
         change(inputs, where, end)  # a value the input cannot take is refused here
     if distribution is not None:
         _check_support(where, distribution)
+    point = read(inputs, where)
+    if item.derived is None and not low <= point <= high:
+        raise PathError(
+            f"{item.input}: its point, {point}, lies outside its range, {low} to {high}; a "
+            "range must hold the value the estimate uses (widen it, or correct the point)"
+        )
     return Range(
         path=item.input,
         where=where,
-        point=read(inputs, where),
+        point=point,
         low=low,
         high=high,
         distribution=distribution,

@@ -22,7 +22,7 @@ from pause_cost.results.decision import (
     PartialValue,
     Population,
 )
-from pause_cost.uncertainty import sampling, voi
+from pause_cost.uncertainty import honest, sampling, voi
 from pause_cost.uncertainty.draws import (
     Array,
     Compiled,
@@ -116,6 +116,7 @@ def information(
     where: str = "scenario",
 ) -> Information:
     """EVPI for funding or not, and EVPPI of each drawn input (or each group asked for)."""
+    honest.refuse_normative(ranges)
     compiled = compile_for_draws(ranges)
     if not compiled.drawn:
         raise InputError.single(
