@@ -189,3 +189,49 @@ def test_a_derived_range_that_misses_its_point_is_flagged(tmp_path: Path) -> Non
         "derived from its counts" in flag and "does not hold its point (0.33)" in flag
         for flag in found.flags
     )
+
+
+WOMEN = (
+    "  - input: cohort.women_open\n"
+    "    low: 16\n"
+    "    high: 24\n"
+    "    distribution: {kind: %s, low: 16, high: 24}\n"
+    "    assumption: a test's\n"
+)
+
+
+def test_whole_number_inputs_are_drawn_whole(tmp_path: Path) -> None:
+    from pause_cost.model.uncertainty import Distribution
+    from pause_cost.uncertainty.sampling import draw
+
+    drawn = draw(
+        Distribution(kind="discrete_uniform", low=Decimal(16), high=Decimal(24)),
+        np.random.default_rng(1),
+        90_000,
+    )
+    assert set(np.unique(drawn)) == set(range(16, 25))
+    # Nine values equally likely: 10,000 each expected; sd of a count sqrt(90,000 x 1/9 x 8/9)
+    # = 94, so every count lies within 500 of 10,000.
+    counts = np.unique(drawn, return_counts=True)[1]
+    assert np.all(np.abs(counts - 10_000) < 500)
+    found = api.simulate(_with_uncertainty(tmp_path, WOMEN % "discrete_uniform"), draws=2_000)
+    assert [driver.range.input for driver in found.drivers] == ["cohort.women_open"]
+    births = next(summary for summary in found.outcomes if summary.outcome == "horizon_total")
+    assert births.low < births.point < births.high
+
+
+def test_a_continuous_distribution_on_a_whole_number_is_refused(tmp_path: Path) -> None:
+    code, stderr = _run(
+        "simulate", str(_with_uncertainty(tmp_path, WOMEN % "uniform")), "--draws", "100"
+    )
+    assert code == 1
+    assert "cohort.women_open: takes whole numbers, so it is drawn from a discrete_uniform" in (
+        stderr
+    )
+
+
+def test_a_discrete_distribution_needs_whole_ends(tmp_path: Path) -> None:
+    block = (WOMEN % "discrete_uniform").replace("low: 16, high: 24}", "low: 16.5, high: 24}")
+    code, stderr = _run("simulate", str(_with_uncertainty(tmp_path, block)), "--draws", "100")
+    assert code == 1
+    assert "draws whole numbers: low and high must be whole, not 16.5, 24" in stderr

@@ -159,10 +159,13 @@ def _check_support(where: Address, distribution: Distribution) -> None:
         assert distribution.sd is not None
         least = distribution.mean - NORMAL_SDS * distribution.sd
         greatest = distribution.mean + NORMAL_SDS * distribution.sd
-    if where.whole:
+    if where.whole != (distribution.kind == "discrete_uniform"):
         raise PathError(
-            f"{where.path}: takes whole numbers, so it varies over low and high only; "
-            "leave out its distribution"
+            f"{where.path}: takes whole numbers, so it is drawn from a discrete_uniform "
+            f"distribution (whole low and high), not a {distribution.kind}"
+            if where.whole
+            else f"{where.path}: takes any number, so a discrete_uniform distribution (whole "
+            "numbers only) does not fit it; use uniform"
         )
     if where.share and (least is None or greatest is None or least < 0 or greatest > 1):
         raise PathError(
