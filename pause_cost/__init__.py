@@ -21,6 +21,8 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # `import x as x`: re-exported, for type checkers
     from pause_cost.api import TableCheck as TableCheck
+    from pause_cost.api import acceptability as acceptability
+    from pause_cost.api import appraise as appraise
     from pause_cost.api import breakeven as breakeven
     from pause_cost.api import compare as compare
     from pause_cost.api import estimate as estimate
@@ -61,6 +63,8 @@ if TYPE_CHECKING:  # `import x as x`: re-exported, for type checkers
 _FROM = {
     "pause_cost.api": (
         "TableCheck",
+        "acceptability",
+        "appraise",
         "breakeven",
         "compare",
         "estimate",

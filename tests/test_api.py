@@ -36,6 +36,8 @@ def test_the_api_names_are_a_snapshot() -> None:
     assert api.__all__ == [
         "SCHEMA_KINDS",
         "TableCheck",
+        "acceptability",
+        "appraise",
         "breakeven",
         "compare",
         "estimate",
@@ -67,6 +69,8 @@ def test_the_api_names_are_a_snapshot() -> None:
         "TableCheck",
         "UnitCostTable",
         "__version__",
+        "acceptability",
+        "appraise",
         "assemble",
         "breakeven",
         "compare",

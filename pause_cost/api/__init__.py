@@ -23,6 +23,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from pause_cost.api.deciding import acceptability as acceptability
+from pause_cost.api.deciding import appraise as appraise
 from pause_cost.api.deciding import voi as voi
 
 if TYPE_CHECKING:
@@ -40,6 +42,8 @@ if TYPE_CHECKING:
 __all__ = [
     "SCHEMA_KINDS",
     "TableCheck",
+    "acceptability",
+    "appraise",
     "breakeven",
     "compare",
     "estimate",
