@@ -80,7 +80,7 @@ def main() -> None:
         paths = options(folder, 6)
         seconds = work(lambda: api.appraise(paths, draws=100_000, seed=1))
         print(f"options table, 6 options x 100,000 draws: {seconds:.2f} s of work (target < 10 s)")
-        for draws in (10_000, 100_000, 1_000_000):
+        for draws in (10_000, 100_000, 1_000_000, 3_000_000):
             voi_mb = peak(lambda count=draws: api.voi(ranges, draws=count, seed=1))
             simulate_mb = peak(lambda count=draws: api.simulate(ranges, draws=count, seed=1))
             print(

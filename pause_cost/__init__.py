@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # `import x as x`: re-exported, for type checkers
     from pause_cost.api import schema as schema
     from pause_cost.api import sensitivity as sensitivity
     from pause_cost.api import simulate as simulate
+    from pause_cost.api import structural as structural
     from pause_cost.api import table as table
     from pause_cost.api import tables as tables
     from pause_cost.api import validate_tables as validate_tables
@@ -77,6 +78,7 @@ _FROM = {
         "schema",
         "sensitivity",
         "simulate",
+        "structural",
         "table",
         "tables",
         "validate_tables",

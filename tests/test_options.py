@@ -218,3 +218,43 @@ def test_the_acceptability_curve_worked_by_hand(tmp_path: Path, options: list[Pa
     )
     assert result.exit_code == 0, result.output
     assert "> 99.850%" in result.stdout
+
+
+def test_structural_rows_worked_by_hand(options: list[Path]) -> None:
+    # sustain: 9 births over 27 months. Counting conceptions only (gestation 0: 18 months):
+    # 10 x 0.4 x 1.5 = 6 births, PV benefits 6 x 19,661.835749 = 117,971.0145, NPV 67,971.0145,
+    # 58,985.5072 less. The scale-2 file as an alternative: NPV 253,913.0435.
+    sustain, scale = options[0], options[1]
+    found = api.structural(
+        sustain, what_ifs=[("pause_window.gestation_months", 0)], alternatives=[scale]
+    )
+    assert found.base.npv == pytest.approx(Decimal("126956.5217"), abs=Decimal("1e-4"))
+    window, other = found.rows
+    assert window.npv == pytest.approx(Decimal("67971.0145"), abs=Decimal("1e-4"))
+    assert window.npv_change == pytest.approx(Decimal("-58985.5072"), abs=Decimal("1e-4"))
+    assert window.change == "pause_window.gestation_months = 0 (was 9)"
+    assert other.label == "scale-2"
+    assert other.npv_change == pytest.approx(Decimal("126956.5217"), abs=Decimal("1e-4"))
+    result = CliRunner().invoke(app, ["structural", str(sustain), "--set", "nonsense"])
+    assert result.exit_code == 1
+    assert "nonsense: write PATH=NUMBER" in result.stderr
+
+
+UNCERTAIN = Path(__file__).parents[1] / "scenarios" / "rotherham-2020-uncertain.yaml"
+CLOSE = Path(__file__).parent / "data" / "decision-close.yaml"
+
+
+def test_the_pack_carries_the_options_and_the_acceptability_curve() -> None:
+    pack = api.pack(UNCERTAIN, draws=1_000, options=[CLOSE], acceptability=[400_000, 2_000_000])
+    assert pack.options is not None
+    assert [option.option for option in pack.options.options] == [
+        "decision-close",
+        "rotherham-2020-uncertain",
+    ]
+    assert pack.acceptability is not None
+    assert [point.value for point in pack.acceptability.points] == [400_000, 2_000_000]
+    text = api.render_pack(pack, "markdown").decode()
+    assert "## Options appraisal" in text
+    assert "## Acceptability of rotherham-2020-uncertain" in text
+    page = api.render_pack(pack, "html").decode()
+    assert 'id="chart-acceptability' in page or "chart-acceptability" in page

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pause_cost.model.ranges import Ranges
     from pause_cost.results.decision import Information
-    from pause_cost.results.options import Acceptability, OptionsAppraisal
+    from pause_cost.results.options import Acceptability, OptionsAppraisal, Structural
 
 
 def voi(
@@ -75,3 +75,22 @@ def acceptability(
 
     ranges = scenario if isinstance(scenario, Ranges) else load_ranges(Path(scenario))
     return run(ranges, input_path, [Decimal(str(value)) for value in values], draws, seed, outcome)
+
+
+def structural(
+    scenario: str | os.PathLike[str],
+    *,
+    what_ifs: Sequence[tuple[str, Decimal | int | float | str]] = (),
+    alternatives: Sequence[str | os.PathLike[str]] = (),
+) -> Structural:
+    """``pause-cost structural``: the scenario's NPV, BCR and payback beside one row per
+    what-if (``(path, value)``) and per alternative scenario file."""
+    from pause_cost.load.inputs import load_inputs
+    from pause_cost.uncertainty.structural import structural as run
+
+    return run(
+        os.fspath(scenario),
+        load_inputs(Path(scenario)),
+        [(path, Decimal(str(value))) for path, value in what_ifs],
+        [(os.fspath(path), load_inputs(Path(path))) for path in alternatives],
+    )

@@ -16,7 +16,7 @@ from pause_cost.cli.uncertainty import ScenarioArgument
 def voi(
     scenario: ScenarioArgument,
     draws: Annotated[
-        int, typer.Option("--draws", min=1, max=1_000_000, help="How many draws.")
+        int, typer.Option("--draws", min=1, max=10_000_000, help="How many draws.")
     ] = 100_000,
     seed: Annotated[
         int, typer.Option("--seed", min=0, help="The seed; the same seed gives the same bytes.")
@@ -130,3 +130,46 @@ def acceptability(
             scenario, input_path=input_path, values=values, draws=draws, seed=seed, outcome=outcome
         )
         emit(documents(lambda: acceptability_document(result)), chosen, output, force)
+
+
+def structural(
+    scenario: ScenarioArgument,
+    set_values: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="PATH=NUMBER",
+            help="A structural what-if, one row each (adjustments.removal_share.share=0.6, "
+            "pause_window.gestation_months=0, persistence.months=12); repeat for more.",
+        ),
+    ] = None,
+    alternatives: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--alternative",
+            exists=True,
+            dir_okay=False,
+            metavar="SCENARIO",
+            help="Another scenario file, one row (another table, counting convention...).",
+        ),
+    ] = None,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Structural scenarios as a table: the scenario's NPV, BCR and payback beside one row per
+    --set what-if and per --alternative scenario, each with its change in NPV."""
+    chosen = resolve_format(output_format, output, command="structural")
+    with handled(output_format):
+        from pause_cost import api
+        from pause_cost.errors import InputError
+        from pause_cost.render.options import structural_document
+
+        pairs = []
+        for text in set_values or []:
+            path, equals, value = text.partition("=")
+            if not equals or not path.strip() or not value.strip():
+                raise InputError.single("--set", f"{text}: write PATH=NUMBER")
+            pairs.append((path.strip(), value.strip()))
+        result = api.structural(scenario, what_ifs=pairs, alternatives=alternatives or [])
+        emit(documents(lambda: structural_document(result)), chosen, output, force)

@@ -19,7 +19,7 @@ from pause_cost.render.document import (
 )
 from pause_cost.render.simulation import chance_text
 from pause_cost.results.data import to_data
-from pause_cost.results.options import Acceptability, OptionsAppraisal
+from pause_cost.results.options import Acceptability, OptionsAppraisal, Structural
 
 INPUT_PLACES = 6
 
@@ -217,4 +217,52 @@ def acceptability_document(found: Acceptability) -> Document:
         sections=(Section(tuple(blocks)),),
         data=to_data(found),
         tidy=Tidy(("value", "input", "statistic", "value"), tuple(tidy)),
+    )
+
+
+def structural_document(found: Structural) -> Document:
+    """The base and each structural row: NPV, BCR, payback, and NPV's change from the base."""
+    rows = [found.base, *found.rows]
+    table = Table(
+        title="Structural scenarios: the assumptions no range covers",
+        columns=(
+            Column("Scenario", wrap="fold"),
+            Column("NPV", numeric=True),
+            Column("Change in NPV", numeric=True),
+            Column("BCR", numeric=True),
+            Column("Payback"),
+            Column("What differs", wrap="word", media=MARKDOWN),
+        ),
+        rows=tuple(
+            Row(
+                (
+                    row.label,
+                    Money(row.npv),
+                    Money(row.npv_change, signed=True),
+                    "n/a" if row.bcr is None else Ratio(row.bcr),
+                    row.payback or "never",
+                    row.change,
+                )
+            )
+            for row in rows
+        ),
+    )
+    tidy: list[tuple[TidyCell, ...]] = []
+    for row in rows:
+        tidy.append((row.label, "npv", Money(row.npv)))
+        tidy.append((row.label, "bcr", None if row.bcr is None else Count(row.bcr)))
+        tidy.append((row.label, "payback", row.payback))
+    return Document(
+        title=f"Structural scenarios of {found.scenario}",
+        sections=(
+            Section(
+                (
+                    Paragraph(f"{table.title}:", media=MARKDOWN),
+                    table,
+                    *(Paragraph(f"Read before quoting: {flag}") for flag in found.flags),
+                )
+            ),
+        ),
+        data=to_data(found),
+        tidy=Tidy(("scenario", "statistic", "value"), tuple(tidy)),
     )

@@ -106,3 +106,26 @@ class Acceptability:
     bit_generator: str
     points: list[AcceptabilityPoint]
     flags: list[str]
+
+
+@result
+class StructuralRow:
+    """The case under one structural assumption: a what-if, or another scenario file."""
+
+    label: str
+    change: Annotated[str, Field(description="What differs from the base, in words.")]
+    npv: Exact
+    bcr: Exact | None
+    payback: Annotated[str | None, Field(description="Null: never within the horizon.")]
+    npv_change: Annotated[Exact, Field(description="NPV less the base's.")]
+
+
+@result
+class Structural:
+    """Structural scenarios as a table: the assumptions no range covers, one row each."""
+
+    schema_version: str = SCHEMA_VERSION
+    scenario: str
+    base: StructuralRow
+    rows: list[StructuralRow]
+    flags: list[str]

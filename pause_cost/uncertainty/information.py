@@ -9,7 +9,7 @@ not funding's is 0. EVPI and EVPPI are then :mod:`pause_cost.uncertainty.voi`'s.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 import numpy as np
@@ -34,8 +34,8 @@ from pause_cost.uncertainty.draws import (
 )
 from pause_cost.uncertainty.judged import judgement_flags, range_of
 
-MOST_DRAWS = 1_000_000
-"""Draws the value of information keeps (each draw's net benefit and drawn inputs)."""
+MOST_DRAWS = 10_000_000
+"""Draws the value of information takes at most (memory holds one chunk, whatever the draws)."""
 
 OPTIONS = ("do not fund", "fund")
 
@@ -44,12 +44,13 @@ class InformationError(SimulationError):
     """Inputs or draws the value of information cannot be computed from."""
 
 
-def drawn_run(compiled: Compiled, draws: int, seed: int, outcome: str) -> tuple[Array, Array]:
-    """Every draw's ``outcome`` and drawn inputs (draws, inputs), drawn chunk by chunk as
-    :func:`pause_cost.uncertainty.montecarlo.run_draws` draws them from the same seed."""
+def drawn_chunks(
+    compiled: Compiled, draws: int, seed: int, outcome: str
+) -> Iterator[tuple[Array, Array]]:
+    """Each chunk's ``outcome`` and drawn inputs (draws, inputs), drawn as
+    :func:`pause_cost.uncertainty.montecarlo.run_draws` draws them from the same seed: called
+    twice, it gives the same chunks twice."""
     generator = np.random.default_rng(seed)
-    found: list[Array] = []
-    inputs: list[Array] = []
     done = 0
     chunk = chunk_size(compiled)
     while done < draws:
@@ -61,14 +62,30 @@ def drawn_run(compiled: Compiled, draws: int, seed: int, outcome: str) -> tuple[
         if compiled.correlations:
             columns = correlated(compiled, columns, generator)
         with np.errstate(over="ignore", invalid="ignore"):
-            chunk_found = evaluate_chunk(compiled, columns, size)
-        values = chunk_found.values[outcome]
+            found = evaluate_chunk(compiled, columns, size)
+        values = found.values[outcome]
         if not np.all(np.isfinite(values)):
             raise InformationError(f"draws of {outcome} cannot be summed (not finite)")
-        found.append(np.array(values))
-        inputs.append(chunk_found.inputs)
+        yield np.column_stack([np.zeros(size), values]), found.inputs
         done += size
-    return np.concatenate(found), np.concatenate(inputs)
+
+
+def _run(
+    compiled: Compiled, draws: int, seed: int, outcome: str, groups: list[list[int]]
+) -> tuple[voi.Gains, list[voi.Regression]]:
+    """EVPI's sums and each group's regression, in two passes over the same chunks: the first
+    sums the normal equations, the second reads the fitted values. Memory holds one chunk."""
+    perfect = voi.Gains()
+    regressions = [voi.Regression() for _ in groups]
+    for table, inputs in drawn_chunks(compiled, draws, seed, outcome):
+        perfect.add(table)
+        increments = table[:, 1:] - table[:, :1]
+        for regression, group in zip(regressions, groups, strict=True):
+            regression.fit(inputs[:, group], increments)
+    for _, inputs in drawn_chunks(compiled, draws, seed, outcome):
+        for regression, group in zip(regressions, groups, strict=True):
+            regression.read(inputs[:, group])
+    return perfect, regressions
 
 
 def groups_of(
@@ -128,8 +145,7 @@ def information(
     if draws > MOST_DRAWS:
         raise InputError.single(
             where,
-            f"{draws:,} draws: the value of information keeps every draw, so at most "
-            f"{MOST_DRAWS:,} are drawn",
+            f"{draws:,} draws: the value of information takes at most {MOST_DRAWS:,}",
             key="--draws",
         )
     chosen = groups_of(compiled, ranges, groups, where)
@@ -145,11 +161,10 @@ def information(
                 f"draws); ask for at least {needed:,}",
                 key="--draws",
             )
-    benefit, inputs = drawn_run(compiled, draws, seed, outcome)
-    table = np.column_stack([np.zeros_like(benefit), benefit])
-    perfect = voi.evpi(table)
-    means = table.mean(axis=0)
-    spread = table.std(axis=0, ddof=1) / np.sqrt(draws)
+    sums, regressions = _run(compiled, draws, seed, outcome, chosen)
+    perfect = sums.estimated()
+    means = sums.means()
+    spread = sums.errors()
     scenario = ranges.inputs.scenario
     block = scenario.value_of_information
     factor = (
@@ -160,8 +175,10 @@ def information(
         )
     )
     partial = []
-    for group in chosen:
-        found = voi.evppi(table, inputs[:, group])
+    for group, regression in zip(chosen, regressions, strict=True):
+        found = regression.gains.estimated(
+            terms=0 if regression.coefficients is None else regression.coefficients.shape[0]
+        )
         partial.append(
             PartialValue(
                 inputs=[compiled.drawn[index].range.path for index in group],

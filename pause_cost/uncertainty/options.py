@@ -31,7 +31,8 @@ BASELINE = "doing nothing (no practice: no cost, no saving)"
 NPV_ZERO = Target(outcome="npv", operator=">=", threshold=Decimal(0))
 
 
-def _payback(result: Estimate) -> str | None:
+def payback_of(result: Estimate) -> str | None:
+    """The first year (or financial year) whose cumulative net reaches 0; None: never."""
     calendar = result.economics.calendar
     if calendar is not None:
         return calendar.payback_financial_year
@@ -180,7 +181,7 @@ def appraise(
                     pv_costs=appraisal.pv_costs_gbp,
                     npv=appraisal.npv_gbp,
                     bcr=appraisal.bcr,
-                    payback=_payback(result),
+                    payback=payback_of(result),
                     cashable_payback=cashable_payback(result),
                     chance=chance,
                 ),

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
@@ -100,38 +100,14 @@ def spline_basis(values: Array) -> Array:
     knots = np.unique(np.quantile(x, SPLINE_QUANTILES))
     if knots.size < 3:
         return polynomial_basis(x[:, None], min(GROUP_DEGREE, max(np.unique(x).size - 1, 0)))
-    scale = knots[-1] - knots[0]
-    t = (knots - knots[0]) / scale
-    u = (x - knots[0]) / scale
-    last, before = t[-1], t[-2]
-
-    def cube(at: float) -> Array:
-        result: Array = np.maximum(u - at, 0.0) ** 3
-        return result
-
-    columns = [np.ones_like(u), u]
-    for knot in t[:-2]:
-        columns.append(
-            cube(knot)
-            - cube(before) * (last - knot) / (last - before)
-            + cube(last) * (before - knot) / (last - before)
-        )
-    return np.column_stack(columns)
+    return _spline(x, knots)
 
 
 def polynomial_basis(values: Array, degree: int = GROUP_DEGREE) -> Array:
     """Every product of powers of the standardised inputs up to total ``degree`` (draws, terms)."""
     x = np.asarray(values, dtype=np.float64)
     spread = x.std(axis=0)
-    z = (x - x.mean(axis=0)) / np.where(spread > 0, spread, 1.0)
-    columns = [np.ones(x.shape[0])]
-    for order in range(1, degree + 1):
-        for combination in itertools.combinations_with_replacement(range(x.shape[1]), order):
-            column = np.ones(x.shape[0])
-            for index in combination:
-                column = column * z[:, index]
-            columns.append(column)
-    return np.column_stack(columns)
+    return _powers((x - x.mean(axis=0)) / np.where(spread > 0, spread, 1.0), degree)
 
 
 def basis(inputs: Array) -> Array:
@@ -188,3 +164,139 @@ def population_factor(decisions_per_year: float, years: float, rate_percent: flo
     if rate == 0:
         return decisions_per_year * years
     return decisions_per_year * (1.0 - math.exp(-rate * years)) / rate
+
+
+# --- chunk by chunk: memory flat however many draws -------------------------------------
+
+
+@dataclass
+class Gains:
+    """Running sums for E[max_d V_d] - max_d E[V_d] over chunks of per-draw values V (draws,
+    options): each column's sum, and each column's gap to the row maximum, summed and squared."""
+
+    count: int = 0
+    sums: Array | None = None
+    gaps: Array | None = None
+    squares: Array | None = None
+    centre: Array | None = None
+    spread: Array | None = None
+    """Each column's values about the first chunk's mean, summed and squared (its own MCSE)."""
+
+    def add(self, values: Array) -> None:
+        gap = values.max(axis=1)[:, None] - values
+        if self.centre is None:
+            self.centre = values.mean(axis=0)
+        centred = values - self.centre
+        if self.sums is None or self.gaps is None or self.squares is None or self.spread is None:
+            self.sums, self.gaps, self.squares, self.spread = (
+                values.sum(axis=0),
+                gap.sum(axis=0),
+                (gap * gap).sum(axis=0),
+                np.zeros(values.shape[1]),
+            )
+        else:
+            self.sums += values.sum(axis=0)
+            self.gaps += gap.sum(axis=0)
+            self.squares += (gap * gap).sum(axis=0)
+        self.spread += (centred * centred).sum(axis=0)
+        self.count += values.shape[0]
+
+    def errors(self) -> Array:
+        """Each column's mean's Monte Carlo standard error: sd / sqrt(n)."""
+        assert self.centre is not None
+        assert self.spread is not None
+        shift = self.means() - self.centre
+        variance = (self.spread - self.count * shift**2) / max(self.count - 1, 1)
+        result: Array = np.sqrt(np.maximum(variance, 0.0) / self.count)
+        return result
+
+    def means(self) -> Array:
+        assert self.sums is not None
+        result: Array = self.sums / self.count
+        return result
+
+    def estimated(self, terms: int = 0) -> Estimated:
+        assert self.gaps is not None
+        assert self.squares is not None
+        best = int(np.argmax(self.means()))
+        mean = float(self.gaps[best]) / self.count
+        variance = (float(self.squares[best]) - self.count * mean**2) / max(self.count - 1, 1)
+        return Estimated(
+            value=max(mean, 0.0), mcse=math.sqrt(max(variance, 0.0) / self.count), terms=terms
+        )
+
+
+@dataclass
+class Regression:
+    """One EVPPI's regression, fitted over chunks: the basis is fixed by the first chunk (the
+    spline's knots at its quantiles, or the group's means and spreads), the normal equations
+    summed chunk by chunk and solved once; then the fitted values are read chunk by chunk."""
+
+    knots: Array | None = None
+    centre: Array | None = None
+    spread: Array | None = None
+    gram: Array | None = None
+    moments: Array | None = None
+    coefficients: Array | None = None
+    gains: Gains = field(default_factory=Gains)
+
+    def design(self, inputs: Array) -> Array:
+        if inputs.shape[1] == 1:
+            if self.knots is None:
+                self.knots = np.unique(np.quantile(inputs[:, 0], SPLINE_QUANTILES))
+            if self.knots.size >= 3:
+                return _spline(inputs[:, 0], self.knots)
+        if self.centre is None or self.spread is None:
+            self.centre = inputs.mean(axis=0)
+            found = inputs.std(axis=0)
+            self.spread = np.where(found > 0, found, 1.0)
+        degree = GROUP_DEGREE
+        if inputs.shape[1] == 1 and self.knots is not None:
+            degree = min(GROUP_DEGREE, max(self.knots.size - 1, 0))
+        return _powers((inputs - self.centre) / self.spread, degree)
+
+    def fit(self, inputs: Array, increments: Array) -> None:
+        design = self.design(inputs)
+        gram, moments = design.T @ design, design.T @ increments
+        if self.gram is None or self.moments is None:
+            self.gram, self.moments = gram, moments
+        else:
+            self.gram += gram
+            self.moments += moments
+
+    def read(self, inputs: Array) -> None:
+        if self.coefficients is None:
+            assert self.gram is not None
+            assert self.moments is not None
+            solved = np.linalg.lstsq(self.gram, self.moments, rcond=None)[0]
+            self.coefficients = np.asarray(solved, dtype=np.float64)
+        coefficients = self.coefficients
+        assert coefficients is not None
+        fitted = self.design(inputs) @ coefficients
+        self.gains.add(np.column_stack([np.zeros(fitted.shape[0]), fitted]))
+
+
+def _spline(x: Array, knots: Array) -> Array:
+    scale = knots[-1] - knots[0]
+    t = (knots - knots[0]) / scale
+    u = (x - knots[0]) / scale
+    last, before = t[-1], t[-2]
+    columns = [np.ones_like(u), u]
+    for knot in t[:-2]:
+        columns.append(
+            np.maximum(u - knot, 0.0) ** 3
+            - np.maximum(u - before, 0.0) ** 3 * (last - knot) / (last - before)
+            + np.maximum(u - last, 0.0) ** 3 * (before - knot) / (last - before)
+        )
+    return np.column_stack(columns)
+
+
+def _powers(z: Array, degree: int) -> Array:
+    columns = [np.ones(z.shape[0])]
+    for order in range(1, degree + 1):
+        for combination in itertools.combinations_with_replacement(range(z.shape[1]), order):
+            column = np.ones(z.shape[0])
+            for index in combination:
+                column = column * z[:, index]
+            columns.append(column)
+    return np.column_stack(columns)
