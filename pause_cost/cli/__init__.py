@@ -12,7 +12,19 @@ from typing import Annotated
 import typer
 
 from pause_cost import __version__
-from pause_cost.cli import compare, decide, estimate, report, schema, tables, uncertainty
+from pause_cost.cli import (
+    baseline,
+    compare,
+    contracts,
+    decide,
+    estimate,
+    national,
+    region,
+    report,
+    schema,
+    tables,
+    uncertainty,
+)
 from pause_cost.cli.handling import Group
 
 app = typer.Typer(
@@ -55,6 +67,10 @@ app.command()(uncertainty.sensitivity)
 app.command()(uncertainty.breakeven)
 app.command()(uncertainty.simulate)
 app.command()(report.report)
+app.command()(contracts.contract)
+app.command()(national.national)
+app.command()(baseline.starters)
+app.command()(region.region)
 app.command()(decide.voi)
 app.command()(decide.appraise)
 app.command()(decide.acceptability)
