@@ -21,6 +21,8 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # `import x as x`: re-exported, for type checkers
     from pause_cost.api import TableCheck as TableCheck
+    from pause_cost.api import acceptability as acceptability
+    from pause_cost.api import appraise as appraise
     from pause_cost.api import breakeven as breakeven
     from pause_cost.api import compare as compare
     from pause_cost.api import contract as contract
@@ -37,9 +39,11 @@ if TYPE_CHECKING:  # `import x as x`: re-exported, for type checkers
     from pause_cost.api import sensitivity as sensitivity
     from pause_cost.api import simulate as simulate
     from pause_cost.api import starters as starters
+    from pause_cost.api import structural as structural
     from pause_cost.api import table as table
     from pause_cost.api import tables as tables
     from pause_cost.api import validate_tables as validate_tables
+    from pause_cost.api import voi as voi
     from pause_cost.core.plan import Plan as Plan
     from pause_cost.engine import assemble as assemble
     from pause_cost.engine import compile_scenario as compile_scenario
@@ -64,6 +68,8 @@ if TYPE_CHECKING:  # `import x as x`: re-exported, for type checkers
 _FROM = {
     "pause_cost.api": (
         "TableCheck",
+        "acceptability",
+        "appraise",
         "breakeven",
         "compare",
         "contract",
@@ -80,9 +86,11 @@ _FROM = {
         "sensitivity",
         "simulate",
         "starters",
+        "structural",
         "table",
         "tables",
         "validate_tables",
+        "voi",
     ),
     "pause_cost.core.plan": ("Plan",),
     "pause_cost.engine": ("assemble", "compile_scenario"),

@@ -36,6 +36,8 @@ def test_the_api_names_are_a_snapshot() -> None:
     assert api.__all__ == [
         "SCHEMA_KINDS",
         "TableCheck",
+        "acceptability",
+        "appraise",
         "breakeven",
         "compare",
         "contract",
@@ -52,9 +54,11 @@ def test_the_api_names_are_a_snapshot() -> None:
         "sensitivity",
         "simulate",
         "starters",
+        "structural",
         "table",
         "tables",
         "validate_tables",
+        "voi",
     ]
     assert pause_cost.__all__ == [
         "Estimate",
@@ -70,6 +74,8 @@ def test_the_api_names_are_a_snapshot() -> None:
         "TableCheck",
         "UnitCostTable",
         "__version__",
+        "acceptability",
+        "appraise",
         "assemble",
         "breakeven",
         "compare",
@@ -93,11 +99,13 @@ def test_the_api_names_are_a_snapshot() -> None:
         "sensitivity",
         "simulate",
         "starters",
+        "structural",
         "table",
         "tables",
         "to_data",
         "to_json",
         "validate_tables",
+        "voi",
     ]
 
 

@@ -168,7 +168,7 @@ def test_a_rank_correlation_between_two_inputs_is_imposed(write_yaml: WriteYaml)
                 "source": SOURCE,
                 "distribution": {"kind": "uniform", "low": 8, "high": 12},
             },
-            "takes whole numbers, so it varies over low and high only",
+            "takes whole numbers, so it is drawn from a discrete_uniform distribution",
         ),
         (
             {

@@ -4,6 +4,7 @@ Calc) give the engine's figures to the penny, and stay live when an input is cha
 from __future__ import annotations
 
 import json
+import math
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -252,10 +253,19 @@ def test_the_analysis_sheets_carry_the_analyses_figures(tmp_path: Path) -> None:
         assert size == float(swing.swing)
     monte_carlo = rows("Monte Carlo")
     for summary in pack.simulation.outcomes:
-        expected = [summary.point, summary.mean, summary.sd, summary.p5, summary.p50, summary.p95]
-        assert monte_carlo[summary.outcome][:6] == pytest.approx(
-            [float(value) for value in expected], rel=1e-12
-        )
+        # Each estimate is shown to the place its Monte Carlo standard error supports; the
+        # point is exact. Rounded here to within half a step of the figure.
+        assert monte_carlo[summary.outcome][0] == pytest.approx(float(summary.point), rel=1e-12)
+        shown = monte_carlo[summary.outcome][1:6]
+        errors = [summary.mean_mcse, summary.mean_mcse, summary.p5_mcse]
+        errors += [summary.p50_mcse, summary.p95_mcse]
+        expected = [summary.mean, summary.sd, summary.p5, summary.p50, summary.p95]
+        for cell, value, error in zip(shown, expected, errors, strict=True):
+            assert error is not None
+            step = 10.0 ** math.floor(math.log10(float(error)))
+            assert abs(cell - float(value)) <= step / 2 + 1e-6
+            assert cell / step == pytest.approx(round(cell / step))
+        assert monte_carlo[f"{summary.outcome} (MCSE)"][0] > 0
     drawn = [
         row[2]
         for row in book["Monte Carlo"].iter_rows(values_only=True)

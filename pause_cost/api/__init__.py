@@ -17,10 +17,15 @@ nothing and ``estimate`` never loads numpy.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
+
+from pause_cost.api.deciding import acceptability as acceptability
+from pause_cost.api.deciding import appraise as appraise
+from pause_cost.api.deciding import structural as structural
+from pause_cost.api.deciding import voi as voi
 
 if TYPE_CHECKING:
     from pause_cost.compare import Comparison
@@ -35,6 +40,8 @@ if TYPE_CHECKING:
 __all__ = [
     "SCHEMA_KINDS",
     "TableCheck",
+    "acceptability",
+    "appraise",
     "breakeven",
     "compare",
     "contract",
@@ -51,9 +58,11 @@ __all__ = [
     "sensitivity",
     "simulate",
     "starters",
+    "structural",
     "table",
     "tables",
     "validate_tables",
+    "voi",
 ]
 
 PathLike = str | os.PathLike[str]
@@ -205,15 +214,19 @@ def pack(
     draws: int | None = None,
     seed: int = 1,
     date: str | None = None,
+    options: Sequence[PathLike] = (),
+    acceptability: Sequence[Decimal | int | float | str] = (),
 ) -> Pack:
     """``pause-cost report``: what the committee pack holds, each part by the engine that
     computes it: the estimate; with ``sensitivity``, the tornado of net and the break-even
-    values for ``target``; with ``draws``, a Monte Carlo from ``seed``. Write it in a format
-    with :func:`render_pack`."""
+    values for ``target``; with ``draws``, a Monte Carlo from ``seed``; with ``options``
+    (other scenarios), the options table of this scenario and them; with ``acceptability``
+    (programme costs), P(NPV > 0) at each (``draws`` at each, 10,000 by default). Write it in a
+    format with :func:`render_pack`."""
     from pause_cost.report.pack import Pack
 
     wanted = _target(target) if sensitivity else None
-    if not sensitivity and draws is None:
+    if not sensitivity and draws is None and not options and not acceptability:
         return Pack(estimate=estimate(scenario), date=date)
     from pause_cost.errors import InputError
 
@@ -233,7 +246,20 @@ def pack(
         found = oneway.break_even(ranges, wanted)
     if draws is not None:
         simulation = simulate(ranges, draws=draws, seed=seed)
-    return Pack(estimate=result, tornado=tornado, breakeven=found, simulation=simulation, date=date)
+    from pause_cost.api.deciding import acceptability as curve
+    from pause_cost.api.deciding import appraise
+
+    return Pack(
+        estimate=result,
+        tornado=tornado,
+        breakeven=found,
+        simulation=simulation,
+        options=appraise([scenario, *options], draws=draws, seed=seed) if options else None,
+        acceptability=curve(ranges, values=acceptability, draws=draws or 10_000, seed=seed)
+        if acceptability
+        else None,
+        date=date,
+    )
 
 
 PACK_FORMATS = ("xlsx", "html", "markdown")

@@ -16,6 +16,7 @@ from pause_cost.cli import (
     baseline,
     compare,
     contracts,
+    decide,
     estimate,
     national,
     region,
@@ -70,3 +71,7 @@ app.command()(contracts.contract)
 app.command()(national.national)
 app.command()(baseline.starters)
 app.command()(region.region)
+app.command()(decide.voi)
+app.command()(decide.appraise)
+app.command()(decide.acceptability)
+app.command()(decide.structural)

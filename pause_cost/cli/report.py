@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -52,6 +53,24 @@ def report(
         str | None,
         typer.Option("--date", callback=_date, help="A date to print on the pack, YYYY-MM-DD."),
     ] = None,
+    option: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--option",
+            exists=True,
+            dir_okay=False,
+            metavar="SCENARIO",
+            help="Add the options table of this scenario and another option; repeat for more.",
+        ),
+    ] = None,
+    acceptability: Annotated[
+        str | None,
+        typer.Option(
+            "--acceptability",
+            metavar="FROM:TO:STEPS",
+            help="Add P(NPV > 0) as the programme's cost runs FROM to TO in STEPS values.",
+        ),
+    ] = None,
     force: ForceOption = False,
 ) -> None:
     """Write the committee pack (-o pack.xlsx, pack.html or pack.md): headline figures and a
@@ -73,6 +92,8 @@ def report(
             draws=simulate,
             seed=seed,
             date=date,
+            options=option or [],
+            acceptability=_costs(acceptability),
         )
         emit(lambda format_, _terminal: _bytes(pack, format_), chosen, output, force)
 
@@ -81,3 +102,21 @@ def _bytes(pack: Pack, output_format: OutputFormat) -> bytes:
     from pause_cost import api
 
     return api.render_pack(pack, output_format.value)
+
+
+def _costs(text: str | None) -> list[Decimal]:
+    """FROM:TO:STEPS as STEPS values from FROM to TO, ends included."""
+    if text is None:
+        return []
+    from pause_cost.errors import InputError
+
+    parts = text.split(":")
+    try:
+        first, last, steps = Decimal(parts[0]), Decimal(parts[1]), int(parts[2])
+        if len(parts) != 3 or steps < 2 or not first.is_finite() or not last.is_finite():
+            raise ValueError
+    except (ValueError, IndexError, ArithmeticError):
+        raise InputError.single(
+            "--acceptability", f"{text}: write FROM:TO:STEPS, STEPS at least 2"
+        ) from None
+    return [first + (last - first) * index / (steps - 1) for index in range(steps)]

@@ -127,10 +127,16 @@ def _resolve(inputs: Inputs, item: Uncertain, origin: str) -> Range:
         change(inputs, where, end)  # a value the input cannot take is refused here
     if distribution is not None:
         _check_support(where, distribution)
+    point = read(inputs, where)
+    if item.derived is None and not low <= point <= high:
+        raise PathError(
+            f"{item.input}: its point, {point}, lies outside its range, {low} to {high}; a "
+            "range must hold the value the estimate uses (widen it, or correct the point)"
+        )
     return Range(
         path=item.input,
         where=where,
-        point=read(inputs, where),
+        point=point,
         low=low,
         high=high,
         distribution=distribution,
@@ -153,10 +159,13 @@ def _check_support(where: Address, distribution: Distribution) -> None:
         assert distribution.sd is not None
         least = distribution.mean - NORMAL_SDS * distribution.sd
         greatest = distribution.mean + NORMAL_SDS * distribution.sd
-    if where.whole:
+    if where.whole != (distribution.kind == "discrete_uniform"):
         raise PathError(
-            f"{where.path}: takes whole numbers, so it varies over low and high only; "
-            "leave out its distribution"
+            f"{where.path}: takes whole numbers, so it is drawn from a discrete_uniform "
+            f"distribution (whole low and high), not a {distribution.kind}"
+            if where.whole
+            else f"{where.path}: takes any number, so a discrete_uniform distribution (whole "
+            "numbers only) does not fit it; use uniform"
         )
     if where.share and (least is None or greatest is None or least < 0 or greatest > 1):
         raise PathError(

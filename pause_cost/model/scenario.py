@@ -13,6 +13,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from pause_cost.model.base import InputModel, Number, PriceYear, Slug, Source, Text
 from pause_cost.model.contract import Contract
+from pause_cost.model.decision import ValueOfInformation
 from pause_cost.model.economics import (
     Adjustments,
     CostYear,
@@ -261,6 +262,10 @@ class Scenario(InputModel):
     )
     evaluation_route: EvaluationRoute | None = None
     scale_of_need: ScaleOfNeed | None = None
+    value_of_information: ValueOfInformation | None = Field(
+        default=None,
+        description="The decisions and the study the value of information is set beside.",
+    )
     uncertainty: list[Uncertain] = Field(
         default_factory=list,
         max_length=2000,

@@ -19,7 +19,9 @@ from pydantic import Field, model_validator
 
 from pause_cost.model.base import InputModel, Number, Source, Text
 
-Kind = Literal["normal", "lognormal", "gamma", "beta", "triangular", "pert", "uniform"]
+Kind = Literal[
+    "normal", "lognormal", "gamma", "beta", "triangular", "pert", "uniform", "discrete_uniform"
+]
 
 INPUT_PATH = r"^[a-z0-9][a-z0-9_./-]*$"
 
@@ -29,7 +31,8 @@ class Distribution(InputModel):
 
     normal: ``mean``, ``sd``; lognormal: ``median`` and ``sigma`` (of the log); gamma:
     ``shape`` and ``rate``; beta: ``alpha``, ``beta``; triangular and pert: ``low``,
-    ``mode``, ``high``; uniform: ``low``, ``high``.
+    ``mode``, ``high``; uniform: ``low``, ``high``; discrete_uniform: whole ``low`` and
+    ``high``, each whole number between equally likely (for a whole-number input, the women).
     """
 
     kind: Kind
@@ -69,6 +72,21 @@ class Distribution(InputModel):
                     f"a {self.kind} distribution needs low <= mode <= high and low < high, "
                     f"not {self.low}, {self.mode}, {self.high}"
                 )
+        if self.kind == "discrete_uniform":
+            assert self.low is not None
+            assert self.high is not None
+            if (
+                self.low != self.low.to_integral_value()
+                or self.high != self.high.to_integral_value()
+            ):
+                raise ValueError(
+                    "a discrete_uniform distribution draws whole numbers: low and high must be "
+                    f"whole, not {self.low}, {self.high}"
+                )
+            if not self.low < self.high:
+                raise ValueError(
+                    f"a discrete_uniform distribution needs low < high, not {self.low}, {self.high}"
+                )
         if self.kind == "uniform":
             assert self.low is not None
             assert self.high is not None
@@ -97,6 +115,7 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "triangular": ("low", "mode", "high"),
     "pert": ("low", "mode", "high"),
     "uniform": ("low", "high"),
+    "discrete_uniform": ("low", "high"),
 }
 ALL_PARAMETERS = (
     "mean",

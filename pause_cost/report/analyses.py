@@ -10,9 +10,10 @@ import re
 from typing import Any
 
 from pause_cost.render.document import Count, Document, Money, Paragraph, Ratio, Table
+from pause_cost.render.options import acceptability_document, options_document
+from pause_cost.render.simulation import simulation_document
 from pause_cost.render.uncertainty import (
     breakeven_document,
-    simulation_document,
     tornado_document,
 )
 from pause_cost.report.book import Book
@@ -34,6 +35,11 @@ def analysis_sheets(book: Book, pack: Pack) -> None:
         ("Sensitivity", tornado_document(pack.tornado) if pack.tornado else None),
         ("Break-even", breakeven_document(pack.breakeven) if pack.breakeven else None),
         ("Monte Carlo", simulation_document(pack.simulation) if pack.simulation else None),
+        ("Options", options_document(pack.options) if pack.options else None),
+        (
+            "Acceptability",
+            acceptability_document(pack.acceptability) if pack.acceptability else None,
+        ),
     ):
         if document is not None:
             document_sheet(book, book.workbook.add_worksheet(name), document)

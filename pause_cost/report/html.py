@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from pause_cost.render.estimate import estimate_document
+from pause_cost.render.options import acceptability_document, options_document
+from pause_cost.render.simulation import simulation_document
 from pause_cost.render.uncertainty import (
     breakeven_document,
-    simulation_document,
     tornado_document,
 )
+from pause_cost.report.charts.acceptability import acceptability_chart
 from pause_cost.report.charts.cash import cash_chart
 from pause_cost.report.charts.funders import funders_chart
 from pause_cost.report.charts.histogram import histogram_chart
@@ -73,6 +75,13 @@ def _parts(pack: Pack) -> list[Part]:
             document = simulation_document(pack.simulation)
             drawn = histogram_chart(pack.simulation, document)
             parts.append(Part("monte-carlo", document.title, tuple(page_items(document, drawn))))
+        if pack.options is not None:
+            document = options_document(pack.options)
+            parts.append(Part("options", document.title, tuple(page_items(document))))
+        if pack.acceptability is not None:
+            document = acceptability_document(pack.acceptability)
+            drawn = acceptability_chart(pack.acceptability, document)
+            parts.append(Part("acceptability", document.title, tuple(page_items(document, drawn))))
     return parts
 
 

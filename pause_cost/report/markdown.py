@@ -6,9 +6,10 @@ from __future__ import annotations
 from pause_cost.render import markdown
 from pause_cost.render.escape import markdown as escaped
 from pause_cost.render.estimate import estimate_document
+from pause_cost.render.options import acceptability_document, options_document
+from pause_cost.render.simulation import simulation_document
 from pause_cost.render.uncertainty import (
     breakeven_document,
-    simulation_document,
     tornado_document,
 )
 from pause_cost.report.pack import Pack, headline
@@ -28,6 +29,8 @@ def write(pack: Pack) -> str:
         tornado_document(pack.tornado) if pack.tornado else None,
         breakeven_document(pack.breakeven) if pack.breakeven else None,
         simulation_document(pack.simulation) if pack.simulation else None,
+        options_document(pack.options) if pack.options else None,
+        acceptability_document(pack.acceptability) if pack.acceptability else None,
     ):
         if analysis is not None:
             parts.append(markdown.write(analysis).rstrip("\n"))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from pause_cost.money import plain, round_half_up, whole_pounds
 from pause_cost.results.estimate import Estimate
+from pause_cost.results.options import Acceptability, OptionsAppraisal
 from pause_cost.results.uncertainty import BreakEven, Simulation, Tornado
 
 
@@ -22,6 +23,8 @@ class Pack:
     tornado: Tornado | None = None
     breakeven: BreakEven | None = None
     simulation: Simulation | None = None
+    options: OptionsAppraisal | None = None
+    acceptability: Acceptability | None = None
     date: str | None = None
     """Printed only where given (``--date``), so the same inputs give the same bytes."""
 

@@ -3,6 +3,7 @@ a Monte Carlo summary. Plain dataclasses whose JSON dump is the published contra
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -136,6 +137,15 @@ class OutcomeSummary:
     p95: Exact
     low: Annotated[Exact, Field(description="The least value drawn.")]
     high: Annotated[Exact, Field(description="The greatest value drawn.")]
+    mean_mcse: Annotated[
+        Exact | None, Field(description="Monte Carlo standard error of the mean: sd / sqrt(n).")
+    ] = None
+    p5_mcse: Annotated[
+        Exact | None,
+        Field(description="Monte Carlo standard error of P5, from the order statistics."),
+    ] = None
+    p50_mcse: Exact | None = None
+    p95_mcse: Exact | None = None
 
 
 @result
@@ -155,6 +165,20 @@ class Driver:
             "near-linear outcome, its first-order variance share; shares need not add to 1)."
         ),
     ]
+    standardised_coefficient: Annotated[
+        Exact | None,
+        Field(
+            description="Standardised regression coefficient of the outcome on every drawn "
+            "input together (sd of the outcome per sd of the input)."
+        ),
+    ] = None
+    first_order_share: Annotated[
+        Exact | None,
+        Field(
+            description="Var(E[outcome | input]) / Var(outcome), binned into 50 equal-count "
+            "bins: the share of the spread this input alone would remove if known."
+        ),
+    ] = None
 
 
 @result
@@ -162,6 +186,28 @@ class HistogramBin:
     low: Exact
     high: Exact
     draws: int
+    tail: Annotated[
+        Literal["below", "above"] | None,
+        Field(description="'below': draws under P0.5; 'above': over P99.5 (an end bar)."),
+    ] = None
+
+
+@result
+class Chance:
+    """The share of draws with an outcome above 0, stated as surely as the draws allow."""
+
+    outcome: str
+    above: Annotated[int, Field(description="Draws with the outcome > 0.")]
+    draws: int
+    probability: Exact
+    bound: Annotated[
+        Exact | None,
+        Field(
+            description="Where no draw (or every draw) is above 0: the chance of the other "
+            "side is below this at 95% (1 - 0.05^(1/n), about 3/n); else null."
+        ),
+    ]
+    held: Annotated[list[str], Field(description="Inputs held at their point, not drawn.")]
 
 
 @result
@@ -181,6 +227,16 @@ class Simulation:
     outcome: Annotated[str, Field(description="The outcome the histogram and drivers judge.")]
     outcomes: list[OutcomeSummary]
     probability_net_positive: Annotated[Exact, Field(description="Share of draws with net > 0.")]
+    chances: Annotated[
+        list[Chance], Field(description="P(net > 0), and P(NPV > 0) where discounted.")
+    ] = dataclasses.field(default_factory=list)
+    r_squared: Annotated[
+        Exact | None,
+        Field(description="R² of the outcome's linear regression on every drawn input."),
+    ] = None
+    inputs_correlated: bool = False
+    numpy: Annotated[str, Field(description="numpy's version: the draws depend on it.")] = ""
+    bit_generator: str = ""
     histogram: list[HistogramBin]
     drivers: Annotated[list[Driver], Field(description="Largest share first.")]
     held: Annotated[

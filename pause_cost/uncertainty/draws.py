@@ -116,13 +116,13 @@ def compile_for_draws(ranges: Ranges) -> Compiled:
 
 def _place(compiled: Compiled, ranges: Ranges) -> None:
     """Where each range with a distribution enters the case's values; refused where it cannot
-    (an input that changes the compiled case, or the women, which are whole)."""
+    (an input that changes the compiled case)."""
     positions: dict[str, int] = {}
     for found in ranges.ranges:
         if found.distribution is None:
             continue
         where = place(compiled.case, found.where)
-        if where is None or where.target == "women":
+        if where is None:
             raise SimulationError(
                 f"{found.path}: simulate draws line amounts, quantities and shares, birth "
                 "rates, the bridge's shares, the programme's cost and "

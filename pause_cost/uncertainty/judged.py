@@ -33,12 +33,19 @@ def range_of(found: Range) -> InputRange:
 
 
 def judgement_flags(ranges: Ranges) -> list[str]:
-    """A line for every range that is a judgement rather than data."""
+    """A line for every range that is a judgement rather than data, and for every range
+    derived from counts that do not hold the input's point."""
     return [
         f"the range of {found.path} ({found.low} to {found.high}) is a judgement"
         + (f": {found.assumption}" if found.assumption else "")
         for found in ranges.ranges
         if found.judgement
+    ] + [
+        f"the range of {found.path} derived from its counts ({found.low} to {found.high}) does "
+        f"not hold its point ({found.point}): the counts and the point disagree, and draws "
+        "come from the counts, so their mean sits away from the point"
+        for found in ranges.ranges
+        if found.derived and not found.low <= found.point <= found.high
     ]
 
 

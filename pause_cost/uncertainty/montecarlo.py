@@ -17,6 +17,7 @@ from pause_cost.errors import PauseCostError
 from pause_cost.model.ranges import Range, Ranges
 from pause_cost.results.estimate import Estimate
 from pause_cost.results.uncertainty import (
+    Chance,
     Driver,
     HistogramBin,
     InputRange,
@@ -24,7 +25,7 @@ from pause_cost.results.uncertainty import (
     RangeBasis,
     Simulation,
 )
-from pause_cost.uncertainty import sampling
+from pause_cost.uncertainty import honest, sampling
 from pause_cost.uncertainty.draws import (
     CHUNK,
     OUTCOMES,
@@ -71,8 +72,10 @@ def run_draws(
     *,
     poisson_births: bool = False,
     progress: Callable[[int], None] | None = None,
+    watch: Callable[[Outcomes], None] | None = None,
 ) -> Run:
-    """``draws`` draws from ``seed``: the same seed gives the same numbers in any process."""
+    """``draws`` draws from ``seed``: the same seed gives the same numbers in any process;
+    ``watch`` sees each chunk's outcomes and inputs (for statistics kept elsewhere)."""
     generator = np.random.default_rng(seed)
     names = [name for name in OUTCOMES if name != "npv" or compiled.discounted]
     keep = draws <= RETAINED
@@ -95,6 +98,8 @@ def run_draws(
         with np.errstate(over="ignore", invalid="ignore"):
             found = evaluate_chunk(compiled, columns, size, poisson)
         _check_finite(compiled, found)
+        if watch is not None:
+            watch(found)
         moments.add(np.column_stack([found.values[name] for name in names]), found.inputs)
         positive += int(np.count_nonzero(found.values["net"] > 0))
         for name in names:
@@ -155,13 +160,28 @@ def simulate(
     from pause_cost.uncertainty.judged import basis_of, judgement_flags
     from pause_cost.uncertainty.outcomes import UNITS, is_gross
 
+    honest.refuse_normative(ranges)
     compiled = compile_for_draws(ranges)
     if not compiled.drawn:
         raise SimulationError(
             "no input has a distribution, so there is nothing to draw: give a range a "
             "distribution (see the README's 'How sure')"
         )
-    run = run_draws(compiled, draws, seed, poisson_births=poisson_births, progress=progress)
+    if outcome not in OUTCOMES or (outcome == "npv" and not compiled.discounted):
+        raise SimulationError(
+            f"{outcome}: simulate reports "
+            f"{', '.join(name for name in OUTCOMES if name != 'npv' or compiled.discounted)}"
+            + ("; npv needs the scenario's discounting" if outcome == "npv" else "")
+        )
+    watcher = honest.Watcher(outcome)
+    run = run_draws(
+        compiled,
+        draws,
+        seed,
+        poisson_births=poisson_births,
+        progress=progress,
+        watch=lambda found: watcher.see(found.inputs, found.values),
+    )
     if outcome not in run.names:
         raise SimulationError(
             f"{outcome}: simulate reports {', '.join(run.names)}"
@@ -181,6 +201,10 @@ def simulate(
             p95=_decimal(percentile(run, name, 0.95)),
             low=_decimal(run.extremes[name][0]),
             high=_decimal(run.extremes[name][1]),
+            mean_mcse=_decimal(sds[index] / math.sqrt(draws)),
+            p5_mcse=_decimal(_percentile_mcse(run, name, 0.05, draws)),
+            p50_mcse=_decimal(_percentile_mcse(run, name, 0.5, draws)),
+            p95_mcse=_decimal(_percentile_mcse(run, name, 0.95, draws)),
         )
         for index, name in enumerate(run.names)
     ]
@@ -188,6 +212,8 @@ def simulate(
     correlations = [
         run.moments.correlation(judged, position) for position in range(len(compiled.drawn))
     ]
+    coefficients, r_squared = watcher.comoments.regression()
+    shares = watcher.binned.shares()
     drivers = sorted(
         (
             Driver(
@@ -195,10 +221,14 @@ def simulate(
                 distribution=drawn.distribution.kind,
                 correlation=_decimal(value),
                 share=_decimal(value**2),
+                standardised_coefficient=_decimal(coefficient),
+                first_order_share=_decimal(first_order),
             )
-            for drawn, value in zip(compiled.drawn, correlations, strict=True)
+            for drawn, value, coefficient, first_order in zip(
+                compiled.drawn, correlations, coefficients, shares, strict=True
+            )
         ),
-        key=lambda driver: (-driver.share, driver.range.input),
+        key=lambda driver: (-(driver.first_order_share or 0), driver.range.input),
     )
     drawn_paths = {drawn.range.path for drawn in compiled.drawn}
     held = [
@@ -221,6 +251,24 @@ def simulate(
         outcome=outcome,
         outcomes=summaries,
         probability_net_positive=_decimal(run.positive / draws),
+        chances=[
+            Chance(
+                outcome=name,
+                above=watcher.above[name],
+                draws=draws,
+                probability=_decimal(watcher.above[name] / draws),
+                bound=_decimal(honest.bound_when_none(draws))
+                if watcher.above[name] in (0, draws)
+                else None,
+                held=[found.input for found in held],
+            )
+            for name in ("net", "npv")
+            if name in run.names
+        ],
+        r_squared=_decimal(r_squared),
+        inputs_correlated=watcher.comoments.correlated(),
+        numpy=np.__version__,
+        bit_generator=type(np.random.default_rng(seed).bit_generator).__name__,
         histogram=_bars(run, outcome),
         drivers=drivers,
         held=held,
@@ -257,18 +305,37 @@ def _decimal(value: float) -> Decimal:
     return Decimal(repr(float(value)))
 
 
+def _percentile_mcse(run: Run, name: str, probability: float, draws: int) -> float:
+    """Half the distance between the quantiles one binomial standard error either side."""
+    lower, upper = honest.percentile_spread(probability, draws)
+    return (percentile(run, name, upper) - percentile(run, name, lower)) / 2
+
+
 def _bars(run: Run, name: str) -> list[HistogramBin]:
+    """Equal bars from P0.5 to P99.5, with the draws beyond each end in a bar of its own
+    (drawn from the least or to the greatest value), never piled onto the end bars."""
     low, high = percentile(run, name, 0.005), percentile(run, name, 0.995)
+    least, greatest = run.extremes[name]
     if high <= low:
-        return [HistogramBin(low=_decimal(low), high=_decimal(high), draws=run.moments.count)]
+        return [HistogramBin(low=_decimal(least), high=_decimal(greatest), draws=run.moments.count)]
     edges = np.linspace(low, high, HISTOGRAM_BINS + 1)
     if run.kept is not None:
-        counts = np.histogram(np.clip(run.kept[name], low, high), bins=edges)[0]
+        values, weights = run.kept[name], None
     else:
         first, last, fine = run.histograms[name]
-        centres = first + (np.arange(BINS) + 0.5) * (last - first) / BINS
-        counts = np.histogram(np.clip(centres, low, high), bins=edges, weights=fine)[0]
+        values = first + (np.arange(BINS) + 0.5) * (last - first) / BINS
+        weights = fine
+    inside = (values >= low) & (values <= high)
+    counts = np.histogram(
+        values[inside], bins=edges, weights=None if weights is None else weights[inside]
+    )[0]
+    below = int(np.sum(values < low) if weights is None else np.sum(weights[values < low]))
+    above = int(np.sum(values > high) if weights is None else np.sum(weights[values > high]))
     return [
-        HistogramBin(low=_decimal(edges[i]), high=_decimal(edges[i + 1]), draws=int(counts[i]))
-        for i in range(HISTOGRAM_BINS)
+        HistogramBin(low=_decimal(least), high=_decimal(low), draws=below, tail="below"),
+        *(
+            HistogramBin(low=_decimal(edges[i]), high=_decimal(edges[i + 1]), draws=int(counts[i]))
+            for i in range(HISTOGRAM_BINS)
+        ),
+        HistogramBin(low=_decimal(high), high=_decimal(greatest), draws=above, tail="above"),
     ]

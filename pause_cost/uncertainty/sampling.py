@@ -71,6 +71,9 @@ def draw(
     if kind == "uniform":
         low, high = parameters
         return generator.uniform(low, high, size)
+    if kind == "discrete_uniform":
+        low, high = parameters
+        return generator.integers(int(low), int(high), size, endpoint=True).astype(np.float64)
     raise ValueError(f"unknown distribution kind {kind!r}")
 
 

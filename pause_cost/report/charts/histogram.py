@@ -28,7 +28,8 @@ def histogram_chart(simulation: Simulation, document: Document) -> dict[str, Cha
         return {}
     unit = next(s.unit for s in simulation.outcomes if s.outcome == simulation.outcome)
     point = next(s.point for s in simulation.outcomes if s.outcome == simulation.outcome)
-    bins = simulation.histogram
+    bins = [bin for bin in simulation.histogram if bin.tail is None]
+    tails = {bin.tail: bin.draws for bin in simulation.histogram if bin.tail is not None}
     drawn = canvas(3.0)
     axes = drawn.add_subplot()
     axes.bar(
@@ -62,8 +63,9 @@ def histogram_chart(simulation: Simulation, document: Document) -> dict[str, Cha
     axes.legend(loc="upper left")
     description = (
         f"How {simulation.draws:,} draws of {simulation.outcome} fall, from the 0.5th to the "
-        f"99.5th percentile (seed {simulation.seed}); the dashed line is the point estimate, "
-        f"{shown(figure(point, unit))}."
+        f"99.5th percentile (seed {simulation.seed}), with {tails.get('below', 0):,} draws "
+        f"below it and {tails.get('above', 0):,} above; the dashed line is the point "
+        f"estimate, {shown(figure(point, unit))}."
     )
     chart = Chart(
         "chart-histogram",

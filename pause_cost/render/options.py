@@ -1,0 +1,268 @@
+"""The options table as a document. Nothing here computes a figure."""
+
+from __future__ import annotations
+
+from pause_cost.render.document import (
+    MARKDOWN,
+    Block,
+    Column,
+    Count,
+    Document,
+    Money,
+    Paragraph,
+    Ratio,
+    Row,
+    Section,
+    Table,
+    Tidy,
+    TidyCell,
+)
+from pause_cost.render.simulation import chance_text
+from pause_cost.results.data import to_data
+from pause_cost.results.options import Acceptability, OptionsAppraisal, Structural
+
+INPUT_PLACES = 6
+
+
+def options_document(found: OptionsAppraisal) -> Document:
+    """Each option, its increment over the next smaller, and switching values side by side."""
+    options = Table(
+        title="The options, smallest PV costs first",
+        columns=(
+            Column("Option", wrap="fold"),
+            Column("PV benefits", numeric=True),
+            Column("PV costs", numeric=True),
+            Column("NPV", numeric=True),
+            Column("BCR", numeric=True),
+            Column("Payback"),
+            Column("Cashable payback"),
+        ),
+        rows=tuple(
+            Row(
+                (
+                    option.option,
+                    Money(option.pv_benefits),
+                    Money(option.pv_costs),
+                    Money(option.npv),
+                    "n/a" if option.bcr is None else Ratio(option.bcr),
+                    option.payback or "never",
+                    option.cashable_payback or "never",
+                )
+            )
+            for option in found.options
+        ),
+    )
+    increments = Table(
+        title="Each option against the next smaller",
+        columns=(
+            Column("Option", wrap="fold"),
+            Column("Against", wrap="fold"),
+            Column("Extra PV benefits", numeric=True),
+            Column("Extra PV costs", numeric=True),
+            Column("Incremental NPV", numeric=True),
+            Column("Incremental BCR", numeric=True),
+        ),
+        rows=tuple(
+            Row(
+                (
+                    step.option,
+                    step.against,
+                    Money(step.pv_benefits, signed=True),
+                    Money(step.pv_costs, signed=True),
+                    Money(step.npv, signed=True),
+                    "n/a" if step.bcr is None else Ratio(step.bcr),
+                )
+            )
+            for step in found.increments
+        ),
+    )
+    switching = Table(
+        title="Switching values: where NPV falls to 0, the rest held (point in brackets)",
+        columns=(
+            Column("Input", wrap="fold"),
+            *(Column(option.option, numeric=True) for option in found.options),
+        ),
+        rows=tuple(
+            Row(
+                (
+                    row.input,
+                    *(
+                        "-"
+                        if point is None
+                        else f"{_value(value, row.input)} ({_value(point, row.input)})"
+                        for value, point in zip(row.values, row.points, strict=True)
+                    ),
+                )
+            )
+            for row in found.switching
+        ),
+    )
+    chances = [
+        f"{option.option}: {chance_text(option.chance, 'NPV')}"
+        for option in found.options
+        if option.chance is not None
+    ]
+    blocks: list[Block] = [
+        Paragraph(
+            f"Prices: {found.price_year or 'each line in its own price year'}; year 0: "
+            f"{found.year_zero}. The smallest option is measured against {found.baseline}."
+        ),
+        Paragraph(f"{options.title}:", media=MARKDOWN),
+        options,
+        Paragraph(f"{increments.title}:", media=MARKDOWN),
+        increments,
+    ]
+    if found.switching:
+        blocks += [Paragraph(f"{switching.title}:", media=MARKDOWN), switching]
+    if chances:
+        blocks.append(
+            Paragraph(
+                f"{found.draws:,} draws, seed {found.seed} (numpy {found.numpy}, "
+                f"{found.bit_generator}): " + "; ".join(chances) + "."
+            )
+        )
+    blocks += [Paragraph(f"Read before quoting: {flag}") for flag in found.flags]
+    tidy: list[tuple[TidyCell, ...]] = []
+    for option in found.options:
+        for name in ("pv_benefits", "pv_costs", "npv"):
+            tidy.append(("option", option.option, name, Money(getattr(option, name))))
+        tidy.append(
+            ("option", option.option, "bcr", None if option.bcr is None else Count(option.bcr))
+        )
+        tidy.append(("option", option.option, "payback", option.payback))
+        tidy.append(("option", option.option, "cashable_payback", option.cashable_payback))
+        if option.chance is not None:
+            tidy.append(("option", option.option, "npv_above_0_draws", option.chance.above))
+    for step in found.increments:
+        tidy.append(("increment", step.option, "npv", Money(step.npv)))
+        tidy.append(
+            ("increment", step.option, "bcr", None if step.bcr is None else Count(step.bcr))
+        )
+    for row in found.switching:
+        for option, value in zip(found.options, row.values, strict=True):
+            tidy.append(
+                (
+                    "switching",
+                    f"{row.input} in {option.option}",
+                    "value",
+                    None if value is None else Count(value),
+                )
+            )
+    return Document(
+        title="Options appraisal",
+        sections=(Section(tuple(blocks)),),
+        data=to_data(found),
+        tidy=Tidy(("section", "item", "statistic", "value"), tuple(tidy)),
+    )
+
+
+def _value(value: object, path: str) -> str:
+    from decimal import Decimal
+
+    from pause_cost.render.cells import shown
+
+    if not isinstance(value, Decimal):
+        return "none"
+    if path.endswith("_gbp"):
+        return shown(Money(value))
+    return shown(Count(value, INPUT_PLACES))
+
+
+def acceptability_document(found: Acceptability) -> Document:
+    """The acceptability curve as a table: each value, the draws above 0, and the chance."""
+    from pause_cost.render.uncertainty import percent
+
+    label = "NPV" if found.outcome == "npv" else found.outcome
+    table = Table(
+        title=f"P({label} > 0) as {found.input} varies",
+        columns=(
+            Column(found.input, numeric=True),
+            Column(f"Draws with {label} > 0", numeric=True),
+            Column(f"P({label} > 0)", numeric=True),
+        ),
+        rows=tuple(
+            Row(
+                (
+                    _value(point.value, found.input),
+                    f"{point.chance.above:,}",
+                    percent(point.chance.probability)
+                    if point.chance.bound is None
+                    else (
+                        f"> {100 - point.chance.bound * 100:.3f}%"
+                        if point.chance.above == point.chance.draws
+                        else f"< {point.chance.bound * 100:.3f}%"
+                    ),
+                )
+            )
+            for point in found.points
+        ),
+    )
+    held = found.points[0].chance.held if found.points else []
+    blocks: list[Block] = [
+        Paragraph(
+            f"{found.draws:,} draws at each value, all from seed {found.seed} (numpy "
+            f"{found.numpy}, {found.bit_generator}), so the points share their draws. A "
+            "chance no draw reached is bounded at 95% by the rule of three"
+            + (f"; held at their point: {', '.join(held)}." if held else ".")
+        ),
+        Paragraph(f"{table.title}:", media=MARKDOWN),
+        table,
+    ]
+    blocks += [Paragraph(f"Read before quoting: {flag}") for flag in found.flags]
+    tidy: list[tuple[TidyCell, ...]] = [
+        (str(point.value), found.input, "above", point.chance.above) for point in found.points
+    ]
+    return Document(
+        title=f"Acceptability of {found.scenario}",
+        sections=(Section(tuple(blocks)),),
+        data=to_data(found),
+        tidy=Tidy(("value", "input", "statistic", "value"), tuple(tidy)),
+    )
+
+
+def structural_document(found: Structural) -> Document:
+    """The base and each structural row: NPV, BCR, payback, and NPV's change from the base."""
+    rows = [found.base, *found.rows]
+    table = Table(
+        title="Structural scenarios: the assumptions no range covers",
+        columns=(
+            Column("Scenario", wrap="fold"),
+            Column("NPV", numeric=True),
+            Column("Change in NPV", numeric=True),
+            Column("BCR", numeric=True),
+            Column("Payback"),
+            Column("What differs", wrap="word", media=MARKDOWN),
+        ),
+        rows=tuple(
+            Row(
+                (
+                    row.label,
+                    Money(row.npv),
+                    Money(row.npv_change, signed=True),
+                    "n/a" if row.bcr is None else Ratio(row.bcr),
+                    row.payback or "never",
+                    row.change,
+                )
+            )
+            for row in rows
+        ),
+    )
+    tidy: list[tuple[TidyCell, ...]] = []
+    for row in rows:
+        tidy.append((row.label, "npv", Money(row.npv)))
+        tidy.append((row.label, "bcr", None if row.bcr is None else Count(row.bcr)))
+        tidy.append((row.label, "payback", row.payback))
+    return Document(
+        title=f"Structural scenarios of {found.scenario}",
+        sections=(
+            Section(
+                (
+                    Paragraph(f"{table.title}:", media=MARKDOWN),
+                    table,
+                    *(Paragraph(f"Read before quoting: {flag}") for flag in found.flags),
+                )
+            ),
+        ),
+        data=to_data(found),
+        tidy=Tidy(("scenario", "statistic", "value"), tuple(tidy)),
+    )

@@ -1,0 +1,258 @@
+"""An options appraisal (the Green Book's options table; dampack's ``calculate_icers`` is the
+health-economics analogue): options given as scenarios on one price base and one year 0, each
+with its NPV, BCR, payback, cashable payback and P(NPV > 0); the increment of each over the
+next smaller (by PV costs); and each ranged input's switching value in every option.
+
+Every figure is the option's own estimate's (the compiled case, exactly), its Monte Carlo's,
+or its break-even's; the only arithmetic here is differences between options, their ratio,
+and the running sum of an estimate's cashable savings less its cost for the cashable payback.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from decimal import Decimal
+
+from pause_cost.engine import estimate
+from pause_cost.errors import InputError, Problem
+from pause_cost.model.ranges import Ranges
+from pause_cost.results.estimate import Estimate
+from pause_cost.results.options import (
+    Increment,
+    OptionFigures,
+    OptionsAppraisal,
+    SwitchingRow,
+)
+from pause_cost.results.uncertainty import Chance
+from pause_cost.uncertainty.breakeven import Target, break_even
+
+BASELINE = "doing nothing (no practice: no cost, no saving)"
+NPV_ZERO = Target(outcome="npv", operator=">=", threshold=Decimal(0))
+
+
+def payback_of(result: Estimate) -> str | None:
+    """The first year (or financial year) whose cumulative net reaches 0; None: never."""
+    calendar = result.economics.calendar
+    if calendar is not None:
+        return calendar.payback_financial_year
+    year = result.programme.payback_year
+    return None if year is None else f"year {year}"
+
+
+def cashable_payback(result: Estimate) -> str | None:
+    """The first year whose cumulative cashable savings less the programme's cost reach 0."""
+    calendar = result.economics.calendar
+    running = Decimal(0)
+    if calendar is not None:
+        for year in calendar.years:
+            running += year.cashable_gbp - year.programme_cost_gbp
+            if running >= 0:
+                return year.financial_year
+        return None
+    for amounts in result.by_year:
+        running += amounts.cashable_gbp - amounts.programme_cost_gbp
+        if running >= 0:
+            return f"year {amounts.year}"
+    return None
+
+
+def generated(file: str, ranges: Ranges, practices: int) -> list[tuple[str, Ranges]]:
+    """A practice scenario as options of 1 to ``practices`` practices (0 practices is the
+    baseline, doing nothing): ``practice.practices`` set in each, as a what-if sets it."""
+    from pause_cost.uncertainty.whatif import apply
+
+    if ranges.inputs.scenario.practice is None:
+        raise InputError(
+            [
+                Problem(
+                    file,
+                    key="practice",
+                    message="--practices generates options from the scenario's practice "
+                    "block (practices, capacity and a cost per practice); this scenario has none",
+                )
+            ]
+        )
+    cost = ranges.inputs.scenario.programme_cost
+    if cost is None or not cost.per_practice:
+        raise InputError(
+            [
+                Problem(
+                    file,
+                    key="programme_cost.per_practice",
+                    message="--practices scales the practices, but this programme cost is not "
+                    "per practice, so every option would cost the same; set per_practice: true "
+                    "with one practice's cost",
+                )
+            ]
+        )
+    options = []
+    for count in range(1, practices + 1):
+        inputs, _ = apply(ranges.inputs, [("practice.practices", Decimal(count))])
+        options.append(
+            (
+                f"{file} [{count} practice{'s' if count > 1 else ''}]",
+                dataclasses.replace(ranges, inputs=inputs),
+            )
+        )
+    return options
+
+
+def _label(file: str, result: Estimate) -> str:
+    """An option's name: a generated option's count of practices, else its scenario's name."""
+    if file.endswith("]") and " [" in file:
+        return f"{result.scenario.name} x {file.rsplit(' [', 1)[1].split(' ')[0]}"
+    return result.scenario.name
+
+
+def _checked(named: Sequence[tuple[str, Ranges]]) -> list[tuple[str, Ranges, Estimate]]:
+    """Each option estimated; refused, every problem at once, unless all are discounted on
+    one price base and one year 0."""
+    found = [(file, ranges, estimate(*ranges.inputs)) for file, ranges in named]
+    problems = [
+        Problem(file, key="discounting", message="an option needs discounting for its NPV")
+        for file, _, result in found
+        if result.economics.appraisal is None
+    ]
+    if len(found) < 2:
+        problems.append(Problem("appraise", message="an options appraisal needs two options"))
+    if problems:
+        raise InputError(problems)
+    first_file, _, first = found[0]
+    first_appraisal = first.economics.appraisal
+    assert first_appraisal is not None
+    for file, _, result in found[1:]:
+        appraisal = result.economics.appraisal
+        assert appraisal is not None
+        if result.price_year != first.price_year:
+            problems.append(
+                Problem(
+                    file,
+                    key="price_year",
+                    message=f"prices of {result.price_year or 'each line its own year'}, but "
+                    f"{first_file} is in {first.price_year or 'each line its own year'}: "
+                    "options are compared on one price base",
+                )
+            )
+        if appraisal.year_zero != first_appraisal.year_zero:
+            problems.append(
+                Problem(
+                    file,
+                    key="discounting",
+                    message=f"year 0 is {appraisal.year_zero}, but {first_file}'s is "
+                    f"{first_appraisal.year_zero}: options are discounted from one year 0",
+                )
+            )
+    names = [_label(file, result) for file, _, result in found]
+    for index, name in enumerate(names):
+        if name in names[:index]:
+            problems.append(
+                Problem(found[index][0], key="name", message=f"{name}: two options share a name")
+            )
+    if problems:
+        raise InputError(problems)
+    return found
+
+
+def appraise(
+    named: Sequence[tuple[str, Ranges]], draws: int | None = None, seed: int = 1
+) -> OptionsAppraisal:
+    """The options table for the scenarios given (file, ranges); with ``draws``, each option
+    with a distribution has its P(NPV > 0) from a Monte Carlo of ``draws`` from ``seed``."""
+    found = _checked(named)
+    figures: list[tuple[OptionFigures, Ranges]] = []
+    numpy = bit_generator = None
+    for file, ranges, result in found:
+        appraisal = result.economics.appraisal
+        assert appraisal is not None
+        chance = None
+        if draws is not None and any(each.distribution is not None for each in ranges.ranges):
+            from pause_cost.uncertainty.montecarlo import simulate
+
+            simulation = simulate(ranges, draws, seed, outcome="npv")
+            chance = next(found for found in simulation.chances if found.outcome == "npv")
+            numpy, bit_generator = simulation.numpy, simulation.bit_generator
+        figures.append(
+            (
+                OptionFigures(
+                    option=_label(file, result),
+                    file=file,
+                    pv_benefits=appraisal.pv_benefits_gbp,
+                    pv_costs=appraisal.pv_costs_gbp,
+                    npv=appraisal.npv_gbp,
+                    bcr=appraisal.bcr,
+                    payback=payback_of(result),
+                    cashable_payback=cashable_payback(result),
+                    chance=chance,
+                ),
+                ranges,
+            )
+        )
+    figures.sort(key=lambda pair: (pair[0].pv_costs, pair[0].option))
+    increments = []
+    previous = None
+    for option, _ in figures:
+        base_name = BASELINE if previous is None else previous.option
+        base = (
+            (Decimal(0), Decimal(0))
+            if previous is None
+            else (
+                previous.pv_benefits,
+                previous.pv_costs,
+            )
+        )
+        extra_benefits = option.pv_benefits - base[0]
+        extra_costs = option.pv_costs - base[1]
+        increments.append(
+            Increment(
+                option=option.option,
+                against=base_name,
+                npv=extra_benefits - extra_costs,
+                pv_benefits=extra_benefits,
+                pv_costs=extra_costs,
+                bcr=None if extra_costs == 0 else extra_benefits / extra_costs,
+            )
+        )
+        previous = option
+    return OptionsAppraisal(
+        price_year=found[0][2].price_year,
+        year_zero=_year_zero(found[0][2]),
+        baseline=BASELINE,
+        options=[option for option, _ in figures],
+        increments=increments,
+        switching=_switching([ranges for _, ranges in figures]),
+        draws=draws,
+        seed=seed if draws is not None else None,
+        numpy=numpy,
+        bit_generator=bit_generator,
+        flags=[],
+    )
+
+
+def _year_zero(result: Estimate) -> str:
+    appraisal = result.economics.appraisal
+    assert appraisal is not None
+    return appraisal.year_zero
+
+
+def _switching(options: list[Ranges]) -> list[SwitchingRow]:
+    """Each ranged input's NPV break-even in every option that ranges it."""
+    values: dict[str, dict[int, Decimal | None]] = {}
+    points: dict[str, dict[int, Decimal]] = {}
+    for index, ranges in enumerate(options):
+        if not ranges.ranges:
+            continue
+        for item in break_even(ranges, NPV_ZERO).inputs:
+            values.setdefault(item.range.input, {})[index] = item.value
+            points.setdefault(item.range.input, {})[index] = item.range.point
+    return [
+        SwitchingRow(
+            input=name,
+            points=[points[name].get(index) for index in range(len(options))],
+            values=[found.get(index) for index in range(len(options))],
+        )
+        for name, found in values.items()
+    ]
+
+
+__all__ = ["Chance", "appraise", "cashable_payback"]

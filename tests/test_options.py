@@ -1,0 +1,260 @@
+"""The options table, worked by hand: three options, two ranged inputs.
+
+One table line: £10,000 per avoided birth in each of years 1 and 2 after it (cashable). Each
+option: women x 0.4 births a woman a year x 2.25 years avoided, a programme cost paid in year 1,
+discounted on the Green Book's schedule from year 1 after each birth as year 0 (factors 1 and
+1/1.035), so PV benefits = births x 10,000 x (1 + 1/1.035) = births x 19,661.835749 and PV
+costs = the cost.
+
+| option    | women | births | PV benefits  | PV costs | NPV          | BCR      |
+|-----------|-------|--------|--------------|----------|--------------|----------|
+| minimum   | 2     | 1.8    | 35,391.3043  | 10,000   | 25,391.3043  | 3.539130 |
+| sustain   | 10    | 9      | 176,956.5217 | 50,000   | 126,956.5217 | 3.539130 |
+| scale-2   | 20    | 18     | 353,913.0435 | 100,000  | 253,913.0435 | 3.539130 |
+
+Increments (each against the next smaller by PV costs): minimum against doing nothing is
+itself; sustain - minimum: +141,565.2174 benefits, +40,000 costs, NPV +101,565.2174, BCR
+3.539130; scale-2 - sustain: +176,956.5217, +50,000, NPV +126,956.5217, BCR 3.539130.
+
+Switching values (NPV = 0): the birth rate r with women x r x 2.25 x 19,661.835749 = cost,
+so r = cost / (women x 44,239.130435): minimum 0.113022, sustain 0.113022, scale-2 0.113022;
+the cost equal to PV benefits: 35,391.30, 176,956.52, 353,913.04.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from pause_cost import api
+from pause_cost.cli import app
+from tests.conftest import SOURCE, dump_yaml, line
+
+PV_PER_BIRTH = Decimal(10_000) * (1 + 1 / Decimal("1.035"))
+
+
+def _option(folder: Path, name: str, women: int, cost: int, **extra: Any) -> Path:
+    data: dict[str, Any] = {
+        "name": name,
+        "council": "C",
+        "cohort": {"women_open": women, "birth_rate_per_woman_per_year": 0.4, "source": SOURCE},
+        "unit_costs": ["t.yaml"],
+        "horizon_years": 2,
+        "programme_cost": {"total_gbp": cost, "source": SOURCE},
+        "discounting": {"schedule": "green-book-discount-rates"},
+        "uncertainty": [
+            {
+                "input": "cohort.birth_rate_per_woman_per_year",
+                "low": 0.05,
+                "high": 0.6,
+                "source": SOURCE,
+            },
+            {
+                "input": "programme_cost.total_gbp",
+                "low": cost // 2,
+                "high": cost * 4,
+                "source": SOURCE,
+            },
+        ],
+    }
+    data.update(extra)
+    path = folder / f"{name}.yaml"
+    path.write_text(dump_yaml(data))
+    return path
+
+
+def _drawn(folder: Path) -> Path:
+    """10 women with a birth rate drawn uniformly from 0.05 to 0.25 (point 0.15), £50,000."""
+    return _option(
+        folder,
+        "drawn",
+        10,
+        50_000,
+        cohort={"women_open": 10, "birth_rate_per_woman_per_year": 0.15, "source": SOURCE},
+        uncertainty=[
+            {
+                "input": "cohort.birth_rate_per_woman_per_year",
+                "low": 0.05,
+                "high": 0.25,
+                "distribution": {"kind": "uniform", "low": 0.05, "high": 0.25},
+                "source": SOURCE,
+            }
+        ],
+    )
+
+
+@pytest.fixture
+def options(tmp_path: Path) -> list[Path]:
+    table = [line(id="a", amount_gbp=10_000, first_year=1, last_year=2)]
+    (tmp_path / "t.yaml").write_text(dump_yaml({"name": "t", "title": "T", "lines": table}))
+    return [
+        _option(tmp_path, "sustain", 10, 50_000),
+        _option(tmp_path, "scale-2", 20, 100_000),
+        _option(tmp_path, "minimum", 2, 10_000),
+    ]
+
+
+def test_the_hand_worked_options_table(options: list[Path]) -> None:
+    found = api.appraise(options)
+    assert [option.option for option in found.options] == ["minimum", "sustain", "scale-2"]
+    for option, births, cost in zip(
+        found.options,
+        (Decimal("1.8"), Decimal(9), Decimal(18)),
+        (10_000, 50_000, 100_000),
+        strict=True,
+    ):
+        assert option.pv_benefits == pytest.approx(births * PV_PER_BIRTH, abs=Decimal("1e-6"))
+        assert option.pv_costs == cost
+        assert option.npv == pytest.approx(births * PV_PER_BIRTH - cost, abs=Decimal("1e-6"))
+        assert option.bcr == pytest.approx(Decimal("3.539130"), abs=Decimal("1e-6"))
+        # Year 1's cashable saving alone covers the cost in each: births x 10,000 >= cost.
+        assert option.cashable_payback == "year 1"
+        assert option.chance is None
+    minimum, sustain, scale = found.increments
+    assert minimum.against == found.baseline
+    assert minimum.npv == found.options[0].npv
+    assert (sustain.against, scale.against) == ("minimum", "sustain")
+    assert sustain.pv_benefits == pytest.approx(Decimal("141565.2174"), abs=Decimal("1e-4"))
+    assert sustain.pv_costs == 40_000
+    assert sustain.npv == pytest.approx(Decimal("101565.2174"), abs=Decimal("1e-4"))
+    assert scale.npv == pytest.approx(Decimal("126956.5217"), abs=Decimal("1e-4"))
+    assert scale.bcr == pytest.approx(Decimal("3.539130"), abs=Decimal("1e-6"))
+    rows = {row.input: row for row in found.switching}
+    rate = rows["cohort.birth_rate_per_woman_per_year"]
+    assert [float(value or 0) for value in rate.values] == pytest.approx([0.113022] * 3, abs=1e-6)
+    cost_row = rows["programme_cost.total_gbp"]
+    assert [float(value or 0) for value in cost_row.values] == pytest.approx(
+        [35_391.30, 176_956.52, 353_913.04], abs=0.01
+    )
+
+
+def test_p_npv_positive_comes_from_each_options_draws(options: list[Path], tmp_path: Path) -> None:
+    drawn = _drawn(tmp_path)
+    found = api.appraise([options[0], drawn], draws=10_000, seed=3)
+    chance = next(option.chance for option in found.options if option.option == "drawn")
+    assert chance is not None
+    # NPV > 0 where r > 0.113022 (the switching value): (0.25 - 0.113022) / 0.2 = 68.5%.
+    assert float(chance.probability) == pytest.approx(0.6849, abs=0.015)
+    assert found.numpy is not None
+
+
+def test_a_mix_of_price_bases_or_year_0s_is_refused(options: list[Path], tmp_path: Path) -> None:
+    calendar = _option(
+        tmp_path,
+        "calendar",
+        10,
+        50_000,
+        cohort={
+            "women_open": 10,
+            "birth_rate_per_woman_per_year": 0.4,
+            "source": SOURCE,
+            "start": "2018-07",
+        },
+    )
+    result = CliRunner().invoke(app, ["appraise", str(options[0]), str(calendar)])
+    assert result.exit_code == 1
+    assert f"{calendar}: discounting: year 0 is " in result.stderr
+    assert "options are discounted from one year 0" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_one_option_is_not_an_appraisal(options: list[Path]) -> None:
+    result = CliRunner().invoke(app, ["appraise", str(options[0])])
+    assert result.exit_code == 1
+    assert "an options appraisal needs two options" in result.stderr
+
+
+JOINT = Path(__file__).parents[1] / "scenarios" / "rotherham-2021-joint-funding.yaml"
+
+
+def test_practices_generate_options_whose_cost_scales(tmp_path: Path) -> None:
+    text = JOINT.read_text(encoding="utf-8")
+    per_practice = text.replace("programme_cost:\n", "programme_cost:\n  per_practice: true\n", 1)
+    path = tmp_path / "per-practice.yaml"
+    path.write_text(per_practice, encoding="utf-8")
+    found = api.appraise([path], practices=3)
+    assert [option.option for option in found.options] == [
+        "rotherham-2021-joint-funding x 1",
+        "rotherham-2021-joint-funding x 2",
+        "rotherham-2021-joint-funding x 3",
+    ]
+    one, two, three = found.options
+    # Births and costs both scale with the practices: n practices, n times each present value.
+    assert two.pv_costs == 2 * one.pv_costs
+    assert three.pv_benefits == pytest.approx(3 * one.pv_benefits, rel=Decimal("1e-12"))
+    assert found.increments[1].npv == pytest.approx(one.npv, rel=Decimal("1e-12"))
+
+
+def test_practices_need_a_cost_per_practice() -> None:
+    result = CliRunner().invoke(app, ["appraise", str(JOINT), "--practices", "2"])
+    assert result.exit_code == 1
+    assert f"{JOINT}: programme_cost.per_practice: --practices scales the practices" in (
+        result.stderr
+    )
+
+
+def test_the_acceptability_curve_worked_by_hand(tmp_path: Path, options: list[Path]) -> None:
+    # One option: 10 women, birth rate uniform on 0.05..0.25, cost c in year 1. NPV > 0 where
+    # r x 10 x 2.25 x 19,661.835749 > c, i.e. r > c / 442,391.30: P = (0.25 - c/442,391.30)/0.2,
+    # 0.684891 at £50,000 and 0.345826 at £80,000; 1 at £20,000 (every r clears 0.045209).
+    drawn = _drawn(tmp_path)
+    found = api.acceptability(drawn, values=[20_000, 50_000, 80_000], draws=20_000, seed=2)
+    low, middle, high = (point.chance for point in found.points)
+    assert low.above == low.draws
+    assert low.bound is not None
+    # Binomial sd at 20,000 draws is at most 0.0036: within 0.015 is four of them.
+    assert float(middle.probability) == pytest.approx(0.684891, abs=0.015)
+    assert float(high.probability) == pytest.approx(0.345826, abs=0.015)
+    result = CliRunner().invoke(
+        app,
+        [
+            *("acceptability", str(drawn), "--from", "20000", "--to", "80000"),
+            *("--steps", "3", "--draws", "2000"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "> 99.850%" in result.stdout
+
+
+def test_structural_rows_worked_by_hand(options: list[Path]) -> None:
+    # sustain: 9 births over 27 months. Counting conceptions only (gestation 0: 18 months):
+    # 10 x 0.4 x 1.5 = 6 births, PV benefits 6 x 19,661.835749 = 117,971.0145, NPV 67,971.0145,
+    # 58,985.5072 less. The scale-2 file as an alternative: NPV 253,913.0435.
+    sustain, scale = options[0], options[1]
+    found = api.structural(
+        sustain, what_ifs=[("pause_window.gestation_months", 0)], alternatives=[scale]
+    )
+    assert found.base.npv == pytest.approx(Decimal("126956.5217"), abs=Decimal("1e-4"))
+    window, other = found.rows
+    assert window.npv == pytest.approx(Decimal("67971.0145"), abs=Decimal("1e-4"))
+    assert window.npv_change == pytest.approx(Decimal("-58985.5072"), abs=Decimal("1e-4"))
+    assert window.change == "pause_window.gestation_months = 0 (was 9)"
+    assert other.label == "scale-2"
+    assert other.npv_change == pytest.approx(Decimal("126956.5217"), abs=Decimal("1e-4"))
+    result = CliRunner().invoke(app, ["structural", str(sustain), "--set", "nonsense"])
+    assert result.exit_code == 1
+    assert "nonsense: write PATH=NUMBER" in result.stderr
+
+
+UNCERTAIN = Path(__file__).parents[1] / "scenarios" / "rotherham-2020-uncertain.yaml"
+CLOSE = Path(__file__).parent / "data" / "decision-close.yaml"
+
+
+def test_the_pack_carries_the_options_and_the_acceptability_curve() -> None:
+    pack = api.pack(UNCERTAIN, draws=1_000, options=[CLOSE], acceptability=[400_000, 2_000_000])
+    assert pack.options is not None
+    assert [option.option for option in pack.options.options] == [
+        "decision-close",
+        "rotherham-2020-uncertain",
+    ]
+    assert pack.acceptability is not None
+    assert [point.value for point in pack.acceptability.points] == [400_000, 2_000_000]
+    text = api.render_pack(pack, "markdown").decode()
+    assert "## Options appraisal" in text
+    assert "## Acceptability of rotherham-2020-uncertain" in text
+    page = api.render_pack(pack, "html").decode()
+    assert 'id="chart-acceptability' in page or "chart-acceptability" in page
