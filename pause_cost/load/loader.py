@@ -29,6 +29,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pause_cost.errors import InputError, Problem
+from pause_cost.money import MAX_NUMBER_CHARACTERS, number_bounds_problem
 
 Loc = tuple[str | int, ...]
 
@@ -151,26 +152,15 @@ MAX_DEPTH = 40
 """How deep values may nest. A table line's source is 4 levels down; 40 is far beyond any
 real file and far within Python's stack."""
 
-MAX_NUMBER_CHARACTERS = 40
-"""A number written with more characters is refused: no cost, rate or count needs them, and
-a 5,000-digit integer would otherwise reach Python's own limits."""
-
 
 def _construct_number(loader: Loader, node: ScalarNode) -> int | Decimal:
     """A number as the exact value its text writes: ``0.33`` is Decimal('0.33'), ``15`` is 15.
 
     Never a float: a float would hold 0.33 as 0.33000000000000001554 and the engine would
     have to guess back what was typed. Infinity and NaN become decimals the models refuse.
+    Its text was checked by :func:`walk` (length, then exponent) before this runs.
     """
-    text = str(node.value)
-    if len(text) > MAX_NUMBER_CHARACTERS:
-        loader.problem(
-            _position(node.start_mark),
-            f"a number {len(text):,} characters long is not plausible here; write at most "
-            f"{MAX_NUMBER_CHARACTERS} characters (costs in pounds, rates as decimals)",
-        )
-        return 0
-    plain = text.lstrip("+")
+    plain = str(node.value).lstrip("+")
     lowered = plain.lower()
     if lowered in {".inf", "-.inf"}:
         return Decimal("-Infinity") if lowered.startswith("-") else Decimal("Infinity")
@@ -178,7 +168,26 @@ def _construct_number(loader: Loader, node: ScalarNode) -> int | Decimal:
         return Decimal("NaN")
     if node.tag == "tag:yaml.org,2002:int":
         return int(plain)
-    return Decimal(plain)
+    value = Decimal(plain)
+    return value if value else Decimal(0)
+
+
+_NUMBER_TAGS = frozenset(("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))
+
+
+def _number_text_problem(node: ScalarNode) -> str | None:
+    """Why a number's text is refused, judged while it is text: its length, then its exponent
+    (read, never expanded, so ``1e999999999`` costs nothing), or None."""
+    text = str(node.value)
+    if len(text) > MAX_NUMBER_CHARACTERS:
+        return (
+            f"a number {len(text):,} characters long is not plausible here; write at most "
+            f"{MAX_NUMBER_CHARACTERS} characters (costs in pounds, rates as decimals)"
+        )
+    plain = text.lstrip("+")
+    if plain.lower() in {".inf", "-.inf", ".nan"}:
+        return None
+    return number_bounds_problem(Decimal(plain))
 
 
 Loader.add_constructor("tag:yaml.org,2002:int", _construct_number)
@@ -249,6 +258,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[Position, str]:
 
 def walk(node: Node, loc: Loc, marks: Marks, loader: Loader) -> None:
     marks.values[loc] = _position(node.start_mark)
+    if isinstance(node, ScalarNode) and node.tag in _NUMBER_TAGS:
+        problem = _number_text_problem(node)
+        if problem is not None:
+            dotted = ".".join(str(part) for part in loc) or None
+            loader.problem(_position(node.start_mark), problem, dotted)
     if isinstance(node, MappingNode):
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -312,8 +326,6 @@ def load_pure(path: Path, shown: str, text: str) -> Document:
         if loader.problems:
             raise InputError(sorted(loader.problems))
         data = loader.construct_document(node)
-        if loader.problems:  # numbers refused while constructing
-            raise InputError(sorted(loader.problems))
     finally:
         loader.dispose()
     return Document(path, shown, data, marks)

@@ -24,12 +24,17 @@ from pause_cost.model.discounting import DiscountSchedule
 from pause_cost.model.inputs import Inputs
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import LINE_FIELDS_NUMERIC, Line, UnitCostTable
-from pause_cost.money import to_decimal
+from pause_cost.money import number_bounds_problem, to_decimal
+from pause_cost.visible import shown_text
 
 FLAT_RATE = "discounting.rate_percent"
 """The discount rate as one figure for every year (a flat schedule)."""
 
 Value = Decimal
+
+MAX_PATH = 200
+"""The longest path a what-if may name: a table line's field, the longest, is a table name and
+a line id (80 characters each at most) with a field's name."""
 
 
 class PathError(PauseCostError, ValueError):
@@ -54,6 +59,11 @@ class Address:
 
 def address(inputs: Inputs, path: str) -> Address:
     """Where ``path`` points in these inputs, checked: a number a what-if can change."""
+    if len(path) > MAX_PATH or not path.isprintable():
+        raise PathError(
+            f"{shown_text(path)}: not an input path (a path is at most {MAX_PATH} printable "
+            "characters, such as cohort.women_open)"
+        )
     if path == FLAT_RATE:
         if inputs.schedule is None:
             raise PathError(f"{path}: the scenario has no discounting to vary")
@@ -109,6 +119,9 @@ def read(inputs: Inputs, where: Address) -> Decimal:
 
 def change(inputs: Inputs, where: Address, value: Decimal) -> Inputs:
     """These inputs with one input set to ``value``, validated as a file's would be."""
+    problem = number_bounds_problem(value) if value.is_finite() else "a number must be finite"
+    if problem is not None:  # before any conversion: 1e999999999 is never made whole
+        raise PathError(f"{where.path}: {problem}")
     if where.whole:
         if value != value.to_integral_value():
             raise PathError(f"{where.path}: takes whole numbers, not {value}")
