@@ -97,11 +97,12 @@ def _exact(value: Any) -> Any:
         raise ValueError(
             f"a whole number of {value.bit_length():,} bits is far beyond any input's bound"
         )
-    exact = to_decimal(value)
-    problem = number_bounds_problem(exact)
+    # Judged by its exponent before any arithmetic (to_decimal's rounding would overflow).
+    written = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    problem = number_bounds_problem(written)
     if problem is not None:
         raise ValueError(problem)
-    return exact
+    return to_decimal(value)
 
 
 class _AsNumber:

@@ -1,0 +1,205 @@
+"""Each class of hostile input, refused by the one mechanism that guards it, in every place the
+input can arrive (a file, the command line, the Python API): exit 1 or 2, a one-line reason, no
+traceback, and no work before the refusal (each within a second or two on any machine)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from pause_cost import api
+from pause_cost.exit_codes import ExitCode
+from pause_cost.model.paths import PathError
+from pause_cost.model.scenario import Scenario
+from tests.conftest import REPO, SOURCE, dump_yaml, line, run, scenario_data
+
+WriteYaml = Callable[[str, Any], Path]
+
+SCENARIOS = REPO / "scenarios"
+UNCERTAIN = SCENARIOS / "rotherham-2020-uncertain.yaml"
+JOINT = SCENARIOS / "rotherham-2021-joint-funding.yaml"
+
+REFUSED = (ExitCode.INVALID_INPUT, 2)
+"""Bad input in a file (1) or on the command line (2, a usage error)."""
+
+
+def _refused_quickly(*args: str | Path) -> str:
+    """Run the command; it must refuse within two seconds, say why on stderr in a few lines
+    and write nothing on stdout. Returns stderr."""
+    started = time.perf_counter()
+    result = run(*args)
+    elapsed = time.perf_counter() - started
+    assert result.exit_code in REFUSED, result.output
+    assert elapsed < 2, f"{elapsed:.1f} s to refuse"
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr) < 2_000, "a refusal is a few lines, whatever the input's size"
+    return result.stderr
+
+
+def _edited(write_yaml: WriteYaml, source: Path, old: str, new: str) -> Path:
+    text = source.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, old
+    return write_yaml(source.name, text.replace(old, new, 1))
+
+
+# -- Work before bounds: a number's size is judged while it is text ---------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(("--set", "cohort.women_open=1e999999999"), id="set-whole-number"),
+        pytest.param(("--set", "programme_cost.total_gbp=1e9999999"), id="set-amount"),
+        pytest.param(("--set", "cohort.women_open=" + "9" * 100_000), id="set-100k-digits"),
+    ],
+)
+def test_work_before_bounds_huge_number_on_the_command_line(args: tuple[str, ...]) -> None:
+    stderr = _refused_quickly("estimate", UNCERTAIN, *args)
+    assert "far beyond any input's bound" in stderr or "characters long" in stderr
+    assert "(100,000 characters)" in stderr or "9" * 100 not in stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ("women_open: 20", "women_open: 1e999999999", "cohort.women_open"),
+        ("total_gbp: 419000", "total_gbp: 1e9999999", "programme_cost.total_gbp"),
+        ("mode: 0.33", "mode: 1e9999999", "uncertainty.1.distribution.mode"),
+        ("low: 16", "low: 1e9999999", "uncertainty.0.low"),
+    ],
+)
+def test_work_before_bounds_huge_number_in_a_file(
+    write_yaml: WriteYaml, old: str, new: str, key: str
+) -> None:
+    path = _edited(write_yaml, UNCERTAIN, old, new)
+    stderr = _refused_quickly("estimate", path)
+    assert f": {key}: a number of about 1e" in stderr
+    assert "far beyond any input's bound; numbers here are below 1e16" in stderr
+
+
+@pytest.mark.parametrize(
+    "axis",
+    [
+        # 1e15 + 1e-14 needs 30 significant digits: the step cannot move the value.
+        "programme_cost.total_gbp=1000000000000000:1000000000000000.0000000000001:0.00000000000001",
+        "programme_cost.total_gbp=1e30:1e30:1",  # beyond any bound, refused as text
+        "programme_cost.total_gbp=0:0:1e-999999",  # a step that underflows
+        "programme_cost.total_gbp=0:1000000:1",  # a million values, counted before any is made
+    ],
+)
+def test_work_before_bounds_grid_steps_that_cannot_finish(axis: str) -> None:
+    stderr = _refused_quickly(
+        "sensitivity", UNCERTAIN, "--grid", axis, "--grid", "cohort.women_open=16:24:1"
+    )
+    assert "Invalid value" in stderr
+
+
+def test_work_before_bounds_grid_values_are_made_from_their_index() -> None:
+    # 0.1 added ten times is not 1 in binary; made as LOW + i x STEP in decimals it is.
+    axis = api.parse_axis("cohort.birth_rate_per_woman_per_year=0:1:0.1")
+    assert axis.values() == [Decimal(i) / 10 for i in range(11)]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(("--set", "programme_cost.total_gbp=1e-999999"), id="set"),
+        pytest.param(("--grid", "cohort.women_open=1e-999999:1:1"), id="grid"),
+    ],
+)
+def test_work_before_bounds_tiny_number_gives_a_short_answer(args: tuple[str, ...]) -> None:
+    command = "sensitivity" if args[0] == "--grid" else "estimate"
+    extra = ("--grid", "programme_cost.total_gbp=1:2:1") if command == "sensitivity" else ()
+    stderr = _refused_quickly(command, UNCERTAIN, *args, *extra)
+    assert "finer than any input needs" in stderr
+
+
+def test_work_before_bounds_tiny_number_in_a_file(write_yaml: WriteYaml) -> None:
+    path = _edited(
+        write_yaml,
+        UNCERTAIN,
+        "birth_rate_per_woman_per_year: 0.33",
+        "birth_rate_per_woman_per_year: 1e-999999",
+    )
+    stderr = _refused_quickly("estimate", path)
+    assert "cohort.birth_rate_per_woman_per_year: a number of about 1e-999999 is finer" in stderr
+
+
+# -- Internal errors: numbers beyond exact arithmetic's range never reach it ----------------
+
+
+@pytest.mark.parametrize(
+    ("source", "old", "new"),
+    [
+        (JOINT, "share_of_programme_cost: 0.5", "share_of_programme_cost: 1e9999999"),
+        (UNCERTAIN, "mode: 67325.26", "mode: 1e9999999"),
+        (UNCERTAIN, "high: 3.5", "high: 1e9999999"),
+        (UNCERTAIN, "women_open: 20", "women_open: 20\n  birth_profile: [1e9999999]"),
+    ],
+)
+def test_internal_errors_number_beyond_decimal_range_in_a_file(
+    write_yaml: WriteYaml, source: Path, old: str, new: str
+) -> None:
+    path = _edited(write_yaml, source, old, new)
+    for command in ("estimate", "sensitivity", "simulate"):
+        result = run(command, path)
+        assert result.exit_code == ExitCode.INVALID_INPUT, result.output
+        assert "a number of about 1e9999999 is far beyond" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "value",
+    [Decimal("1e9999999"), 10**1_000_000, 1e300, Decimal("-1e-999999")],
+    ids=["decimal", "million-digit-int", "float", "tiny"],
+)
+def test_internal_errors_number_beyond_decimal_range_from_python(value: Any) -> None:
+    data = scenario_data(programme_cost={"total_gbp": value, "source": SOURCE})
+    with pytest.raises(ValidationError, match=r"beyond any input's bound|finer than any input"):
+        Scenario.model_validate(data)
+    with pytest.raises(PathError):
+        api.estimate(SCENARIOS / "rotherham-2020.yaml", what_if={"cohort.women_open": value})
+
+
+def _steep(write_yaml: WriteYaml, name: str, percent: int, first: int, last: int) -> None:
+    years = {f"{y}/{(y + 1) % 100:02d}": percent for y in range(first + 1, last + 1)}
+    write_yaml(
+        name,
+        {"name": name[:-5], "title": "Steep", "source": SOURCE, "annual_increase_percent": years},
+    )
+
+
+def test_internal_errors_uprating_chain_beyond_exact_arithmetic(write_yaml: WriteYaml) -> None:
+    # 50% a year for 150 years: 1.5 ** 150, about 2.6e26, against a bound of 1e9.
+    _steep(write_yaml, "steep.yaml", 50, 1950, 2100)
+    # A splice of two indices, each within the bound (1.5 ** 50, about 6.4e8), but 4.1e17 together.
+    _steep(write_yaml, "early.yaml", 50, 1950, 2000)
+    _steep(write_yaml, "late.yaml", 50, 2000, 2050)
+    write_yaml(
+        "spliced.yaml",
+        {
+            "name": "spliced",
+            "title": "Spliced",
+            "source": SOURCE,
+            "splice": [{"index": "early.yaml", "until": "2000/01"}, {"index": "late.yaml"}],
+        },
+    )
+    for index, last in (("steep.yaml", "2100/01"), ("spliced.yaml", "2050/51")):
+        table = {
+            "name": "t",
+            "title": "T",
+            "lines": [line(price_year="1950/51", price_index=index)],
+        }
+        write_yaml("t.yaml", table)
+        path = write_yaml(
+            "s.yaml", dump_yaml(scenario_data(unit_costs=["t.yaml"], price_year=last))
+        )
+        result = run("estimate", path)
+        assert result.exit_code == ExitCode.INVALID_INPUT, result.output
+        assert "an index may move by at most 1,000,000,000" in result.stderr
