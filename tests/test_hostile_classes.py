@@ -203,3 +203,45 @@ def test_internal_errors_uprating_chain_beyond_exact_arithmetic(write_yaml: Writ
         result = run("estimate", path)
         assert result.exit_code == ExitCode.INVALID_INPUT, result.output
         assert "an index may move by at most 1,000,000,000" in result.stderr
+
+
+# -- Distributions fit their inputs: a draw is never a value no file could give ---------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        (
+            "{kind: pert, low: 0.2, mode: 0.33, high: 0.45}",
+            "{kind: uniform, low: 0.2, high: 50}",
+            "cohort.birth_rate_per_woman_per_year: this uniform distribution draws up to about 50",
+        ),
+        (
+            "{kind: uniform, low: 419000, high: 470587}",
+            "{kind: triangular, low: 419000, mode: 450000, high: 900000000000}",
+            "total_gbp: this triangular distribution draws up to about 900,000,000,000",
+        ),
+        (
+            "{kind: triangular, low: 53860.21, mode: 67325.26, high: 80790.31}",
+            "{kind: lognormal, median: 67325.26, sigma: 1.5}",
+            # 67,325.26 x e^(4 x 1.5), to 6 figures
+            "amount_gbp: this lognormal distribution draws up to about 27,160,900",
+        ),
+        (
+            "  - input: discounting.rate_percent\n    low: 3.0\n    high: 3.5\n",
+            "  - input: discounting.rate_percent\n    low: 3.0\n    high: 3.5\n"
+            "    distribution: {kind: normal, mean: 18, sd: 1}\n",
+            "discounting.rate_percent: this normal distribution draws up to about 22",
+        ),
+    ],
+    ids=["birth-rate-to-50", "cost-to-900bn", "amount-over-10m", "discount-rate-over-20"],
+)
+def test_distributions_fit_their_inputs(
+    write_yaml: WriteYaml, old: str, new: str, said: str
+) -> None:
+    path = _edited(write_yaml, UNCERTAIN, old, new)
+    for command in ("simulate", "sensitivity"):
+        result = run(command, path)
+        assert result.exit_code == ExitCode.INVALID_INPUT, result.output
+        assert said in result.stderr
+        assert "a value the input cannot take" in result.stderr
