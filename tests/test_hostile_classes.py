@@ -245,3 +245,125 @@ def test_distributions_fit_their_inputs(
         assert result.exit_code == ExitCode.INVALID_INPUT, result.output
         assert said in result.stderr
         assert "a value the input cannot take" in result.stderr
+
+
+# -- Text that acts: file text is inert in every Markdown output -----------------------------
+
+BLOCK_CONSTRUCTS = ["# Injected heading", "- item", "+ item", "1. item", "2) item", "---", "==="]
+
+
+def _blocks(markdown_text: str) -> list[tuple[str, str]]:
+    """The block structure a CommonMark reader (with tables) builds: each block token's type
+    and tag, with a table row's cell count."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown_text)
+    return [(token.type, token.tag) for token in tokens if token.block]
+
+
+def _hostile_scenario(write_yaml: WriteYaml, text: str) -> Path:
+    table = {
+        "name": "t",
+        "title": "T",
+        "lines": [line(id="a", item=text, agency=text, source={**SOURCE, "location": text})],
+    }
+    write_yaml("t.yaml", table)
+    data = scenario_data(unit_costs=["t.yaml"], council=text, title=text, notes=text)
+    return write_yaml("s.yaml", data)
+
+
+@pytest.mark.parametrize("text", [*BLOCK_CONSTRUCTS, "a | b | c", "a \\| b"])
+def test_text_that_acts_markdown_block_constructs_and_pipes(
+    write_yaml: WriteYaml, tmp_path: Path, text: str
+) -> None:
+    """The hostile text gives the very blocks (headings, lists, rules, table cells) that plain
+    words give, in the Markdown estimate and in the Markdown pack."""
+    plain = _hostile_scenario(write_yaml, "Plain words")
+    expected = run("estimate", plain, "-f", "md").stdout
+    run("report", plain, "-o", tmp_path / "plain.md")
+    hostile = _hostile_scenario(write_yaml, text)
+    found = run("estimate", hostile, "-f", "md").stdout
+    assert _blocks(found) == _blocks(expected)
+    run("report", hostile, "-o", tmp_path / "hostile.md")
+    pack = (tmp_path / "hostile.md").read_text(encoding="utf-8")
+    assert _blocks(pack) == _blocks((tmp_path / "plain.md").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("args", "raw"),
+    [
+        (("estimate", UNCERTAIN, "--set", "co\x1b[2Jhort\n.women_open=3"), "\x1b"),
+        (("estimate", UNCERTAIN, "--set", "cohort.women_open=" + "x" * 100_000), "x" * 100),
+        (("sensitivity", UNCERTAIN, "--grid", "a\u202e=1:2:1", "--grid", "b=1:2:1"), "\u202e"),
+        (("simulate", UNCERTAIN, "--outcome", "net\r\n" + "y" * 5_000), "\r"),
+    ],
+    ids=["escape-in-path", "long-value", "bidi-in-grid", "newline-in-outcome"],
+)
+def test_text_that_acts_command_line_text_in_messages(args: tuple[Any, ...], raw: str) -> None:
+    result = run(*args)
+    assert result.exit_code in REFUSED
+    assert raw not in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr) < 2_000
+
+
+# -- Disclosure: no line of a foreign file is printed ----------------------------------------
+
+PASSWORD_FILE = (
+    "root: x:0:0:root:/root:/bin/bash\n"
+    "daemon: x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
+    "operator: hunter2\n"
+)
+
+
+@pytest.mark.parametrize("named_as", ["ranges", "schedule", "index", "scenario", "table"])
+def test_disclosure_a_foreign_file_is_never_quoted(write_yaml: WriteYaml, named_as: str) -> None:
+    write_yaml("passwd.yaml", PASSWORD_FILE)
+    table = {"name": "t", "title": "T", "lines": [line()]}
+    if named_as == "index":
+        table["lines"] = [line(price_index="passwd.yaml")]
+    write_yaml("t.yaml", table)
+    overrides: dict[str, Any] = {"unit_costs": ["passwd.yaml" if named_as == "table" else "t.yaml"]}
+    if named_as == "ranges":
+        overrides["uncertainty_files"] = ["passwd.yaml"]
+    if named_as == "schedule":
+        overrides["discounting"] = {"schedule": "passwd.yaml"}
+    if named_as == "index":
+        overrides["price_year"] = "2020/21"
+    scenario = write_yaml("s.yaml", scenario_data(**overrides))
+    path = write_yaml("passwd.yaml", PASSWORD_FILE) if named_as == "scenario" else scenario
+    result = run("sensitivity" if named_as == "ranges" else "estimate", path)
+    assert result.exit_code == ExitCode.INVALID_INPUT, result.output
+    assert "passwd.yaml:1:1: this is not a" in result.stderr
+    said = result.stderr.replace(str(path.parent), "")  # the temporary folder's own name
+    for word in ("root", "daemon", "operator", "hunter2", "bash"):
+        assert word not in said
+
+
+@pytest.mark.parametrize("where", ["top", "nested"])
+def test_disclosure_many_unknown_keys_are_counted_not_listed(
+    write_yaml: WriteYaml, where: str
+) -> None:
+    keys = {f"unknown_{index}": 1 for index in range(20_000)}
+    data = scenario_data(**keys) if where == "top" else scenario_data()
+    if where == "nested":
+        data["cohort"] = {**data["cohort"], **keys}
+    result = run("estimate", write_yaml("s.yaml", data))
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert "unknown_4: unknown key" in result.stderr
+    assert "unknown_5: unknown key" not in result.stderr
+    assert "19,995 more unknown keys from here (20,000 in all" in result.stderr
+    assert len(result.stderr.splitlines()) < 10
+
+
+# -- Small ones --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("date", ["2026-13-45", "2026-02-30", "2026-1-1"])
+def test_small_ones_an_impossible_report_date_is_refused(tmp_path: Path, date: str) -> None:
+    result = run(
+        "report", SCENARIOS / "rotherham-2020.yaml", "--date", date, "-o", tmp_path / "p.md"
+    )
+    assert result.exit_code == 2
+    assert "--date" in result.stderr
+    assert not (tmp_path / "p.md").exists()
