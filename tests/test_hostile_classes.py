@@ -367,3 +367,137 @@ def test_small_ones_an_impossible_report_date_is_refused(tmp_path: Path, date: s
     assert result.exit_code == 2
     assert "--date" in result.stderr
     assert not (tmp_path / "p.md").exists()
+
+
+# -- Workbook: the Summary says what the estimate says ----------------------------------------
+
+
+def _rotherham(write_yaml: WriteYaml, *edits: tuple[str, str]) -> Path:
+    text = (SCENARIOS / "rotherham-2020.yaml").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return write_yaml("r.yaml", text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "edits",
+    [
+        # 20 x 0.33 x 2.25 = 14.85 births, counted exactly and published to two places.
+        (
+            ("avoided_births_counting: round_half_up", "avoided_births_counting: exact"),
+            ("avoided_births: 15", "avoided_births: 14.85"),
+        ),
+        # 20 x 0.3 x 2.25 = 13.5 births, counted exactly and published to one place.
+        (
+            ("avoided_births_counting: round_half_up", "avoided_births_counting: exact"),
+            ("birth_rate_per_woman_per_year: 0.33", "birth_rate_per_woman_per_year: 0.3"),
+            ("avoided_births: 15", "avoided_births: 13.5"),
+        ),
+    ],
+    ids=["14.85", "13.5"],
+)
+def test_workbook_published_difference_recalculates_to_the_estimates(
+    write_yaml: WriteYaml, tmp_path: Path, edits: tuple[tuple[str, str], ...]
+) -> None:
+    import openpyxl
+
+    from pause_cost.report import xlsx
+    from tests.spreadsheet import recalculated
+
+    pack = api.pack(_rotherham(write_yaml, *edits))
+    assert pack.estimate.published is not None
+    births = next(c for c in pack.estimate.published.checks if c.figure == "avoided_births")
+    assert births.difference == 0  # the estimate equals the published figure
+    data, checks = xlsx.build(pack, cache=False)
+    (tmp_path / "w.xlsx").write_bytes(data)
+    values = openpyxl.load_workbook(recalculated(tmp_path / "w.xlsx", tmp_path), data_only=True)
+    difference = next(check for check in checks if check.what == "published avoided_births")
+    found = values[difference.sheet].cell(difference.row + 1, difference.column + 1).value
+    assert found == pytest.approx(0, abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("edits", "warning"),
+    [
+        ((("council: Rotherham", "nation: scotland\ncouncil: Rotherham"),), "england"),
+        ((), None),
+    ],
+    ids=["table-for-another-nation", "no-warning"],
+)
+def test_workbook_summary_shows_the_prominent_warnings(
+    write_yaml: WriteYaml, tmp_path: Path, edits: tuple[tuple[str, str], ...], warning: str | None
+) -> None:
+    import openpyxl
+
+    path = _rotherham(write_yaml, *edits)
+    pack = api.pack(path)
+    prominent = [flag.message for flag in pack.estimate.flags if flag.prominent]
+    assert bool(prominent) == (warning is not None)
+    run("report", path, "-o", tmp_path / "w.xlsx")
+    summary = openpyxl.load_workbook(tmp_path / "w.xlsx")["Summary"]
+    shown = summary.cell(5, 1).value
+    if warning is None:
+        assert shown is None
+    else:
+        assert shown == "\n".join(f"WARNING: {message}" for message in prominent)
+        assert warning in shown.lower()
+
+
+@pytest.mark.parametrize(
+    ("schedule", "said"),
+    [
+        ("green-book-discount-rates", "At the Green Book's discount rates"),
+        ("own.yaml", "At the discount rates of A council's own rates"),
+    ],
+)
+def test_workbook_headline_names_the_schedule_used(
+    write_yaml: WriteYaml, schedule: str, said: str
+) -> None:
+    from pause_cost.report.pack import headline
+
+    write_yaml(
+        "own.yaml",
+        {
+            "name": "own",
+            "title": "A council's own rates",
+            "source": SOURCE,
+            "bands": [{"from_year": 0, "rate_percent": 5}],
+        },
+    )
+    data = scenario_data(
+        unit_costs=["rotherham-2020-published"],
+        programme_cost={"total_gbp": 100000, "source": SOURCE},
+        discounting={"schedule": schedule},
+    )
+    text = headline(api.estimate(write_yaml("s.yaml", data)))
+    assert said in text
+    assert ("Green Book" in text) == (schedule == "green-book-discount-rates")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name: x\n" + "k" * 1100 + ": 1\nb: 2\n",
+        "name: x\ncohort:\n  " + "k" * 1100 + ": 1\n  b: 2\n",
+    ],
+    ids=["top", "nested"],
+)
+def test_small_ones_a_key_over_yamls_limit_is_explained(write_yaml: WriteYaml, text: str) -> None:
+    result = run("estimate", write_yaml("s.yaml", text))
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert "a key more than 1,024 characters long" in result.stderr
+    assert "k" * 100 not in result.stderr
+
+
+@pytest.mark.parametrize("given", ["bad-table", "scenario"])
+def test_small_ones_a_failed_tables_validate_writes_nothing_on_stdout(
+    write_yaml: WriteYaml, given: str
+) -> None:
+    bad = write_yaml("bad.yaml", {"name": "bad", "title": "Bad", "lines": [line(amount_gbp=-1)]})
+    path = bad if given == "bad-table" else SCENARIOS / "rotherham-2020.yaml"
+    result = run("tables", "validate", path)
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert result.stdout == ""
+    assert result.stderr.startswith("1 table checked: 0 without problems, 1 with problems (below)")

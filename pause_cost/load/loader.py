@@ -229,11 +229,27 @@ _SYNTAX_PLAIN = {
 """PyYAML's words for a mistake, and the same said in a person's."""
 
 
+MAX_KEY_CHARACTERS = 1024
+"""YAML's own limit on a plain key (the YAML 1.1 spec's, which PyYAML keeps)."""
+
+_KEY_TOO_LONG = frozenset(("could not find expected ':'", "mapping values are not allowed here"))
+"""What PyYAML says of a key past :data:`MAX_KEY_CHARACTERS`, which it stops reading as one."""
+
 _UNCLOSED = {
     "while scanning a quoted scalar": "a quoted value",
     "while parsing a flow sequence": "a [ list",
     "while parsing a flow mapping": "a { mapping",
 }
+
+
+def _long_key(mark: Any) -> bool:
+    """Whether the line up to ``mark`` is one plain key longer than YAML reads: past the limit,
+    with no ': ' or '#' before it that would make it a value or a comment."""
+    buffer, pointer = getattr(mark, "buffer", None), getattr(mark, "pointer", None)
+    if not isinstance(buffer, str) or not isinstance(pointer, int):
+        return False
+    line = buffer[buffer.rfind("\n", 0, pointer) + 1 : pointer].lstrip(" -")
+    return len(line) > MAX_KEY_CHARACTERS and ": " not in line and " #" not in line
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[Position, str]:
@@ -250,6 +266,12 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[Position, str]:
         return opened, f"invalid YAML: {what} that is never closed"
     mark = exc.problem_mark or exc.context_mark
     position = _position(mark) if mark is not None else Position(1, 1)
+    if problem in _KEY_TOO_LONG and _long_key(mark):
+        return position, (
+            f"invalid YAML: a key more than {MAX_KEY_CHARACTERS:,} characters long (this line's "
+            f"':' is at column {position.column:,}); YAML reads no longer key, and keys in "
+            "these files are a few words"
+        )
     if problem in _SYNTAX_PLAIN:
         return position, f"invalid YAML: {_SYNTAX_PLAIN[problem]}"
     hint = _SYNTAX_HINTS.get(problem)
