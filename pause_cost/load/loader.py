@@ -44,10 +44,13 @@ class Position:
 
 @dataclass
 class Marks:
-    """Where each key and value of a loaded document starts, by its path in the data."""
+    """Where each key and value of a loaded document starts, by its path in the data.
 
-    keys: dict[Loc, Position] = field(default_factory=dict)
-    values: dict[Loc, Position] = field(default_factory=dict)
+    Held as the parser's own marks (0-based), made a :class:`Position` only when asked for:
+    a 6,000-line table has some 130,000 of them, and nearly all are never asked for."""
+
+    keys: dict[Loc, Any] = field(default_factory=dict)
+    values: dict[Loc, Any] = field(default_factory=dict)
 
     def locate(self, loc: Loc, *, at_key: bool = False) -> Position | None:
         """The best position for a path, skipping parts that are not in the file.
@@ -60,8 +63,9 @@ class Marks:
             if (*found, part) in self.values:
                 found = (*found, part)
         if at_key and found and found in self.keys:
-            return self.keys[found]
-        return self.values.get(found)
+            return _position(self.keys[found])
+        mark = self.values.get(found)
+        return None if mark is None else _position(mark)
 
 
 @dataclass(frozen=True)
@@ -279,7 +283,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[Position, str]:
 
 
 def walk(node: Node, loc: Loc, marks: Marks, loader: Loader) -> None:
-    marks.values[loc] = _position(node.start_mark)
+    marks.values[loc] = node.start_mark
     if isinstance(node, ScalarNode) and node.tag in _NUMBER_TAGS:
         problem = _number_text_problem(node)
         if problem is not None:
@@ -292,20 +296,19 @@ def walk(node: Node, loc: Loc, marks: Marks, loader: Loader) -> None:
                 loader.problem(_position(key_node.start_mark), "keys must be plain words")
                 continue
             key = str(key_node.value)
-            dotted = ".".join(str(part) for part in (*loc, key))
             if key in first_line:
                 loader.problem(
                     _position(key_node.start_mark),
                     f"duplicate key (first given on line {first_line[key]}); give each key once",
-                    dotted,
+                    ".".join(str(part) for part in (*loc, key)),
                 )
                 continue
             first_line[key] = key_node.start_mark.line + 1
-            marks.keys[(*loc, key)] = _position(key_node.start_mark)
+            marks.keys[(*loc, key)] = key_node.start_mark
             walk(value_node, (*loc, key), marks, loader)
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
-            marks.keys[(*loc, index)] = _position(item.start_mark)
+            marks.keys[(*loc, index)] = item.start_mark
             walk(item, (*loc, index), marks, loader)
 
 

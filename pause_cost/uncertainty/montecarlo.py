@@ -161,12 +161,13 @@ def simulate(
             "no input has a distribution, so there is nothing to draw: give a range a "
             "distribution (see the README's 'How sure')"
         )
-    run = run_draws(compiled, draws, seed, poisson_births=poisson_births, progress=progress)
-    if outcome not in run.names:
+    names = [name for name in OUTCOMES if name != "npv" or compiled.discounted]
+    if outcome not in names:  # refused before any draw: ten million draws take a while
         raise SimulationError(
-            f"{outcome}: simulate reports {', '.join(run.names)}"
+            f"{outcome}: simulate reports {', '.join(names)}"
             + ("; npv needs the scenario's discounting" if outcome == "npv" else "")
         )
+    run = run_draws(compiled, draws, seed, poisson_births=poisson_births, progress=progress)
     point = _exact_points(compiled.estimate)
     means, sds = run.moments.outcome_mean, run.moments.sd()
     summaries = [
