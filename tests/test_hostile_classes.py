@@ -501,3 +501,18 @@ def test_small_ones_a_failed_tables_validate_writes_nothing_on_stdout(
     assert result.exit_code == ExitCode.INVALID_INPUT
     assert result.stdout == ""
     assert result.stderr.startswith("1 table checked: 0 without problems, 1 with problems (below)")
+
+
+# -- Slow on hostile sizes: refusals come before the work ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("scenario", "outcome"),
+    [(UNCERTAIN, "payback"), (REPO / "tests" / "data" / "uncertain-without-calendar.yaml", "npv")],
+    ids=["payback", "npv-without-discounting"],
+)
+def test_slow_on_hostile_sizes_an_outcome_simulate_cannot_give_is_refused_before_drawing(
+    scenario: Path, outcome: str
+) -> None:
+    stderr = _refused_quickly("simulate", scenario, "--outcome", outcome, "--draws", "100000000")
+    assert f"{outcome}: simulate reports" in stderr

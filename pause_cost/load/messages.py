@@ -36,28 +36,16 @@ def located(
     return Problem(path, line, column, key or None, message)
 
 
-MAX_UNKNOWN = 5
-"""Unknown keys named one by one in a file (each with its near miss); more are counted."""
-
-_KINDS = {
-    "Scenario": "scenario",
-    "UncertaintyFile": "ranges file",
-    "DiscountSchedule": "discount schedule",
-    "PriceIndex": "price index",
-    "SpliceFile": "price index",
-    "TableFile": "unit-cost table",
-    "TableExtension": "table extension",
-}
-
-
 def validate(model: type[ModelT], document: yamlmarks.Document) -> ModelT:
+    from pause_cost.load.unknown import MAX_UNKNOWN, counted_unknown, foreign, mistaken
+
     data = document.data
     unknown: list[str] = []
     if isinstance(data, dict):
         known = set(model.model_fields)
         unknown = [key for key in data if key not in known]
-        if data and len(unknown) == len(data) and not _any_near_miss(model, unknown):
-            raise InputError([_foreign(model, document, len(data))])
+        if data and len(unknown) == len(data) and not mistaken(model, unknown):
+            raise InputError([foreign(model, document, len(data))])
         if len(unknown) > MAX_UNKNOWN:  # validated without the rest: each costs a near-miss
             dropped = set(unknown[MAX_UNKNOWN:])
             data = {key: value for key, value in data.items() if key not in dropped}
@@ -65,63 +53,9 @@ def validate(model: type[ModelT], document: yamlmarks.Document) -> ModelT:
         return model.model_validate(data)
     except ValidationError as exc:
         errors = _without_misspelt_missing(model, exc.errors(include_url=False))
-        errors, counted = _counted_unknown(model, document, errors, unknown)
+        errors, counted = counted_unknown(model, document, errors, unknown)
         problems = [_describe(model, document, error) for error in errors] + counted
         raise InputError(sorted(problems, key=file_order)) from None
-
-
-def _counted_unknown(
-    model: type[BaseModel], document: yamlmarks.Document, errors: list[Any], top: list[str]
-) -> tuple[list[Any], list[Problem]]:
-    """The errors with at most :data:`MAX_UNKNOWN` unknown keys of any one mapping, and for
-    each mapping with more, one problem counting the rest (``top``: the file's own unknown
-    keys, some of which were not validated at all)."""
-    by_parent: dict[tuple[Any, ...], list[str | int]] = {}
-    for error in errors:
-        if error["type"] == "extra_forbidden":
-            by_parent.setdefault(tuple(error["loc"][:-1]), []).append(error["loc"][-1])
-    if len(top) > MAX_UNKNOWN:
-        by_parent[()] = list(top)
-    crowded = {parent: keys for parent, keys in by_parent.items() if len(keys) > MAX_UNKNOWN}
-    if not crowded:
-        return errors, []
-    dropped = {(*parent, key) for parent, keys in crowded.items() for key in keys[MAX_UNKNOWN:]}
-    kept = [
-        error
-        for error in errors
-        if not (error["type"] == "extra_forbidden" and tuple(error["loc"]) in dropped)
-    ]
-    counted = []
-    for parent, keys in crowded.items():
-        first = (*parent, keys[MAX_UNKNOWN])
-        allowed = ", ".join(_allowed_keys(model, first))
-        counted.append(
-            located(
-                document.display_path,
-                document.marks.locate(first, at_key=True),
-                ".".join(str(part) for part in parent) or None,
-                f"{len(keys) - MAX_UNKNOWN:,} more unknown keys from here ({len(keys):,} in "
-                f"all; the first {MAX_UNKNOWN} are named above); allowed here: {allowed}",
-            )
-        )
-    return kept, counted
-
-
-def _any_near_miss(model: type[BaseModel], keys: list[str]) -> bool:
-    return any(_near_miss(model, (key,)) for key in keys[:MAX_UNKNOWN])
-
-
-def _foreign(model: type[BaseModel], document: yamlmarks.Document, count: int) -> Problem:
-    """One problem for a file none of whose keys is ours: nothing of it is quoted, since it
-    may be any file at all (a password file named by mistake)."""
-    kind = _KINDS.get(model.__name__, "input file")
-    return located(
-        document.display_path,
-        yamlmarks.Position(1, 1),
-        None,
-        f"this is not a {kind}: none of its {count:,} top-level keys is one a {kind} has "
-        f"({', '.join(model.model_fields)}); check that the right file is named",
-    )
 
 
 def _without_misspelt_missing(model: type[BaseModel], errors: list[Any]) -> list[Any]:
@@ -133,7 +67,7 @@ def _without_misspelt_missing(model: type[BaseModel], errors: list[Any]) -> list
     for error in errors:
         if error["type"] == "extra_forbidden":
             loc = tuple(error["loc"])
-            match = _near_miss(model, loc)
+            match = near_miss(model, loc)
             if match is not None:
                 suggested.add((*loc[:-1], match))
     return [
@@ -320,22 +254,22 @@ def _message(model: type[BaseModel], loc: tuple[str | int, ...], kind: str, erro
     return str(error["msg"])
 
 
-def _allowed_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+def allowed_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     parent = _model_at(model, loc[:-1])
     return list(parent.model_fields) if parent else []
 
 
-def _near_miss(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+def near_miss(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
     """The allowed key an unknown key was most likely meant to be, if any is close."""
-    close = difflib.get_close_matches(str(loc[-1]), _allowed_keys(model, loc), n=1, cutoff=0.7)
+    close = difflib.get_close_matches(str(loc[-1]), allowed_keys(model, loc), n=1, cutoff=0.7)
     return close[0] if close else None
 
 
 def _unknown_key(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
-    match = _near_miss(model, loc)
+    match = near_miss(model, loc)
     if match is not None:
         return f"unknown key; did you mean {match!r}?"
-    return f"unknown key; allowed here: {', '.join(_allowed_keys(model, loc))}"
+    return f"unknown key; allowed here: {', '.join(allowed_keys(model, loc))}"
 
 
 def _allowed_range(field: FieldInfo | None) -> str:

@@ -113,7 +113,9 @@ def address(inputs: Inputs, path: str) -> Address:
             whole=rest in ("first_year", "last_year"),
             share=rest == "share_of_children",
         )
-    keys = tuple(int(part) if part.isdigit() else part for part in path.split("."))
+    keys = tuple(
+        int(part) if part.isascii() and part.isdigit() else part for part in path.split(".")
+    )
     if keys[0] in NOT_INPUTS:
         raise PathError(f"{path}: {NOT_INPUTS[str(keys[0])]}, not an input a what-if can change")
     current = value_at(_scenario_data(inputs.scenario), keys, path)
