@@ -20,18 +20,20 @@ _LOOSE_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
 
-def markdown(text: str) -> str:
+def markdown(text: str, *, line_start: bool = True) -> str:
     """Text for a Markdown table cell or paragraph: one line, no markup, no HTML.
 
     Characters that mark up (``* [ ] < > | ` ~ \\``) are escaped; an underscore only where
     it could start or end emphasis (``other_agency`` reads as written); an ampersand only
     where it would start an entity; and a block construct at the start (a heading, a list
-    item, a rule), since the text may begin a line of the output.
+    item, a rule), since the text may begin a line of the output (``line_start``; a table
+    cell never does, and is left as written there).
     """
     text = visible(text, newlines=False).lstrip(" ")
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     text = _LOOSE_UNDERSCORE.sub(r"\\_", text)
-    return _inert_start(_ENTITY.sub("&amp;", text))
+    text = _ENTITY.sub("&amp;", text)
+    return _inert_start(text) if line_start else text
 
 
 _HEADING_OR_ITEM = re.compile(r"(?:#{1,6}|[-+=])(?=[ \t]|$)")
