@@ -53,3 +53,60 @@ def plain(value: Decimal) -> str:
     """A decimal without exponent or trailing zeros, for CSV cells and counts: '14.85'."""
     text = format(value.normalize(), "f")
     return "0" if text in {"-0", ""} else text
+
+
+MAX_NUMBER_CHARACTERS = 40
+"""A number written with more characters is refused: no cost, rate or count needs them."""
+
+LARGEST_EXPONENT = 15
+"""The largest power of ten a number may reach (below 1e16): every input's bound is at most
+1e12 (a cost), so nothing this tool reads needs more, and a short text such as ``1e999999999``
+(a billion-digit whole number once converted) is refused before any arithmetic."""
+
+SMALLEST_EXPONENT = -15
+"""The smallest power of ten a number other than 0 may reach (1e-15): the finest input is a
+share or rate to a few decimal places, and ``1e-999999`` written out in full is a million
+characters."""
+
+
+class NumberTextError(ValueError):
+    """A number whose text is longer, larger or finer than any input allows."""
+
+
+def number_bounds_problem(value: Decimal) -> str | None:
+    """Why a decimal is beyond the magnitudes any input allows, or None. Cheap for any
+    exponent: it reads the exponent, never the digits the exponent implies."""
+    if not value.is_finite() or not value:
+        return None
+    if value.adjusted() > LARGEST_EXPONENT:
+        return (
+            f"a number of about 1e{value.adjusted()} is far beyond any input's bound; "
+            f"numbers here are below 1e{LARGEST_EXPONENT + 1}"
+        )
+    if value.adjusted() < SMALLEST_EXPONENT:
+        return (
+            f"a number of about 1e{value.adjusted()} is finer than any input needs; "
+            f"write 0, or a number of at least 1e{SMALLEST_EXPONENT}"
+        )
+    return None
+
+
+def number_from_text(text: str) -> Decimal:
+    """The decimal a short text writes, checked while still text: its length, then its exponent
+    (read, not expanded), so a hostile number costs nothing to refuse. NumberTextError says why."""
+    stripped = text.strip()
+    if len(stripped) > MAX_NUMBER_CHARACTERS:
+        raise NumberTextError(
+            f"a number {len(stripped):,} characters long is not plausible here; write at most "
+            f"{MAX_NUMBER_CHARACTERS} characters"
+        )
+    try:
+        value = Decimal(stripped)
+    except ArithmeticError:
+        raise NumberTextError("not a number") from None
+    if not value.is_finite():
+        raise NumberTextError("a number must be finite")
+    problem = number_bounds_problem(value)
+    if problem is not None:
+        raise NumberTextError(problem)
+    return value if value else Decimal(0)

@@ -35,3 +35,17 @@ def visible(text: str, *, newlines: bool = True) -> str:
         else:
             out.append(character)
     return "".join(out)
+
+
+SHOWN = 60
+"""At most this many characters of command-line text are quoted back in a message."""
+
+
+def shown_text(text: str) -> str:
+    """Text from the command line as a message quotes it: in quotes, every control or invisible
+    character (a newline included) as its code, cut to :data:`SHOWN` characters with its
+    length said, so a message stays one line a person can read."""
+    quoted = repr(text)
+    if len(quoted) <= SHOWN:
+        return quoted
+    return f"{quoted[: SHOWN - 3]}... ({len(text):,} characters)"

@@ -111,7 +111,8 @@ def test_a_tail_too_wide_to_sum_is_refused_cleanly(write_yaml: WriteYaml) -> Non
     }
     result = run("simulate", scenario(write_yaml, uncertainty=[ranges]), "--draws", "2000")
     assert result.exit_code == 1
-    assert "a distribution's tail is far wider than any figure can be" in result.stderr
+    # Refused when read: its upper tail (1000 x e^200) leaves the amount's bound.
+    assert "t/a.amount_gbp: this lognormal distribution draws up to about" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from yaml._yaml import CParser, Mark
+from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pause_cost.errors import InputError
@@ -38,7 +38,9 @@ def _outcome(path: Path, *, fast: bool) -> tuple[tuple[Any, ...], Any]:
         return ("raised", type(exc).__name__, str(exc)), None
     # `repr` tells 1 from 1.0 and True and shows the key order; `==` on the data, the values.
     marks = document.marks
-    return ("loaded", repr(document.data), marks.keys, marks.values), document.data
+    keys = {loc: (mark.line, mark.column) for loc, mark in marks.keys.items()}
+    values = {loc: (mark.line, mark.column) for loc, mark in marks.values.items()}
+    return ("loaded", repr(document.data), keys, values), document.data
 
 
 def assert_same_outcome(path: Path) -> tuple[Any, ...]:
@@ -150,10 +152,10 @@ def test_columns_count_characters_on_both_paths(tmp_path: Path) -> None:
     )
     assert assert_same_outcome(path)[0] == "loaded"
     marks = yamlmarks.load(path, SHOWN).marks
-    assert marks.values[("price",)] == yamlmarks.Position(1, 8)
-    assert marks.values[("nested", "£é", 1, "ü")] == yamlmarks.Position(3, 15)
-    assert marks.values[("nested", "\U0001f600 é")] == yamlmarks.Position(4, 8)
-    assert marks.values[("list", 0, "é")] == yamlmarks.Position(6, 6)
+    assert marks.locate(("price",)) == yamlmarks.Position(1, 8)
+    assert marks.locate(("nested", "£é", 1, "ü")) == yamlmarks.Position(3, 15)
+    assert marks.locate(("nested", "\U0001f600 é")) == yamlmarks.Position(4, 8)
+    assert marks.locate(("list", 0, "é")) == yamlmarks.Position(6, 6)
 
 
 def test_libyaml_is_present() -> None:
@@ -175,13 +177,21 @@ def test_the_fast_loader_is_libyaml_with_our_composer_resolver_and_constructor()
     assert loader.yaml_constructors is pure_path.Loader.yaml_constructors
 
 
-def test_the_fast_loader_refuses_anchors_and_aliases_with_libyaml_marks() -> None:
+def test_the_fast_loader_leaves_anchors_and_aliases_to_the_pure_one(tmp_path: Path) -> None:
+    """The fast composer looks at each event once and reports nothing itself: an anchor or an
+    alias sends the text to the pure loader, whose messages and positions are the ones shown."""
     assert libyaml.FastLoader is not None
     loader = libyaml.FastLoader("a: &x 1\nb: *y\n", SHOWN)
-    node = loader.get_single_node()
-    assert node is not None
-    assert isinstance(node.start_mark, Mark)  # libyaml's mark, not the pure reader's
-    assert [(problem.line, problem.column) for problem in loader.problems] == [(1, 4), (2, 4)]
+    with pytest.raises(libyaml._NotFast):
+        loader.get_single_node()
+    path = tmp_path / "anchors.yaml"
+    path.write_text("a: &x 1\nb: *y\n", encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        yamlmarks.load(path, SHOWN)
+    assert [(problem.line, problem.column) for problem in refused.value.problems] == [
+        (1, 4),
+        (2, 4),
+    ]
 
 
 def test_a_valid_file_never_reaches_the_pure_loader(monkeypatch: pytest.MonkeyPatch) -> None:

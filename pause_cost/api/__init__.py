@@ -86,7 +86,20 @@ def _changes(what_if: WhatIf) -> list[tuple[str, Decimal]]:
     """What-ifs as (path, exact number); a float goes through its shortest text (0.1, not
     0.1000000000000000055...), as a number typed on the command line would."""
     pairs = what_if.items() if isinstance(what_if, Mapping) else what_if
-    return [(name, Decimal(str(value))) for name, value in pairs]
+    return [(name, _number(value)) for name, value in pairs]
+
+
+def _number(value: Decimal | int | float | str) -> Decimal:
+    """A what-if's value, checked as text before it is made a number (see money)."""
+    from pause_cost.model.paths import PathError
+    from pause_cost.money import NumberTextError, number_from_text
+
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**16:
+        raise PathError(f"a whole number of {value.bit_length():,} bits is beyond any input")
+    try:
+        return number_from_text(value if isinstance(value, str) else str(value))
+    except NumberTextError as exc:
+        raise PathError(str(exc)) from None
 
 
 def estimate(scenario: Inputs | PathLike, *, what_if: WhatIf = ()) -> Estimate:

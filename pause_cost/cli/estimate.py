@@ -18,6 +18,8 @@ from pause_cost.cli.options import (
     OutputOption,
     resolve_format,
 )
+from pause_cost.money import NumberTextError, number_from_text
+from pause_cost.visible import shown_text
 
 
 def _what_if(values: list[str] | None) -> list[tuple[str, Decimal]]:
@@ -25,15 +27,18 @@ def _what_if(values: list[str] | None) -> list[tuple[str, Decimal]]:
     found = []
     for text in values or []:
         path, equals, value = text.partition("=")
-        try:
-            number = Decimal(value.strip())
-        except ArithmeticError:
-            number = Decimal("NaN")
-        if not equals or not path.strip() or not number.is_finite():
+        if not equals or not path.strip():
             raise typer.BadParameter(
-                f"write a what-if as PATH=NUMBER (cohort.women_open=24), not {text!r}",
+                f"write a what-if as PATH=NUMBER (cohort.women_open=24), not {shown_text(text)}",
                 param_hint="'--set'",
             )
+        try:
+            number = number_from_text(value)
+        except NumberTextError as exc:
+            raise typer.BadParameter(
+                f"{shown_text(path.strip())}: {shown_text(value)} is refused: {exc}",
+                param_hint="'--set'",
+            ) from None
         found.append((path.strip(), number))
     return found
 

@@ -16,6 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from pause_cost.cli.handling import UsageProblem
+from pause_cost.visible import shown_text
 
 
 class OutputFormat(StrEnum):
@@ -79,7 +80,9 @@ def _parser(formats: tuple[OutputFormat, ...]) -> Callable[[str], OutputFormat]:
             return OutputFormat(lowered)
         except ValueError:
             choices = ", ".join(member.value for member in formats)
-            raise typer.BadParameter(f"{value!r} is not a format; choose {choices}") from None
+            raise typer.BadParameter(
+                f"{shown_text(value)} is not a format; choose {choices}"
+            ) from None
 
     return parse_format
 

@@ -19,14 +19,23 @@ from pause_cost.cli.options import (
     PackFormatOption,
     resolve_format,
 )
+from pause_cost.visible import shown_text
 
 if TYPE_CHECKING:
     from pause_cost.report.pack import Pack
 
 
 def _date(value: str | None) -> str | None:
-    if value is not None and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        raise typer.BadParameter(f"write the date as YYYY-MM-DD, not {value!r}")
+    if value is None:
+        return None
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise typer.BadParameter(f"write the date as YYYY-MM-DD, not {shown_text(value)}")
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value} is not a date: {exc}") from None
     return value
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -59,7 +60,9 @@ def tables_show(
         emit(documents(lambda: table_document(table)), chosen, output, force)
 
 
-def _summary(checks: list[TableCheck], output_format: OutputFormat) -> Content:
+def _summary(
+    checks: list[TableCheck], output_format: OutputFormat, where: str = "on stderr"
+) -> Content:
     """The check's result: each table's notes and a one-line count as text, or as JSON."""
     failed = sum(1 for check in checks if not check.ok)
     if output_format is not OutputFormat.table:
@@ -90,7 +93,7 @@ def _summary(checks: list[TableCheck], output_format: OutputFormat) -> Content:
     checked = len(checks)
     lines.append(
         f"{checked} table{'s' if checked != 1 else ''} checked: {checked - failed} without "
-        f"problems, {failed} with problems{' (on stderr)' if failed else ''}\n"
+        f"problems, {failed} with problems{f' ({where})' if failed else ''}\n"
     )
     return "".join(lines).encode("utf-8")
 
@@ -123,14 +126,19 @@ def tables_validate(
     force: ForceOption = False,
 ) -> None:
     """Check tables and the indices they name: every problem in every table on stderr, a
-    summary on stdout, then exit 1 if any had one. Lines no index can uprate are noted."""
+    summary on stdout (on stderr with the problems when any table has one: stdout carries
+    the product only), then exit 1 if any had one. Lines no index can uprate are noted."""
     chosen = resolve_format(output_format, output, CHECKS, command="tables validate")
     with handled(output_format):
         from pause_cost import api
         from pause_cost.errors import InputError
 
         checks = api.validate_tables(tables)
-        emit(lambda format_, _terminal: _summary(checks, format_), chosen, output, force)
         problems = [problem for check in checks for problem in check.problems]
+        if problems and chosen is OutputFormat.table and output is None:
+            summary = _summary(checks, chosen, "below")
+            sys.stderr.write(summary.decode("utf-8") if isinstance(summary, bytes) else summary)
+        else:
+            emit(lambda format_, _terminal: _summary(checks, format_), chosen, output, force)
         if problems:
             raise InputError(problems)

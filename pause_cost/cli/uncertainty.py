@@ -13,6 +13,7 @@ import typer
 from pause_cost.cli.emit import documents, emit
 from pause_cost.cli.handling import handled
 from pause_cost.cli.options import ForceOption, FormatOption, OutputOption, resolve_format
+from pause_cost.visible import shown_text
 
 if TYPE_CHECKING:
     from pause_cost.api import AxisSpec, Target
@@ -40,7 +41,7 @@ ScenarioArgument = Annotated[
 def _outcome(value: str) -> str:
     if value not in OUTCOME_NAMES:
         raise typer.BadParameter(
-            f"{value!r} is not an outcome; outcomes: {', '.join(OUTCOME_NAMES)}"
+            f"{shown_text(value)} is not an outcome; outcomes: {', '.join(OUTCOME_NAMES)}"
         )
     return value
 

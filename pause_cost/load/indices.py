@@ -33,7 +33,7 @@ def load_index_file(path: Path, shown: str, cited: Cited | None) -> Index:
     A splice's parts are found from the splice file's folder (or by shipped name); each must
     carry the years the splice gives it, and a part may not itself be a splice.
     """
-    from pause_cost.model.indices import PriceIndex
+    from pause_cost.model.indices import PriceIndex, span_problem
 
     document = yamlmarks.load(path, shown)
     if not (isinstance(document.data, dict) and "splice" in document.data):
@@ -76,6 +76,10 @@ def load_index_file(path: Path, shown: str, cited: Cited | None) -> Index:
                     f"carry the splice from {start} to {end}",
                 )
             )
+    if not problems:
+        problem = span_problem(spliced)
+        if problem is not None:
+            problems.append(located(shown, document.marks.locate(("splice",)), "splice", problem))
     if problems:
         raise InputError(problems)
     return spliced

@@ -29,6 +29,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pause_cost.errors import InputError, Problem
+from pause_cost.money import MAX_NUMBER_CHARACTERS, number_bounds_problem
 
 Loc = tuple[str | int, ...]
 
@@ -43,10 +44,13 @@ class Position:
 
 @dataclass
 class Marks:
-    """Where each key and value of a loaded document starts, by its path in the data."""
+    """Where each key and value of a loaded document starts, by its path in the data.
 
-    keys: dict[Loc, Position] = field(default_factory=dict)
-    values: dict[Loc, Position] = field(default_factory=dict)
+    Held as the parser's own marks (0-based), made a :class:`Position` only when asked for:
+    a 6,000-line table has some 130,000 of them, and nearly all are never asked for."""
+
+    keys: dict[Loc, Any] = field(default_factory=dict)
+    values: dict[Loc, Any] = field(default_factory=dict)
 
     def locate(self, loc: Loc, *, at_key: bool = False) -> Position | None:
         """The best position for a path, skipping parts that are not in the file.
@@ -59,8 +63,9 @@ class Marks:
             if (*found, part) in self.values:
                 found = (*found, part)
         if at_key and found and found in self.keys:
-            return self.keys[found]
-        return self.values.get(found)
+            return _position(self.keys[found])
+        mark = self.values.get(found)
+        return None if mark is None else _position(mark)
 
 
 @dataclass(frozen=True)
@@ -151,26 +156,15 @@ MAX_DEPTH = 40
 """How deep values may nest. A table line's source is 4 levels down; 40 is far beyond any
 real file and far within Python's stack."""
 
-MAX_NUMBER_CHARACTERS = 40
-"""A number written with more characters is refused: no cost, rate or count needs them, and
-a 5,000-digit integer would otherwise reach Python's own limits."""
-
 
 def _construct_number(loader: Loader, node: ScalarNode) -> int | Decimal:
     """A number as the exact value its text writes: ``0.33`` is Decimal('0.33'), ``15`` is 15.
 
     Never a float: a float would hold 0.33 as 0.33000000000000001554 and the engine would
     have to guess back what was typed. Infinity and NaN become decimals the models refuse.
+    Its text was checked by :func:`walk` (length, then exponent) before this runs.
     """
-    text = str(node.value)
-    if len(text) > MAX_NUMBER_CHARACTERS:
-        loader.problem(
-            _position(node.start_mark),
-            f"a number {len(text):,} characters long is not plausible here; write at most "
-            f"{MAX_NUMBER_CHARACTERS} characters (costs in pounds, rates as decimals)",
-        )
-        return 0
-    plain = text.lstrip("+")
+    plain = str(node.value).lstrip("+")
     lowered = plain.lower()
     if lowered in {".inf", "-.inf"}:
         return Decimal("-Infinity") if lowered.startswith("-") else Decimal("Infinity")
@@ -178,7 +172,26 @@ def _construct_number(loader: Loader, node: ScalarNode) -> int | Decimal:
         return Decimal("NaN")
     if node.tag == "tag:yaml.org,2002:int":
         return int(plain)
-    return Decimal(plain)
+    value = Decimal(plain)
+    return value if value else Decimal(0)
+
+
+_NUMBER_TAGS = frozenset(("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))
+
+
+def _number_text_problem(node: ScalarNode) -> str | None:
+    """Why a number's text is refused, judged while it is text: its length, then its exponent
+    (read, never expanded, so ``1e999999999`` costs nothing), or None."""
+    text = str(node.value)
+    if len(text) > MAX_NUMBER_CHARACTERS:
+        return (
+            f"a number {len(text):,} characters long is not plausible here; write at most "
+            f"{MAX_NUMBER_CHARACTERS} characters (costs in pounds, rates as decimals)"
+        )
+    plain = text.lstrip("+")
+    if plain.lower() in {".inf", "-.inf", ".nan"}:
+        return None
+    return number_bounds_problem(Decimal(plain))
 
 
 Loader.add_constructor("tag:yaml.org,2002:int", _construct_number)
@@ -220,11 +233,27 @@ _SYNTAX_PLAIN = {
 """PyYAML's words for a mistake, and the same said in a person's."""
 
 
+MAX_KEY_CHARACTERS = 1024
+"""YAML's own limit on a plain key (the YAML 1.1 spec's, which PyYAML keeps)."""
+
+_KEY_TOO_LONG = frozenset(("could not find expected ':'", "mapping values are not allowed here"))
+"""What PyYAML says of a key past :data:`MAX_KEY_CHARACTERS`, which it stops reading as one."""
+
 _UNCLOSED = {
     "while scanning a quoted scalar": "a quoted value",
     "while parsing a flow sequence": "a [ list",
     "while parsing a flow mapping": "a { mapping",
 }
+
+
+def _long_key(mark: Any) -> bool:
+    """Whether the line up to ``mark`` is one plain key longer than YAML reads: past the limit,
+    with no ': ' or '#' before it that would make it a value or a comment."""
+    buffer, pointer = getattr(mark, "buffer", None), getattr(mark, "pointer", None)
+    if not isinstance(buffer, str) or not isinstance(pointer, int):
+        return False
+    line = buffer[buffer.rfind("\n", 0, pointer) + 1 : pointer].lstrip(" -")
+    return len(line) > MAX_KEY_CHARACTERS and ": " not in line and " #" not in line
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[Position, str]:
@@ -241,6 +270,12 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[Position, str]:
         return opened, f"invalid YAML: {what} that is never closed"
     mark = exc.problem_mark or exc.context_mark
     position = _position(mark) if mark is not None else Position(1, 1)
+    if problem in _KEY_TOO_LONG and _long_key(mark):
+        return position, (
+            f"invalid YAML: a key more than {MAX_KEY_CHARACTERS:,} characters long (this line's "
+            f"':' is at column {position.column:,}); YAML reads no longer key, and keys in "
+            "these files are a few words"
+        )
     if problem in _SYNTAX_PLAIN:
         return position, f"invalid YAML: {_SYNTAX_PLAIN[problem]}"
     hint = _SYNTAX_HINTS.get(problem)
@@ -248,7 +283,12 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[Position, str]:
 
 
 def walk(node: Node, loc: Loc, marks: Marks, loader: Loader) -> None:
-    marks.values[loc] = _position(node.start_mark)
+    marks.values[loc] = node.start_mark
+    if isinstance(node, ScalarNode) and node.tag in _NUMBER_TAGS:
+        problem = _number_text_problem(node)
+        if problem is not None:
+            dotted = ".".join(str(part) for part in loc) or None
+            loader.problem(_position(node.start_mark), problem, dotted)
     if isinstance(node, MappingNode):
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -256,20 +296,19 @@ def walk(node: Node, loc: Loc, marks: Marks, loader: Loader) -> None:
                 loader.problem(_position(key_node.start_mark), "keys must be plain words")
                 continue
             key = str(key_node.value)
-            dotted = ".".join(str(part) for part in (*loc, key))
             if key in first_line:
                 loader.problem(
                     _position(key_node.start_mark),
                     f"duplicate key (first given on line {first_line[key]}); give each key once",
-                    dotted,
+                    ".".join(str(part) for part in (*loc, key)),
                 )
                 continue
             first_line[key] = key_node.start_mark.line + 1
-            marks.keys[(*loc, key)] = _position(key_node.start_mark)
+            marks.keys[(*loc, key)] = key_node.start_mark
             walk(value_node, (*loc, key), marks, loader)
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
-            marks.keys[(*loc, index)] = _position(item.start_mark)
+            marks.keys[(*loc, index)] = item.start_mark
             walk(item, (*loc, index), marks, loader)
 
 
@@ -312,8 +351,6 @@ def load_pure(path: Path, shown: str, text: str) -> Document:
         if loader.problems:
             raise InputError(sorted(loader.problems))
         data = loader.construct_document(node)
-        if loader.problems:  # numbers refused while constructing
-            raise InputError(sorted(loader.problems))
     finally:
         loader.dispose()
     return Document(path, shown, data, marks)

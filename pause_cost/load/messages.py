@@ -37,11 +37,24 @@ def located(
 
 
 def validate(model: type[ModelT], document: yamlmarks.Document) -> ModelT:
+    from pause_cost.load.unknown import MAX_UNKNOWN, counted_unknown, foreign, mistaken
+
+    data = document.data
+    unknown: list[str] = []
+    if isinstance(data, dict):
+        known = set(model.model_fields)
+        unknown = [key for key in data if key not in known]
+        if data and len(unknown) == len(data) and not mistaken(model, unknown):
+            raise InputError([foreign(model, document, len(data))])
+        if len(unknown) > MAX_UNKNOWN:  # validated without the rest: each costs a near-miss
+            dropped = set(unknown[MAX_UNKNOWN:])
+            data = {key: value for key, value in data.items() if key not in dropped}
     try:
-        return model.model_validate(document.data)
+        return model.model_validate(data)
     except ValidationError as exc:
         errors = _without_misspelt_missing(model, exc.errors(include_url=False))
-        problems = [_describe(model, document, error) for error in errors]
+        errors, counted = counted_unknown(model, document, errors, unknown)
+        problems = [_describe(model, document, error) for error in errors] + counted
         raise InputError(sorted(problems, key=file_order)) from None
 
 
@@ -54,7 +67,7 @@ def _without_misspelt_missing(model: type[BaseModel], errors: list[Any]) -> list
     for error in errors:
         if error["type"] == "extra_forbidden":
             loc = tuple(error["loc"])
-            match = _near_miss(model, loc)
+            match = near_miss(model, loc)
             if match is not None:
                 suggested.add((*loc[:-1], match))
     return [
@@ -241,22 +254,22 @@ def _message(model: type[BaseModel], loc: tuple[str | int, ...], kind: str, erro
     return str(error["msg"])
 
 
-def _allowed_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+def allowed_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     parent = _model_at(model, loc[:-1])
     return list(parent.model_fields) if parent else []
 
 
-def _near_miss(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+def near_miss(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
     """The allowed key an unknown key was most likely meant to be, if any is close."""
-    close = difflib.get_close_matches(str(loc[-1]), _allowed_keys(model, loc), n=1, cutoff=0.7)
+    close = difflib.get_close_matches(str(loc[-1]), allowed_keys(model, loc), n=1, cutoff=0.7)
     return close[0] if close else None
 
 
 def _unknown_key(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
-    match = _near_miss(model, loc)
+    match = near_miss(model, loc)
     if match is not None:
         return f"unknown key; did you mean {match!r}?"
-    return f"unknown key; allowed here: {', '.join(_allowed_keys(model, loc))}"
+    return f"unknown key; allowed here: {', '.join(allowed_keys(model, loc))}"
 
 
 def _allowed_range(field: FieldInfo | None) -> str:

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 from pydantic_core import core_schema as cs
 
-from pause_cost.money import json_number, to_decimal
+from pause_cost.money import LARGEST_EXPONENT, json_number, number_bounds_problem, to_decimal
 
 _FINANCIAL_YEAR = re.compile(r"^(\d{4})/(\d{2})$")
 
@@ -92,6 +92,16 @@ def _exact(value: Any) -> Any:
     """
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         return value
+    if isinstance(value, int) and abs(value) >= 10 ** (LARGEST_EXPONENT + 1):
+        # Not converted: a huge whole number is refused by its size alone.
+        raise ValueError(
+            f"a whole number of {value.bit_length():,} bits is far beyond any input's bound"
+        )
+    # Judged by its exponent before any arithmetic (to_decimal's rounding would overflow).
+    written = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    problem = number_bounds_problem(written)
+    if problem is not None:
+        raise ValueError(problem)
     return to_decimal(value)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from decimal import Decimal
-from typing import Self
+from typing import Any, Self
 
 from pydantic import Field, model_validator
 
@@ -26,6 +26,27 @@ from pause_cost.model.base import (
 )
 
 HUNDRED = Decimal(100)
+
+MAX_SPAN = Decimal(1_000_000_000)
+"""The most an index may move over all its years, highest level over lowest: the ratio levels
+from 0.001 to 1,000,000 allow. Every real index moves by far less (prices since 1950 by about
+forty times); the bound keeps every uprated figure far inside exact arithmetic."""
+
+
+def span_problem(index: PriceIndex | Any) -> str | None:
+    """Why an index (or a splice) moves more over its years than :data:`MAX_SPAN`, or None."""
+    first = year_start(index.first_year)
+    levels = [
+        index.factor(index.first_year, financial_year(start))
+        for start in range(first, year_start(index.last_year) + 1)
+    ]
+    if max(levels) / min(levels) <= MAX_SPAN:
+        return None
+    return (
+        f"the index moves by a factor of {max(levels) / min(levels):.2E} over its years "
+        f"({index.first_year} to {index.last_year}); an index may move by at most "
+        f"{MAX_SPAN:,} (levels from 0.001 to 1,000,000)"
+    )
 
 
 class PriceIndex(InputModel):
@@ -79,6 +100,9 @@ class PriceIndex(InputModel):
                         f"{year}: an annual increase of {percent}% is not plausible; "
                         "allowed: -50 to 50"
                     )
+            problem = span_problem(self)
+            if problem is not None:
+                raise ValueError(problem)
         if self.index_levels is not None:
             for year, level in self.index_levels.items():
                 # Levels are published near 100 (any base year); the bounds keep every ratio

@@ -24,12 +24,25 @@ from pause_cost.model.discounting import DiscountSchedule
 from pause_cost.model.inputs import Inputs
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import LINE_FIELDS_NUMERIC, Line, UnitCostTable
-from pause_cost.money import to_decimal
+from pause_cost.money import number_bounds_problem, to_decimal
+from pause_cost.visible import shown_text
 
 FLAT_RATE = "discounting.rate_percent"
 """The discount rate as one figure for every year (a flat schedule)."""
 
 Value = Decimal
+
+NOT_INPUTS = {
+    "published": "the published figures are what the estimate is compared with",
+    "uncertainty": "a range describes an input",
+    "correlations": "a correlation describes two ranges",
+}
+"""Parts of a scenario that hold numbers but no input: a what-if there would change nothing
+the estimate computes, yet be echoed as if it had."""
+
+MAX_PATH = 200
+"""The longest path a what-if may name: a table line's field, the longest, is a table name and
+a line id (80 characters each at most) with a field's name."""
 
 
 class PathError(PauseCostError, ValueError):
@@ -50,10 +63,18 @@ class Address:
     """The input takes whole numbers only (women, years)."""
     share: bool = False
     """The input is a share, 0 to 1."""
+    override: int = -1
+    """For a line's field that the scenario's ``line_overrides`` sets, which override: the
+    value the estimate uses is the override's, so it is the one read and changed."""
 
 
 def address(inputs: Inputs, path: str) -> Address:
     """Where ``path`` points in these inputs, checked: a number a what-if can change."""
+    if len(path) > MAX_PATH or not path.isprintable():
+        raise PathError(
+            f"{shown_text(path)}: not an input path (a path is at most {MAX_PATH} printable "
+            "characters, such as cohort.women_open)"
+        )
     if path == FLAT_RATE:
         if inputs.schedule is None:
             raise PathError(f"{path}: the scenario has no discounting to vary")
@@ -74,7 +95,16 @@ def address(inputs: Inputs, path: str) -> Address:
             )
         if rest == "amount_gbp" and line.fee_schedule is not None:
             raise PathError(f"{path}: a statutory fee's amount is the fee in force, not varied")
+        overrides = inputs.scenario.line_overrides
         return Address(
+            override=next(
+                (
+                    number
+                    for number, override in enumerate(overrides)
+                    if override.line == head and override.changes().get(rest) is not None
+                ),
+                -1,
+            ),
             path=path,
             where="line",
             table=table_name,
@@ -83,7 +113,11 @@ def address(inputs: Inputs, path: str) -> Address:
             whole=rest in ("first_year", "last_year"),
             share=rest == "share_of_children",
         )
-    keys = tuple(int(part) if part.isdigit() else part for part in path.split("."))
+    keys = tuple(
+        int(part) if part.isascii() and part.isdigit() else part for part in path.split(".")
+    )
+    if keys[0] in NOT_INPUTS:
+        raise PathError(f"{path}: {NOT_INPUTS[str(keys[0])]}, not an input a what-if can change")
     current = value_at(_scenario_data(inputs.scenario), keys, path)
     if isinstance(current, bool) or not isinstance(current, int | Decimal):
         raise PathError(f"{path}: {_shown(current)} is not a number a what-if can change")
@@ -101,6 +135,8 @@ def read(inputs: Inputs, where: Address) -> Decimal:
     if where.where == "rate":
         assert inputs.schedule is not None
         return inputs.schedule.rate_percent(1)
+    if where.where == "line" and where.override >= 0:
+        return to_decimal(inputs.scenario.line_overrides[where.override].changes()[where.field])
     if where.where == "line":
         return to_decimal(getattr(_line(inputs, where), where.field) or 0)
     current = value_at(_scenario_data(inputs.scenario), where.keys, where.path)
@@ -109,6 +145,9 @@ def read(inputs: Inputs, where: Address) -> Decimal:
 
 def change(inputs: Inputs, where: Address, value: Decimal) -> Inputs:
     """These inputs with one input set to ``value``, validated as a file's would be."""
+    problem = number_bounds_problem(value) if value.is_finite() else "a number must be finite"
+    if problem is not None:  # before any conversion: 1e999999999 is never made whole
+        raise PathError(f"{where.path}: {problem}")
     if where.whole:
         if value != value.to_integral_value():
             raise PathError(f"{where.path}: takes whole numbers, not {value}")
@@ -117,10 +156,11 @@ def change(inputs: Inputs, where: Address, value: Decimal) -> Inputs:
         number = value
     if where.where == "rate":
         return dataclasses.replace(inputs, schedule=_flat(inputs.schedule, value))
-    if where.where == "line":
+    if where.where == "line" and where.override < 0:
         return dataclasses.replace(inputs, tables=_tables_with(inputs, where, number))
     data = _scenario_data(inputs.scenario)
-    _set(data, where.keys, number, where.path)
+    keys = where.keys if where.override < 0 else ("line_overrides", where.override, where.field)
+    _set(data, keys, number, where.path)
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:

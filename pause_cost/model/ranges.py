@@ -8,6 +8,7 @@ The loader reads the ranges from their files; what they mean is settled here.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -127,6 +128,7 @@ def _resolve(inputs: Inputs, item: Uncertain, origin: str) -> Range:
         change(inputs, where, end)  # a value the input cannot take is refused here
     if distribution is not None:
         _check_support(where, distribution)
+        _check_reach(inputs, where, distribution)
     point = read(inputs, where)
     if item.derived is None and not low <= point <= high:
         raise PathError(
@@ -179,3 +181,72 @@ def _check_support(where: Address, distribution: Distribution) -> None:
             "draws negative values; use lognormal, gamma, pert, triangular or uniform (or a "
             f"normal whose mean is at least {NORMAL_SDS} sd)"
         )
+
+
+def _reach(distribution: Distribution) -> tuple[Decimal | None, Decimal | None]:
+    """The least and greatest values a draw may take, for checking against the input's bounds:
+    the support's ends where it has them; for a normal, its mean +/- :data:`NORMAL_SDS` sd; for
+    a lognormal, its median x exp(+/- NORMAL_SDS sigma) (the same 1 in 30,000 in either tail);
+    for a gamma, the Wilson-Hilferty approximation of the point as far above its mean."""
+    least, greatest = distribution.support()
+    if distribution.kind == "normal":
+        assert distribution.mean is not None
+        assert distribution.sd is not None
+        return (
+            distribution.mean - NORMAL_SDS * distribution.sd,
+            distribution.mean + NORMAL_SDS * distribution.sd,
+        )
+    if distribution.kind == "lognormal":
+        assert distribution.median is not None
+        assert distribution.sigma is not None
+        return None, _decimal(
+            float(distribution.median) * math.exp(NORMAL_SDS * float(distribution.sigma))
+        )
+    if distribution.kind == "gamma":
+        assert distribution.shape is not None
+        assert distribution.rate is not None
+        shape, rate = float(distribution.shape), float(distribution.rate)
+        spread = 1 / (9 * shape)
+        return None, _decimal(shape / rate * (1 - spread + NORMAL_SDS * math.sqrt(spread)) ** 3)
+    return least, greatest
+
+
+def _decimal(value: float) -> Decimal | None:
+    """A float reach as a decimal; None where it overflows (refused as unbounded)."""
+    return Decimal(repr(value)) if math.isfinite(value) else None
+
+
+def _about(value: Decimal) -> str:
+    """A reach to 6 significant figures, written plainly where it is of a size a person reads
+    (900,000,000,000), else with an exponent."""
+    if value.adjusted() > 15:
+        return f"{float(value):.3g}"
+    return format(Decimal(f"{float(value):.6g}"), ",f")
+
+
+TINY = Decimal("1e-12")
+"""A reach nearer 0 than this is tried as 0 (a normal centred on 0 reaches a few 1e-17)."""
+
+
+def _check_reach(inputs: Inputs, where: Address, distribution: Distribution) -> None:
+    """Every value the distribution draws is one the input can take: its reach is tried on
+    the input as a what-if would be (birth rates to 2, amounts to 10,000,000, discount rates
+    to 20%, ...), so a draw is never a value no file could give."""
+    least, greatest = _reach(distribution)
+    if distribution.kind in ("lognormal", "gamma") and greatest is None:
+        raise PathError(
+            f"{where.path}: this {distribution.kind} distribution's upper tail is beyond any "
+            "number; narrow it"
+        )
+    for end, side in ((least, "down"), (greatest, "up")):
+        if end is None:
+            continue
+        try:
+            change(inputs, where, end if abs(end) >= TINY else Decimal(0))
+        except PathError as exc:
+            reason = str(exc).split(" is refused: ", 1)[-1]
+            raise PathError(
+                f"{where.path}: this {distribution.kind} distribution draws {side} to about "
+                f"{_about(end)}, a value the input cannot take ({reason}); narrow it to the "
+                "input's bounds"
+            ) from None

@@ -23,7 +23,8 @@ def _table(table: Table) -> list[str]:
     for row in table.rows:
         if MEDIUM not in row.media:
             continue
-        cells = [_cell(shown(row.cells[index])) for index in keep]
+        # A cell follows '| ' on its line, so no block construct can start there.
+        cells = [markdown(shown(row.cells[index]), line_start=False) for index in keep]
         if row.strong:
             cells[0] = f"**{cells[0]}**"
         out.append("| " + " | ".join(cells) + " |")

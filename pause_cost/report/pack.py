@@ -14,6 +14,9 @@ from pause_cost.results.estimate import Estimate
 from pause_cost.results.options import Acceptability, OptionsAppraisal
 from pause_cost.results.uncertainty import BreakEven, Simulation, Tornado
 
+GREEN_BOOK = "green-book-discount-rates"
+"""The shipped schedule's name: only it is called the Green Book's in the headline."""
+
 
 @dataclass(frozen=True)
 class Pack:
@@ -70,8 +73,10 @@ def headline(estimate: Estimate) -> str:
         text += " No programme cost is given: these are gross figures."
     appraisal = estimate.economics.appraisal
     if appraisal is not None and appraisal.bcr is not None:
-        text += (
-            f" At the Green Book's discount rates its net present value is "
-            f"{whole_pounds(appraisal.npv_gbp)}."
+        rates = (
+            "the Green Book's discount rates"
+            if appraisal.schedule == GREEN_BOOK
+            else f"the discount rates of {appraisal.schedule_title}"
         )
+        text += f" At {rates} its net present value is {whole_pounds(appraisal.npv_gbp)}."
     return text

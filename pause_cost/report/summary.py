@@ -30,6 +30,11 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
     sheet.merge_range(2, 0, 3, 5, "", book.formats["wrap"])
     book.text(sheet, 2, 0, headline(estimate), "wrap")
     sheet.set_row(2, 60)
+    warnings = [f"WARNING: {flag.message}" for flag in estimate.flags if flag.prominent]
+    if warnings:  # above the figures, as the page and the text output show them
+        sheet.merge_range(4, 0, 4, 5, "", book.formats["warning"])
+        book.text(sheet, 4, 0, "\n".join(warnings), "warning")
+        sheet.set_row(4, 45 * len(warnings))
     book.text(sheet, INPUT_ROW - 1, 0, "Inputs", "header")
     book.text(sheet, INPUT_ROW - 1, 1, "Value", "header")
     book.text(sheet, INPUT_ROW - 1, 5, "Source", "header")
@@ -260,11 +265,13 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
                 kind,
                 f"estimated {check.figure}",
             )
+            # Ours rounded to the published figure's own places, as the engine compares them.
+            places = max(0, -int(check.published.as_tuple().exponent))
             book.formula(
                 sheet,
                 row,
                 3,
-                f"=ROUND({cell(row, 2, False)},0)-{cell(row, 1, False)}",
+                f"=ROUND({cell(row, 2, False)},{places})-{cell(row, 1, False)}",
                 check.difference,
                 kind,
                 f"published {check.figure}",

@@ -56,6 +56,9 @@ def build(pack: Pack, *, cache: bool = True) -> tuple[bytes, list[Check]]:
         "title": workbook.add_format({"bold": True, "font_size": 14}),
         "bold": workbook.add_format({"bold": True}),
         "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
+        "warning": workbook.add_format(
+            {"bold": True, "text_wrap": True, "valign": "top", "font_color": "#9C0006"}
+        ),
     }
     book = Book(workbook, formats, cache=cache)
     estimate = pack.estimate

@@ -16,10 +16,12 @@ from pause_cost.engine import estimate
 from pause_cost.model.inputs import Inputs
 from pause_cost.model.paths import Address, PathError, address, read
 from pause_cost.model.ranges import Range, Ranges
+from pause_cost.money import NumberTextError, number_from_text
 from pause_cost.results.uncertainty import BreakEven, BreakEvenInput, InputRange, Method
 from pause_cost.uncertainty.evaluator import Evaluator
 from pause_cost.uncertainty.judged import basis_of, gross_flag, judgement_flags, shown
 from pause_cost.uncertainty.outcomes import UNITS, OutcomeError, is_gross, outcome
+from pause_cost.visible import shown_text
 
 DEFAULT_INPUTS = (
     "cohort.women_open",
@@ -56,12 +58,12 @@ class Target:
         if match is None:
             raise ValueError(
                 f"write a target as OUTCOME OP NUMBER (net>=0, npv>=0, return_per_pound>=4.5, "
-                f"payback<=3), not {text!r}"
+                f"payback<=3), not {shown_text(text)}"
             )
         try:
-            threshold = Decimal(match[3].replace("_", ""))
-        except ArithmeticError:
-            raise ValueError(f"{text!r}: {match[3]!r} is not a number") from None
+            threshold = number_from_text(match[3].replace("_", ""))
+        except NumberTextError as exc:
+            raise ValueError(f"{shown_text(text)}: {shown_text(match[3])}: {exc}") from None
         return cls(match[1], match[2], threshold)
 
     def __str__(self) -> str:

@@ -15,6 +15,7 @@ from pause_cost.engine import estimate
 from pause_cost.model.inputs import Inputs
 from pause_cost.model.paths import PathError, address
 from pause_cost.model.ranges import Ranges
+from pause_cost.money import NumberTextError, number_from_text
 from pause_cost.results.uncertainty import (
     Grid,
     GridAxis,
@@ -24,6 +25,7 @@ from pause_cost.results.uncertainty import (
 from pause_cost.uncertainty.evaluator import Evaluator
 from pause_cost.uncertainty.judged import gross_flag, judgement_flags, range_of, shown
 from pause_cost.uncertainty.outcomes import UNITS, is_gross, outcome
+from pause_cost.visible import shown_text
 
 
 def tornado(ranges: Ranges, name: str) -> Tornado:
@@ -88,29 +90,34 @@ class AxisSpec:
     def parse(cls, text: str) -> AxisSpec:
         match = re.fullmatch(r"([^=\s]+)=([^:]+):([^:]+):([^:]+)", text.strip())
         if match is None:
-            raise ValueError(f"write a grid axis as PATH=LOW:HIGH:STEP, not {text!r}")
+            raise ValueError(f"write a grid axis as PATH=LOW:HIGH:STEP, not {shown_text(text)}")
         try:
-            low, high, step = (Decimal(match[index].strip()) for index in (2, 3, 4))
-        except ArithmeticError:
-            raise ValueError(f"{text!r}: LOW, HIGH and STEP must be numbers") from None
-        if not all(value.is_finite() for value in (low, high, step)):
-            raise ValueError(f"{text!r}: LOW, HIGH and STEP must be finite numbers")
+            low, high, step = (number_from_text(match[index]) for index in (2, 3, 4))
+        except NumberTextError as exc:
+            raise ValueError(f"{shown_text(text)}: LOW, HIGH and STEP: {exc}") from None
         if step <= 0 or high < low:
-            raise ValueError(f"{text!r}: needs LOW <= HIGH and a STEP above 0")
-        try:
-            too_many = (high - low) / step + 1 > cls.MAX_VALUES
-        except ArithmeticError:
-            too_many = True
-        if too_many:
-            raise ValueError(f"{text!r}: at most {cls.MAX_VALUES} values an axis")
-        return cls(match[1], low, high, step)
+            raise ValueError(f"{shown_text(text)}: needs LOW <= HIGH and a STEP above 0")
+        # Counted before any value is made: (high - low) / step is at most about 1e31 within
+        # the numbers' bounds, so the division cannot overflow.
+        if (high - low) / step + 1 > cls.MAX_VALUES:
+            raise ValueError(f"{shown_text(text)}: at most {cls.MAX_VALUES} values an axis")
+        axis = cls(match[1], low, high, step)
+        values = axis.values()
+        if len(set(values)) != len(values):
+            raise ValueError(
+                f"{shown_text(text)}: a STEP of {step} cannot move a value of {high} at the "
+                "28 significant digits numbers are carried to; take a larger step"
+            )
+        return axis
 
     def values(self) -> list[Decimal]:
-        found, value = [], self.low
-        while value <= self.high:
-            found.append(value)
-            value += self.step
-        return found
+        """LOW, LOW + STEP, ... up to HIGH: each made from its index, so the count is known
+        before the first (at most :data:`MAX_VALUES`) and no sum can stall."""
+        count = int((self.high - self.low) / self.step) + 1
+        return [
+            self.low + index * self.step if index else self.low
+            for index in range(min(count, self.MAX_VALUES))
+        ]
 
 
 def grid(inputs: Inputs, rows: AxisSpec, columns: AxisSpec, name: str) -> Grid:
