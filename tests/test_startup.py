@@ -18,7 +18,7 @@ try:
 except SystemExit:
     pass
 watched = ("typer", "rich", "pydantic", "yaml", "numpy", "pause_cost.core.estimate",
-           "pause_cost.model.indices", "pause_cost.model.extension")
+           "pause_cost.model.indices", "pause_cost.model.extension", "pause_cost.render.document")
 print(",".join(sorted(name for name in watched if name in sys.modules)), file=sys.stderr)
 """
 
@@ -53,6 +53,17 @@ def test_json_estimate_loads_neither_rich_nor_numpy() -> None:
     loaded = loaded_after("estimate", str(ROTHERHAM), "-f", "json")
     assert "pause_cost.core.estimate" in loaded
     assert not loaded & {"rich", "numpy"}
+
+
+@pytest.mark.slow
+def test_json_estimates_are_written_from_the_results_without_a_document() -> None:
+    """JSON and JSON lines are the results' data: laying out a document is for the other
+    formats, and loading its modules is start-up a script never uses."""
+    for output_format in ("json", "jsonl"):
+        loaded = loaded_after("estimate", str(ROTHERHAM), "-f", output_format)
+        assert "pause_cost.core.estimate" in loaded
+        assert "pause_cost.render.document" not in loaded
+    assert "pause_cost.render.document" in loaded_after("estimate", str(ROTHERHAM), "-f", "md")
 
 
 @pytest.mark.slow
