@@ -85,3 +85,29 @@ def test_importing_the_package_loads_nothing_until_a_name_is_used() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert completed.stdout == "\n"
+
+
+def test_the_entry_point_builds_only_the_command_it_runs() -> None:
+    """typer builds every registered command's parameters before parsing; the entry point's
+    app holds the one command named, and answers exactly as the whole app does."""
+    from typer.main import get_command
+    from typer.testing import CliRunner
+
+    from pause_cost.cli import app, app_for
+
+    whole = get_command(app)
+    names = sorted(whole.commands)  # type: ignore[attr-defined]
+    assert {"estimate", "tables", "report"} <= set(names)
+    for name in names:
+        one = app_for([name, "--help"])
+        assert sorted(get_command(one).commands) == [name]  # type: ignore[attr-defined]
+        for args in ([name, "--help"], [name]):
+            mine = CliRunner().invoke(one, args, prog_name="pause-cost")
+            theirs = CliRunner().invoke(app, args, prog_name="pause-cost")
+            assert (mine.exit_code, mine.stdout, mine.stderr) == (
+                theirs.exit_code,
+                theirs.stdout,
+                theirs.stderr,
+            )
+    for others in ([], ["--help"], ["--version"], ["estimat"]):
+        assert app_for(others) is app
