@@ -17,18 +17,15 @@ nothing and ``estimate`` never loads numpy.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from pause_cost.compare import Comparison
-    from pause_cost.errors import Problem
     from pause_cost.model.inputs import Inputs
     from pause_cost.model.ranges import Ranges
-    from pause_cost.model.tables import UnitCostTable
     from pause_cost.report.pack import Pack
     from pause_cost.results.estimate import Estimate
     from pause_cost.results.uncertainty import BreakEven, Grid, Simulation, Tornado
@@ -40,16 +37,20 @@ __all__ = [
     "TableCheck",
     "breakeven",
     "compare",
+    "contract",
     "estimate",
     "grid",
     "init",
+    "national",
     "pack",
     "parse_axis",
     "parse_target",
+    "region",
     "render_pack",
     "schema",
     "sensitivity",
     "simulate",
+    "starters",
     "table",
     "tables",
     "validate_tables",
@@ -120,65 +121,6 @@ def compare(
         horizon_years=horizon_years,
         by=by,
     )
-
-
-def tables() -> list[UnitCostTable]:
-    """``pause-cost tables list``: every shipped table, loaded (and so checked)."""
-    from pause_cost.load import inputs
-
-    return [inputs.load_table(name) for name in inputs.shipped_table_names()]
-
-
-def table(reference: PathLike) -> UnitCostTable:
-    """``pause-cost tables show``: a table by shipped name or file."""
-    from pause_cost.load.inputs import load_table
-
-    return load_table(reference if isinstance(reference, str) else Path(reference))
-
-
-@dataclass(frozen=True)
-class TableCheck:
-    """One table's check: its problems (none if it loaded) and the lines no index can uprate."""
-
-    reference: str
-    problems: tuple[Problem, ...] = ()
-    notes: tuple[str, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-def validate_tables(references: Sequence[PathLike]) -> list[TableCheck]:
-    """``pause-cost tables validate``: each table and the indices it names, checked; every
-    table is checked whatever the others hold. A line priced outside its index's years is not
-    an error (a scenario may keep lines in their own price years) but it cannot be stated in
-    another year's prices, so it is noted. A scenario given by mistake is told so."""
-    from pause_cost.errors import InputError
-    from pause_cost.load import inputs
-
-    checks = []
-    for given in references:
-        reference = str(given)
-        try:
-            loaded = inputs.load_reference(reference, scenarios=False)
-            indices = inputs.table_indices(loaded)
-        except InputError as exc:
-            checks.append(TableCheck(reference, problems=exc.problems))
-            continue
-        notes = []
-        for line in loaded.table.lines:
-            if line.fee_schedule is not None:
-                continue  # a fee is not uprated: its schedule gives it for any year
-            written = loaded.table.index_reference(line)
-            index = indices.get(written) if written is not None else None
-            if index is not None and not index.covers(line.price_year):
-                notes.append(
-                    f"{line.id} is priced in {line.price_year}, outside {index.name} "
-                    f"({index.first_year} to {index.last_year}): it cannot be uprated"
-                )
-        checks.append(TableCheck(reference, notes=tuple(notes)))
-    return checks
 
 
 def parse_target(text: str) -> Target:
@@ -373,3 +315,10 @@ def init() -> str:
 
     starter = resources.files("pause_cost") / "templates" / "starter-scenario.yaml"
     return starter.read_text(encoding="utf-8")
+
+
+from pause_cost.api.baseline import starters  # noqa: E402
+from pause_cost.api.contracts import contract  # noqa: E402  (re-exported: one module a command)
+from pause_cost.api.national import national  # noqa: E402
+from pause_cost.api.region import region  # noqa: E402
+from pause_cost.api.tabling import TableCheck, table, tables, validate_tables  # noqa: E402
