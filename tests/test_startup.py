@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -87,9 +88,12 @@ def test_importing_the_package_loads_nothing_until_a_name_is_used() -> None:
     assert completed.stdout == "\n"
 
 
-def test_the_entry_point_builds_only_the_command_it_runs() -> None:
+def test_the_entry_point_builds_only_the_command_it_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """typer builds every registered command's parameters before parsing; the entry point's
     app holds the one command named, and answers exactly as the whole app does."""
+    monkeypatch.chdir(tmp_path)
     from typer.main import get_command
     from typer.testing import CliRunner
 
@@ -103,7 +107,10 @@ def test_the_entry_point_builds_only_the_command_it_runs() -> None:
         assert sorted(get_command(one).commands) == [name]  # type: ignore[attr-defined]
         for args in ([name, "--help"], [name]):
             mine = CliRunner().invoke(one, args, prog_name="pause-cost")
+            # `init` with no arguments writes ./scenario.yaml: each app starts without one.
+            (tmp_path / "scenario.yaml").unlink(missing_ok=True)
             theirs = CliRunner().invoke(app, args, prog_name="pause-cost")
+            (tmp_path / "scenario.yaml").unlink(missing_ok=True)
             assert (mine.exit_code, mine.stdout, mine.stderr) == (
                 theirs.exit_code,
                 theirs.stdout,
