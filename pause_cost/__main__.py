@@ -40,9 +40,9 @@ def main() -> None:
         if code:
             sys.exit(code)
         return
-    from pause_cost.cli import app
+    from pause_cost.cli import app_for
 
-    app(prog_name="pause-cost")
+    app_for(sys.argv[1:])(prog_name="pause-cost")
 
 
 if __name__ == "__main__":

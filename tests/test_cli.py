@@ -135,7 +135,7 @@ def test_a_failure_while_rendering_leaves_the_old_file_intact(
     def broken(_: Any) -> str:
         raise RuntimeError("renderer failed")
 
-    monkeypatch.setattr("pause_cost.render.json.write", broken)
+    monkeypatch.setattr("pause_cost.results.data.dumps", broken)
     result = run("estimate", ROTHERHAM, "-o", old_output, "--force")
     assert result.exit_code == ExitCode.INTERNAL_ERROR
     assert old_output.read_text(encoding="utf-8") == "old\n"

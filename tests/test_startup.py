@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -18,7 +19,7 @@ try:
 except SystemExit:
     pass
 watched = ("typer", "rich", "pydantic", "yaml", "numpy", "pause_cost.core.estimate",
-           "pause_cost.model.indices", "pause_cost.model.extension")
+           "pause_cost.model.indices", "pause_cost.model.extension", "pause_cost.render.document")
 print(",".join(sorted(name for name in watched if name in sys.modules)), file=sys.stderr)
 """
 
@@ -56,6 +57,17 @@ def test_json_estimate_loads_neither_rich_nor_numpy() -> None:
 
 
 @pytest.mark.slow
+def test_json_estimates_are_written_from_the_results_without_a_document() -> None:
+    """JSON and JSON lines are the results' data: laying out a document is for the other
+    formats, and loading its modules is start-up a script never uses."""
+    for output_format in ("json", "jsonl"):
+        loaded = loaded_after("estimate", str(ROTHERHAM), "-f", output_format)
+        assert "pause_cost.core.estimate" in loaded
+        assert "pause_cost.render.document" not in loaded
+    assert "pause_cost.render.document" in loaded_after("estimate", str(ROTHERHAM), "-f", "md")
+
+
+@pytest.mark.slow
 def test_an_estimate_without_a_price_year_or_extension_builds_neither_model() -> None:
     loaded = loaded_after("estimate", str(ROTHERHAM))
     assert "rich" in loaded
@@ -74,3 +86,35 @@ def test_importing_the_package_loads_nothing_until_a_name_is_used() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert completed.stdout == "\n"
+
+
+def test_the_entry_point_builds_only_the_command_it_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """typer builds every registered command's parameters before parsing; the entry point's
+    app holds the one command named, and answers exactly as the whole app does."""
+    monkeypatch.chdir(tmp_path)
+    from typer.main import get_command
+    from typer.testing import CliRunner
+
+    from pause_cost.cli import app, app_for
+
+    whole = get_command(app)
+    names = sorted(whole.commands)  # type: ignore[attr-defined]
+    assert {"estimate", "tables", "report"} <= set(names)
+    for name in names:
+        one = app_for([name, "--help"])
+        assert sorted(get_command(one).commands) == [name]  # type: ignore[attr-defined]
+        for args in ([name, "--help"], [name]):
+            mine = CliRunner().invoke(one, args, prog_name="pause-cost")
+            # `init` with no arguments writes ./scenario.yaml: each app starts without one.
+            (tmp_path / "scenario.yaml").unlink(missing_ok=True)
+            theirs = CliRunner().invoke(app, args, prog_name="pause-cost")
+            (tmp_path / "scenario.yaml").unlink(missing_ok=True)
+            assert (mine.exit_code, mine.stdout, mine.stderr) == (
+                theirs.exit_code,
+                theirs.stdout,
+                theirs.stderr,
+            )
+    for others in ([], ["--help"], ["--version"], ["estimat"]):
+        assert app_for(others) is app

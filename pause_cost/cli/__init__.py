@@ -7,9 +7,12 @@ modules load at import, so ``--version`` and ``--help`` stay fast.
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
+from typer.models import CommandInfo
 
 from pause_cost import __version__
 from pause_cost.cli import (
@@ -75,3 +78,30 @@ app.command()(decide.voi)
 app.command()(decide.appraise)
 app.command()(decide.acceptability)
 app.command()(decide.structural)
+
+
+def app_for(arguments: Sequence[str]) -> typer.Typer:
+    """The app, holding only the command (or command group) the arguments start with.
+
+    Before it parses anything, typer builds every registered command's parameters (evaluating
+    each one's annotations); a run uses one command, so the entry point builds only that one.
+    Its usage, help and errors are the same as the whole app's; anything else (no command,
+    an option first, a name that is not a command) gets the whole app, and so its help and
+    its suggestions.
+    """
+    name = arguments[0] if arguments else ""
+    commands = [info for info in app.registered_commands if _command_name(info) == name]
+    groups = [info for info in app.registered_groups if info.name == name]
+    if not commands and not groups:
+        return app
+    one = copy.copy(app)
+    one.registered_commands = commands
+    one.registered_groups = groups
+    return one
+
+
+def _command_name(info: CommandInfo) -> str:
+    """A registered command's name, as typer gives it: its own, else its function's."""
+    if info.name:
+        return info.name
+    return getattr(info.callback, "__name__", "").lower().replace("_", "-")

@@ -173,6 +173,7 @@ def _to_stdout(content: Content) -> None:
 def documents(
     build: Callable[[], Document | Sequence[Document]],
     wide: Callable[[], Document] | None = None,
+    data: Callable[[], Sequence[Any]] | None = None,
 ) -> Render:
     """A product of one document, or several (one a scenario), in any format a result has.
 
@@ -180,6 +181,9 @@ def documents(
     document after another (a stream ``jq`` reads; each the document that input alone gives),
     JSON lines one line each, CSV each one's rows under one header. ``csv-wide`` is ``wide``'s
     one row each (a summary of several estimates side by side), for any count.
+
+    ``data``, when given, is each document's ``data`` without the documents: JSON and JSON
+    lines are written from it alone, so those formats never load or build a document.
     """
 
     def render_as(output_format: OutputFormat, terminal: bool) -> Content:
@@ -187,6 +191,8 @@ def documents(
             if wide is None:
                 raise ValueError("csv-wide is not a format of this product")
             return render(wide(), OutputFormat.csv).encode("utf-8")
+        if data is not None and output_format in (OutputFormat.json, OutputFormat.jsonl):
+            return _joined_data(list(data()), output_format).encode("utf-8")
         built = build()
         several = [built] if not isinstance(built, Sequence) else list(built)
         if output_format is OutputFormat.table and terminal:
@@ -207,6 +213,15 @@ def _joined(several: list[Document], output_format: OutputFormat) -> str:
     if output_format is OutputFormat.csv:
         return written[0] + "".join(text.partition("\n")[2] for text in written[1:])
     return "\n".join(written)
+
+
+def _joined_data(several: list[Any], output_format: OutputFormat) -> str:
+    """Documents' data as :func:`_joined` writes them in JSON or JSON lines."""
+    if output_format is OutputFormat.jsonl:
+        return "".join(as_json_line(data) for data in several)
+    from pause_cost.results.data import dumps
+
+    return "".join(dumps(data) for data in several)
 
 
 def as_json_line(data: Any) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,6 +20,9 @@ from pause_cost.cli.options import (
 )
 from pause_cost.money import NumberTextError, number_from_text
 from pause_cost.visible import shown_text
+
+if TYPE_CHECKING:
+    from pause_cost.render.document import Document
 
 
 def _what_if(values: list[str] | None) -> list[tuple[str, Decimal]]:
@@ -78,14 +81,26 @@ def estimate(
     changes = _what_if(what_if)
     with handled(output_format):
         from pause_cost import api
-        from pause_cost.render.estimate import estimate_document, summary_document
 
         results = [api.estimate(path, what_if=changes) for path in scenarios]
+
+        def each() -> list[Document]:
+            from pause_cost.render.estimate import estimate_document
+
+            return [estimate_document(result) for result in results]
+
+        def wide() -> Document:
+            from pause_cost.render.estimate import summary_document
+
+            return summary_document(results)
+
+        def data() -> list[Any]:
+            from pause_cost.results.data import to_data
+
+            return [to_data(result) for result in results]
+
         emit(
-            documents(
-                lambda: [estimate_document(result) for result in results],
-                lambda: summary_document(results),
-            ),
+            documents(each, wide, data),
             chosen,
             output,
             force,
