@@ -265,5 +265,6 @@ def test_the_analysis_sheets_carry_the_analyses_figures(tmp_path: Path) -> None:
 
 
 def test_calc_is_installed_where_the_tests_run() -> None:
-    """CI installs LibreOffice's Calc (.ci/run); the workbook tests never skip without it."""
+    """The test command installs LibreOffice's Calc where missing (scripts/test.sh); the workbook
+    tests never skip without it."""
     assert shutil.which("soffice") is not None

@@ -282,8 +282,8 @@ def pack(
         if not ranges.ranges:
             raise InputError.single(
                 os.fspath(scenario),
-                "--sensitivity needs ranges: give the scenario an uncertainty list (see the "
-                "README's 'How sure')",
+                "--sensitivity needs ranges: give the scenario an uncertainty list (see "
+                "docs/uncertainty.md)",
             )
         from pause_cost.uncertainty import oneway
 

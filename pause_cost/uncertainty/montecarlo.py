@@ -159,7 +159,7 @@ def simulate(
     if not compiled.drawn:
         raise SimulationError(
             "no input has a distribution, so there is nothing to draw: give a range a "
-            "distribution (see the README's 'How sure')"
+            "distribution (see docs/uncertainty.md)"
         )
     run = run_draws(compiled, draws, seed, poisson_births=poisson_births, progress=progress)
     if outcome not in run.names:

@@ -33,8 +33,7 @@ def tornado(ranges: Ranges, name: str) -> Tornado:
     base = outcome(base_result, name)
     if not ranges.ranges:
         raise PathError(
-            "the scenario gives no ranges: give it an uncertainty list (see the README's "
-            "'How sure')"
+            "the scenario gives no ranges: give it an uncertainty list (see docs/uncertainty.md)"
         )
     swings = []
     evaluator = Evaluator(inputs)
