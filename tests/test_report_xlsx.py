@@ -233,8 +233,10 @@ def test_the_analysis_sheets_carry_the_analyses_figures(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(path)
 
     def rows(sheet: str) -> dict[str, list[Any]]:
+        """Each row by its second column, the input's path or the outcome's name (the first is
+        its label in words)."""
         return {
-            str(row[0]).removesuffix(" *"): list(row[1:])
+            str(row[1]): list(row[2:])
             for row in book[sheet].iter_rows(values_only=True)
             if row[0] is not None
         }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
+from pause_cost.model.labels import outcome_label
 from pause_cost.money import round_half_up
 from pause_cost.render.document import (
     MARKDOWN,
@@ -24,8 +25,13 @@ from pause_cost.render.document import (
     Tidy,
     TidyCell,
 )
+from pause_cost.render.sentences import (
+    breakeven_sentences,
+    simulation_sentence,
+    tornado_sentence,
+)
 from pause_cost.results.data import to_data
-from pause_cost.results.uncertainty import BreakEven, Grid, Simulation, Tornado
+from pause_cost.results.uncertainty import BreakEven, Grid, InputRange, Simulation, Tornado
 
 BAR_WIDTH = 10
 INPUT_PLACES = 6
@@ -54,6 +60,34 @@ def _value(value: Decimal | None, path: str = "") -> Cell:
     return Count(value, INPUT_PLACES)
 
 
+def _label(found: InputRange) -> str:
+    """The input in plain English (its path where it has no label)."""
+    return found.label or found.input
+
+
+def _outcome(name: str) -> str:
+    """'net cost avoided': the outcome's label as it reads inside a sentence."""
+    text = outcome_label(name).text
+    return text[:1].lower() + text[1:]
+
+
+def _paths(ranges: list[InputRange]) -> list[Block]:
+    """The inputs' paths in the table's order, for --set and ranges (a terminal has no room for
+    a column of them; Markdown has one)."""
+    if not ranges:
+        return []
+    return [
+        Paragraph(
+            "Paths, for --set and ranges: " + "; ".join(r.input for r in ranges) + ".", media=TEXT
+        )
+    ]
+
+
+def _in_a_paper(sentences: list[str | None]) -> list[Block]:
+    shown = [sentence for sentence in sentences if sentence]
+    return [Paragraph(f"In a paper: {sentence}") for sentence in shown]
+
+
 def _flags(flags: list[str]) -> list[Block]:
     return [Paragraph(f"Read before quoting: {flag}") for flag in flags]
 
@@ -70,7 +104,8 @@ def tornado_document(tornado: Tornado) -> Document:
     rows = [
         Row(
             (
-                swing.range.input + (" *" if swing.range.basis == "judgement" else ""),
+                _label(swing.range) + (" *" if swing.range.basis == "judgement" else ""),
+                swing.range.input,
                 _value(swing.range.low, swing.range.input),
                 _value(swing.range.high, swing.range.input),
                 figure(swing.outcome_at_low, tornado.unit),
@@ -82,11 +117,12 @@ def tornado_document(tornado: Tornado) -> Document:
         )
         for swing in tornado.swings
     ]
-    outcome = f"{tornado.outcome} (gross)" if tornado.gross else tornado.outcome
+    outcome = _outcome(tornado.outcome) + (" (gross)" if tornado.gross else "")
     table = Table(
-        title=f"What moves {outcome}, largest swing first",
+        title=f"What moves the {outcome}, largest swing first",
         columns=(
-            Column("Input", wrap="fold"),
+            Column("Input"),
+            Column("Path", media=MARKDOWN),
             Column("Low", numeric=True),
             Column("High", numeric=True),
             Column("At low", numeric=True),
@@ -100,20 +136,24 @@ def tornado_document(tornado: Tornado) -> Document:
     judged = any(swing.range.basis == "judgement" for swing in tornado.swings)
     blocks: list[Block] = [
         Paragraph(
-            f"{outcome} with every input at its point: {_shown(tornado.base, tornado.unit)}."
+            f"The {outcome} ({tornado.outcome}) with every input at its point: "
+            f"{_shown(tornado.base, tornado.unit)}."
         ),
         Paragraph(f"{table.title}:", media=MARKDOWN),
         table,
         *([Paragraph("* a judgement, not a sourced or derived range.")] if judged else []),
+        *_paths([swing.range for swing in tornado.swings]),
+        *_in_a_paper([tornado_sentence(tornado, outcome)]),
         *_flags(tornado.flags),
     ]
     tidy: list[tuple[TidyCell, ...]] = [
-        ("(base)", "", "", "", figure(tornado.base, tornado.unit), "")
+        ("(base)", "", "", "", "", figure(tornado.base, tornado.unit), "")
     ]
     for swing in tornado.swings:
         tidy.append(
             (
                 swing.range.input,
+                _label(swing.range),
                 _value(swing.range.low, swing.range.input),
                 _value(swing.range.high, swing.range.input),
                 figure(swing.outcome_at_low, tornado.unit),
@@ -122,12 +162,13 @@ def tornado_document(tornado: Tornado) -> Document:
             )
         )
     return Document(
-        title=f"Sensitivity of {tornado.scenario}: {outcome}",
+        title=f"Sensitivity of {tornado.scenario}: the {outcome}",
         sections=(Section(tuple(blocks)),),
         flags=(),
         data=to_data(tornado),
         tidy=Tidy(
-            ("input", "low", "high", "outcome_at_low", "outcome_at_high", "range"), tuple(tidy)
+            ("input", "label", "low", "high", "outcome_at_low", "outcome_at_high", "range"),
+            tuple(tidy),
         ),
     )
 
@@ -168,6 +209,9 @@ def grid_document(grid: Grid) -> Document:
     )
 
 
+METHOD_WORDS = {"bracketed": "search", "linear": "solved", "none": "never crosses"}
+"""Break-even methods as a reader reads them; the JSON and CSV keep the method's name."""
+
 PAYBACK_COUNTS = (
     "payback counts years: years after each avoided birth, or, where the scenario has a "
     "calendar, council financial years from the first (1 is the first)."
@@ -187,13 +231,14 @@ def breakeven_document(result: BreakEven) -> Document:
     for item in result.inputs:
         where = "-"
         if item.inside_range is not None:
-            where = "inside" if item.inside_range else "outside"
+            where = "yes" if item.inside_range else "no"
         direction = (
             "" if item.met_above is None else ("at or above" if item.met_above else "at or below")
         )
         rows.append(
             Row(
                 (
+                    _label(item.range),
                     item.range.input,
                     _value(item.range.point, item.range.input),
                     _value(
@@ -201,7 +246,7 @@ def breakeven_document(result: BreakEven) -> Document:
                     ),
                     direction,
                     where,
-                    item.method,
+                    METHOD_WORDS.get(item.method, item.method),
                 )
             )
         )
@@ -209,25 +254,30 @@ def breakeven_document(result: BreakEven) -> Document:
     table = Table(
         title=f"Where {result.target} is just met, each input alone",
         columns=(
-            Column("Input", wrap="fold"),
+            Column("Input"),
+            Column("Path", media=MARKDOWN),
             Column("Now", numeric=True),
             Column("Break-even", numeric=True),
             Column("Met"),
-            Column("Range"),
-            Column("Method"),
+            Column("In its range"),
+            Column("Found by"),
         ),
         rows=tuple(rows),
     )
-    notes = sorted({f"{item.method}: {item.note}" for item in result.inputs})
+    notes = sorted(
+        {f"{METHOD_WORDS.get(item.method, item.method)}: {item.note}" for item in result.inputs}
+    )
     blocks: list[Block] = [
         Paragraph(
-            f"{result.outcome} now: {_shown(result.base, result.unit)}; the target "
-            f"{result.target} is {status}."
+            f"The {_outcome(result.outcome)} ({result.outcome}) now: "
+            f"{_shown(result.base, result.unit)}; the target {result.target} is {status}."
         ),
         Gap(media=TEXT),
         Paragraph(f"{table.title}:", media=MARKDOWN),
         table,
-        Paragraph("Methods: " + "; ".join(notes) + "."),
+        Paragraph("Found by: " + "; ".join(notes) + "."),
+        *_paths([item.range for item in result.inputs]),
+        *_in_a_paper(list(breakeven_sentences(result, _outcome(result.outcome)))),
         *([Paragraph(PAYBACK_COUNTS)] if result.outcome == "payback" else []),
         *_flags(result.flags),
     ]
@@ -266,6 +316,7 @@ def simulation_document(simulation: Simulation) -> Document:
     rows = [
         Row(
             (
+                outcome_label(summary.outcome).text,
                 summary.outcome,
                 figure(summary.point, summary.unit),
                 figure(summary.mean, summary.unit),
@@ -282,13 +333,14 @@ def simulation_document(simulation: Simulation) -> Document:
         title=f"{simulation.draws:,} draws, seed {simulation.seed}",
         columns=(
             Column("Outcome"),
+            Column("Name", media=MARKDOWN),
             *(Column(label, numeric=True) for label in ("Point", "Mean", "SD", "P5", "P50", "P95")),
         ),
         rows=tuple(rows),
     )
     largest = max((bin.draws for bin in simulation.histogram), default=0)
     histogram = Table(
-        title=f"Histogram of {simulation.outcome} (0.5th to 99.5th percentile)",
+        title=f"Histogram of the {_outcome(simulation.outcome)} (0.5th to 99.5th percentile)",
         columns=(
             Column("From", numeric=True),
             Column("To", numeric=True),
@@ -308,31 +360,33 @@ def simulation_document(simulation: Simulation) -> Document:
         ),
     )
     drivers = Table(
-        title=f"What drives the spread of {simulation.outcome}",
+        title=f"What drives the spread of the {_outcome(simulation.outcome)}",
         columns=(
-            Column("Input", wrap="fold"),
-            Column("Distribution"),
+            Column("Input"),
+            Column("Path", media=MARKDOWN),
+            Column("Drawn from"),
             Column("Correlation", numeric=True),
-            Column("Share", numeric=True),
+            Column("Share of spread", numeric=True),
             Column("Range"),
         ),
         rows=tuple(
             Row(
                 (
+                    _label(driver.range),
                     driver.range.input,
                     driver.distribution,
-                    Count(driver.correlation, 3),
-                    Count(driver.share, 3),
+                    Count(driver.correlation, 2),
+                    f"{round_half_up(driver.share * 100, 0)}%",
                     driver.range.basis,
                 )
             )
             for driver in simulation.drivers
         ),
     )
-    net = "net (gross: no programme cost)" if simulation.gross else "net"
+    net = "net cost avoided" + (" (gross: no programme cost)" if simulation.gross else "")
     blocks: list[Block] = [
         Paragraph(
-            f"P({net} > 0) = {percent(simulation.probability_net_positive)} "
+            f"The {net} is above £0 in {percent(simulation.probability_net_positive)} "
             f"of {simulation.draws:,} draws (seed {simulation.seed}; the same seed gives the "
             f"same figures). Percentiles: {simulation.percentiles}."
         ),
@@ -345,8 +399,10 @@ def simulation_document(simulation: Simulation) -> Document:
         drivers,
     ]
     if simulation.held:
-        held = ", ".join(found.input for found in simulation.held)
+        held = "; ".join(f"{_label(found)} ({found.input})" for found in simulation.held)
         blocks.append(Paragraph(f"Held at their point (no distribution): {held}."))
+    blocks += _paths([driver.range for driver in simulation.drivers])
+    blocks += _in_a_paper([simulation_sentence(simulation, _outcome(simulation.outcome))])
     blocks += _flags(simulation.flags)
     tidy: list[tuple[TidyCell, ...]] = [
         ("run", "draws", "", simulation.draws),

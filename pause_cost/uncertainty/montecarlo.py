@@ -14,6 +14,7 @@ from decimal import Decimal
 import numpy as np
 
 from pause_cost.errors import PauseCostError
+from pause_cost.model.inputs import Inputs
 from pause_cost.model.ranges import Range, Ranges
 from pause_cost.results.estimate import Estimate
 from pause_cost.results.uncertainty import (
@@ -39,6 +40,7 @@ from pause_cost.uncertainty.draws import (
     point_outcomes,
     poisson_draws,
 )
+from pause_cost.uncertainty.judged import range_of
 from pause_cost.uncertainty.statistics import (
     BINS,
     RETAINED,
@@ -191,7 +193,7 @@ def simulate(
     drivers = sorted(
         (
             Driver(
-                range=_input_range(drawn.range, basis_of(drawn.range)),
+                range=_input_range(drawn.range, basis_of(drawn.range), ranges.inputs),
                 distribution=drawn.distribution.kind,
                 correlation=_decimal(value),
                 share=_decimal(value**2),
@@ -202,7 +204,7 @@ def simulate(
     )
     drawn_paths = {drawn.range.path for drawn in compiled.drawn}
     held = [
-        _input_range(found, basis_of(found))
+        _input_range(found, basis_of(found), ranges.inputs)
         for found in ranges.ranges
         if found.path not in drawn_paths
     ]
@@ -241,15 +243,8 @@ def _exact_points(result: Estimate) -> dict[str, Decimal]:
     return found
 
 
-def _input_range(found: Range, basis: RangeBasis) -> InputRange:
-    return InputRange(
-        input=found.path,
-        point=found.point,
-        low=found.low,
-        high=found.high,
-        basis=basis,
-        assumption=found.assumption,
-    )
+def _input_range(found: Range, basis: RangeBasis, inputs: Inputs) -> InputRange:
+    return range_of(found, inputs, basis)
 
 
 def _decimal(value: float) -> Decimal:
