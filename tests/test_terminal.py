@@ -1,0 +1,39 @@
+"""The terminal's table format: no line ends in spaces, at any width, in any command (rich pads
+each line to the table's width; the tool takes the padding off)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run
+
+UNCERTAIN = "scenarios/rotherham-2020-uncertain.yaml"
+COMMANDS = [
+    ("estimate", "scenarios/rotherham-2020-calendar.yaml"),
+    ("estimate", "scenarios/rotherham-2021-joint-funding.yaml"),
+    ("sensitivity", UNCERTAIN),
+    ("breakeven", UNCERTAIN),
+    ("simulate", UNCERTAIN, "--draws", "500", "--seed", "1"),
+    ("compare", "rotherham-2020-published", "care-journey-england"),
+    ("tables", "list"),
+    ("tables", "show", "care-journey-england"),
+]
+
+
+@pytest.mark.parametrize("columns", ["80", "200"])
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c[:2]) for c in COMMANDS])
+def test_no_line_ends_in_spaces(command: tuple[str, ...], columns: str) -> None:
+    result = run(*command, env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.stderr
+    padded = [line for line in result.stdout.splitlines() if line != line.rstrip()]
+    assert padded == []
+
+
+def test_a_table_written_to_a_file_has_no_trailing_spaces(tmp_path: Path) -> None:
+    target = tmp_path / "estimate.txt"
+    result = run("estimate", "scenarios/rotherham-2020.yaml", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert [line for line in lines if line != line.rstrip()] == []
