@@ -3,6 +3,7 @@ each line to the table's width; the tool takes the padding off)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,15 @@ def test_a_table_written_to_a_file_has_no_trailing_spaces(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.stderr
     lines = target.read_text(encoding="utf-8").splitlines()
     assert [line for line in lines if line != line.rstrip()] == []
+
+
+@pytest.mark.parametrize("group", [(), ("tables",)])
+def test_help_gives_each_commands_description_whole(group: tuple[str, ...]) -> None:
+    """No description is cut with '...': each ends its sentence, however many lines it takes."""
+    shown = run(*group, "--help", env={"COLUMNS": "80"}).stdout
+    commands = shown.split("Commands:\n", 1)[1]
+    assert "..." not in commands
+    entries = [e for e in re.split(r"\n(?=  \S)", "\n" + commands) if e.strip()]
+    assert len(entries) >= 3
+    for entry in entries:
+        assert " ".join(entry.split()).endswith("."), entry
