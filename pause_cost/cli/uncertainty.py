@@ -161,7 +161,7 @@ def simulate(
     chosen = resolve_format(output_format, output, command="simulate")
     with handled(output_format):
         from pause_cost import api
-        from pause_cost.render.uncertainty import simulation_document
+        from pause_cost.render.simulation import simulation_document
 
         with _progress(draws) as advance:
             result = api.simulate(

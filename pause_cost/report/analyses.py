@@ -10,9 +10,9 @@ import re
 from typing import Any
 
 from pause_cost.render.document import Count, Document, Money, Paragraph, Ratio, Table
+from pause_cost.render.simulation import simulation_document
 from pause_cost.render.uncertainty import (
     breakeven_document,
-    simulation_document,
     tornado_document,
 )
 from pause_cost.report.book import Book

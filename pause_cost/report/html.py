@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from pause_cost.render.estimate import estimate_document
+from pause_cost.render.simulation import simulation_document
 from pause_cost.render.uncertainty import (
     breakeven_document,
-    simulation_document,
     tornado_document,
 )
 from pause_cost.report.charts.cash import cash_chart

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pause_cost.render import markdown
 from pause_cost.render.escape import markdown as escaped
 from pause_cost.render.estimate import estimate_document
+from pause_cost.render.simulation import simulation_document
 from pause_cost.render.uncertainty import (
     breakeven_document,
-    simulation_document,
     tornado_document,
 )
 from pause_cost.report.pack import Pack, headline
