@@ -50,3 +50,24 @@ def test_help_gives_each_commands_description_whole(group: tuple[str, ...]) -> N
     assert len(entries) >= 3
     for entry in entries:
         assert " ".join(entry.split()).endswith("."), entry
+
+
+def test_the_grid_is_a_grid_with_even_values() -> None:
+    """Three women counts by six birth rates: one header line of the six rates, each to two
+    places (0.20 beside 0.25, never 0.2 beside 0.30), then one line per count."""
+    result = run(
+        "sensitivity",
+        UNCERTAIN,
+        "--grid",
+        "cohort.women_open=16:24:4",
+        "--grid",
+        "cohort.birth_rate_per_woman_per_year=0.2:0.45:0.05",
+        env={"COLUMNS": "80"},
+    )
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if line.split()[:1] == ["0.20"])
+    assert header.split() == ["0.20", "0.25", "0.30", "0.35", "0.40", "0.45"]
+    body = [line.split() for line in lines if line.split()[:1] in (["16"], ["20"], ["24"])]
+    assert [row[0] for row in body] == ["16", "20", "24"]
+    assert all(len(row) == 7 for row in body)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from pause_cost.model.labels import outcome_label
+from pause_cost.model.labels import input_label, outcome_label
 from pause_cost.render.document import (
     MARKDOWN,
     TEXT,
@@ -177,20 +177,32 @@ def _shown(value: Decimal | None, unit: str) -> str:
     return "never" if value is None else shown(figure(value, unit))
 
 
+def _even(values: list[Decimal]) -> list[str]:
+    """Axis values with the same number of places (0.20, 0.25, 0.30; never 0.2 beside 0.30)."""
+    exponents = [value.normalize().as_tuple().exponent for value in values]
+    places = max((-e for e in exponents if isinstance(e, int) and e < 0), default=0)
+    return [f"{value:,.{places}f}" for value in values]
+
+
 def grid_document(grid: Grid) -> Document:
-    header = tuple(
-        Column(f"{grid.columns.input}={Count(value).value}", numeric=True)
-        for value in grid.columns.values
-    )
+    """The two-way table as a grid: a row per value of one input, a column per value of the
+    other, each named in words in the title (their paths beneath, for --grid)."""
+    rows_label = input_label(grid.rows.input).text
+    columns_label = input_label(grid.columns.input).text
+    header = tuple(Column(shown, numeric=True) for shown in _even(grid.columns.values))
     rows = [
-        Row((str(Count(value).value), *(figure(cell, grid.unit) for cell in cells)))
-        for value, cells in zip(grid.rows.values, grid.values, strict=True)
+        Row((shown, *(figure(cell, grid.unit) for cell in cells)))
+        for shown, cells in zip(_even(grid.rows.values), grid.values, strict=True)
     ]
     table = Table(
-        title=f"{grid.outcome} by {grid.rows.input} (rows) and {grid.columns.input} (columns)",
-        columns=(Column(grid.rows.input), *header),
+        title=(
+            f"The {_outcome(grid.outcome)} by {rows_label[:1].lower()}{rows_label[1:]} (rows) and "
+            f"{columns_label[:1].lower()}{columns_label[1:]} (columns)"
+        ),
+        columns=(Column("", numeric=True), *header),
         rows=tuple(rows),
     )
+    paths = Paragraph(f"Rows: {grid.rows.input}; columns: {grid.columns.input}.")
     tidy: list[tuple[TidyCell, ...]] = [
         (Count(row), Count(column), figure(cell, grid.unit))
         for row, cells in zip(grid.rows.values, grid.values, strict=True)
@@ -199,7 +211,14 @@ def grid_document(grid: Grid) -> Document:
     return Document(
         title=f"Two-way sensitivity of {grid.scenario}",
         sections=(
-            Section((Paragraph(f"{table.title}:", media=MARKDOWN), table, *_flags(grid.flags))),
+            Section(
+                (
+                    Paragraph(f"{table.title}:", media=MARKDOWN),
+                    table,
+                    paths,
+                    *_flags(grid.flags),
+                )
+            ),
         ),
         flags=(),
         data=to_data(grid),
