@@ -57,6 +57,14 @@ def estimate(
             "flagged. Repeat for several.",
         ),
     ] = None,
+    summary: Annotated[
+        bool,
+        typer.Option(
+            "--summary",
+            help="The key figures on one screen (table and Markdown); JSON and CSV are the "
+            "full estimate's.",
+        ),
+    ] = False,
     output_format: EstimateFormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -76,6 +84,8 @@ def estimate(
         from pause_cost.render.estimate import estimate_document, summary_document
 
         results = [api.estimate(path, what_if=changes) for path in scenarios]
+        if summary:
+            from pause_cost.render.brief import brief_document as estimate_document
         emit(
             documents(
                 lambda: [estimate_document(result) for result in results],
