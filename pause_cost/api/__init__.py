@@ -72,11 +72,19 @@ def _ranges(scenario: Ranges | PathLike) -> Ranges:
     return scenario if isinstance(scenario, Ranges) else load_ranges(Path(scenario))
 
 
-def _changes(what_if: WhatIf) -> list[tuple[str, Decimal]]:
-    """What-ifs as (path, exact number); a float goes through its shortest text (0.1, not
+def _changes(what_if: WhatIf) -> list[tuple[str, Decimal | str]]:
+    """What-ifs as (path, exact number), or (path, text) for a value that is not a number
+    (``price_year``, ``unit_costs``); a float goes through its shortest text (0.1, not
     0.1000000000000000055...), as a number typed on the command line would."""
     pairs = what_if.items() if isinstance(what_if, Mapping) else what_if
-    return [(name, Decimal(str(value))) for name, value in pairs]
+    found: list[tuple[str, Decimal | str]] = []
+    for name, value in pairs:
+        try:
+            number = Decimal(str(value))
+        except ArithmeticError:
+            number = Decimal("NaN")
+        found.append((name, number if number.is_finite() else str(value)))
+    return found
 
 
 def estimate(scenario: Inputs | PathLike, *, what_if: WhatIf = ()) -> Estimate:
@@ -84,16 +92,31 @@ def estimate(scenario: Inputs | PathLike, *, what_if: WhatIf = ()) -> Estimate:
     first flag (``what_if``), as ``--set PATH=NUMBER`` does."""
     from pause_cost import engine
 
-    inputs = _inputs(scenario)
     changes = _changes(what_if)
+    texts = [(name, value) for name, value in changes if isinstance(value, str)]
+    numbers = [(name, value) for name, value in changes if isinstance(value, Decimal)]
     if not changes:
-        return engine.estimate(*inputs)
+        return engine.estimate(*_inputs(scenario))
+    from pause_cost.errors import InputError
+    from pause_cost.load.inputs import Inputs as Loaded
     from pause_cost.results.estimate import Flag
     from pause_cost.uncertainty.whatif import apply
 
-    inputs, said = apply(inputs, changes)
+    said_text: list[str] = []
+    if texts and not isinstance(scenario, Loaded):
+        from pause_cost.load.settings import load_with_text
+
+        inputs, said_text = load_with_text(Path(scenario), texts)
+    elif texts:
+        raise InputError.single(
+            texts[0][0], "a text what-if changes what is loaded: give the scenario's file"
+        )
+    else:
+        inputs = _inputs(scenario)
+    inputs, said = apply(inputs, numbers)
     result = engine.estimate(*inputs)
-    what = Flag(code="what_if", message="What-if, set for this run: " + said + ".")
+    told = "; ".join(part for part in (*said_text, said) if part)
+    what = Flag(code="what_if", message="What-if, set for this run: " + told + ".")
     result.flags = [what, *result.flags]
     return result
 

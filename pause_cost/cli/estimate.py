@@ -20,21 +20,23 @@ from pause_cost.cli.options import (
 )
 
 
-def _what_if(values: list[str] | None) -> list[tuple[str, Decimal]]:
-    """``PATH=VALUE`` pairs from ``--set``, the value a plain number."""
-    found = []
+def _what_if(values: list[str] | None) -> list[tuple[str, Decimal | str]]:
+    """``PATH=VALUE`` pairs from ``--set``: a number where the value is one, else its text
+    (``price_year=2023/24``, ``unit_costs=care-journey-england,wider-costs``)."""
+    found: list[tuple[str, Decimal | str]] = []
     for text in values or []:
         path, equals, value = text.partition("=")
         try:
             number = Decimal(value.strip())
         except ArithmeticError:
             number = Decimal("NaN")
-        if not equals or not path.strip() or not number.is_finite():
+        if not equals or not path.strip() or not value.strip():
             raise typer.BadParameter(
-                f"write a what-if as PATH=NUMBER (cohort.women_open=24), not {text!r}",
+                f"write a what-if as PATH=VALUE (cohort.women_open=24, price_year=2023/24), "
+                f"not {text!r}",
                 param_hint="'--set'",
             )
-        found.append((path.strip(), number))
+        found.append((path.strip(), number if number.is_finite() else value.strip()))
     return found
 
 
@@ -52,9 +54,11 @@ def estimate(
         list[str] | None,
         typer.Option(
             "--set",
-            help="PATH=NUMBER: change an input for a what-if (cohort.women_open=24, "
-            "programme_cost.total_gbp=450000, table/line.share_of_children=0.5); echoed and "
-            "flagged. Repeat for several.",
+            help="PATH=VALUE: change an input for a what-if (cohort.women_open=24, "
+            "programme_cost.total_gbp=450000, table/line.share_of_children=0.5, "
+            "cohorts.NAME.women_open=12, price_year=2023/24, "
+            "unit_costs=care-journey-england,wider-costs); echoed and flagged. Repeat for "
+            "several.",
         ),
     ] = None,
     summary: Annotated[

@@ -49,6 +49,9 @@ INPUT_LABELS: dict[str, tuple[str, str]] = {
     "persistence.months": ("Months the effect lasts after the programme", "months"),
     "discounting.rate_percent": ("Discount rate", "% a year"),
     "horizon_years": ("Years costed", "years"),
+    "price_year": ("Price year", "financial year"),
+    "unit_costs": ("Unit-cost tables", "tables"),
+    "title": ("Title", "text"),
     "immediate_years": ("Years counted as immediate", "years"),
 }
 """Scenario inputs by path (list positions as ``N``): label and unit."""
@@ -82,7 +85,10 @@ def _generic(path: str) -> str:
 
 
 def _cohort(inputs: Inputs | None, position: str) -> str:
-    """'Cohort 2' or 'Cohort 2 (April 2020)' for cohorts.1, from the cohort's own name."""
+    """'Cohort 2' or 'Cohort 2 (April 2020)' for cohorts.1, from the cohort's own name; a
+    cohort addressed by its name is 'Cohort April 2020'."""
+    if not position.isdigit():
+        return f"Cohort {position}"
     number = int(position)
     name = None
     if inputs is not None and inputs.scenario.cohorts and number < len(inputs.scenario.cohorts):
@@ -104,7 +110,10 @@ def input_label(path: str, inputs: Inputs | None = None) -> Label:
                     item = next((str(ln.item) for ln in table.lines if ln.id == line_id), item)
         return Label(item if rest == "amount_gbp" else f"{item}: {words}", unit)
     parts = path.split(".")
-    pattern = ".".join("N" if part.isdigit() else part for part in parts)
+    pattern = ".".join(
+        "N" if part.isdigit() or (index == 1 and parts[0] == "cohorts") else part
+        for index, part in enumerate(parts)
+    )
     if pattern.startswith("cohorts.N."):
         inner = INPUT_LABELS.get("cohort." + pattern.removeprefix("cohorts.N."))
         text, unit = inner or (_generic(pattern.removeprefix("cohorts.N.")), "")
