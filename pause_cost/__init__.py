@@ -23,16 +23,20 @@ if TYPE_CHECKING:  # `import x as x`: re-exported, for type checkers
     from pause_cost.api import TableCheck as TableCheck
     from pause_cost.api import breakeven as breakeven
     from pause_cost.api import compare as compare
+    from pause_cost.api import contract as contract
     from pause_cost.api import estimate as estimate
     from pause_cost.api import grid as grid
     from pause_cost.api import init as init
+    from pause_cost.api import national as national
     from pause_cost.api import pack as pack
     from pause_cost.api import parse_axis as parse_axis
     from pause_cost.api import parse_target as parse_target
+    from pause_cost.api import region as region
     from pause_cost.api import render_pack as render_pack
     from pause_cost.api import schema as schema
     from pause_cost.api import sensitivity as sensitivity
     from pause_cost.api import simulate as simulate
+    from pause_cost.api import starters as starters
     from pause_cost.api import table as table
     from pause_cost.api import tables as tables
     from pause_cost.api import validate_tables as validate_tables
@@ -62,16 +66,20 @@ _FROM = {
         "TableCheck",
         "breakeven",
         "compare",
+        "contract",
         "estimate",
         "grid",
         "init",
+        "national",
         "pack",
         "parse_axis",
         "parse_target",
+        "region",
         "render_pack",
         "schema",
         "sensitivity",
         "simulate",
+        "starters",
         "table",
         "tables",
         "validate_tables",

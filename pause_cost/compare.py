@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
-from pause_cost.core.estimate import line_results, periods
-from pause_cost.core.evaluate import evaluate
+from pause_cost.core.estimate import coverage_summary, line_results, periods
+from pause_cost.core.evaluate import sum_lines
 from pause_cost.core.plan import Plan
-from pause_cost.model.tables import line_ref
+from pause_cost.model.tables import JOURNEY_STAGES, STAGE_ORDER, line_ref
 from pause_cost.results.compare import (
     Change,
     Comparison,
@@ -26,7 +26,7 @@ from pause_cost.results.compare import (
     SideBasis,
     Status,
 )
-from pause_cost.results.estimate import Amounts, Estimate, Flag, LineResult
+from pause_cost.results.estimate import Amounts, CoverageSummary, Estimate, Flag, LineResult
 
 __all__ = [
     "Change",
@@ -64,7 +64,7 @@ class Side(Protocol):
 
 def cost_plan(plan: Plan, births: Decimal) -> Costed:
     """A compiled table (or tables) evaluated for a number of births, for comparison."""
-    sums = evaluate(plan, births)
+    sums = sum_lines(plan, births)
     _, immediate, horizon = periods(plan, sums)
     return Costed(lines=line_results(plan, sums), immediate=immediate, horizon=horizon)
 
@@ -144,7 +144,22 @@ def plan_basis(plan: Plan, costed: Costed, births: Decimal, counting: str) -> Si
         price_years=price_years_of(costed.lines, plan.price_year),
         programme_cost_gbp=None,
         net_gbp=None,
+        **coverage_of(costed.lines, [coverage_summary(table) for table in plan.tables]),
     )
+
+
+def coverage_of(
+    lines: Sequence[LineResult], coverages: Sequence[CoverageSummary | None]
+) -> dict[str, Any]:
+    """The stages a side's lines cost and what its tables say they leave out, so that a
+    partial table is never read as a whole journey."""
+    costing = {line.stage for line in lines if line.per_avoided_birth_per_year_gbp != 0}
+    left_out = [gap.item for coverage in coverages if coverage for gap in coverage.left_out]
+    return {
+        "stages_costed": [stage for stage in STAGE_ORDER if stage in costing],
+        "left_out": list(dict.fromkeys(left_out)),
+        "coverage_stated": all(coverage is not None for coverage in coverages),
+    }
 
 
 def side_warnings(label: str, estimate: Estimate) -> list[Flag]:
@@ -172,6 +187,7 @@ def basis_of(estimate: Estimate) -> SideBasis:
         price_years=price_years_of(estimate.lines, estimate.price_year),
         programme_cost_gbp=estimate.programme.cost_gbp,
         net_gbp=estimate.programme.net_gbp,
+        **coverage_of(estimate.lines, [table.coverage for table in estimate.tables]),
     )
 
 
@@ -181,6 +197,18 @@ _BASIS_WORDS = {
     "counting": "ways of counting births",
     "price_years": "price years",
 }
+
+
+WHOLE_JOURNEY = "whole_journey"
+
+
+def _covered(basis: SideBasis) -> set[str]:
+    """The stages a side's figures cover: a whole-journey line covers every stage of the
+    journey, so a published per-birth total and a stage-by-stage table cover the same."""
+    stages = set(basis.stages_costed)
+    if WHOLE_JOURNEY in stages:
+        stages = (stages - {WHOLE_JOURNEY}) | set(JOURNEY_STAGES)
+    return stages
 
 
 def mismatches(a: SideBasis, b: SideBasis) -> list[Flag]:
@@ -201,6 +229,22 @@ def mismatches(a: SideBasis, b: SideBasis) -> list[Flag]:
                     "difference.",
                 )
             )
+    covered_a, covered_b = _covered(a), _covered(b)
+    only_a = [stage for stage in STAGE_ORDER if stage in covered_a - covered_b]
+    only_b = [stage for stage in STAGE_ORDER if stage in covered_b - covered_a]
+    if only_a or only_b:
+        said = [
+            f"only {side} costs {', '.join(stage.replace('_', ' ') for stage in stages)}"
+            for side, stages in (("A", only_a), ("B", only_b))
+            if stages
+        ]
+        flags.append(
+            Flag(
+                code="different_coverage",
+                message=f"A and B cost different parts of the journey ({'; '.join(said)}): "
+                "the change includes what one side leaves out.",
+            )
+        )
     return flags
 
 

@@ -23,7 +23,7 @@ from pause_cost.core.estimate import (
     periods,
     practices,
 )
-from pause_cost.core.evaluate import evaluate
+from pause_cost.core.evaluate import sum_lines
 from pause_cost.core.exact import evaluate_exactly
 from pause_cost.core.facts import Facts
 from pause_cost.core.plan import Plan
@@ -73,7 +73,7 @@ def assemble(
     planned = list(case.cohorts)
     factor = found.factor
     births = _avoided(scenario, planned, factor)
-    sums = evaluate(plan, found.costed)
+    sums = sum_lines(plan, found.costed)
     by_year, immediate, horizon = periods(plan, sums)
     lines = line_results(plan, sums)
     running = practices(scenario)

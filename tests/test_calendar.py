@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pause_cost.core import timing
+from pause_cost.core.compile import CostShape
+from pause_cost.core.exact import ExactOps
 from pause_cost.economics.calendar import (
     BIRTH_PLACES,
     FinancialYearRow,
@@ -98,6 +100,81 @@ def test_financial_year_label_refused(label: str) -> None:
 # Births over the window
 
 
+# Each hand-worked case below holds for the month-by-month walk (economics/calendar.py, the
+# reference) and for the weights the estimate compiles once (core/timing.py) alike.
+
+
+def walked_births(
+    births: Decimal, start: Month, months: int, profile: list[Decimal] | None = None
+) -> dict[str, Decimal]:
+    return births_by_financial_year(spread_births(births, start, months, profile))
+
+
+def compiled_births(
+    births: Decimal, start: Month, months: int, profile: list[Decimal] | None = None
+) -> dict[str, Decimal]:
+    return timing.births_by_financial_year(
+        [(timing.cohort_timing(start, months, 1, profile), births)]
+    )
+
+
+def walked_cash(
+    births: Decimal, start: Month, months: int, per_birth: list[Decimal]
+) -> dict[str, Decimal]:
+    return cash_by_financial_year(spread_births(births, start, months), per_birth)
+
+
+def compiled_cash(
+    births: Decimal, start: Month, months: int, per_birth: list[Decimal]
+) -> dict[str, Decimal]:
+    weights = timing.cohort_timing(start, months, max(len(per_birth), 1))
+    return timing.cash_by_financial_year([(weights, births)], per_birth)
+
+
+def compiled_spread(start: Month, total: Decimal, months: int) -> dict[str, Decimal]:
+    counts = timing.months_by_financial_year(start, months)
+    shape = CostShape(
+        path="programme_cost.total_gbp",
+        value=total,
+        weights=tuple(Decimal(count) for _, count in counts),
+        divisor=months,
+        rounded=True,
+        total_weight=Decimal(1),
+        present=(True,) * len(counts),
+    )
+    parts = ExactOps().spread(total, shape)
+    return {timing.label(year): part for (year, _), part in zip(counts, parts, strict=True)}
+
+
+BIRTHS = pytest.mark.parametrize("births_by_year", [walked_births, compiled_births])
+CASH = pytest.mark.parametrize("cash_by_year", [walked_cash, compiled_cash])
+SPREAD = pytest.mark.parametrize("spread", [spread_amount, compiled_spread])
+
+
+@BIRTHS
+def test_rotherham_window_births_by_financial_year_either_way(
+    births_by_year: Callable[..., dict[str, Decimal]],
+) -> None:
+    # 2018/19: Jul-Mar, 9 months -> 15 x 9/27 = 5; 2019/20: 12 months -> 6.666...;
+    # 2020/21: Apr-Sep, 6 months -> 3.333..., each the running total rounded to 20 places.
+    assert births_by_year(D(15), JULY_2018, 27) == {
+        "2018/19": D(5),
+        "2019/20": D("6.66666666666666666667"),
+        "2020/21": D("3.33333333333333333333"),
+    }
+
+
+@BIRTHS
+def test_a_profile_places_births_by_its_weights_either_way(
+    births_by_year: Callable[..., dict[str, Decimal]],
+) -> None:
+    # Weights 1, 2, 1 over February to April 2020: 8 births -> 2 + 4 in 2019/20, 2 in 2020/21;
+    # only the ratios matter.
+    expected = {"2019/20": D(6), "2020/21": D(2)}
+    assert births_by_year(D(8), Month(2020, 2), 3, [D(1), D(2), D(1)]) == expected
+    assert births_by_year(D(8), Month(2020, 2), 3, [D("0.25"), D("0.5"), D("0.25")]) == expected
+
+
 def test_rotherham_window_births_by_financial_year() -> None:
     # 15 births over the 27 months from July 2018 (Rotherham opened then): 15/27 a month.
     months = spread_births(D(15), JULY_2018, 27)
@@ -147,49 +224,65 @@ def test_profile_weights_are_normalised() -> None:
 def test_bad_profile_refused(profile: list[Decimal], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         spread_births(D(8), Month(2020, 1), 3, profile)
+    with pytest.raises(ValueError, match=message):
+        timing.cohort_timing(Month(2020, 1), 3, 1, profile)
 
 
 @pytest.mark.parametrize("window_months", [0, -1])
 def test_empty_window_refused(window_months: int) -> None:
     with pytest.raises(ValueError, match="at least one month"):
         spread_births(D(8), Month(2020, 1), window_months)
+    with pytest.raises(ValueError, match="at least one month"):
+        timing.cohort_timing(Month(2020, 1), window_months, 1)
 
 
 # Costs in the years after each birth
 
 
-def test_one_birth_costs_by_financial_year() -> None:
+@CASH
+def test_one_birth_costs_by_financial_year(cash_by_year: Callable[..., dict[str, Decimal]]) -> None:
     # One birth in January 2020; £1,200 in year 1, £600 in year 2.
     # Year 1 = Jan 2020..Dec 2020, £100 a month: 2019/20 gets Jan-Mar = £300, 2020/21 Apr-Dec £900.
     # Year 2 = Jan 2021..Dec 2021, £50 a month: 2020/21 gets Jan-Mar £150, 2021/22 Apr-Dec £450.
-    cash = cash_by_financial_year([(Month(2020, 1), D(1))], [D(1200), D(600)])
+    cash = cash_by_year(D(1), Month(2020, 1), 1, [D(1200), D(600)])
     assert cash == {"2019/20": D(300), "2020/21": D(1050), "2021/22": D(450)}
     assert list(cash) == ["2019/20", "2020/21", "2021/22"]
     assert sum(cash.values()) == D(1800)
 
 
-def test_birth_in_april_keeps_each_year_in_one_financial_year() -> None:
+@CASH
+def test_birth_in_april_keeps_each_year_in_one_financial_year(
+    cash_by_year: Callable[..., dict[str, Decimal]],
+) -> None:
     # Years after a birth in April coincide with financial years: £1,200 then £600.
-    cash = cash_by_financial_year([(Month(2020, 4), D(2))], [D(1200), D(600)])
+    cash = cash_by_year(D(2), Month(2020, 4), 1, [D(1200), D(600)])
     assert cash == {"2020/21": D(2400), "2021/22": D(1200)}
 
 
-def test_zero_years_are_kept_so_classifications_line_up() -> None:
+@CASH
+def test_zero_years_are_kept_so_classifications_line_up(
+    cash_by_year: Callable[..., dict[str, Decimal]],
+) -> None:
     # Nothing in year 1, £120 in year 2: year 1's financial years are still listed, as zero.
-    cash = cash_by_financial_year([(Month(2020, 1), D(1))], [D(0), D(120)])
+    cash = cash_by_year(D(1), Month(2020, 1), 1, [D(0), D(120)])
     assert cash == {"2019/20": D(0), "2020/21": D(30), "2021/22": D(90)}
+    assert cash_by_year(D(1), Month(2020, 1), 1, []) == {}
+
+
+def test_nothing_to_spread_is_no_cash() -> None:
     assert cash_by_financial_year([], [D(1)]) == {}
-    assert cash_by_financial_year([(Month(2020, 1), D(1))], []) == {}
+    assert timing.cash_by_financial_year([], [D(1)]) == {}
 
 
-def test_rotherham_window_one_year_cost() -> None:
+@CASH
+def test_rotherham_window_one_year_cost(cash_by_year: Callable[..., dict[str, Decimal]]) -> None:
     # 15 births over 27 months from July 2018, £27 per birth in year 1 only: £405 in all.
     # Each month's 15/27 births cost 15/27 x £27 = £15 over the next 12 months, £1.25 a month.
     # 2018/19 holds Jul-Mar of the births' months: months 1..9 of the window.
     #   A birth in month k (1..9) has 9 - k + 1 = 10 - k of its year-1 months in 2018/19:
     #   sum over k of (10 - k) = 9 + 8 + ... + 1 = 45 months x £1.25 = £56.25.
     # 2020/21 and 2021/22: the last birth (Sep 2020) costs until Aug 2021.
-    cash = cash_by_financial_year(spread_births(D(15), JULY_2018, 27), [D(27)])
+    cash = cash_by_year(D(15), JULY_2018, 27, [D(27)])
     assert list(cash) == ["2018/19", "2019/20", "2020/21", "2021/22"]
     assert cash["2018/19"] == D("56.25")
     assert sum(cash.values()) == D(405)
@@ -202,31 +295,37 @@ def test_rotherham_window_one_year_cost() -> None:
 # The programme's cost
 
 
-def test_programme_cost_by_financial_year() -> None:
+@SPREAD
+def test_programme_cost_by_financial_year(spread: Callable[..., dict[str, Decimal]]) -> None:
     # £180,000 over 18 months from July 2018 is £10,000 a month:
     # 2018/19 Jul-Mar = 9 months = £90,000; 2019/20 Apr-Dec 2019 = 9 months = £90,000.
-    cost = spread_amount(JULY_2018, D(180000), 18)
+    cost = spread(JULY_2018, D(180000), 18)
     assert cost == {"2018/19": D(90000), "2019/20": D(90000)}
     assert sum(cost.values()) == D(180000)
 
 
-def test_programme_cost_across_three_years() -> None:
+@SPREAD
+def test_programme_cost_across_three_years(spread: Callable[..., dict[str, Decimal]]) -> None:
     # £2,400.24 over 24 months is £100.01 a month from March 2019:
     # 2018/19 Mar = 1 month, 2019/20 12, 2020/21 11.
-    cost = spread_amount(Month(2019, 3), D("2400.24"), 24)
+    cost = spread(Month(2019, 3), D("2400.24"), 24)
     assert cost == {"2018/19": D("100.01"), "2019/20": D("1200.12"), "2020/21": D("1100.11")}
 
 
-def test_a_total_not_a_whole_number_of_pence_a_month_still_adds_up() -> None:
+@SPREAD
+def test_a_total_not_a_whole_number_of_pence_a_month_still_adds_up(
+    spread: Callable[..., dict[str, Decimal]],
+) -> None:
     # Rotherham's pilot, £419,000 over 18 months from July 2018: £23,277.77... a month,
     # 9 months in 2018/19 and 9 in 2019/20, so exactly half, £209,500, in each.
-    cost = spread_amount(JULY_2018, D(419000), 18)
+    cost = spread(JULY_2018, D(419000), 18)
     assert cost == {"2018/19": D(209500), "2019/20": D(209500)}
 
 
-def test_programme_must_run() -> None:
+@SPREAD
+def test_programme_must_run(spread: Callable[..., dict[str, Decimal]]) -> None:
     with pytest.raises(ValueError, match="at least one month"):
-        spread_amount(JULY_2018, D(10000), 0)
+        spread(JULY_2018, D(10000), 0)
 
 
 # Cash flow and payback

@@ -324,25 +324,6 @@ def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") != "my work\n"
 
 
-@pytest.mark.parametrize(
-    ("kind", "title", "required"),
-    [
-        ("estimate", "Estimate", "avoided_births"),
-        ("scenario", "Scenario", "unit_costs"),
-        ("table", "TableFile", "lines"),
-        ("extension", "TableExtension", "extends"),
-        ("index", "PriceIndex", "source"),
-    ],
-)
-def test_schema_prints_json_schema(kind: str, title: str, required: str) -> None:
-    result = run("schema", kind)
-    assert result.exit_code == 0
-    document = json.loads(result.stdout)
-    assert document["title"] == title
-    assert required in document["required"]
-    assert document["additionalProperties"] is False
-
-
 # One format option, and -o/--force, for every command.
 
 

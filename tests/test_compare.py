@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -289,3 +290,46 @@ def test_tables_costed_for_a_scenario_are_checked_against_its_nation(tmp_path: P
     )
     flags = json.loads(result.stdout)["flags"]
     assert [flag["message"][:2] for flag in flags if flag["code"] == "nation_mismatch"] == ["A:"]
+
+
+def test_a_side_that_costs_less_of_the_journey_is_flagged_and_shown(
+    write_yaml: Callable[[str, Any], Path],
+) -> None:
+    """B costs looked-after weeks only: the comparison names the stage only A costs, lists
+    what B's table says it leaves out, and the change is not read as B being cheaper."""
+    from tests.conftest import line, run
+
+    whole = write_yaml(
+        "whole.yaml",
+        {
+            "name": "whole",
+            "title": "Whole",
+            "lines": [line(id="weeks", stage="accommodation"), line(id="court")],
+        },
+    )
+    partial = write_yaml(
+        "partial.yaml",
+        {
+            "name": "partial",
+            "title": "Partial",
+            "coverage": {
+                "stages": ["accommodation"],
+                "left_out": [{"item": "Court", "reason": "No cost per case was found."}],
+            },
+            "lines": [line(id="weeks", stage="accommodation")],
+        },
+    )
+    found = compare_references(str(whole), str(partial))
+    assert (found.a_basis.stages_costed, found.b_basis.stages_costed) == (
+        ["proceedings", "accommodation"],
+        ["accommodation"],
+    )
+    assert (found.a_basis.left_out, found.b_basis.left_out) == ([], ["Court"])
+    assert (found.a_basis.coverage_stated, found.b_basis.coverage_stated) == (False, True)
+    (flag,) = [flag for flag in found.flags if flag.code == "different_coverage"]
+    assert flag.message.startswith("A and B cost different parts of the journey (only A costs")
+    rows = [line.split() for line in run("compare", whole, partial).stdout.splitlines()]
+    assert ["proceedings", "costed", "not", "costed"] in rows
+    assert ["accommodation", "costed", "costed"] in rows
+    assert ["Left", "out:", "Court", "left", "out"] in rows
+    assert ["Coverage", "stated", "by", "every", "table", "no", "yes"] in rows

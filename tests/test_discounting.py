@@ -17,7 +17,7 @@ import yaml
 from pause_cost.core.discounting import (
     FACTOR_PLACES,
     MONEY_PLACES,
-    Appraisal,
+    PresentValues,
     appraisal,
     discount_factor,
     present_value,
@@ -124,7 +124,7 @@ def test_npv_and_bcr_of_a_small_case(green_book: DiscountSchedule) -> None:
     # NPV = 113.981656514738 - 100 = 13.981656514738
     # BCR = 113.9816565147378... / 100 = 1.139816565147 (12 places)
     result = appraisal([(1, d("60")), (2, d("60"))], [(0, d("100"))], green_book)
-    assert result == Appraisal(
+    assert result == PresentValues(
         schedule="green-book-discount-rates",
         undiscounted_benefits_gbp=d("120"),
         undiscounted_costs_gbp=d("100"),

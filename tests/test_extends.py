@@ -127,3 +127,50 @@ def test_extending_an_unknown_table_lists_the_shipped_ones(write_yaml: WriteYaml
     (problem,) = caught.value.problems
     assert problem.key == "extends"
     assert problem.message.startswith("unknown table 'no-such-table'; shipped tables: ")
+
+
+def test_an_extension_carries_its_bases_coverage_and_leaves_out_what_it_removes(
+    write_yaml: WriteYaml,
+) -> None:
+    """The base says it costs accommodation and proceedings and leaves out adoption; a local
+    table removing the court line costs accommodation only, and leaves out adoption and the
+    court line, with the reason the removal gives."""
+    write_yaml(
+        "base.yaml",
+        {
+            "name": "base",
+            "title": "Base",
+            "coverage": {
+                "stages": ["proceedings", "accommodation"],
+                "left_out": [{"item": "Adoption", "reason": "No figure found."}],
+            },
+            "lines": [
+                line(id="weeks", stage="accommodation", item="Looked-after weeks"),
+                line(id="court", stage="proceedings", item="Court fee"),
+            ],
+        },
+    )
+    local = write_yaml(
+        "local.yaml",
+        {
+            "name": "local",
+            "title": "Local",
+            "extends": "base.yaml",
+            "remove": [{"id": "court", "reason": "Paid by another budget here."}],
+        },
+    )
+    coverage = load_table(str(local)).coverage
+    assert coverage is not None
+    assert coverage.stages == ["accommodation"]
+    assert [(gap.item, gap.reason) for gap in coverage.left_out] == [
+        ("Adoption", "No figure found."),
+        ("Court fee", "Paid by another budget here."),
+    ]
+
+
+def test_an_extension_of_a_table_that_states_no_coverage_states_none(
+    base: Path, write_yaml: WriteYaml
+) -> None:
+    local = write_yaml("local.yaml", {"name": "local", "title": "L", "extends": str(base)})
+    assert load_table(str(base)).coverage is None
+    assert load_table(str(local)).coverage is None

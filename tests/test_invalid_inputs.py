@@ -56,7 +56,7 @@ CASES: dict[str, list[str]] = {
         "cohort, cohorts, practice, pause_window, avoided_births_counting, unit_costs, price_year, "
         "horizon_years, immediate_years, programme_cost, line_overrides, published, funders, "
         "discounting, nominal_cash, adjustments, persistence, evaluation_route, scale_of_need, "
-        "uncertainty, uncertainty_files, correlations"
+        "uncertainty, uncertainty_files, correlations, contract"
     ],
     "missing-required-key": ["1:1: council: required key is missing"],
     "duplicate-key": ["10:1: council: duplicate key (first given on line 2); give each key once"],

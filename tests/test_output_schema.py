@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 
 from tests.conftest import SCENARIOS, run
 
@@ -33,3 +34,38 @@ def test_the_schema_refuses_an_output_with_a_key_it_does_not_publish(
     output["horizon"]["invented_gbp"] = 1
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(estimate_schema).validate(output)
+
+
+REPO = SCENARIOS.parent
+INPUT_FILES = {
+    "scenario": sorted(SCENARIOS.glob("*.yaml")),
+    "table": sorted((REPO / "unit_costs").glob("*.yaml")),
+    "extension": sorted((SCENARIOS / "tables").glob("*.yaml")),
+    "index": sorted((REPO / "price_indices").glob("*.yaml")),
+}
+"""Every shipped input file, by the schema kind that describes it."""
+
+
+def input_schema(kind: str) -> dict[str, object]:
+    schema: dict[str, object] = json.loads(run("schema", kind).stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return schema
+
+
+@pytest.mark.parametrize(
+    ("kind", "path"),
+    [(kind, path) for kind, paths in INPUT_FILES.items() for path in paths],
+    ids=lambda value: value.stem if isinstance(value, Path) else value,
+)
+def test_every_shipped_input_file_validates_against_its_schema(kind: str, path: Path) -> None:
+    """What `schema KIND` publishes describes the files the tool ships (a splice index too)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(input_schema(kind)).validate(data)
+
+
+@pytest.mark.parametrize("kind", sorted(INPUT_FILES))
+def test_an_input_schema_refuses_a_key_the_model_does_not_take(kind: str) -> None:
+    data = yaml.safe_load(INPUT_FILES[kind][0].read_text(encoding="utf-8"))
+    data["invented_key"] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(input_schema(kind)).validate(data)

@@ -63,7 +63,14 @@ def test_validate_reports_each_table_with_problems_and_sums_up(
     )
     result = run("tables", "validate", good, bad, "wider-costs")
     assert result.exit_code == 1
-    assert result.stdout == "3 tables checked: 2 without problems, 1 with problems (on stderr)\n"
+    assert result.stdout.splitlines() == [
+        # Neither shipped table says what it covers: only its lines' stages are known.
+        f"{good}: costs: whole journey",
+        f"{good}: leaves out: not stated (the table has no coverage)",
+        "wider-costs: costs: wider costs",
+        "wider-costs: leaves out: not stated (the table has no coverage)",
+        "3 tables checked: 2 without problems, 1 with problems (on stderr)",
+    ]
     assert result.stderr.splitlines()[0].startswith(f"{bad}:")
     assert "lines.0.share_of_children: 2 is too large; allowed: from 0 to 1" in result.stderr
 
@@ -74,9 +81,15 @@ def test_validate_takes_shipped_names_and_sums_up() -> None:
     names = shipped_table_names()
     result = run("tables", "validate", *names)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines() == [
-        f"{len(names)} tables checked: {len(names)} without problems, 0 with problems",
+    assert result.stdout.splitlines()[-1] == (
+        f"{len(names)} tables checked: {len(names)} without problems, 0 with problems"
+    )
+    assert not [line for line in result.stdout.splitlines() if ": note: " in line]
+    # Each table says what it costs, first, with what it leaves out.
+    costs = [
+        line.split(": costs: ")[0] for line in result.stdout.splitlines() if ": costs: " in line
     ]
+    assert costs == names
 
 
 def test_validate_notes_a_line_priced_outside_its_index(
@@ -130,3 +143,37 @@ def test_validate_checks_the_indices_a_table_names(
         f"{missing}: price_index: price index file {missing.parent / 'indices' / 'ours.yaml'} "
         "does not exist (a path is taken from the folder of the file that names it)",
     ]
+
+
+def test_validate_shows_what_a_table_costs_and_leaves_out(
+    write_yaml: Callable[[str, Any], Path],
+) -> None:
+    """A partial table says so: the stages its lines cost (a line at share 0 costs none) and
+    each gap its coverage states, with the reason, in text and JSON."""
+    table = write_yaml(
+        "partial.yaml",
+        {
+            "name": "partial",
+            "title": "Partial",
+            "coverage": {
+                "stages": ["accommodation", "proceedings", "permanence"],
+                "left_out": [{"item": "Adoption", "reason": "No figure\x1b[31m found"}],
+            },
+            "lines": [
+                line(id="weeks", stage="accommodation"),
+                line(id="court", stage="proceedings"),
+                line(id="none", stage="permanence", share_of_children=0),
+            ],
+        },
+    )
+    result = run("tables", "validate", table)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"{table}: costs: proceedings, accommodation",
+        f"{table}: leaves out: Adoption (No figure\\x1b[31m found)",
+        "1 table checked: 1 without problems, 0 with problems",
+    ]
+    data = json.loads(run("tables", "validate", table, "-f", "json").stdout)["tables"][0]
+    assert data["stages_costed"] == ["proceedings", "accommodation"]
+    assert data["coverage_stated"] is True
+    assert data["left_out"] == [{"item": "Adoption", "reason": "No figure\x1b[31m found"}]

@@ -40,16 +40,20 @@ __all__ = [
     "TableCheck",
     "breakeven",
     "compare",
+    "contract",
     "estimate",
     "grid",
     "init",
+    "national",
     "pack",
     "parse_axis",
     "parse_target",
+    "region",
     "render_pack",
     "schema",
     "sensitivity",
     "simulate",
+    "starters",
     "table",
     "tables",
     "validate_tables",
@@ -72,50 +76,18 @@ def _ranges(scenario: Ranges | PathLike) -> Ranges:
     return scenario if isinstance(scenario, Ranges) else load_ranges(Path(scenario))
 
 
-def _changes(what_if: WhatIf) -> list[tuple[str, Decimal | str]]:
-    """What-ifs as (path, exact number), or (path, text) for a value that is not a number
-    (``price_year``, ``unit_costs``); a float goes through its shortest text (0.1, not
-    0.1000000000000000055...), as a number typed on the command line would."""
-    pairs = what_if.items() if isinstance(what_if, Mapping) else what_if
-    found: list[tuple[str, Decimal | str]] = []
-    for name, value in pairs:
-        try:
-            number = Decimal(str(value))
-        except ArithmeticError:
-            number = Decimal("NaN")
-        found.append((name, number if number.is_finite() else str(value)))
-    return found
-
-
 def estimate(scenario: Inputs | PathLike, *, what_if: WhatIf = ()) -> Estimate:
     """``pause-cost estimate``: the scenario's estimate, each what-if applied and echoed as the
     first flag (``what_if``), as ``--set PATH=NUMBER`` does."""
     from pause_cost import engine
 
-    changes = _changes(what_if)
-    texts = [(name, value) for name, value in changes if isinstance(value, str)]
-    numbers = [(name, value) for name, value in changes if isinstance(value, Decimal)]
-    if not changes:
+    if not what_if:
         return engine.estimate(*_inputs(scenario))
-    from pause_cost.errors import InputError
-    from pause_cost.load.inputs import Inputs as Loaded
+    from pause_cost.api.whatifs import changed
     from pause_cost.results.estimate import Flag
-    from pause_cost.uncertainty.whatif import apply
 
-    said_text: list[str] = []
-    if texts and not isinstance(scenario, Loaded):
-        from pause_cost.load.settings import load_with_text
-
-        inputs, said_text = load_with_text(Path(scenario), texts)
-    elif texts:
-        raise InputError.single(
-            texts[0][0], "a text what-if changes what is loaded: give the scenario's file"
-        )
-    else:
-        inputs = _inputs(scenario)
-    inputs, said = apply(inputs, numbers)
+    inputs, told = changed(scenario, what_if)
     result = engine.estimate(*inputs)
-    told = "; ".join(part for part in (*said_text, said) if part)
     what = Flag(code="what_if", message="What-if, set for this run: " + told + ".")
     result.flags = [what, *result.flags]
     return result
@@ -166,6 +138,12 @@ class TableCheck:
     reference: str
     problems: tuple[Problem, ...] = ()
     notes: tuple[str, ...] = ()
+    stages_costed: tuple[str, ...] = ()
+    """The journey's stages its lines cost (a line at share 0 or of amount 0 costs nothing)."""
+    left_out: tuple[tuple[str, str], ...] = ()
+    """What the table says it leaves out of the journey: (item, reason)."""
+    coverage_stated: bool = False
+    """Whether the table says what it covers and leaves out."""
 
     @property
     def ok(self) -> bool:
@@ -179,6 +157,7 @@ def validate_tables(references: Sequence[PathLike]) -> list[TableCheck]:
     another year's prices, so it is noted. A scenario given by mistake is told so."""
     from pause_cost.errors import InputError
     from pause_cost.load import inputs
+    from pause_cost.model.tables import STAGE_ORDER
 
     checks = []
     for given in references:
@@ -200,7 +179,20 @@ def validate_tables(references: Sequence[PathLike]) -> list[TableCheck]:
                     f"{line.id} is priced in {line.price_year}, outside {index.name} "
                     f"({index.first_year} to {index.last_year}): it cannot be uprated"
                 )
-        checks.append(TableCheck(reference, notes=tuple(notes)))
+        table = loaded.table
+        costing = {line.stage for line in table.lines if line.amount_gbp and line.share_of_children}
+        coverage = table.coverage
+        checks.append(
+            TableCheck(
+                reference,
+                notes=tuple(notes),
+                stages_costed=tuple(stage for stage in STAGE_ORDER if stage in costing),
+                left_out=tuple((gap.item, gap.reason) for gap in coverage.left_out)
+                if coverage is not None
+                else (),
+                coverage_stated=coverage is not None,
+            )
+        )
     return checks
 
 
@@ -376,6 +368,16 @@ def schema(kind: str) -> dict[str, Any]:
     }
     if kind not in models:
         raise ValueError(f"{kind!r} is not a schema; choose {', '.join(SCHEMA_KINDS)}")
+    if kind == "index":  # an index file holds a published index, or a splice of them
+        from pydantic import TypeAdapter
+
+        from pause_cost.model.splice import SpliceFile
+
+        spliced: dict[str, Any] = TypeAdapter(PriceIndex | SpliceFile).json_schema(
+            mode="validation"
+        )
+        spliced["title"] = "PriceIndex or SpliceFile"
+        return spliced
     document: dict[str, Any] = models[kind].model_json_schema(mode="validation")
     return document
 
@@ -386,3 +388,9 @@ def init() -> str:
 
     starter = resources.files("pause_cost") / "templates" / "starter-scenario.yaml"
     return starter.read_text(encoding="utf-8")
+
+
+from pause_cost.api.baseline import starters  # noqa: E402
+from pause_cost.api.contracts import contract  # noqa: E402  (re-exported: one module a command)
+from pause_cost.api.national import national  # noqa: E402
+from pause_cost.api.region import region  # noqa: E402

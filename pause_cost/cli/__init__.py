@@ -12,7 +12,18 @@ from typing import Annotated
 import typer
 
 from pause_cost import __version__
-from pause_cost.cli import compare, estimate, report, schema, tables, uncertainty
+from pause_cost.cli import (
+    baseline,
+    compare,
+    contracts,
+    estimate,
+    national,
+    region,
+    report,
+    schema,
+    tables,
+    uncertainty,
+)
 from pause_cost.cli.handling import Group
 
 app = typer.Typer(
@@ -55,6 +66,10 @@ app.command()(uncertainty.sensitivity)
 app.command()(uncertainty.breakeven)
 app.command()(uncertainty.simulate)
 app.command()(report.report)
+app.command()(contracts.contract)
+app.command()(national.national)
+app.command()(baseline.starters)
+app.command()(region.region)
 
 
 def _whole_descriptions(group: typer.Typer) -> None:

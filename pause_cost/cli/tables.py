@@ -69,19 +69,47 @@ def _summary(checks: list[TableCheck], output_format: OutputFormat) -> Content:
             "checked": len(checks),
             "with_problems": failed,
             "tables": [
-                {"table": check.reference, "problems": len(check.problems), "notes": check.notes}
+                {
+                    "table": check.reference,
+                    "problems": len(check.problems),
+                    "notes": check.notes,
+                    "stages_costed": check.stages_costed,
+                    "coverage_stated": check.coverage_stated,
+                    "left_out": [{"item": item, "reason": why} for item, why in check.left_out],
+                }
                 for check in checks
             ],
         }
         text = as_json_line(data) if output_format is OutputFormat.jsonl else dumps(data)
         return text.encode("utf-8")
-    lines = [f"{check.reference}: note: {note}\n" for check in checks for note in check.notes]
+    lines = []
+    for check in checks:
+        lines += [f"{check.reference}: note: {note}\n" for note in check.notes]
+        if check.ok:
+            lines += _coverage_lines(check)
     checked = len(checks)
     lines.append(
         f"{checked} table{'s' if checked != 1 else ''} checked: {checked - failed} without "
         f"problems, {failed} with problems{' (on stderr)' if failed else ''}\n"
     )
     return "".join(lines).encode("utf-8")
+
+
+def _coverage_lines(check: TableCheck) -> list[str]:
+    """What a table costs of the journey and leaves out, so that a partial table is never
+    taken for a whole one."""
+    from pause_cost.visible import visible
+
+    stages = ", ".join(stage.replace("_", " ") for stage in check.stages_costed) or "none"
+    lines = [f"{check.reference}: costs: {stages}\n"]
+    if not check.coverage_stated:
+        lines.append(f"{check.reference}: leaves out: not stated (the table has no coverage)\n")
+    lines += [
+        f"{check.reference}: leaves out: {visible(item, newlines=False)} "
+        f"({visible(why, newlines=False)})\n"
+        for item, why in check.left_out
+    ]
+    return lines
 
 
 @app.command("validate")

@@ -62,7 +62,7 @@ _HUNDRED = Fraction(100)
 
 
 @dataclass(frozen=True, slots=True)
-class Appraisal:
+class PresentValues:
     """The economic case's figures for one stream of benefits and one of costs.
 
     All amounts are pounds in the prices of the scenario's price year. The undiscounted
@@ -121,7 +121,7 @@ def appraisal(
     benefits_by_year: Sequence[tuple[int, Decimal]],
     costs_by_year: Sequence[tuple[int, Decimal]],
     schedule: DiscountSchedule,
-) -> Appraisal:
+) -> PresentValues:
     """Undiscounted totals, present values, net present value and benefit-cost ratio.
 
     Benefits (cost avoided) and costs (what the programme costs) are each given by year, with
@@ -135,7 +135,7 @@ def appraisal(
     exact_costs = _exact_present_value(costs_by_year, schedule)
     pv_benefits = rounded(exact_benefits, MONEY_PLACES)
     pv_costs = rounded(exact_costs, MONEY_PLACES)
-    return Appraisal(
+    return PresentValues(
         schedule=schedule.name,
         undiscounted_benefits_gbp=_exact_sum(amount for _, amount in benefits_by_year),
         undiscounted_costs_gbp=_exact_sum(amount for _, amount in costs_by_year),

@@ -23,6 +23,8 @@ from pause_cost.model.tables import UnitCostTable
 from pause_cost.money import to_decimal
 from pause_cost.results.estimate import (
     AvoidedBirths,
+    CoverageSummary,
+    LeftOutSummary,
     LineResult,
     Period,
     ScenarioSummary,
@@ -179,4 +181,17 @@ def _table_summary(table: UnitCostTable) -> TableSummary:
         lines=len(table.lines),
         price_years=table.price_years,
         nation=table.nation,
+        coverage=coverage_summary(table),
+    )
+
+
+def coverage_summary(table: UnitCostTable) -> CoverageSummary | None:
+    """What the table says its journey covers and leaves out (None where it does not say)."""
+    if table.coverage is None:
+        return None
+    return CoverageSummary(
+        stages=list(table.coverage.stages),
+        left_out=[
+            LeftOutSummary(item=gap.item, reason=gap.reason) for gap in table.coverage.left_out
+        ],
     )

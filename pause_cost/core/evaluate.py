@@ -37,7 +37,7 @@ class Sums:
     lines: tuple[LineSums, ...]
 
 
-def evaluate(plan: Plan, births: Decimal) -> Sums:
+def sum_lines(plan: Plan, births: Decimal) -> Sums:
     """The plan's cost avoidance for ``births`` avoided births, by year, class and line."""
     horizon_years = plan.horizon_years
     by_class: dict[Classification, list[Decimal]] = {

@@ -7,7 +7,7 @@ nothing; the flags come out in the order of :data:`RULES` (beancount runs its va
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar, get_args
+from typing import Protocol, TypeVar
 
 from pause_cost.core.case_flags import (
     adjustments_applied,
@@ -23,7 +23,7 @@ from pause_cost.core.case_flags import (
 )
 from pause_cost.core.facts import Facts
 from pause_cost.model.base import crosses, year_start
-from pause_cost.model.tables import Stage, line_ref
+from pause_cost.model.tables import JOURNEY_STAGES, line_ref
 from pause_cost.results.estimate import (
     PROMINENT as PROMINENT,  # which flags come first is the results' to say; read here too
 )
@@ -40,10 +40,6 @@ Rule = Callable[[Facts], Flag | None]
 
 def _refs(lines: Sequence[LineResult]) -> list[str]:
     return [line_ref(line.table, line.id) for line in lines]
-
-
-JOURNEY_STAGES = frozenset(get_args(Stage)) - {"whole_journey", "wider_costs"}
-"""The stages of a child's journey into care that a ``whole_journey`` line already covers."""
 
 
 def overlapping_tables(facts: Facts) -> Flag | None:

@@ -88,6 +88,11 @@ def net(avoided: Number, cost: Number) -> Number:
     return avoided - cost
 
 
+def return_per_pound(avoided: Number, cost: Number) -> Number:
+    """What is avoided for each pound the programme costs."""
+    return avoided / cost
+
+
 def discount_factors(rates_percent: Sequence[Number], one: Number) -> list[Number]:
     """Year 0's factor (1), then each year's: the last compounded at the year's own rate,
     ``factor(t) = factor(t - 1) x 100 / (100 + r(t))`` (see :mod:`pause_cost.core.discounting`)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
+from pause_cost.core import formulas
 from pause_cost.core.cohorts import count, window_years
 from pause_cost.core.programme import programme_total
 from pause_cost.economics.setting import Setting
@@ -58,7 +59,7 @@ def bridge(scenario: Scenario, setting: Setting) -> Bridge | None:
 
 
 def _return(avoided: Decimal, cost: Decimal | None) -> Decimal | None:
-    return None if cost is None or cost == 0 else avoided / cost
+    return None if cost is None or cost == 0 else formulas.return_per_pound(avoided, cost)
 
 
 def routes(scenario: Scenario, setting: Setting) -> Routes | None:

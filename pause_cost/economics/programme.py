@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from pause_cost.core import formulas
 from pause_cost.core.programme import programme_cost_by_year, programme_total
 from pause_cost.model.scenario import ProgrammeCost
 from pause_cost.results.estimate import Programme, YearAmounts
@@ -45,8 +46,8 @@ def programme(
     cost_by_year = programme_cost_by_year(cost, len(by_year), practices)
     return Programme(
         cost_gbp=total,
-        net_gbp=horizon_total - total,
-        return_per_pound=horizon_total / total if total > 0 else None,
+        net_gbp=formulas.net(horizon_total, total),
+        return_per_pound=formulas.return_per_pound(horizon_total, total) if total > 0 else None,
         payback_year=payback_year([year.total_gbp for year in by_year], cost_by_year),
         cost_by_year_gbp=cost_by_year,
         source=cost.source,

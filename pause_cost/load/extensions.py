@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from pause_cost.errors import InputError, Problem
 from pause_cost.load import yaml as yamlmarks
@@ -19,7 +19,15 @@ from pause_cost.load.messages import file_order, located, validate
 from pause_cost.load.resolve import Cited, resolve
 from pause_cost.model.base import is_path_reference
 from pause_cost.model.nations import nation_problem
-from pause_cost.model.tables import MAX_LINES, Line, TableFile, UnitCostTable
+from pause_cost.model.tables import (
+    MAX_LINES,
+    Coverage,
+    LeftOut,
+    Line,
+    Stage,
+    TableFile,
+    UnitCostTable,
+)
 
 if TYPE_CHECKING:
     from pause_cost.model.extension import TableExtension
@@ -201,4 +209,25 @@ def _apply(
         lines=lines,
         extends=base.name,
         removed=list(extension.remove),
+        coverage=_coverage(base, extension, lines),
+    )
+
+
+def _coverage(base: UnitCostTable, extension: TableExtension, lines: list[Line]) -> Coverage | None:
+    """The base's coverage carried to the table an extension makes: the stages its lines now
+    cost, and what the base left out plus each line the extension removes, with its reason.
+    None where the base does not say what it covers (nor then can the extension)."""
+    if base.coverage is None:
+        return None
+    items = {line.id: line.item for line in base.lines}
+    stages = {line.stage for line in lines}
+    return Coverage(
+        stages=[stage for stage in get_args(Stage) if stage in stages],
+        left_out=[
+            *base.coverage.left_out,
+            *(
+                LeftOut(item=items[removal.id], reason=removal.reason)
+                for removal in extension.remove
+            ),
+        ],
     )

@@ -12,6 +12,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from pause_cost.model.base import InputModel, Number, PriceYear, Slug, Source, Text
+from pause_cost.model.contract import Contract
 from pause_cost.model.economics import (
     Adjustments,
     CostYear,
@@ -231,6 +232,10 @@ class Scenario(InputModel):
         description="Files of ranges kept apart from the scenario (paths relative to it).",
     )
     correlations: list[Correlation] = Field(default_factory=list, max_length=100)
+    contract: Contract | None = Field(
+        default=None,
+        description="An outcomes contract for the practice: see `pause-cost contract`.",
+    )
 
     @field_validator("immediate_years")
     @classmethod

@@ -57,6 +57,10 @@ Stage = Literal[
     "whole_journey",
     "wider_costs",
 ]
+STAGE_ORDER: tuple[str, ...] = get_args(Stage)
+"""The stages in the journey's order, for every output that lists them."""
+JOURNEY_STAGES = frozenset(STAGE_ORDER) - {"whole_journey", "wider_costs"}
+"""The stages of a child's journey into care that a ``whole_journey`` line already covers."""
 
 Nation = Literal["england", "scotland", "wales", "northern_ireland"]
 """The UK nation a scenario's council is in, or a table's costs are for. Each nation has its own

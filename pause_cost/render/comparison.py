@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pause_cost.model.tables import JOURNEY_STAGES, STAGE_ORDER
 from pause_cost.render.document import (
     MARKDOWN,
     TEXT,
@@ -54,6 +55,42 @@ def _basis_rows(comparison: Comparison) -> list[Row]:
         Row(("Programme cost", money(a.programme_cost_gbp), money(b.programme_cost_gbp))),
         Row(("Net of cost", money(a.net_gbp), money(b.net_gbp))),
     ]
+
+
+def _coverage(comparison: Comparison) -> Table:
+    """Which stages each side costs and what its tables say they leave out: a side costing
+    less of the journey is seen to, before its smaller total is read as a saving."""
+    a, b = comparison.a_basis, comparison.b_basis
+    stages = [
+        stage for stage in STAGE_ORDER if stage in a.stages_costed or stage in b.stages_costed
+    ]
+
+    def mark(side: SideBasis, stage: str) -> str:
+        if stage in side.stages_costed:
+            return "costed"
+        whole = "whole_journey" in side.stages_costed and stage in JOURNEY_STAGES
+        return "in the whole journey" if whole else "not costed"
+
+    def gap(side: SideBasis, item: str) -> str:
+        return "left out" if item in side.left_out else ""
+
+    items = list(dict.fromkeys([*a.left_out, *b.left_out]))
+    rows = [Row((stage.replace("_", " "), mark(a, stage), mark(b, stage))) for stage in stages]
+    rows += [Row((f"Left out: {item}", gap(a, item), gap(b, item))) for item in items]
+    rows += [
+        Row(
+            (
+                "Coverage stated by every table",
+                "yes" if a.coverage_stated else "no",
+                "yes" if b.coverage_stated else "no",
+            )
+        )
+    ]
+    return Table(
+        title="What each side costs of the journey",
+        columns=(Column("Stage", wrap="fold"), Column("A"), Column("B")),
+        rows=tuple(rows),
+    )
 
 
 def _figure_rows(comparison: Comparison) -> list[Row]:
@@ -138,6 +175,7 @@ def comparison_document(comparison: Comparison) -> Document:
                 (
                     *warnings,
                     basis,
+                    _coverage(comparison),
                     totals,
                     parts,
                     Paragraph(

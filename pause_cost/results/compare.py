@@ -63,6 +63,21 @@ class SideBasis:
     ]
     programme_cost_gbp: Exact | None
     net_gbp: Exact | None
+    stages_costed: Annotated[
+        list[str],
+        Field(
+            description="The journey's stages its lines cost (a line at share 0 or of amount "
+            "0 costs nothing), in the journey's order."
+        ),
+    ]
+    left_out: Annotated[
+        list[str],
+        Field(description="What its tables say they leave out of the journey, each once."),
+    ]
+    coverage_stated: Annotated[
+        bool,
+        Field(description="Whether every table says what it covers and leaves out."),
+    ]
 
 
 @result

@@ -64,6 +64,25 @@ class ScenarioSummary:
 
 
 @result
+class LeftOutSummary:
+    """Part of the journey a table does not cost, and why (as the table says)."""
+
+    item: str
+    reason: str
+
+
+@result
+class CoverageSummary:
+    """What a table's journey covers and leaves out, as the table states it."""
+
+    stages: Annotated[list[str], Field(description="The stages the table says its lines cost.")]
+    left_out: Annotated[
+        list[LeftOutSummary],
+        Field(description="What the table says it does not cost, each with its reason."),
+    ]
+
+
+@result
 class TableSummary:
     name: str
     title: str
@@ -73,6 +92,13 @@ class TableSummary:
     nation: Annotated[
         Nation | None,
         Field(description="The nation whose costs the table states it holds; null if unstated."),
+    ] = None
+    coverage: Annotated[
+        CoverageSummary | None,
+        Field(
+            description="The stages it costs and what it leaves out; null where the table "
+            "does not say (its lines' stages are then all that is known)."
+        ),
     ] = None
 
 

@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable
 from decimal import Decimal
 
+from pause_cost.core import formulas
 from pause_cost.core.case import Evaluated
 from pause_cost.core.compile import Case
 from pause_cost.errors import PauseCostError
@@ -121,7 +122,7 @@ def evaluated_outcome(case: Case, found: Evaluated[Decimal], name: str) -> Decim
     if name == "return_per_pound":
         if total is None or not total > 0:
             raise OutcomeError(NEEDS_COST_RETURN)
-        return found.horizon_total / total
+        return formulas.return_per_pound(found.horizon_total, total)
     if total is None:
         raise OutcomeError(NEEDS_COST_PAYBACK)
     return _evaluated_payback(case, found)

@@ -1,0 +1,34 @@
+"""Read a nation's case file, and the scenario that costs its avoided births."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pause_cost.errors import InputError
+from pause_cost.load import yaml as yamlmarks
+from pause_cost.load.inputs import Inputs, load_inputs
+from pause_cost.load.messages import located, validate
+from pause_cost.model.national import NationalCase
+
+
+def load_national(path: Path) -> tuple[NationalCase, Inputs | None]:
+    """The case and, if it names one, its costing scenario (a path from the file's folder)."""
+    document = yamlmarks.load(path, str(path))
+    case = validate(NationalCase, document)
+    if case.costed_with is None:
+        return case, None
+    scenario = Path(case.costed_with)
+    if not scenario.is_absolute():
+        scenario = path.parent / scenario
+    if not scenario.is_file():
+        raise InputError(
+            [
+                located(
+                    str(path),
+                    document.marks.locate(("costed_with",)),
+                    "costed_with",
+                    f"scenario {scenario} does not exist (a path is taken from this file's folder)",
+                )
+            ]
+        )
+    return case, load_inputs(scenario)

@@ -1,0 +1,308 @@
+"""``pause-cost contract``: an outcomes contract costed against its scenario's case.
+
+The expected payments come from :mod:`pause_cost.core.contract` (exact); the council's
+avoidance from the scenario's estimate (the same engine, tables and flags). The Monte Carlo
+draws, for each draw, how many women achieve each combination of metrics (a multinomial over
+the combinations, shares drawn uniformly over their ranges where given) and applies every cap
+to that draw's payments: it gives the distribution of payments and P(the maximum is reached).
+It works in chunks of draws, so memory stays flat as the draws grow.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import numpy as np
+
+from pause_cost.core import contract as terms_of
+from pause_cost.engine import estimate
+from pause_cost.model.contract import Contract, GivenShare
+from pause_cost.model.inputs import Inputs
+from pause_cost.results.contracts import (
+    ContractResult,
+    ContractSimulation,
+    MetricResult,
+    PayerResult,
+    PayerYear,
+    Position,
+    Spread,
+)
+from pause_cost.results.estimate import Flag
+
+CHUNK = 20_000
+"""Draws per chunk: memory holds one chunk's combinations, whatever the number of draws."""
+
+
+def _given(share: GivenShare) -> tuple[float, float]:
+    low = share.low if share.low is not None else share.value
+    high = share.high if share.high is not None else share.value
+    return float(low), float(high)
+
+
+def _ranges(contract: Contract) -> list[tuple[float, float]]:
+    ranges = []
+    for metric in contract.metrics:
+        given = metric.share_achieving if metric.linked is None else metric.linked.engagement
+        assert given is not None
+        ranges.append(_given(given))
+    return ranges
+
+
+def _money(value: float) -> Decimal:
+    return Decimal(repr(round(value, 2)))
+
+
+def spread(values: np.ndarray) -> Spread:
+    """The draws' mean, P5, P50 and P95, to the penny."""
+    p5, p50, p95 = np.percentile(values, [5, 50, 95])
+    return Spread(
+        mean_gbp=_money(float(values.mean())),
+        p5_gbp=_money(float(p5)),
+        p50_gbp=_money(float(p50)),
+        p95_gbp=_money(float(p95)),
+    )
+
+
+def simulate_contract(
+    contract: Contract,
+    terms: list[terms_of.MetricTerms],
+    *,
+    council_share: Decimal,
+    central_share: Decimal,
+    council_avoidance_gbp: Decimal,
+    draws: int,
+    seed: int,
+) -> ContractSimulation:
+    """The payments' distribution over ``draws`` draws, every cap applied draw by draw."""
+    rng = np.random.default_rng(seed)
+    combos = terms_of.combinations(len(terms))
+    achieved = np.array(combos, dtype=bool)  # (combinations, metrics)
+    paid = np.array(
+        [
+            [float(v) for v in terms_of.woman_payments(terms, combo, contract.cap_per_woman_gbp)]
+            for combo in combos
+        ]
+    )
+    caps = np.array([np.inf if t.cap_gbp is None else float(t.cap_gbp) for t in terms])
+    ranges = np.array(_ranges(contract))
+    maximum = float(contract.maximum_gbp)
+    totals = np.empty(draws)
+    reached = 0
+    done = 0
+    while done < draws:
+        size = min(CHUNK, draws - done)
+        shares = rng.uniform(ranges[:, 0], ranges[:, 1], size=(size, len(terms)))
+        chance = np.where(achieved[None, :, :], shares[:, None, :], 1 - shares[:, None, :]).prod(
+            axis=2
+        )
+        chance = np.clip(chance, 0, None)
+        chance /= chance.sum(axis=1, keepdims=True)
+        counts = rng.multinomial(contract.women, chance)
+        by_metric = np.minimum(counts @ paid, caps)
+        total = by_metric.sum(axis=1)
+        reached += int((total >= maximum).sum())
+        totals[done : done + size] = np.minimum(total, maximum)
+        done += size
+
+    council = totals * float(council_share)
+    share = Decimal(reached) / Decimal(draws)
+    bound = (
+        f"none of {draws} draws reached it: the chance is below about {3 / draws:.2g} (95%)"
+        if reached == 0
+        else f"every one of {draws} draws reached it: the chance of not is below about "
+        f"{3 / draws:.2g} (95%)"
+        if reached == draws
+        else f"{reached} of {draws} draws"
+    )
+    return ContractSimulation(
+        draws=draws,
+        seed=seed,
+        total_paid=spread(totals),
+        council_paid=spread(council),
+        central_paid=spread(totals * float(central_share)),
+        council_net=spread(float(council_avoidance_gbp) - council),
+        maximum_reached_share=share,
+        maximum_reached_bound=bound,
+    )
+
+
+def cost_contract(inputs: Inputs, *, draws: int = 0, seed: int = 1) -> ContractResult:
+    """The scenario's contract: expected payments, positions, break-even prices and, with
+    ``draws``, the Monte Carlo's ranges."""
+    scenario = inputs.scenario
+    contract = scenario.contract
+    if contract is None:
+        raise terms_of.ContractError(
+            f"scenario {scenario.name} has no contract: add a contract: section"
+        )
+    case = estimate(*inputs)
+    window = scenario.pause_window
+    rate = case.scenario.birth_rate_per_woman_per_year
+    if rate is None:  # cohorts of different rates: the women's average, from the births
+        rate = case.avoided_births.exact / case.scenario.women_open / case.scenario.window_years
+    terms = [
+        terms_of.metric_terms(m, birth_rate=rate, programme_months=window.programme_months)
+        for m in contract.metrics
+    ]
+    expected = terms_of.expected_payments(contract, terms)
+    years = terms_of.by_financial_year(expected.payments)
+    council_share = sum(
+        (p.share_of_payments for p in contract.payers if p.kind == "council"), Decimal(0)
+    )
+    central_share = sum(
+        (p.share_of_payments for p in contract.payers if p.kind == "central"), Decimal(0)
+    )
+    avoidance = case.horizon.total_gbp
+    council_paid = expected.paid_total_gbp * council_share
+    flags = list(case.flags)
+    metrics: list[MetricResult] = []
+    for metric, term, per_woman in zip(
+        contract.metrics, terms, expected.per_woman_gbp, strict=True
+    ):
+        uncapped = sum(
+            (p.uncapped_gbp for p in expected.payments if p.metric == term.id), Decimal(0)
+        )
+        paid = sum((p.paid_gbp for p in expected.payments if p.metric == term.id), Decimal(0))
+        if metric.linked is not None:
+            how = (
+                f"linked to the model: its avoided births take women open to have no birth in "
+                f"the window, so no pregnancy for {metric.linked.no_pregnancy_months} months; "
+                f"share = the engagement share {metric.linked.engagement.value} "
+                f"({metric.linked.engagement.source.cite()})"
+            )
+        else:
+            assert metric.share_achieving is not None
+            how = "given: " + metric.share_achieving.source.cite()
+        metrics.append(
+            MetricResult(
+                id=metric.id,
+                definition=metric.definition,
+                price_per_outcome_gbp=metric.price_per_outcome_gbp,
+                price_source=metric.price_source,
+                price_assumption=metric.price_assumption,
+                share_achieving=term.share,
+                share_how=how,
+                counterfactual_share=term.counterfactual_share,
+                repeatable=metric.repeatable,
+                outcomes_per_achiever=metric.outcomes_per_achiever,
+                pro_rata=metric.pro_rata,
+                expected_per_woman_gbp=per_woman,
+                expected_uncapped_gbp=uncapped,
+                expected_paid_gbp=paid,
+                cap_gbp=metric.cap_gbp,
+                cap_reached=term.id in expected.metric_cap_reached,
+                breakeven_price_gbp=terms_of.breakeven_price(
+                    contract,
+                    terms,
+                    metric=term.id,
+                    council_share=council_share,
+                    council_avoidance_gbp=avoidance,
+                ),
+            )
+        )
+        if metric.price_assumption is not None:
+            flags.append(
+                Flag(
+                    code="contract_price_judged",
+                    message=f"Metric {metric.id}'s price rests on a judgement: "
+                    f"{metric.price_assumption}",
+                )
+            )
+        judged = metric.share_achieving or (metric.linked.engagement if metric.linked else None)
+        if judged is not None and judged.assumption is not None:
+            flags.append(
+                Flag(
+                    code="contract_share_judged",
+                    message=f"Metric {metric.id}'s share rests on a judgement: {judged.assumption}",
+                )
+            )
+    if len(terms) > 1:
+        flags.append(
+            Flag(
+                code="contract_metrics_independent",
+                message="Women are taken to achieve each metric independently of the others (a "
+                "judgement): it matters only where a cap per woman applies.",
+            )
+        )
+    payers: list[PayerResult] = []
+    by_year: list[PayerYear] = []
+    for payer in contract.payers:
+        owed = expected.paid_total_gbp * payer.share_of_payments
+        payers.append(
+            PayerResult(
+                name=payer.name,
+                kind=payer.kind,
+                share_of_payments=payer.share_of_payments,
+                committed_maximum_gbp=payer.committed_maximum_gbp,
+                expected_paid_gbp=owed,
+                above_commitment=owed > payer.committed_maximum_gbp,
+                source=payer.source,
+            )
+        )
+        if owed > payer.committed_maximum_gbp:
+            flags.append(
+                Flag(
+                    code="contract_above_commitment",
+                    message=f"{payer.name} is expected to pay more than it has committed "
+                    f"(£{owed:,.0f} against £{payer.committed_maximum_gbp:,.0f}).",
+                )
+            )
+        if payer.assumption is not None:
+            flags.append(
+                Flag(
+                    code="contract_payer_judged",
+                    message=f"{payer.name}'s share rests on a judgement: {payer.assumption}",
+                )
+            )
+        for year, amount in years.items():
+            by_year.append(
+                PayerYear(
+                    payer=payer.name,
+                    financial_year=year,
+                    paid_gbp=amount * payer.share_of_payments,
+                )
+            )
+    if contract.assumption is not None:
+        flags.append(Flag(code="contract_judged", message=contract.assumption))
+    direct = case.programme.cost_gbp
+    simulation = (
+        simulate_contract(
+            contract,
+            terms,
+            council_share=council_share,
+            central_share=central_share,
+            council_avoidance_gbp=avoidance,
+            draws=draws,
+            seed=seed,
+        )
+        if draws
+        else None
+    )
+    return ContractResult(
+        scenario=scenario.name,
+        council=scenario.council,
+        contract=contract.name,
+        contract_source=contract.source,
+        women=contract.women,
+        start=contract.start,
+        maximum_gbp=contract.maximum_gbp,
+        cap_per_woman_gbp=contract.cap_per_woman_gbp,
+        investor_capital_gbp=contract.investor_capital_gbp,
+        metrics=metrics,
+        payers=payers,
+        by_year=by_year,
+        expected_uncapped_gbp=expected.uncapped_total_gbp,
+        expected_paid_gbp=expected.paid_total_gbp,
+        maximum_reached=expected.maximum_reached,
+        central_share_of_payments=central_share,
+        position=Position(
+            council_avoidance_gbp=avoidance,
+            horizon_years=scenario.horizon_years,
+            contract_council_paid_gbp=council_paid,
+            contract_net_gbp=avoidance - council_paid,
+            direct_programme_cost_gbp=direct,
+            direct_net_gbp=None if direct is None else avoidance - direct,
+        ),
+        simulation=simulation,
+        flags=flags,
+    )
