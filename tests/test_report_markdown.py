@@ -93,3 +93,18 @@ def test_every_lines_figure_in_the_pack_is_the_json_outputs() -> None:
     page = run("report", scenario, "-f", "md").stdout
     for line in document["lines"]:
         assert whole_pounds(Decimal(str(line["horizon_gbp"]))) in page, line["id"]
+
+
+def test_the_headline_names_a_partial_table() -> None:
+    """A table whose coverage leaves parts of the journey out is named in the headline's
+    caveats, with the count of parts its JSON lists."""
+    bottom_up = SCENARIOS / "rotherham-2020-bottom-up.yaml"
+    data = json.loads(run("estimate", bottom_up, "-f", "json").stdout)
+    partial = [t for t in data["tables"] if t["coverage"] and t["coverage"]["left_out"]]
+    assert partial
+    headline = " ".join(run("report", bottom_up, "-f", "md").stdout.split("\n\n")[2].split())
+    for table in partial:
+        count = len(table["coverage"]["left_out"])
+        assert f"{table['name']}, a table that by its own account leaves out {count} parts" in (
+            headline
+        )

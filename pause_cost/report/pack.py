@@ -110,6 +110,13 @@ def _caveats(estimate: Estimate, simulation: Simulation | None) -> list[str]:
             f"{count} unit cost{'s' if count != 1 else ''} that are judgements, "
             "not published figures"
         )
+    for table in estimate.tables:
+        if table.coverage is not None and table.coverage.left_out:
+            parts = len(table.coverage.left_out)
+            found.append(
+                f"{table.name}, a table that by its own account leaves out {parts} part"
+                f"{'s' if parts != 1 else ''} of a child's journey"
+            )
     source = estimate.programme.source
     if source is not None and source.note and "second-hand" in source.note.lower():
         found.append("a programme cost taken second-hand")
