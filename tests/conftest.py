@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -97,3 +98,16 @@ def write_yaml(tmp_path: Path) -> Callable[[str, Any], Path]:
         return path
 
     return write
+
+
+def quoted_by_hand(value: float | Decimal) -> str:
+    """A figure as a headline quotes it, worked independently of the code: pounds at or above
+    a million to three significant figures (£1.67m; £12.5m), below it to the nearest £1,000."""
+    exact = Decimal(str(value))
+    sign, size = ("-" if exact < 0 else ""), abs(exact)
+    if size >= 1_000_000:
+        millions = size / 1_000_000
+        step = Decimal("0.01") if millions < 10 else Decimal("0.1")
+        return f"{sign}£{millions.quantize(step, rounding=ROUND_HALF_UP)}m"
+    thousands = (size / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return f"{sign}£{int(thousands) * 1000:,}"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from pause_cost.load.uncertainty import load_ranges
-from pause_cost.render.uncertainty import percent
+from pause_cost.render.simulation import percent
 from pause_cost.uncertainty.montecarlo import simulate
 from pause_cost.uncertainty.oneway import Target, break_even
 from tests.conftest import SCENARIOS, SOURCE, line, run

@@ -275,14 +275,16 @@ def test_bad_input_raises_located_problems(tmp_path: Path) -> None:
 PYCON = re.compile(r"```pycon\n(.*?)```", re.DOTALL)
 
 
-def test_the_readme_python_api_section_shows_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The README's Python examples are run as doctests: what they show is what they give."""
+def test_the_docs_python_api_section_shows_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Python examples of docs/outputs.md are run as doctests: what they show is what they
+    give."""
     monkeypatch.chdir(REPO)
-    section = (REPO / "README.md").read_text(encoding="utf-8").split("## Python API", 1)[1]
+    page = (REPO / "docs" / "outputs.md").read_text(encoding="utf-8")
+    section = page.split("## Python API", 1)[1]
     section = section.split("\n## ", 1)[0]
     examples = "\n".join(PYCON.findall(section))
     assert examples.count(">>>") >= 10
     parser, runner = doctest.DocTestParser(), doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    test = parser.get_doctest(examples, {}, "README Python API", "README.md", 0)
+    test = parser.get_doctest(examples, {}, "Python API", "docs/outputs.md", 0)
     runner.run(test)
     assert runner.failures == 0

@@ -416,7 +416,7 @@ def test_a_bad_what_if_under_json_is_json() -> None:
     assert result.exit_code == ExitCode.USAGE
     problem = json_error(result)
     assert problem["key"] == "--set"
-    assert problem["message"].startswith("write a what-if as PATH=NUMBER")
+    assert problem["message"].startswith("write a what-if as PATH=VALUE")
 
 
 @pytest.mark.parametrize(

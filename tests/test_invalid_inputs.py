@@ -52,8 +52,8 @@ CASES: dict[str, list[str]] = {
         "'birth_rate_per_woman_per_year'?"
     ],
     "unknown-key-no-near-miss": [
-        "10:1: colour: unknown key; allowed here: name, title, council, nation, notes, cohort, "
-        "cohorts, practice, pause_window, avoided_births_counting, unit_costs, price_year, "
+        "10:1: colour: unknown key; allowed here: name, title, council, nation, notes, extends, "
+        "cohort, cohorts, practice, pause_window, avoided_births_counting, unit_costs, price_year, "
         "horizon_years, immediate_years, programme_cost, line_overrides, published, funders, "
         "discounting, deflator, nominal_cash, adjustments, persistence, evaluation_route, "
         "scale_of_need, value_of_information, uncertainty, uncertainty_files, correlations, "

@@ -35,7 +35,7 @@ def test_the_midlands_hub_by_hand() -> None:
     assert round_half_up(result.horizon_total_gbp, 2) == Decimal("20745566.51")
     assert result.net_gbp is None  # no council has a programme cost
     assert all(row.flags[0].code == "council_judged" for row in result.councils)
-    assert derbyshire.changes == "cohort.women_open = 79 (was 20)"
+    assert derbyshire.changes == "Women on the programme: cohort.women_open = 79 (was 20)"
 
 
 def test_a_council_named_twice_is_refused(tmp_path: Path) -> None:

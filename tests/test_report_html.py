@@ -29,7 +29,7 @@ from PIL import Image
 
 from pause_cost.report.charts.stage import STAGES
 from tests.browser import A4_WIDTH_PX, Browser
-from tests.conftest import REPO, SCENARIOS, dump_yaml, run
+from tests.conftest import REPO, SCENARIOS, dump_yaml, quoted_by_hand, run
 
 CALENDAR = SCENARIOS / "rotherham-2020-calendar.yaml"
 JOINT = SCENARIOS / "rotherham-2021-joint-funding.yaml"
@@ -179,11 +179,13 @@ def test_every_headline_and_line_figure_is_the_engines(name: str, pages: dict[st
     expected += [pounds(line["horizon_gbp"]) for line in data["lines"]]
     missing = [figure for figure in expected if figure not in shown]
     assert not missing
-    # The headline names the same figures, in one paragraph a councillor reads first.
+    # The headline names the same figures, rounded as a reader quotes them, in one paragraph a
+    # councillor reads first, with the price base it is in.
     headline = root.find(".//p[@class='headline']")
     assert headline is not None
-    for figure in expected[:3]:
-        assert figure in text_of(headline)
+    for key in ("total_gbp", "cashable_gbp", "internal_gbp"):
+        assert quoted_by_hand(horizon[key]) in text_of(headline)
+    assert "Prices: " in text_of(headline)
 
 
 @pytest.mark.parametrize("scenario", [CALENDAR, BOTTOM_UP])

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from pause_cost.money import whole_pounds
-from tests.conftest import SCENARIOS, UNCERTAIN_WITHOUT_CALENDAR, run
+from tests.conftest import SCENARIOS, UNCERTAIN_WITHOUT_CALENDAR, quoted_by_hand, run
 
 CALENDAR = SCENARIOS / "rotherham-2020-calendar.yaml"
 
@@ -25,8 +25,28 @@ def test_the_headline_carries_the_engines_figures() -> None:
         document["programme"]["net_gbp"],
         document["economics"]["appraisal"]["npv_gbp"],
     ):
-        assert whole_pounds(Decimal(str(figure))) in headline
+        assert quoted_by_hand(figure) in headline
     assert "paying back in 2019/20" in headline
+    # Price base, year 0, whose costs, and what it rests on, in the same paragraph.
+    assert "Prices: as each source states them (2016/17); not uprated." in headline
+    assert "(year 0: 2018/19" in headline
+    assert "the council's own costs" in headline
+    assert "every avoided birth being a child who would have been removed into care" in headline
+    assert "a programme cost taken second-hand" in headline
+
+
+def test_the_headline_gives_the_simulated_range() -> None:
+    """P5 and P95 of net, from the simulation's own JSON, rounded by hand."""
+    uncertain = SCENARIOS / "rotherham-2020-uncertain.yaml"
+    args = ("--draws", "2000", "--seed", "3")
+    data = json.loads(run("simulate", uncertain, *args, "-f", "json").stdout)
+    net = next(s for s in data["outcomes"] if s["outcome"] == "net")
+    page = run("report", uncertain, "-f", "md", "--simulate", "2000", "--seed", "3").stdout
+    headline = page.split("\n\n")[2]
+    assert (
+        f"In 90 of 100 simulated cases the net cost avoided lies between "
+        f"{quoted_by_hand(net['p5'])} and {quoted_by_hand(net['p95'])}"
+    ) in headline
 
 
 def test_the_same_inputs_give_the_same_bytes_and_no_date_unless_asked(tmp_path: Path) -> None:
@@ -73,3 +93,18 @@ def test_every_lines_figure_in_the_pack_is_the_json_outputs() -> None:
     page = run("report", scenario, "-f", "md").stdout
     for line in document["lines"]:
         assert whole_pounds(Decimal(str(line["horizon_gbp"]))) in page, line["id"]
+
+
+def test_the_headline_names_a_partial_table() -> None:
+    """A table whose coverage leaves parts of the journey out is named in the headline's
+    caveats, with the count of parts its JSON lists."""
+    bottom_up = SCENARIOS / "rotherham-2020-bottom-up.yaml"
+    data = json.loads(run("estimate", bottom_up, "-f", "json").stdout)
+    partial = [t for t in data["tables"] if t["coverage"] and t["coverage"]["left_out"]]
+    assert partial
+    headline = " ".join(run("report", bottom_up, "-f", "md").stdout.split("\n\n")[2].split())
+    for table in partial:
+        count = len(table["coverage"]["left_out"])
+        assert f"{table['name']}, a table that by its own account leaves out {count} parts" in (
+            headline
+        )

@@ -234,8 +234,10 @@ def test_the_analysis_sheets_carry_the_analyses_figures(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(path)
 
     def rows(sheet: str) -> dict[str, list[Any]]:
+        """Each row by its second column, the input's path or the outcome's name (the first is
+        its label in words)."""
         return {
-            str(row[0]).removesuffix(" *"): list(row[1:])
+            str(row[1]): list(row[2:])
             for row in book[sheet].iter_rows(values_only=True)
             if row[0] is not None
         }
@@ -275,5 +277,6 @@ def test_the_analysis_sheets_carry_the_analyses_figures(tmp_path: Path) -> None:
 
 
 def test_calc_is_installed_where_the_tests_run() -> None:
-    """CI installs LibreOffice's Calc (.ci/run); the workbook tests never skip without it."""
+    """The test command installs LibreOffice's Calc where missing (scripts/test.sh); the workbook
+    tests never skip without it."""
     assert shutil.which("soffice") is not None

@@ -96,4 +96,4 @@ def test_a_what_if_beyond_what_the_input_takes_is_refused() -> None:
 def test_a_what_if_that_is_not_path_equals_number_is_a_usage_error() -> None:
     result = run("estimate", PILOT, "--set", "cohort.women_open")
     assert result.exit_code == 2
-    assert "write a what-if as PATH=NUMBER" in result.stderr
+    assert "write a what-if as PATH=VALUE" in result.stderr

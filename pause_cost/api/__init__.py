@@ -82,41 +82,19 @@ def _ranges(scenario: Ranges | PathLike) -> Ranges:
     return scenario if isinstance(scenario, Ranges) else load_ranges(Path(scenario))
 
 
-def _changes(what_if: WhatIf) -> list[tuple[str, Decimal]]:
-    """What-ifs as (path, exact number); a float goes through its shortest text (0.1, not
-    0.1000000000000000055...), as a number typed on the command line would."""
-    pairs = what_if.items() if isinstance(what_if, Mapping) else what_if
-    return [(name, _number(value)) for name, value in pairs]
-
-
-def _number(value: Decimal | int | float | str) -> Decimal:
-    """A what-if's value, checked as text before it is made a number (see money)."""
-    from pause_cost.model.paths import PathError
-    from pause_cost.money import NumberTextError, number_from_text
-
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**16:
-        raise PathError(f"a whole number of {value.bit_length():,} bits is beyond any input")
-    try:
-        return number_from_text(value if isinstance(value, str) else str(value))
-    except NumberTextError as exc:
-        raise PathError(str(exc)) from None
-
-
 def estimate(scenario: Inputs | PathLike, *, what_if: WhatIf = ()) -> Estimate:
     """``pause-cost estimate``: the scenario's estimate, each what-if applied and echoed as the
     first flag (``what_if``), as ``--set PATH=NUMBER`` does."""
     from pause_cost import engine
 
-    inputs = _inputs(scenario)
-    changes = _changes(what_if)
-    if not changes:
-        return engine.estimate(*inputs)
+    if not what_if:
+        return engine.estimate(*_inputs(scenario))
+    from pause_cost.api.whatifs import changed
     from pause_cost.results.estimate import Flag
-    from pause_cost.uncertainty.whatif import apply
 
-    inputs, said = apply(inputs, changes)
+    inputs, told = changed(scenario, what_if)
     result = engine.estimate(*inputs)
-    what = Flag(code="what_if", message="What-if, set for this run: " + said + ".")
+    what = Flag(code="what_if", message="What-if, set for this run: " + told + ".")
     result.flags = [what, *result.flags]
     return result
 
@@ -250,8 +228,8 @@ def pack(
         if not ranges.ranges:
             raise InputError.single(
                 os.fspath(scenario),
-                "--sensitivity needs ranges: give the scenario an uncertainty list (see the "
-                "README's 'How sure')",
+                "--sensitivity needs ranges: give the scenario an uncertainty list (see "
+                "docs/uncertainty.md)",
             )
         from pause_cost.uncertainty import oneway
 

@@ -105,3 +105,16 @@ def _command_name(info: CommandInfo) -> str:
     if info.name:
         return info.name
     return getattr(info.callback, "__name__", "").lower().replace("_", "-")
+
+
+def _whole_descriptions(group: typer.Typer) -> None:
+    """Each command's description in full in its group's --help: click cuts a description it
+    derives to one line ending '...'; one given as the short help is wrapped instead."""
+    for info in group.registered_commands:
+        doc = info.callback.__doc__ if info.callback is not None else None
+        if info.short_help is None and doc:
+            info.short_help = " ".join(doc.strip().split("\n\n")[0].split())
+
+
+_whole_descriptions(app)
+_whole_descriptions(tables.app)

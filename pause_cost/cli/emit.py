@@ -72,7 +72,7 @@ def _terminal_table(document: Document) -> str:
         console = Console(soft_wrap=False)
         with console.capture() as captured:
             text.write(shown, console)
-        return captured.get()
+        return text.trimmed(captured.get())
 
     content = drawn(document)
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
@@ -255,7 +255,7 @@ def render(document: Document, output_format: OutputFormat) -> str:
 
         buffer = io.StringIO()
         text.write(document, Console(file=buffer, width=120, color_system=None, _environ={}))
-        return buffer.getvalue()
+        return text.trimmed(buffer.getvalue())
     if output_format is OutputFormat.json:
         from pause_cost.render import json
 

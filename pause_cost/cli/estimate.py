@@ -25,16 +25,23 @@ if TYPE_CHECKING:
     from pause_cost.render.document import Document
 
 
-def _what_if(values: list[str] | None) -> list[tuple[str, Decimal]]:
-    """``PATH=VALUE`` pairs from ``--set``, the value a plain number."""
-    found = []
+def _what_if(values: list[str] | None) -> list[tuple[str, Decimal | str]]:
+    """``PATH=VALUE`` pairs from ``--set``: a number where the value is one, else its text
+    (``price_year=2023/24``, ``unit_costs=care-journey-england,wider-costs``)."""
+    found: list[tuple[str, Decimal | str]] = []
     for text in values or []:
         path, equals, value = text.partition("=")
-        if not equals or not path.strip():
+        if not equals or not path.strip() or not value.strip():
             raise typer.BadParameter(
-                f"write a what-if as PATH=NUMBER (cohort.women_open=24), not {shown_text(text)}",
+                f"write a what-if as PATH=VALUE (cohort.women_open=24, price_year=2023/24), "
+                f"not {shown_text(text)}",
                 param_hint="'--set'",
             )
+        try:
+            Decimal(value.strip())
+        except ArithmeticError:  # not a number at all: a text value (a price year, tables)
+            found.append((path.strip(), value.strip()))
+            continue
         try:
             number = number_from_text(value)
         except NumberTextError as exc:
@@ -60,11 +67,21 @@ def estimate(
         list[str] | None,
         typer.Option(
             "--set",
-            help="PATH=NUMBER: change an input for a what-if (cohort.women_open=24, "
-            "programme_cost.total_gbp=450000, table/line.share_of_children=0.5); echoed and "
-            "flagged. Repeat for several.",
+            help="PATH=VALUE: change an input for a what-if (cohort.women_open=24, "
+            "programme_cost.total_gbp=450000, table/line.share_of_children=0.5, "
+            "cohorts.NAME.women_open=12, price_year=2023/24, "
+            "unit_costs=care-journey-england,wider-costs); echoed and flagged. Repeat for "
+            "several.",
         ),
     ] = None,
+    summary: Annotated[
+        bool,
+        typer.Option(
+            "--summary",
+            help="The key figures on one screen (table and Markdown); JSON and CSV are the "
+            "full estimate's.",
+        ),
+    ] = False,
     output_format: EstimateFormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -85,9 +102,11 @@ def estimate(
         results = [api.estimate(path, what_if=changes) for path in scenarios]
 
         def each() -> list[Document]:
-            from pause_cost.render.estimate import estimate_document
-
-            return [estimate_document(result) for result in results]
+            if summary:
+                from pause_cost.render.brief import brief_document as document
+            else:
+                from pause_cost.render.estimate import estimate_document as document
+            return [document(result) for result in results]
 
         def wide() -> Document:
             from pause_cost.render.estimate import summary_document

@@ -35,6 +35,7 @@ from pause_cost.load.resolve import (
     shipped_table_names,
     shipped_tables_dir,
 )
+from pause_cost.load.scenarios import SCENARIO_KEYS, extends_a_scenario, merged, scenario_document
 from pause_cost.model.inputs import Inputs
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import UnitCostTable, line_ref
@@ -63,7 +64,7 @@ __all__ = [
 
 def load_scenario(path: Path | str) -> Scenario:
     """Load and validate a scenario file (its tables are not loaded: see :func:`load_inputs`)."""
-    return validate(Scenario, yamlmarks.load(Path(path), str(path)))
+    return validate(Scenario, scenario_document(Path(path), str(path)))
 
 
 def open_table(name_or_path: str | Path, *, base_dir: Path | None = None) -> LoadedTable:
@@ -81,10 +82,6 @@ def load_table(name_or_path: str | Path, *, base_dir: Path | None = None) -> Uni
     return open_table(name_or_path, base_dir=base_dir).table
 
 
-SCENARIO_KEYS = frozenset(("cohort", "cohorts", "practice"))
-"""A file with one of these keys is a scenario, not a table."""
-
-
 @overload
 def load_reference(reference: str, *, scenarios: Literal[False]) -> LoadedTable: ...
 @overload
@@ -99,6 +96,8 @@ def load_reference(reference: str, *, scenarios: bool = True) -> Inputs | Loaded
     if not path.is_file():
         return open_table(reference)
     document = yamlmarks.load(path, reference)
+    if extends_a_scenario(document):
+        document = merged(document)
     if isinstance(document.data, dict) and SCENARIO_KEYS & set(document.data):
         if not scenarios:
             raise InputError.single(
@@ -117,7 +116,7 @@ def load_inputs(path: Path | str, *, document: yamlmarks.Document | None = None)
     and its indices are gathered and raised together.
     """
     scenario_path = Path(path)
-    document = document or yamlmarks.load(scenario_path, str(path))
+    document = merged(document or yamlmarks.load(scenario_path, str(path)))
     problems: list[Problem] = []
     scenario: Scenario | None = None
     try:

@@ -14,6 +14,7 @@ from pause_cost.load import yaml as yamlmarks
 from pause_cost.load.inputs import load_inputs
 from pause_cost.load.messages import located, validate
 from pause_cost.load.resolve import Cited
+from pause_cost.load.scenarios import scenario_document
 from pause_cost.model.ranges import Given, Range, Ranges, resolve_ranges
 from pause_cost.model.uncertainty import Uncertain, UncertaintyFile
 
@@ -23,7 +24,7 @@ __all__ = ["Range", "Ranges", "load_ranges"]
 def load_ranges(path: Path | str) -> Ranges:
     """The scenario, everything it names, and its ranges checked against them."""
     scenario_path = Path(path)
-    document = yamlmarks.load(scenario_path, str(path))
+    document = scenario_document(scenario_path, str(path))
     inputs = load_inputs(scenario_path, document=document)
     problems: list[Problem] = []
     given = [

@@ -113,9 +113,7 @@ def address(inputs: Inputs, path: str) -> Address:
             whole=rest in ("first_year", "last_year"),
             share=rest == "share_of_children",
         )
-    keys = tuple(
-        int(part) if part.isascii() and part.isdigit() else part for part in path.split(".")
-    )
+    keys = _by_name(inputs.scenario, path)
     if keys[0] in NOT_INPUTS:
         raise PathError(f"{path}: {NOT_INPUTS[str(keys[0])]}, not an input a what-if can change")
     current = value_at(_scenario_data(inputs.scenario), keys, path)
@@ -171,6 +169,29 @@ def change(inputs: Inputs, where: Address, value: Decimal) -> Inputs:
 def set_value(inputs: Inputs, path: str, value: Decimal) -> Inputs:
     """Address and change in one step (for ``--set PATH=VALUE``)."""
     return change(inputs, address(inputs, path), value)
+
+
+def _by_name(scenario: Scenario, path: str) -> tuple[str | int, ...]:
+    """A path's keys, list positions as numbers; a cohort may be named by its ``name`` as well
+    as by its position (``cohorts.April 2020.women_open`` or ``cohorts.1.women_open``)."""
+    parts = path.split(".")
+    keys: list[str | int] = []
+    for index, part in enumerate(parts):
+        if part.isascii() and part.isdigit():
+            keys.append(int(part))
+        elif index == 1 and parts[0] == "cohorts" and scenario.cohorts:
+            names = [str(cohort.name) for cohort in scenario.cohorts if cohort.name]
+            found = [n for n, cohort in enumerate(scenario.cohorts) if cohort.name == part]
+            if not found:
+                listed = ", ".join(names) or "none is named"
+                raise PathError(
+                    f"{path}: no cohort named {part!r}; give its position, counted from 0, or "
+                    f"its name ({listed})"
+                )
+            keys.append(found[0])
+        else:
+            keys.append(part)
+    return tuple(keys)
 
 
 def value_at(data: Any, keys: tuple[str | int, ...], path: str) -> Any:

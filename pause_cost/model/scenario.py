@@ -174,6 +174,11 @@ class Scenario(InputModel):
         "omitted: not stated, and tables are not checked against it.",
     )
     notes: Text | None = None
+    extends: Text | None = Field(
+        default=None,
+        description="A base scenario file, relative to this one: its keys, with this file's "
+        "over them (mappings merged key by key; anything else replaced whole).",
+    )
     cohort: Cohort | None = Field(
         default=None, description="One cohort; or give cohorts, or a practice."
     )

@@ -1,12 +1,14 @@
 """The Monte Carlo summary as a document: each outcome with its Monte Carlo error, the chance
 of a positive net and NPV stated no more surely than the draws allow, a histogram whose tails
-are bars of their own, and drivers named for what they are. Nothing here computes a figure;
-an estimate is shown to the place its Monte Carlo standard error supports."""
+are bars of their own, drivers named for what they are, and a sentence for a paper. Nothing
+here computes a figure; an estimate is shown to the place its Monte Carlo standard error
+supports."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from pause_cost.model.labels import outcome_label
 from pause_cost.money import round_half_up
 from pause_cost.render.cells import shown
 from pause_cost.render.decision import supported
@@ -27,12 +29,22 @@ from pause_cost.render.document import (
     Tidy,
     TidyCell,
 )
-from pause_cost.render.uncertainty import figure, percent
+from pause_cost.render.sentences import simulation_sentence
+from pause_cost.render.uncertainty import (
+    _bar,
+    _flags,
+    _in_a_paper,
+    _label,
+    _outcome,
+    _paths,
+    figure,
+    percent,
+)
 from pause_cost.results.data import to_data
 from pause_cost.results.uncertainty import Chance, Simulation
 
-BAR_WIDTH = 10
 TAILS = {"below": "below P0.5", "above": "above P99.5"}
+STATISTICS = ("mean", "p5", "p50", "p95")
 
 
 def chance_text(chance: Chance, label: str) -> str:
@@ -59,22 +71,18 @@ def _estimate(value: Decimal, mcse: Decimal | None, unit: str) -> Cell:
     return figure(value if mcse is None else supported(value, mcse), unit)
 
 
-def _bar(draws: int, largest: int) -> str:
-    return "" if largest == 0 or draws == 0 else "█" * max(1, round(BAR_WIDTH * draws / largest))
-
-
-def simulation_document(simulation: Simulation) -> Document:
-    """The Monte Carlo summary (see the module's docstring)."""
-    statistics = ("mean", "p5", "p50", "p95")
-    outcomes = Table(
+def _outcomes(simulation: Simulation) -> Table:
+    return Table(
         title=f"{simulation.draws:,} draws, seed {simulation.seed}",
         columns=(
             Column("Outcome"),
+            Column("Name", media=MARKDOWN),
             *(Column(label, numeric=True) for label in ("Point", "Mean", "SD", "P5", "P50", "P95")),
         ),
         rows=tuple(
             Row(
                 (
+                    outcome_label(summary.outcome).text,
                     summary.outcome,
                     figure(summary.point, summary.unit),
                     _estimate(summary.mean, summary.mean_mcse, summary.unit),
@@ -83,14 +91,20 @@ def simulation_document(simulation: Simulation) -> Document:
                         _estimate(
                             getattr(summary, name), getattr(summary, f"{name}_mcse"), summary.unit
                         )
-                        for name in statistics[1:]
+                        for name in STATISTICS[1:]
                     ),
                 )
             )
             for summary in simulation.outcomes
         ),
     )
-    errors = Table(
+
+
+def _errors(simulation: Simulation) -> Table:
+    def error(value: Decimal | None, unit: str) -> Cell | str:
+        return "-" if value is None else figure(supported(value, value), unit)
+
+    return Table(
         title="Monte Carlo standard errors (the figures above are shown to their place)",
         columns=(
             Column("Outcome"),
@@ -99,27 +113,21 @@ def simulation_document(simulation: Simulation) -> Document:
         rows=tuple(
             Row(
                 (
-                    f"{summary.outcome} (MCSE)",
-                    *(
-                        "-"
-                        if getattr(summary, f"{name}_mcse") is None
-                        else figure(
-                            supported(
-                                getattr(summary, f"{name}_mcse"), getattr(summary, f"{name}_mcse")
-                            ),
-                            summary.unit,
-                        )
-                        for name in statistics
-                    ),
+                    f"{outcome_label(summary.outcome).text} (MCSE)",
+                    *(error(getattr(summary, f"{name}_mcse"), summary.unit) for name in STATISTICS),
                 )
             )
             for summary in simulation.outcomes
         ),
     )
+
+
+def _histogram(simulation: Simulation) -> Table:
     unit = next(s.unit for s in simulation.outcomes if s.outcome == simulation.outcome)
     largest = max((bin.draws for bin in simulation.histogram if bin.tail is None), default=0)
-    histogram = Table(
-        title=f"Histogram of {simulation.outcome} (equal bars from P0.5 to P99.5; the tails apart)",
+    return Table(
+        title=f"Histogram of the {_outcome(simulation.outcome)} (equal bars from P0.5 to "
+        "P99.5; the tails apart)",
         columns=(
             Column("", media=TEXT),
             Column("From", numeric=True),
@@ -134,17 +142,21 @@ def simulation_document(simulation: Simulation) -> Document:
                     figure(bin.low, unit),
                     figure(bin.high, unit),
                     f"{bin.draws:,}",
-                    "" if bin.tail else _bar(bin.draws, largest),
+                    "" if bin.tail else _bar(Decimal(bin.draws), Decimal(largest)),
                 )
             )
             for bin in simulation.histogram
         ),
     )
-    drivers = Table(
-        title=f"What drives the spread of {simulation.outcome}",
+
+
+def _drivers(simulation: Simulation) -> Table:
+    return Table(
+        title=f"What drives the spread of the {_outcome(simulation.outcome)}",
         columns=(
             Column("Input", wrap="fold"),
-            Column("Distribution"),
+            Column("Path", media=MARKDOWN),
+            Column("Drawn from"),
             Column("SRC", numeric=True),
             Column("First-order share", numeric=True),
             Column("Range"),
@@ -152,6 +164,7 @@ def simulation_document(simulation: Simulation) -> Document:
         rows=tuple(
             Row(
                 (
+                    _label(driver.range),
                     driver.range.input,
                     driver.distribution,
                     "-"
@@ -164,12 +177,18 @@ def simulation_document(simulation: Simulation) -> Document:
             for driver in simulation.drivers
         ),
     )
-    net = "net (gross: no programme cost)" if simulation.gross else "net"
+
+
+def simulation_document(simulation: Simulation) -> Document:
+    """The Monte Carlo summary (see the module's docstring)."""
+    outcomes, errors = _outcomes(simulation), _errors(simulation)
+    histogram, drivers = _histogram(simulation), _drivers(simulation)
+    net = "net cost avoided" + (" (gross: no programme cost)" if simulation.gross else "")
     chances = [
         chance_text(chance, net if chance.outcome == "net" else "NPV")
         for chance in simulation.chances
     ]
-    held = ", ".join(found.input for found in simulation.held)
+    held = "; ".join(f"{_label(found)} ({found.input})" for found in simulation.held)
     blocks: list[Block] = [
         Paragraph(
             "; ".join(chances or [f"P({net} > 0) = {percent(simulation.probability_net_positive)}"])
@@ -187,8 +206,8 @@ def simulation_document(simulation: Simulation) -> Document:
         Paragraph(f"{drivers.title}:", media=MARKDOWN),
         drivers,
         Paragraph(
-            "SRC: the standardised regression coefficient, standard deviations of "
-            f"{simulation.outcome} per standard deviation of the input, from a linear "
+            "SRC: the standardised regression coefficient, standard deviations of the "
+            f"{_outcome(simulation.outcome)} per standard deviation of the input, from a linear "
             "regression on every drawn input together"
             + (
                 ""
@@ -209,7 +228,9 @@ def simulation_document(simulation: Simulation) -> Document:
         )
     if simulation.held:
         blocks.append(Paragraph(f"Held at their point (no distribution): {held}."))
-    blocks += [Paragraph(f"Read before quoting: {flag}") for flag in simulation.flags]
+    blocks += _paths([driver.range for driver in simulation.drivers])
+    blocks += _in_a_paper([simulation_sentence(simulation, _outcome(simulation.outcome))])
+    blocks += _flags(simulation.flags)
     return Document(
         title=f"Monte Carlo of {simulation.scenario}",
         sections=(Section(tuple(blocks)),),

@@ -7,6 +7,8 @@ anything is printed. A cut-off pound figure would be silent data loss.
 
 from __future__ import annotations
 
+import re
+
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
@@ -35,6 +37,15 @@ MEDIUM = "text"
 
 FOLD_MIN = 8
 """A column that may break anywhere (a line's id) keeps at least this many characters."""
+
+
+_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
+def trimmed(drawn: str) -> str:
+    """What rich drew, without the spaces it pads each line's end with (kept: any colour code
+    that closes the line)."""
+    return _TRAILING.sub(r"\1", drawn)
 
 
 def _visible(table: Table) -> tuple[list[Column], list[list[str]], list[Row]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
+from pause_cost.model.labels import input_label, outcome_label
 from pause_cost.money import round_half_up
 from pause_cost.render.document import (
     MARKDOWN,
@@ -24,8 +25,12 @@ from pause_cost.render.document import (
     Tidy,
     TidyCell,
 )
+from pause_cost.render.sentences import (
+    breakeven_sentences,
+    tornado_sentence,
+)
 from pause_cost.results.data import to_data
-from pause_cost.results.uncertainty import BreakEven, Grid, Tornado
+from pause_cost.results.uncertainty import BreakEven, Grid, InputRange, Tornado
 
 BAR_WIDTH = 10
 INPUT_PLACES = 6
@@ -54,6 +59,34 @@ def _value(value: Decimal | None, path: str = "") -> Cell:
     return Count(value, INPUT_PLACES)
 
 
+def _label(found: InputRange) -> str:
+    """The input in plain English (its path where it has no label)."""
+    return found.label or found.input
+
+
+def _outcome(name: str) -> str:
+    """'net cost avoided': the outcome's label as it reads inside a sentence."""
+    text = outcome_label(name).text
+    return text[:1].lower() + text[1:]
+
+
+def _paths(ranges: list[InputRange]) -> list[Block]:
+    """The inputs' paths in the table's order, for --set and ranges (a terminal has no room for
+    a column of them; Markdown has one)."""
+    if not ranges:
+        return []
+    return [
+        Paragraph(
+            "Paths, for --set and ranges: " + "; ".join(r.input for r in ranges) + ".", media=TEXT
+        )
+    ]
+
+
+def _in_a_paper(sentences: list[str | None]) -> list[Block]:
+    shown = [sentence for sentence in sentences if sentence]
+    return [Paragraph(f"In a paper: {sentence}") for sentence in shown]
+
+
 def _flags(flags: list[str]) -> list[Block]:
     return [Paragraph(f"Read before quoting: {flag}") for flag in flags]
 
@@ -70,7 +103,8 @@ def tornado_document(tornado: Tornado) -> Document:
     rows = [
         Row(
             (
-                swing.range.input + (" *" if swing.range.basis == "judgement" else ""),
+                _label(swing.range) + (" *" if swing.range.basis == "judgement" else ""),
+                swing.range.input,
                 _value(swing.range.low, swing.range.input),
                 _value(swing.range.high, swing.range.input),
                 figure(swing.outcome_at_low, tornado.unit),
@@ -82,11 +116,12 @@ def tornado_document(tornado: Tornado) -> Document:
         )
         for swing in tornado.swings
     ]
-    outcome = f"{tornado.outcome} (gross)" if tornado.gross else tornado.outcome
+    outcome = _outcome(tornado.outcome) + (" (gross)" if tornado.gross else "")
     table = Table(
-        title=f"What moves {outcome}, largest swing first",
+        title=f"What moves the {outcome}, largest swing first",
         columns=(
-            Column("Input", wrap="fold"),
+            Column("Input"),
+            Column("Path", media=MARKDOWN),
             Column("Low", numeric=True),
             Column("High", numeric=True),
             Column("At low", numeric=True),
@@ -100,20 +135,24 @@ def tornado_document(tornado: Tornado) -> Document:
     judged = any(swing.range.basis == "judgement" for swing in tornado.swings)
     blocks: list[Block] = [
         Paragraph(
-            f"{outcome} with every input at its point: {_shown(tornado.base, tornado.unit)}."
+            f"The {outcome} ({tornado.outcome}) with every input at its point: "
+            f"{_shown(tornado.base, tornado.unit)}."
         ),
         Paragraph(f"{table.title}:", media=MARKDOWN),
         table,
         *([Paragraph("* a judgement, not a sourced or derived range.")] if judged else []),
+        *_paths([swing.range for swing in tornado.swings]),
+        *_in_a_paper([tornado_sentence(tornado, outcome)]),
         *_flags(tornado.flags),
     ]
     tidy: list[tuple[TidyCell, ...]] = [
-        ("(base)", "", "", "", figure(tornado.base, tornado.unit), "")
+        ("(base)", "", "", "", "", figure(tornado.base, tornado.unit), "")
     ]
     for swing in tornado.swings:
         tidy.append(
             (
                 swing.range.input,
+                _label(swing.range),
                 _value(swing.range.low, swing.range.input),
                 _value(swing.range.high, swing.range.input),
                 figure(swing.outcome_at_low, tornado.unit),
@@ -122,12 +161,13 @@ def tornado_document(tornado: Tornado) -> Document:
             )
         )
     return Document(
-        title=f"Sensitivity of {tornado.scenario}: {outcome}",
+        title=f"Sensitivity of {tornado.scenario}: the {outcome}",
         sections=(Section(tuple(blocks)),),
         flags=(),
         data=to_data(tornado),
         tidy=Tidy(
-            ("input", "low", "high", "outcome_at_low", "outcome_at_high", "range"), tuple(tidy)
+            ("input", "label", "low", "high", "outcome_at_low", "outcome_at_high", "range"),
+            tuple(tidy),
         ),
     )
 
@@ -138,20 +178,32 @@ def _shown(value: Decimal | None, unit: str) -> str:
     return "never" if value is None else shown(figure(value, unit))
 
 
+def _even(values: list[Decimal]) -> list[str]:
+    """Axis values with the same number of places (0.20, 0.25, 0.30; never 0.2 beside 0.30)."""
+    exponents = [value.normalize().as_tuple().exponent for value in values]
+    places = max((-e for e in exponents if isinstance(e, int) and e < 0), default=0)
+    return [f"{value:,.{places}f}" for value in values]
+
+
 def grid_document(grid: Grid) -> Document:
-    header = tuple(
-        Column(f"{grid.columns.input}={Count(value).value}", numeric=True)
-        for value in grid.columns.values
-    )
+    """The two-way table as a grid: a row per value of one input, a column per value of the
+    other, each named in words in the title (their paths beneath, for --grid)."""
+    rows_label = input_label(grid.rows.input).text
+    columns_label = input_label(grid.columns.input).text
+    header = tuple(Column(shown, numeric=True) for shown in _even(grid.columns.values))
     rows = [
-        Row((str(Count(value).value), *(figure(cell, grid.unit) for cell in cells)))
-        for value, cells in zip(grid.rows.values, grid.values, strict=True)
+        Row((shown, *(figure(cell, grid.unit) for cell in cells)))
+        for shown, cells in zip(_even(grid.rows.values), grid.values, strict=True)
     ]
     table = Table(
-        title=f"{grid.outcome} by {grid.rows.input} (rows) and {grid.columns.input} (columns)",
-        columns=(Column(grid.rows.input), *header),
+        title=(
+            f"The {_outcome(grid.outcome)} by {rows_label[:1].lower()}{rows_label[1:]} (rows) and "
+            f"{columns_label[:1].lower()}{columns_label[1:]} (columns)"
+        ),
+        columns=(Column("", numeric=True), *header),
         rows=tuple(rows),
     )
+    paths = Paragraph(f"Rows: {grid.rows.input}; columns: {grid.columns.input}.")
     tidy: list[tuple[TidyCell, ...]] = [
         (Count(row), Count(column), figure(cell, grid.unit))
         for row, cells in zip(grid.rows.values, grid.values, strict=True)
@@ -160,13 +212,23 @@ def grid_document(grid: Grid) -> Document:
     return Document(
         title=f"Two-way sensitivity of {grid.scenario}",
         sections=(
-            Section((Paragraph(f"{table.title}:", media=MARKDOWN), table, *_flags(grid.flags))),
+            Section(
+                (
+                    Paragraph(f"{table.title}:", media=MARKDOWN),
+                    table,
+                    paths,
+                    *_flags(grid.flags),
+                )
+            ),
         ),
         flags=(),
         data=to_data(grid),
         tidy=Tidy((grid.rows.input, grid.columns.input, grid.outcome), tuple(tidy)),
     )
 
+
+METHOD_WORDS = {"bracketed": "search", "linear": "solved", "none": "never crosses"}
+"""Break-even methods as a reader reads them; the JSON and CSV keep the method's name."""
 
 PAYBACK_COUNTS = (
     "payback counts years: years after each avoided birth, or, where the scenario has a "
@@ -187,13 +249,14 @@ def breakeven_document(result: BreakEven) -> Document:
     for item in result.inputs:
         where = "-"
         if item.inside_range is not None:
-            where = "inside" if item.inside_range else "outside"
+            where = "yes" if item.inside_range else "no"
         direction = (
             "" if item.met_above is None else ("at or above" if item.met_above else "at or below")
         )
         rows.append(
             Row(
                 (
+                    _label(item.range),
                     item.range.input,
                     _value(item.range.point, item.range.input),
                     _value(
@@ -201,7 +264,7 @@ def breakeven_document(result: BreakEven) -> Document:
                     ),
                     direction,
                     where,
-                    item.method,
+                    METHOD_WORDS.get(item.method, item.method),
                 )
             )
         )
@@ -209,25 +272,30 @@ def breakeven_document(result: BreakEven) -> Document:
     table = Table(
         title=f"Where {result.target} is just met, each input alone",
         columns=(
-            Column("Input", wrap="fold"),
+            Column("Input"),
+            Column("Path", media=MARKDOWN),
             Column("Now", numeric=True),
             Column("Break-even", numeric=True),
             Column("Met"),
-            Column("Range"),
-            Column("Method"),
+            Column("In its range"),
+            Column("Found by"),
         ),
         rows=tuple(rows),
     )
-    notes = sorted({f"{item.method}: {item.note}" for item in result.inputs})
+    notes = sorted(
+        {f"{METHOD_WORDS.get(item.method, item.method)}: {item.note}" for item in result.inputs}
+    )
     blocks: list[Block] = [
         Paragraph(
-            f"{result.outcome} now: {_shown(result.base, result.unit)}; the target "
-            f"{result.target} is {status}."
+            f"The {_outcome(result.outcome)} ({result.outcome}) now: "
+            f"{_shown(result.base, result.unit)}; the target {result.target} is {status}."
         ),
         Gap(media=TEXT),
         Paragraph(f"{table.title}:", media=MARKDOWN),
         table,
-        Paragraph("Methods: " + "; ".join(notes) + "."),
+        Paragraph("Found by: " + "; ".join(notes) + "."),
+        *_paths([item.range for item in result.inputs]),
+        *_in_a_paper(list(breakeven_sentences(result, _outcome(result.outcome)))),
         *([Paragraph(PAYBACK_COUNTS)] if result.outcome == "payback" else []),
         *_flags(result.flags),
     ]

@@ -115,6 +115,6 @@ def write(pack: Pack) -> str:
         title=pack.title,
         council=scenario.council,
         date=pack.date,
-        headline=headline(pack.estimate),
+        headline=headline(pack.estimate, pack.simulation),
         parts=parts,
     )

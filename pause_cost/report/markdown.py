@@ -23,7 +23,7 @@ def write(pack: Pack) -> str:
     opening = [heading, subtitle]
     if pack.date is not None:
         opening.append(escaped(pack.date))
-    opening.append(escaped(headline(pack.estimate)))
+    opening.append(escaped(headline(pack.estimate, pack.simulation)))
     parts = ["\n\n".join([*opening, body])]
     for analysis in (
         tornado_document(pack.tornado) if pack.tornado else None,

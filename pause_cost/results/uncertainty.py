@@ -28,6 +28,8 @@ class InputRange:
         Field(description="Where the range comes from; 'judgement' is flagged."),
     ]
     assumption: str | None = None
+    label: Annotated[str, Field(description="The input in plain English (input is its path).")] = ""
+    unit: Annotated[str, Field(description="The input's unit: '£', 'women', 'share', ...")] = ""
 
 
 @result

@@ -17,9 +17,9 @@ from pause_cost.model.inputs import Inputs
 from pause_cost.model.paths import Address, PathError, address, read
 from pause_cost.model.ranges import Range, Ranges
 from pause_cost.money import NumberTextError, number_from_text
-from pause_cost.results.uncertainty import BreakEven, BreakEvenInput, InputRange, Method
+from pause_cost.results.uncertainty import BreakEven, BreakEvenInput, Method
 from pause_cost.uncertainty.evaluator import Evaluator
-from pause_cost.uncertainty.judged import basis_of, gross_flag, judgement_flags, shown
+from pause_cost.uncertainty.judged import basis_of, gross_flag, judgement_flags, range_of, shown
 from pause_cost.uncertainty.outcomes import UNITS, OutcomeError, is_gross, outcome
 from pause_cost.visible import shown_text
 
@@ -155,14 +155,7 @@ def _solve(evaluator: Evaluator, item: Range, target: Target) -> BreakEvenInput:
         if has_range and value is not None:
             inside = item.low <= value <= item.high
         return BreakEvenInput(
-            range=InputRange(
-                input=item.path,
-                point=item.point,
-                low=item.low,
-                high=item.high,
-                basis=basis_of(item) if has_range else "none",
-                assumption=item.assumption,
-            ),
+            range=range_of(item, evaluator.inputs, basis_of(item) if has_range else "none"),
             value=value,
             method=method,
             met_above=above,

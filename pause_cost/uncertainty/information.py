@@ -227,7 +227,11 @@ def information(
         evpi_population=None if factor is None else _decimal(perfect.value * factor),
         partial=partial,
         population=population,
-        held=[range_of(found) for found in ranges.ranges if found.path not in drawn_paths],
+        held=[
+            range_of(found, ranges.inputs)
+            for found in ranges.ranges
+            if found.path not in drawn_paths
+        ],
         flags=flags,
     )
 

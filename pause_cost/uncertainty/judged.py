@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pause_cost.model.inputs import Inputs
+from pause_cost.model.labels import input_label
 from pause_cost.model.ranges import Range, Ranges
 from pause_cost.results.uncertainty import InputRange, RangeBasis
 
@@ -21,14 +23,18 @@ def basis_of(found: Range) -> RangeBasis:
     return "judgement" if found.judgement else "source"
 
 
-def range_of(found: Range) -> InputRange:
+def range_of(found: Range, inputs: Inputs, basis: RangeBasis | None = None) -> InputRange:
+    """The range as results carry it, with the input's plain-English label and unit."""
+    label = input_label(found.path, inputs)
     return InputRange(
         input=found.path,
         point=found.point,
         low=found.low,
         high=found.high,
-        basis=basis_of(found),
+        basis=basis_of(found) if basis is None else basis,
         assumption=found.assumption,
+        label=label.text,
+        unit=label.unit,
     )
 
 
@@ -36,7 +42,8 @@ def judgement_flags(ranges: Ranges) -> list[str]:
     """A line for every range that is a judgement rather than data, and for every range
     derived from counts that do not hold the input's point."""
     return [
-        f"the range of {found.path} ({found.low} to {found.high}) is a judgement"
+        f"the range of {_lower(input_label(found.path, ranges.inputs).text)} ({found.path}: "
+        f"{found.low} to {found.high}) is a judgement"
         + (f": {found.assumption}" if found.assumption else "")
         for found in ranges.ranges
         if found.judgement
@@ -47,6 +54,10 @@ def judgement_flags(ranges: Ranges) -> list[str]:
         for found in ranges.ranges
         if found.derived and not found.low <= found.point <= found.high
     ]
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def gross_flag(gross: bool) -> list[str]:

@@ -14,6 +14,7 @@ from decimal import Decimal
 import numpy as np
 
 from pause_cost.errors import PauseCostError
+from pause_cost.model.inputs import Inputs
 from pause_cost.model.ranges import Range, Ranges
 from pause_cost.results.estimate import Estimate
 from pause_cost.results.uncertainty import (
@@ -40,6 +41,7 @@ from pause_cost.uncertainty.draws import (
     point_outcomes,
     poisson_draws,
 )
+from pause_cost.uncertainty.judged import range_of
 from pause_cost.uncertainty.statistics import (
     BINS,
     RETAINED,
@@ -165,7 +167,7 @@ def simulate(
     if not compiled.drawn:
         raise SimulationError(
             "no input has a distribution, so there is nothing to draw: give a range a "
-            "distribution (see the README's 'How sure')"
+            "distribution (see docs/uncertainty.md)"
         )
     if outcome not in OUTCOMES or (outcome == "npv" and not compiled.discounted):
         raise SimulationError(
@@ -217,7 +219,7 @@ def simulate(
     drivers = sorted(
         (
             Driver(
-                range=_input_range(drawn.range, basis_of(drawn.range)),
+                range=_input_range(drawn.range, basis_of(drawn.range), ranges.inputs),
                 distribution=drawn.distribution.kind,
                 correlation=_decimal(value),
                 share=_decimal(value**2),
@@ -232,7 +234,7 @@ def simulate(
     )
     drawn_paths = {drawn.range.path for drawn in compiled.drawn}
     held = [
-        _input_range(found, basis_of(found))
+        _input_range(found, basis_of(found), ranges.inputs)
         for found in ranges.ranges
         if found.path not in drawn_paths
     ]
@@ -289,15 +291,8 @@ def _exact_points(result: Estimate) -> dict[str, Decimal]:
     return found
 
 
-def _input_range(found: Range, basis: RangeBasis) -> InputRange:
-    return InputRange(
-        input=found.path,
-        point=found.point,
-        low=found.low,
-        high=found.high,
-        basis=basis,
-        assumption=found.assumption,
-    )
+def _input_range(found: Range, basis: RangeBasis, inputs: Inputs) -> InputRange:
+    return range_of(found, inputs, basis)
 
 
 def _decimal(value: float) -> Decimal:

@@ -35,8 +35,7 @@ def tornado(ranges: Ranges, name: str) -> Tornado:
     base = outcome(base_result, name)
     if not ranges.ranges:
         raise PathError(
-            "the scenario gives no ranges: give it an uncertainty list (see the README's "
-            "'How sure')"
+            "the scenario gives no ranges: give it an uncertainty list (see docs/uncertainty.md)"
         )
     swings = []
     evaluator = Evaluator(inputs)
@@ -45,7 +44,7 @@ def tornado(ranges: Ranges, name: str) -> Tornado:
         at_high = evaluator.outcome([(found.where, found.high)], name)
         swings.append(
             Swing(
-                range=range_of(found),
+                range=range_of(found, inputs),
                 outcome_at_low=shown(at_low),
                 outcome_at_high=shown(at_high),
                 swing=abs(at_high - at_low) if _finite(at_low, at_high) else None,

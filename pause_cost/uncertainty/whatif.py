@@ -7,15 +7,17 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from pause_cost.model.inputs import Inputs
+from pause_cost.model.labels import input_label
 from pause_cost.model.paths import address, change, read
 
 
 def apply(inputs: Inputs, changes: Sequence[tuple[str, Decimal]]) -> tuple[Inputs, str]:
     """The inputs with each change applied in turn, and what was changed, in words:
-    ``cohort.women_open = 24 (was 20)``, joined by '; '."""
+    ``Women on the programme: cohort.women_open = 24 (was 20)``, joined by '; '."""
     said = []
     for name, value in changes:
         where = address(inputs, name)
-        said.append(f"{name} = {value} (was {read(inputs, where)})")
+        label = input_label(name, inputs).text
+        said.append(f"{label}: {name} = {value} (was {read(inputs, where)})")
         inputs = change(inputs, where, value)
     return inputs, "; ".join(said)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pause_cost.model.labels import outcome_label
 from pause_cost.render.cells import shown
 from pause_cost.render.document import Document
 from pause_cost.render.uncertainty import figure
@@ -73,11 +74,16 @@ def tornado_chart(tornado: Tornado, document: Document) -> dict[str, Chart]:
         value_label(axes, float(smaller), y, f"{tag_small} {label(smaller)}", left=True)
         value_label(axes, float(larger), y, f"{tag_large} {label(larger)}", left=False)
     axes.axvline(base, color=BLACK, linewidth=1.2, linestyle="--")
-    axes.set_yticks(ys, [wrapped(swing.range.input) for swing in shown_swings], parse_math=False)
+    axes.set_yticks(
+        ys,
+        [wrapped(swing.range.label or swing.range.input) for swing in shown_swings],
+        parse_math=False,
+    )
     axes.margins(x=0.45)
     if money:
         pounds_axis(axes.xaxis)
-    outcome = f"{tornado.outcome} (gross)" if tornado.gross else tornado.outcome
+    named = outcome_label(tornado.outcome).text
+    outcome = f"{named} (gross)" if tornado.gross else named
     axes.set_xlabel(f"{outcome}; dashed line: every input at its point", parse_math=False)
     drawn.legend(loc="outside lower center", ncols=2)
     description = (
@@ -87,7 +93,7 @@ def tornado_chart(tornado: Tornado, document: Document) -> dict[str, Chart]:
     )
     chart = Chart(
         "chart-tornado",
-        f"What moves {outcome}",
+        f"What moves the {outcome[:1].lower()}{outcome[1:]}",
         description,
         svg_of(drawn, "chart-tornado"),
         html_table(data),
