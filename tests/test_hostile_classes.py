@@ -468,7 +468,12 @@ def test_workbook_headline_names_the_schedule_used(
     )
     data = scenario_data(
         unit_costs=["rotherham-2020-published"],
-        programme_cost={"total_gbp": 100000, "source": SOURCE},
+        programme_cost={
+            "total_gbp": 100000,
+            "prices": "real",
+            "price_year": "2016/17",
+            "source": SOURCE,
+        },
         discounting={"schedule": schedule},
     )
     text = headline(api.estimate(write_yaml("s.yaml", data)))

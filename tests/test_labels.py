@@ -92,10 +92,11 @@ def test_the_simulation_sentence_quotes_its_own_percentiles() -> None:
 
 
 def test_the_breakeven_sentence_compares_with_the_range() -> None:
-    """net = births x £139,231.99 - £419,000 (docs/uncertainty.md works it by hand): the rate
-    at which 4 births remain is 0.077778, quoted 0.0778, below the range's 0.2."""
+    """net = births x £139,231.99 - £399,339.68 (the pilot's £419,000 cash at 2016/17
+    prices): 2.87 births cover it, so 3 must remain, 20 x rate x 2.25 >= 2.5 rounded half up,
+    a rate of 1/18 = 0.055556, quoted 0.0556, below the range's 0.2."""
     text = " ".join(run("breakeven", UNCERTAIN, "-f", "markdown").stdout.split())
     assert (
-        "unless births per woman per year without the programme falls below 0.0778 births per "
+        "unless births per woman per year without the programme falls below 0.0556 births per "
         "woman per year (now 0.33), below the lowest value in its judged range, 0.2 to 0.45."
     ) in text

@@ -209,7 +209,7 @@ def test_the_cli_echoes_the_seed_and_keeps_stdout_for_the_result(write_yaml: Wri
     result = run("simulate", linear_case(write_yaml), "--draws", "1000", "--seed", "42")
     assert result.exit_code == 0, result.stderr
     assert "seed 42" in result.stdout
-    assert "The net cost avoided is above £0 in" in result.stdout
+    assert "P(net cost avoided > 0) = " in result.stdout
     assert result.stderr == ""
 
 

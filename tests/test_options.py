@@ -238,7 +238,7 @@ def test_structural_rows_worked_by_hand(options: list[Path]) -> None:
     window, other = found.rows
     assert window.npv == pytest.approx(Decimal("67971.0145"), abs=Decimal("1e-4"))
     assert window.npv_change == pytest.approx(Decimal("-58985.5072"), abs=Decimal("1e-4"))
-    assert window.change == "pause_window.gestation_months = 0 (was 9)"
+    assert window.change == "Months of gestation counted: pause_window.gestation_months = 0 (was 9)"
     assert other.label == "scale-2"
     assert other.npv_change == pytest.approx(Decimal("126956.5217"), abs=Decimal("1e-4"))
     result = CliRunner().invoke(app, ["structural", str(sustain), "--set", "nonsense"])

@@ -146,3 +146,18 @@ def test_a_cost_without_stated_prices_is_flagged_prominently(write_yaml: WriteYa
     flags = {flag.code: flag for flag in result.flags}
     assert flags["programme_cost_prices_unstated"].prominent
     assert result.programme.cost_gbp == 120000
+
+
+def test_cash_spent_in_years_the_deflator_does_not_reach_is_bad_input_not_a_bug(
+    write_yaml: WriteYaml,
+) -> None:
+    """A cohort starting in April 2030 spends its cash in 2030/31, past the shipped deflator's
+    last year (2024/25): one line saying which year and what to do, exit 1, never exit 3."""
+    path = scenario(write_yaml, {"prices": "cash"})
+    text = path.read_text(encoding="utf-8").replace("2019-04", "2030-04")
+    path.write_text(text, encoding="utf-8")
+    result = run("estimate", path)
+    assert result.exit_code == 1, result.stderr
+    (message,) = result.stderr.splitlines()
+    assert "does not reach 2030/31" in message
+    assert "name a deflator that does (deflator:)" in message

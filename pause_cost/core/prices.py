@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import TYPE_CHECKING
 
 from pause_cost.core.plan import Plan
+from pause_cost.errors import PauseCostError
 from pause_cost.model.scenario import ProgrammeCost, Scenario
 from pause_cost.money import to_decimal
 
@@ -53,12 +54,16 @@ def savings_price_year(plan: Plan) -> str | None:
     return years.pop() if len(years) == 1 else None
 
 
+class PriceBaseError(PauseCostError, ValueError):
+    """A programme cost that cannot be brought to the savings' prices: bad input, exit 1."""
+
+
 def factor(deflator: Index, from_year: str, to_year: str) -> Decimal:
     """level(to) / level(from), rounded to :data:`FACTOR_PLACES`; refuses a year the
     deflator does not reach, saying which."""
     for year in (from_year, to_year):
         if not deflator.covers(year):
-            raise ValueError(
+            raise PriceBaseError(
                 f"programme_cost: the deflator {deflator.name} runs from {deflator.first_year} "
                 f"to {deflator.last_year} and does not reach {year}: name a deflator that does "
                 "(deflator:), or state the cost's prices in a year it covers"

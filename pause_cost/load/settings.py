@@ -17,6 +17,7 @@ from pause_cost.load.messages import located
 from pause_cost.load.scenarios import scenario_document
 from pause_cost.model.inputs import Inputs
 from pause_cost.model.labels import input_label
+from pause_cost.visible import shown_text, visible
 
 LISTS = frozenset(("unit_costs", "uncertainty_files"))
 """Keys that take a list: a text what-if gives it comma-separated."""
@@ -48,7 +49,7 @@ def load_with_text(path: Path, changes: list[tuple[str, str]]) -> tuple[Inputs, 
                     shown,
                     where,
                     name,
-                    f"--set gives text {text!r}, and this input takes a number "
+                    f"--set gives text {shown_text(text)}, and this input takes a number "
                     f"(now {current}); write {name}=NUMBER",
                 )
             )
@@ -58,7 +59,9 @@ def load_with_text(path: Path, changes: list[tuple[str, str]]) -> tuple[Inputs, 
             value = [item.strip() for item in text.split(",") if item.strip()]
         parent[last] = value
         was = "not given" if current is None else _plain(current)
-        said.append(f"{input_label(name).text}: {name} = {text} (was {was})")
+        said.append(
+            f"{input_label(name).text}: {name} = {visible(text, newlines=False)} (was {was})"
+        )
     if problems:
         raise InputError(problems)
     changed = yamlmarks.Document(document.path, shown, data, document.marks)

@@ -108,12 +108,14 @@ def _errors(simulation: Simulation) -> Table:
         title="Monte Carlo standard errors (the figures above are shown to their place)",
         columns=(
             Column("Outcome"),
+            Column("Name", media=MARKDOWN),
             *(Column(label, numeric=True) for label in ("Mean", "P5", "P50", "P95")),
         ),
         rows=tuple(
             Row(
                 (
                     f"{outcome_label(summary.outcome).text} (MCSE)",
+                    f"{summary.outcome} (MCSE)",
                     *(error(getattr(summary, f"{name}_mcse"), summary.unit) for name in STATISTICS),
                 )
             )
