@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element
 
 import html5lib
+import openpyxl
 import pytest
 
 from pause_cost.money import round_half_up
@@ -27,7 +29,7 @@ PLYMOUTH = SCENARIOS / "plymouth-2019-outcomes-contract.yaml"
 DRAWS, SEED = "2000", "3"
 REACHED = re.compile(r"P\(contract maximum reached\) = (\d+(?:\.\d+)?)")
 
-Tables = list[dict[str, dict[str, str]]]
+Tables = list[dict[str, dict[str, Any]]]
 """Each table as its rows by first cell, each row its cells by column heading."""
 
 
@@ -61,41 +63,56 @@ def _table(tables: Tables, first: str) -> dict[str, dict[str, str]]:
     return found[0]
 
 
-def check(tables: Tables, prose: str, expected: dict[str, Any]) -> None:
+def shown_in_pounds(cell: Any, want: Decimal, money: bool = True) -> bool:
+    """A page's or Markdown's cell: money in whole pounds, a share as the JSON gives it."""
+    return figure(str(cell)) == (pounds(want) if money else want)
+
+
+def exact(cell: Any, want: Decimal, money: bool = True) -> bool:
+    """A workbook's cell: the engine's figure unrounded, a number in the sheet."""
+    return isinstance(cell, int | float) and cell == pytest.approx(float(want), rel=1e-12)
+
+
+def check(
+    tables: Tables,
+    prose: str,
+    expected: dict[str, Any],
+    same: Callable[..., bool] = shown_in_pounds,
+) -> None:
     """Every figure of the contract's JSON that the pack shows, compared as numbers."""
     payments = _table(tables, "All payers")
     for row in expected["by_year"]:
-        assert figure(payments[row["payer"]][row["financial_year"]]) == pounds(row["paid_gbp"])
+        assert same(payments[row["payer"]][row["financial_year"]], row["paid_gbp"])
     for payer in expected["payers"]:
         shown = payments[payer["name"]]
-        assert figure(shown["Total"]) == pounds(payer["expected_paid_gbp"])
-        assert figure(shown["Committed maximum"]) == pounds(payer["committed_maximum_gbp"])
-        assert figure(shown["Share"]) == payer["share_of_payments"]
-    assert figure(payments["All payers"]["Total"]) == pounds(expected["expected_paid_gbp"])
-    assert figure(payments["All payers"]["Committed maximum"]) == pounds(expected["maximum_gbp"])
+        assert same(shown["Total"], payer["expected_paid_gbp"])
+        assert same(shown["Committed maximum"], payer["committed_maximum_gbp"])
+        assert same(shown["Share"], payer["share_of_payments"], money=False)
+    assert same(payments["All payers"]["Total"], expected["expected_paid_gbp"])
+    assert same(payments["All payers"]["Committed maximum"], expected["maximum_gbp"])
 
     metrics = _table(tables, expected["metrics"][0]["id"])
     for metric in expected["metrics"]:
         shown = metrics[metric["id"]]
-        assert figure(shown["Council break-even price"]) == pounds(metric["breakeven_price_gbp"])
-        assert figure(shown["Price per outcome"]) == pounds(metric["price_per_outcome_gbp"])
-        assert figure(shown["Paid"]) == pounds(metric["expected_paid_gbp"])
+        assert same(shown["Council break-even price"], metric["breakeven_price_gbp"])
+        assert same(shown["Price per outcome"], metric["price_per_outcome_gbp"])
+        assert same(shown["Paid"], metric["expected_paid_gbp"])
 
     position = expected["position"]
     shown_position = _table(tables, "The council pays")
-    assert figure(shown_position["Net"]["Under the contract"]) == pounds(
-        position["contract_net_gbp"]
+    assert same(shown_position["Net"]["Under the contract"], position["contract_net_gbp"])
+    assert same(shown_position["Net"]["Bought directly"], position["direct_net_gbp"])
+    assert same(
+        shown_position["The council pays"]["Under the contract"],
+        position["contract_council_paid_gbp"],
     )
-    assert figure(shown_position["Net"]["Bought directly"]) == pounds(position["direct_net_gbp"])
-    assert figure(shown_position["The council pays"]["Under the contract"]) == pounds(
-        position["contract_council_paid_gbp"]
-    )
-    assert figure(shown_position["The council pays"]["Bought directly"]) == pounds(
-        position["direct_programme_cost_gbp"]
+    assert same(
+        shown_position["The council pays"]["Bought directly"], position["direct_programme_cost_gbp"]
     )
     for column in ("Under the contract", "Bought directly"):
-        assert figure(shown_position["Avoidance falling to the council"][column]) == pounds(
-            position["council_avoidance_gbp"]
+        assert same(
+            shown_position["Avoidance falling to the council"][column],
+            position["council_avoidance_gbp"],
         )
 
     simulation = expected["simulation"]
@@ -108,7 +125,7 @@ def check(tables: Tables, prose: str, expected: dict[str, Any]) -> None:
     ):
         for column in ("Mean", "P5", "P50", "P95"):
             want = simulation[key][f"{column.lower()}_gbp"]
-            assert figure(spreads[name][column]) == pounds(want), (name, column)
+            assert same(spreads[name][column], want), (name, column)
     reached = REACHED.findall(prose)
     assert [Decimal(share) for share in reached] == [simulation["maximum_reached_share"]]
 
@@ -173,3 +190,29 @@ def test_a_scenario_without_a_contract_has_no_contract_section(tmp_path: Path) -
     assert result.exit_code == 0, result.stderr
     assert "P(contract maximum reached)" not in out.read_text(encoding="utf-8")
     assert "Committed maximum" not in out.read_text(encoding="utf-8")
+
+
+def sheet_tables(rows: list[tuple[Any, ...]]) -> Tables:
+    """A document's sheet: each table a header row (its first cell names the first column) and
+    its rows down to the blank row after it."""
+    tables: Tables = []
+    header: list[str] | None = None
+    for row in rows:
+        if row[0] in ("Payer", "Metric", "Figure"):
+            header = [str(cell) for cell in row if cell is not None]
+            tables.append({})
+        elif row[0] is None:
+            header = None
+        elif header is not None:
+            tables[-1][str(row[0])] = dict(zip(header, row[: len(header)], strict=True))
+    return tables
+
+
+def test_the_workbook_has_a_contract_sheet(tmp_path: Path, expected: dict[str, Any]) -> None:
+    _pack(tmp_path, "xlsx")
+    book = openpyxl.load_workbook(tmp_path / "pack.xlsx")
+    assert "Contract" in book.sheetnames
+    rows = list(book["Contract"].iter_rows(values_only=True))
+    assert rows[0][0] == expected["contract"]
+    prose = " ".join(str(row[0]) for row in rows if isinstance(row[0], str))
+    check(sheet_tables(rows), prose, expected, exact)
