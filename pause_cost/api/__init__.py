@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from pause_cost.model.inputs import Inputs
     from pause_cost.model.ranges import Ranges
     from pause_cost.report.pack import Pack
+    from pause_cost.results.contracts import ContractResult
     from pause_cost.results.estimate import Estimate
     from pause_cost.results.uncertainty import BreakEven, Grid, Simulation, Tornado
     from pause_cost.uncertainty.oneway import AxisSpec as AxisSpec
@@ -212,13 +213,16 @@ def pack(
     computes it: the estimate; with ``sensitivity``, the tornado of net and the break-even
     values for ``target``; with ``draws``, a Monte Carlo from ``seed``; with ``options``
     (other scenarios), the options table of this scenario and them; with ``acceptability``
-    (programme costs), P(NPV > 0) at each (``draws`` at each, 10,000 by default). Write it in a
-    format with :func:`render_pack`."""
+    (programme costs), P(NPV > 0) at each (``draws`` at each, 10,000 by default); where the
+    scenario has a ``contract`` section, the contract costed (with ``draws``, its Monte Carlo
+    from ``seed`` too; a scenario with a contract and no ranges draws the contract alone). Write
+    it in a format with :func:`render_pack`."""
     from pause_cost.report.pack import Pack
 
     wanted = _target(target) if sensitivity else None
     if not sensitivity and draws is None and not options and not acceptability:
-        return Pack(estimate=estimate(scenario), date=date)
+        inputs = _inputs(scenario)
+        return Pack(estimate=estimate(inputs), contract=_contract(inputs, draws, seed), date=date)
     from pause_cost.errors import InputError
 
     ranges = _ranges(scenario)
@@ -235,7 +239,8 @@ def pack(
 
         tornado = oneway.tornado(ranges, "net")
         found = oneway.break_even(ranges, wanted)
-    if draws is not None:
+    costed = _contract(ranges.inputs, draws, seed)
+    if draws is not None and (costed is None or ranges.ranges):
         simulation = simulate(ranges, draws=draws, seed=seed)
     from pause_cost.api.deciding import acceptability as curve
     from pause_cost.api.deciding import appraise
@@ -249,8 +254,18 @@ def pack(
         acceptability=curve(ranges, values=acceptability, draws=draws or 10_000, seed=seed)
         if acceptability
         else None,
+        contract=costed,
         date=date,
     )
+
+
+def _contract(inputs: Inputs, draws: int | None, seed: int) -> ContractResult | None:
+    """The scenario's outcomes contract costed for the pack, or None where it has none."""
+    if inputs.scenario.contract is None:
+        return None
+    from pause_cost.api.contracts import contract
+
+    return contract(inputs, draws=draws or 0, seed=seed)
 
 
 PACK_FORMATS = ("xlsx", "html", "markdown")

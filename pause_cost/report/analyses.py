@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pause_cost.render.contracts import contract_document
 from pause_cost.render.document import Count, Document, Money, Paragraph, Ratio, Table
 from pause_cost.render.options import acceptability_document, options_document
 from pause_cost.render.simulation import simulation_document
@@ -30,7 +31,8 @@ WIDTH = 18
 
 
 def analysis_sheets(book: Book, pack: Pack) -> None:
-    """A sheet for each analysis that was run, in the order a report shows them."""
+    """A sheet for each analysis that was run, and the outcomes contract where the scenario has
+    one, in the order a report shows them."""
     for name, document in (
         ("Sensitivity", tornado_document(pack.tornado) if pack.tornado else None),
         ("Break-even", breakeven_document(pack.breakeven) if pack.breakeven else None),
@@ -40,6 +42,7 @@ def analysis_sheets(book: Book, pack: Pack) -> None:
             "Acceptability",
             acceptability_document(pack.acceptability) if pack.acceptability else None,
         ),
+        ("Contract", contract_document(pack.contract) if pack.contract else None),
     ):
         if document is not None:
             document_sheet(book, book.workbook.add_worksheet(name), document)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import resources
 
+from pause_cost.render.contracts import contract_document
 from pause_cost.render.estimate import estimate_document
 from pause_cost.render.options import acceptability_document, options_document
 from pause_cost.render.simulation import simulation_document
@@ -82,6 +83,11 @@ def _parts(pack: Pack) -> list[Part]:
             document = acceptability_document(pack.acceptability)
             drawn = acceptability_chart(pack.acceptability, document)
             parts.append(Part("acceptability", document.title, tuple(page_items(document, drawn))))
+    if pack.contract is not None:
+        document = contract_document(pack.contract)
+        parts.append(
+            Part("contract", document.title, tuple(page_items(document)), flags=document.flags)
+        )
     return parts
 
 

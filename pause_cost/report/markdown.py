@@ -1,9 +1,11 @@
 """The pack as Markdown: the committee section as ``estimate -f markdown`` gives it, with the
-paragraph a councillor reads first under its heading, then each analysis that was run."""
+paragraph a councillor reads first under its heading, then each analysis that was run and the
+outcomes contract where the scenario has one."""
 
 from __future__ import annotations
 
 from pause_cost.render import markdown
+from pause_cost.render.contracts import contract_document
 from pause_cost.render.escape import markdown as escaped
 from pause_cost.render.estimate import estimate_document
 from pause_cost.render.options import acceptability_document, options_document
@@ -31,6 +33,7 @@ def write(pack: Pack) -> str:
         simulation_document(pack.simulation) if pack.simulation else None,
         options_document(pack.options) if pack.options else None,
         acceptability_document(pack.acceptability) if pack.acceptability else None,
+        contract_document(pack.contract) if pack.contract else None,
     ):
         if analysis is not None:
             parts.append(markdown.write(analysis).rstrip("\n"))

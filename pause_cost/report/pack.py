@@ -13,6 +13,7 @@ from pause_cost.model.labels import outcome_label
 from pause_cost.money import plain, round_half_up
 from pause_cost.render.labels import prices_label
 from pause_cost.render.sentences import quoted_money
+from pause_cost.results.contracts import ContractResult
 from pause_cost.results.estimate import Estimate
 from pause_cost.results.options import Acceptability, OptionsAppraisal
 from pause_cost.results.uncertainty import BreakEven, Simulation, Tornado
@@ -31,6 +32,8 @@ class Pack:
     simulation: Simulation | None = None
     options: OptionsAppraisal | None = None
     acceptability: Acceptability | None = None
+    contract: ContractResult | None = None
+    """The scenario's outcomes contract, costed, where the scenario has a ``contract`` section."""
     date: str | None = None
     """Printed only where given (``--date``), so the same inputs give the same bytes."""
 
