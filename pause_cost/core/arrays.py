@@ -31,7 +31,13 @@ decimal places and whole months, the exact value is a multiple of 1 / (12 x 10^6
 either exactly half-way between whole births or at least 8.3e-8 from it. Computed in floats it
 is within about 5e-16 of itself (relative). Below 10^4 births a cohort, the allowance (at most
 1e-8) is far more than the float error and far less than the distance, so this rounds as the
-exact rule does: 130.5 computed as 130.49999999999997 still counts 131."""
+exact rule does: 130.5 computed as 130.49999999999997 still counts 131.
+
+The input does not enforce those assumptions (a rate may have more places, a window part of a
+month), so this rounds only what the draws make inexact: a cohort whose women and rate are not
+drawn takes its counted births from the exact engine
+(:func:`pause_cost.uncertainty.draws.draw_values`), and only drawn women or rates, floats
+themselves, are counted here."""
 
 
 def _column(value: Any) -> Any:

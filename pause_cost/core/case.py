@@ -95,8 +95,10 @@ class Values(Generic[N]):
     """The bridge's shares, in the case's order."""
     cost: N | None
     discounts: Sequence[Any] | None
-    drawn_births: Sequence[N] | None = None
-    """Births drawn as counts (a Poisson draw), in place of counting the expected births."""
+    drawn_births: Sequence[N | None] | None = None
+    """Per cohort, births in place of counting the expected births: drawn as counts (a Poisson
+    draw), or counted beforehand by the exact rule (a cohort the draws leave exact); None for a
+    cohort whose expected births are counted here."""
 
 
 @dataclass(frozen=True)
@@ -168,13 +170,11 @@ def evaluate_case(
         formulas.avoided_births(women, rate, ops.number(case.window_years))
         for women, rate in zip(values.women, values.rates, strict=True)
     ]
-    counted = (
-        list(values.drawn_births)
-        if values.drawn_births is not None
-        else [
-            formulas.counted_births(found, case.rounding, ops.round_half_up) for found in expected
-        ]
-    )
+    given = [None] * len(expected) if values.drawn_births is None else values.drawn_births
+    counted = [
+        formulas.counted_births(found, case.rounding, ops.round_half_up) if held is None else held
+        for found, held in zip(expected, given, strict=True)
+    ]
     avoided = [
         formulas.netted_births(found, observed, ops.at_least_zero)
         for found, observed in zip(counted, values.observed, strict=True)

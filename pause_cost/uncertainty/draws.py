@@ -22,6 +22,7 @@ from pause_cost.core import formulas
 from pause_cost.core.arrays import ArrayOps
 from pause_cost.core.case import Evaluated, Values, evaluate_case
 from pause_cost.core.compile import Case, compile_case
+from pause_cost.core.exact import ExactOps, point_values
 from pause_cost.engine import assemble, compile_scenario
 from pause_cost.errors import PauseCostError
 from pause_cost.model.inputs import Inputs
@@ -67,6 +68,9 @@ class Compiled:
     """Each line's point amount, quantity, share and uprating factor, as floats."""
     per_birth: Array
     """Each line's point cost per avoided birth per year (formulas.per_birth_per_year)."""
+    counted: list[float | None] = field(default_factory=list)
+    """Each cohort's births as the exact engine counts them (half up, in decimals), where the
+    scenario rounds; empty where it does not (exact births are not rounded)."""
     ops: ArrayOps = field(default_factory=ArrayOps)
     drawn: list[Drawn] = field(default_factory=list)
     correlations: list[tuple[int, int, float]] = field(default_factory=list)
@@ -109,9 +113,22 @@ def compile_for_draws(ranges: Ranges) -> Compiled:
         case=case,
         columns=columns,
         per_birth=formulas.per_birth_per_year(*columns.values()),
+        counted=([float(found) for found in _counted_exactly(case)] if case.rounding else []),
     )
     _place(compiled, ranges)
     return compiled
+
+
+def _counted_exactly(case: Case) -> list[Any]:
+    """Each cohort's births counted by the exact engine at the case's own values.
+
+    Counting half up on floats (:data:`pause_cost.core.arrays.HALF_WAY`) is exact only where
+    women are whole, rates have at most 6 decimal places and the window is whole months, which
+    the input does not require (a rate of 0.1304999999999999 for 1,000 women over 12 months
+    gives 130.4999999999999 births: 130 exactly, 131 on floats). A cohort whose women and rate
+    are not drawn has the same births in every draw, so its count is taken from here and the
+    rule is exact wherever the value is; drawn women or rates are floats, counted on floats."""
+    return evaluate_case(ExactOps(), case, point_values(case), frozenset()).counted
 
 
 def _place(compiled: Compiled, ranges: Ranges) -> None:
@@ -203,11 +220,27 @@ def draw_values(
 
     placed = [(drawn.place, values) for drawn, values in zip(compiled.drawn, columns, strict=True)]
     values = with_changes(case, point, placed, lines, lambda value: value)
-    if poisson is None:
+    if poisson is not None:
+        return dataclasses.replace(
+            values,
+            drawn_births=[
+                poisson[:, index].astype(np.float64) for index in range(len(case.cohorts))
+            ],
+        )
+    if not compiled.counted:
         return values
+    drawn_cohorts = {
+        cohort
+        for drawn in compiled.drawn
+        if drawn.place.target in ("women", "rate")
+        for cohort in drawn.place.cohorts
+    }
     return dataclasses.replace(
         values,
-        drawn_births=[poisson[:, index].astype(np.float64) for index in range(len(case.cohorts))],
+        drawn_births=[
+            None if index in drawn_cohorts else counted
+            for index, counted in enumerate(compiled.counted)
+        ],
     )
 
 
