@@ -148,6 +148,65 @@ class ProgrammeCost(InputModel):
         return self
 
 
+ClaimBasis = Literal["gross", "net"]
+ClaimPerspective = Literal["council", "council_and_others"]
+ClaimStream = Literal["cashable", "internal", "total"]
+_FINANCIAL_YEAR = r"^[0-9]{4}/[0-9]{2}$"
+
+
+class Claim(InputModel):
+    """One published total on its stated terms, set beside the estimate's on the same terms."""
+
+    gbp: Annotated[Number, Field(ge=-1e12, le=1e12)] = Field(
+        description="The total as published, in the scenario's price year."
+    )
+    stream: ClaimStream = Field(
+        default="total",
+        description="cashable, internal, or total (the council's: cashable + internal).",
+    )
+    basis: ClaimBasis = Field(
+        default="gross", description="gross (savings) or net (savings less the programme cost)."
+    )
+    perspective: ClaimPerspective = Field(
+        default="council",
+        description="council, or council_and_others (adds other agencies' avoided costs; "
+        "total only).",
+    )
+    years: Annotated[int, Field(ge=1, le=100)] | None = Field(
+        default=None, description="Years 1 to this after each avoided birth; or give a window."
+    )
+    first_financial_year: Annotated[str, Field(pattern=_FINANCIAL_YEAR)] | None = Field(
+        default=None, description="A financial-year window's first year, YYYY/YY (a calendar)."
+    )
+    last_financial_year: Annotated[str, Field(pattern=_FINANCIAL_YEAR)] | None = Field(
+        default=None, description="A financial-year window's last year, YYYY/YY (a calendar)."
+    )
+
+    @model_validator(mode="after")
+    def _one_horizon(self) -> Self:
+        window = (self.first_financial_year, self.last_financial_year)
+        if self.years is None and window == (None, None):
+            raise ValueError(
+                "a claim names its horizon: years (after each birth) or first_financial_year "
+                "and last_financial_year"
+            )
+        if self.years is not None and window != (None, None):
+            raise ValueError("a claim gives years or a financial-year window, not both")
+        if self.years is None and None in window:
+            raise ValueError(
+                "a financial-year window gives first_financial_year and last_financial_year"
+            )
+        first, last = window
+        if first is not None and last is not None and first > last:
+            raise ValueError(f"first_financial_year {first} is after last_financial_year {last}")
+        if self.perspective == "council_and_others" and self.stream != "total":
+            raise ValueError(
+                f"council_and_others adds other agencies' costs to the council's total; "
+                f"stream {self.stream} is the council's own: allowed with it: total"
+            )
+        return self
+
+
 class Published(InputModel):
     """Figures a report published for this scenario, to check the estimate against."""
 
@@ -159,6 +218,11 @@ class Published(InputModel):
     horizon_cashable_gbp: Annotated[Number, Field(ge=0, le=1e12)] | None = None
     horizon_internal_gbp: Annotated[Number, Field(ge=0, le=1e12)] | None = None
     horizon_total_gbp: Annotated[Number, Field(ge=0, le=1e12)] | None = None
+    claims: list[Claim] | None = Field(
+        default=None,
+        max_length=100,
+        description="Published totals on stated terms: horizon, gross or net, whose costs.",
+    )
 
 
 class Scenario(InputModel):
@@ -272,6 +336,22 @@ class Scenario(InputModel):
         given = [self.cohort] if self.cohort is not None else list(self.cohorts or [])
         return self.practice is not None or any(cohort.start for cohort in given)
 
+    def _check_claims(self) -> None:
+        """A claim's horizon lies within what the estimate counts: years within horizon_years;
+        a financial-year window only on a calendar (whose span the estimate checks)."""
+        claims = self.published.claims if self.published is not None else None
+        for number, claim in enumerate(claims or [], start=1):
+            if claim.years is not None and claim.years > self.horizon_years:
+                raise ValueError(
+                    f"published.claims[{number}].years is {claim.years}, beyond horizon_years "
+                    f"({self.horizon_years}); allowed: 1 to {self.horizon_years}"
+                )
+            if claim.first_financial_year is not None and not self._on_calendar():
+                raise ValueError(
+                    f"published.claims[{number}] gives a financial-year window, which needs a "
+                    "calendar: give the cohort a start month (or a practice), or give years"
+                )
+
     def _check_calendar(self) -> None:
         """A calendar counts whole months: the window, the programme and a yearly cost's."""
         given = [self.cohort] if self.cohort is not None else list(self.cohorts or [])
@@ -346,6 +426,7 @@ class Scenario(InputModel):
                 )
         self._check_calendar()
         self._check_ramp_up()
+        self._check_claims()
         if self.nominal_cash is not None and not self._on_calendar():
             raise ValueError(
                 "nominal_cash states cash by financial year, which needs a calendar: give the "
