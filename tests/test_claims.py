@@ -112,16 +112,18 @@ def test_a_financial_year_window_sums_the_calendar_years(write_yaml: WriteYaml) 
     assert check.difference == 0
 
 
+def window(write_yaml: WriteYaml, first: str, last: str) -> Path:
+    """Rotherham's calendar (2018/19 to 2025/26) with a claim over first to last."""
+    claim = {"gbp": 1, "first_financial_year": first, "last_financial_year": last}
+    return with_claims(write_yaml, "rotherham-2020-calendar", [claim])
+
+
 def test_a_window_outside_the_calendar_is_refused_where_it_is(write_yaml: WriteYaml) -> None:
-    path = with_claims(
-        write_yaml,
-        "rotherham-2020-calendar",
-        [{"gbp": 1, "first_financial_year": "2019/20", "last_financial_year": "2030/31"}],
-    )
+    path = window(write_yaml, "2019/20", "2030/31")
     with pytest.raises(InputError) as raised:
         estimate(*load_inputs(path))
     (problem,) = raised.value.problems
-    assert problem.key == "published.claims[1].last_financial_year"
+    assert problem.key == "published.claims.0.last_financial_year"
     assert "2030/31 is outside the calendar, which runs 2018/19 to 2025/26" in problem.message
 
 
@@ -129,7 +131,7 @@ def test_a_window_outside_the_calendar_is_refused_where_it_is(write_yaml: WriteY
     ("claim", "said"),
     [
         ({"gbp": 1}, "a claim names its horizon"),
-        ({"gbp": 1, "years": 6}, "beyond horizon_years (5)"),
+        ({"gbp": 1, "years": 9}, "9 years is beyond horizon_years (5)"),
         (
             {"gbp": 1, "first_financial_year": "2019/20", "last_financial_year": "2020/21"},
             "needs a calendar",
@@ -169,3 +171,17 @@ def test_claims_leave_the_published_figures_as_they_were(write_yaml: WriteYaml) 
         ("horizon_total_gbp", 0),
         ("claim_total_gross_council_years_1_to_5_gbp", 0),
     ]
+
+
+def test_the_command_places_the_window_refusal_at_its_key(write_yaml: WriteYaml) -> None:
+    from pause_cost import api
+
+    path = window(write_yaml, "2017/18", "2019/20")
+    with pytest.raises(InputError) as raised:
+        api.estimate(path)
+    (problem,) = raised.value.problems
+    text = path.read_text(encoding="utf-8").splitlines()
+    assert problem.line is not None
+    assert "2017/18" in text[problem.line - 1]
+    assert str(problem).startswith(f"{path}:{problem.line}:")
+    assert "2017/18 is outside the calendar" in problem.message

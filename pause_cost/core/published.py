@@ -49,8 +49,8 @@ def check_published(
         if value is None:
             continue
         checks.append(_check(figure, to_decimal(value), estimated))
-    for number, claim in enumerate(published.claims or [], start=1):
-        figure, estimated = _on_terms(claim, number, by_year, calendar, scenario)
+    for index, claim in enumerate(published.claims or []):
+        figure, estimated = _on_terms(claim, index, by_year, calendar, scenario)
         checks.append(_check(figure, to_decimal(claim.gbp), estimated))
     return PublishedComparison(source=published.source, checks=checks)
 
@@ -76,7 +76,7 @@ def claim_figure(claim: Claim) -> str:
 
 def _on_terms(
     claim: Claim,
-    number: int,
+    index: int,
     by_year: Sequence[YearAmounts],
     calendar: Calendar | None,
     scenario: str,
@@ -99,7 +99,7 @@ def _on_terms(
                 [
                     Problem(
                         scenario,
-                        key=f"published.claims[{number}].{key}",
+                        key=f"published.claims.{index}.{key}",
                         message=f"{year} is outside the calendar, which runs {runs}; "
                         f"allowed: a window within {runs}",
                     )

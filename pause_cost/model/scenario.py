@@ -336,21 +336,9 @@ class Scenario(InputModel):
         given = [self.cohort] if self.cohort is not None else list(self.cohorts or [])
         return self.practice is not None or any(cohort.start for cohort in given)
 
-    def _check_claims(self) -> None:
-        """A claim's horizon lies within what the estimate counts: years within horizon_years;
-        a financial-year window only on a calendar (whose span the estimate checks)."""
-        claims = self.published.claims if self.published is not None else None
-        for number, claim in enumerate(claims or [], start=1):
-            if claim.years is not None and claim.years > self.horizon_years:
-                raise ValueError(
-                    f"published.claims[{number}].years is {claim.years}, beyond horizon_years "
-                    f"({self.horizon_years}); allowed: 1 to {self.horizon_years}"
-                )
-            if claim.first_financial_year is not None and not self._on_calendar():
-                raise ValueError(
-                    f"published.claims[{number}] gives a financial-year window, which needs a "
-                    "calendar: give the cohort a start month (or a practice), or give years"
-                )
+    def on_calendar(self) -> bool:
+        """Cohorts with start months, or a practice: cash falls in financial years."""
+        return self._on_calendar()
 
     def _check_calendar(self) -> None:
         """A calendar counts whole months: the window, the programme and a yearly cost's."""
@@ -426,7 +414,6 @@ class Scenario(InputModel):
                 )
         self._check_calendar()
         self._check_ramp_up()
-        self._check_claims()
         if self.nominal_cash is not None and not self._on_calendar():
             raise ValueError(
                 "nominal_cash states cash by financial year, which needs a calendar: give the "
