@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from pause_cost.errors import InputError, Problem
@@ -51,7 +52,8 @@ def check_published(
         checks.append(_check(figure, to_decimal(value), estimated))
     for index, claim in enumerate(published.claims or []):
         figure, estimated = _on_terms(claim, index, by_year, calendar, scenario)
-        checks.append(_check(figure, to_decimal(claim.gbp), estimated))
+        check = _check(figure, to_decimal(claim.gbp), estimated)
+        checks.append(replace(check, source=claim.source) if claim.source else check)
     return PublishedComparison(source=published.source, checks=checks)
 
 

@@ -181,6 +181,9 @@ class Claim(InputModel):
     last_financial_year: Annotated[str, Field(pattern=_FINANCIAL_YEAR)] | None = Field(
         default=None, description="A financial-year window's last year, YYYY/YY (a calendar)."
     )
+    source: Source | None = Field(
+        default=None, description="Where this claim is published; omitted: published.source."
+    )
 
     @model_validator(mode="after")
     def _one_horizon(self) -> Self:
