@@ -10,6 +10,7 @@ judge them. Pure: no files, no printing, no clock.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pause_cost.core import flags
@@ -125,8 +126,19 @@ def assemble(
         by_year=by_year,
         lines=lines,
         programme=costed,
-        published=check_published(scenario.published, births, immediate, horizon),
+        published=None,
         economics=the_case,
         flags=flags.flags(Facts(scenario, lines, births, costed, indices, tables, the_case)),
     )
-    return rolled_up(result)
+    rolled = rolled_up(result)
+    # Checked once rolled up: a claim's net and calendar terms read the rolled-up years.
+    published = check_published(
+        scenario.published,
+        births,
+        immediate,
+        horizon,
+        rolled.by_year,
+        rolled.economics.calendar,
+        scenario.name,
+    )
+    return replace(rolled, published=published)

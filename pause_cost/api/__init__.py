@@ -89,7 +89,18 @@ def estimate(scenario: Inputs | PathLike, *, what_if: WhatIf = ()) -> Estimate:
     from pause_cost import engine
 
     if not what_if:
-        return engine.estimate(*_inputs(scenario))
+        from pause_cost.errors import InputError
+        from pause_cost.model.inputs import Inputs
+
+        inputs = _inputs(scenario)
+        try:
+            return engine.estimate(*inputs)
+        except InputError as exc:
+            if isinstance(scenario, Inputs):
+                raise
+            from pause_cost.load.claims import claims_located
+
+            raise claims_located(exc, Path(scenario)) from None
     from pause_cost.api.whatifs import changed
     from pause_cost.results.estimate import Flag
 

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
-from pause_cost.model.scenario import Published
+from pause_cost.errors import InputError, Problem
+from pause_cost.model.scenario import Claim, Published
 from pause_cost.money import round_half_up, to_decimal
+from pause_cost.results.economics import Calendar, CashYear
 from pause_cost.results.estimate import (
     Amounts,
     AvoidedBirths,
     PublishedCheck,
     PublishedComparison,
+    YearAmounts,
 )
 
 
 def check_published(
-    published: Published | None, births: AvoidedBirths, immediate: Amounts, horizon: Amounts
+    published: Published | None,
+    births: AvoidedBirths,
+    immediate: Amounts,
+    horizon: Amounts,
+    by_year: Sequence[YearAmounts] = (),
+    calendar: Calendar | None = None,
+    scenario: str = "scenario",
 ) -> PublishedComparison | None:
     """Each published figure, ours beside it, and the difference at the published precision.
 
@@ -38,14 +49,72 @@ def check_published(
         value = getattr(published, figure)
         if value is None:
             continue
-        given = to_decimal(value)
-        places = max(0, -int(given.as_tuple().exponent))
-        checks.append(
-            PublishedCheck(
-                figure=figure,
-                published=given,
-                estimated=estimated,
-                difference=round_half_up(estimated, places) - given,
-            )
-        )
+        checks.append(_check(figure, to_decimal(value), estimated))
+    for index, claim in enumerate(published.claims or []):
+        figure, estimated = _on_terms(claim, index, by_year, calendar, scenario)
+        check = _check(figure, to_decimal(claim.gbp), estimated)
+        checks.append(replace(check, source=claim.source) if claim.source else check)
     return PublishedComparison(source=published.source, checks=checks)
+
+
+def _check(figure: str, given: Decimal, estimated: Decimal) -> PublishedCheck:
+    places = max(0, -int(given.as_tuple().exponent))
+    return PublishedCheck(
+        figure=figure,
+        published=given,
+        estimated=estimated,
+        difference=round_half_up(estimated, places) - given,
+    )
+
+
+def claim_figure(claim: Claim) -> str:
+    """The claim's terms as a figure name: stream, basis, perspective, then its horizon."""
+    if claim.years is not None:
+        span = f"years_1_to_{claim.years}"
+    else:
+        span = f"{claim.first_financial_year}_to_{claim.last_financial_year}"
+    return f"claim_{claim.stream}_{claim.basis}_{claim.perspective}_{span}_gbp"
+
+
+def _on_terms(
+    claim: Claim,
+    index: int,
+    by_year: Sequence[YearAmounts],
+    calendar: Calendar | None,
+    scenario: str,
+) -> tuple[str, Decimal]:
+    """The estimate's figure on the claim's terms, summed over the claim's years."""
+    years: Sequence[YearAmounts] | Sequence[CashYear]
+    if claim.years is not None:
+        years = by_year[: claim.years]
+    else:
+        span = [year.financial_year for year in calendar.years] if calendar else []
+        first, last = claim.first_financial_year, claim.last_financial_year
+        outside = [
+            (key, year)
+            for key, year in (("first_financial_year", first), ("last_financial_year", last))
+            if year not in span
+        ]
+        if outside:
+            runs = f"{span[0]} to {span[-1]}" if span else "no financial years"
+            raise InputError(
+                [
+                    Problem(
+                        scenario,
+                        key=f"published.claims.{index}.{key}",
+                        message=f"{year} is outside the calendar, which runs {runs}; "
+                        f"allowed: a window within {runs}",
+                    )
+                    for key, year in outside
+                ]
+            )
+        years = [year for year in calendar.years if first <= year.financial_year <= last]  # type: ignore[union-attr,operator]
+    total = Decimal(0)
+    for year in years:
+        amount: Decimal = getattr(year, f"{claim.stream}_gbp")
+        if claim.perspective == "council_and_others":
+            amount += year.other_agencies_gbp
+        if claim.basis == "net":
+            amount -= year.programme_cost_gbp
+        total += amount
+    return claim_figure(claim), total

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from pause_cost.errors import InputError, Problem
 from pause_cost.load import yaml as yamlmarks
+from pause_cost.load.claims import check_claims
 from pause_cost.load.extensions import LoadedTable, load_table_file
 from pause_cost.load.indices import (
     indices_for,
@@ -182,6 +183,7 @@ def load_inputs(path: Path | str, *, document: yamlmarks.Document | None = None)
         own = sorted((found for found in problems if found.path == str(path)), key=file_order)
         raise InputError([*own, *(found for found in problems if found.path != str(path))])
     problems += _check_overrides(scenario, [loaded.table for loaded in tables], document)
+    problems += check_claims(scenario, document)
     indices: dict[str, Index] = {}
     if scenario.price_year is not None and not problems:
         cited = (str(path), document.marks.locate(("price_year",)), "price_year")

@@ -12,6 +12,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from pause_cost.model.base import InputModel, Number, PriceYear, Slug, Source, Text
+from pause_cost.model.claims import Claim as Claim
 from pause_cost.model.contract import Contract
 from pause_cost.model.decision import ValueOfInformation
 from pause_cost.model.economics import (
@@ -159,6 +160,11 @@ class Published(InputModel):
     horizon_cashable_gbp: Annotated[Number, Field(ge=0, le=1e12)] | None = None
     horizon_internal_gbp: Annotated[Number, Field(ge=0, le=1e12)] | None = None
     horizon_total_gbp: Annotated[Number, Field(ge=0, le=1e12)] | None = None
+    claims: list[Claim] | None = Field(
+        default=None,
+        max_length=100,
+        description="Published totals on stated terms: horizon, gross or net, whose costs.",
+    )
 
 
 class Scenario(InputModel):
@@ -271,6 +277,10 @@ class Scenario(InputModel):
     def _on_calendar(self) -> bool:
         given = [self.cohort] if self.cohort is not None else list(self.cohorts or [])
         return self.practice is not None or any(cohort.start for cohort in given)
+
+    def on_calendar(self) -> bool:
+        """Cohorts with start months, or a practice: cash falls in financial years."""
+        return self._on_calendar()
 
     def _check_calendar(self) -> None:
         """A calendar counts whole months: the window, the programme and a yearly cost's."""

@@ -250,6 +250,11 @@ def _published(estimate: Estimate) -> list[Block]:
             rows=tuple(rows),
         ),
         Paragraph(f"Published in: {cited}", media=TEXT),
+        *(
+            Paragraph(f"{figure_label(check.figure, estimate)}: {check.source.cite()}")
+            for check in published.checks
+            if check.source is not None
+        ),
     ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pause_cost.model.tables import line_ref
 from pause_cost.money import plain, round_half_up
 from pause_cost.results.estimate import Estimate, LineResult
@@ -56,8 +58,25 @@ def line_key(line: LineResult) -> str:
     return line_ref(line.table, line.id)
 
 
+_CLAIM = re.compile(
+    r"^claim_(cashable|internal|total)_(gross|net)_(council|council_and_others)_"
+    r"(?:years_1_to_(\d+)|(\d{4}/\d{2})_to_(\d{4}/\d{2}))_gbp$"
+)
+
+
+def claim_label(figure: str) -> str | None:
+    """A claim's terms in words (its figure name is built from them), or None if not a claim."""
+    found = _CLAIM.match(figure)
+    if found is None:
+        return None
+    stream, basis, perspective, years, first, last = found.groups()
+    whose = "council" if perspective == "council" else "council and other agencies"
+    span = years_label(1, int(years)) if years else f"{first} to {last}"
+    return f"Claim: {stream}, {basis}, {whose}, {span}"
+
+
 def figure_label(figure: str, estimate: Estimate) -> str:
-    label = FIGURE_LABELS.get(figure, figure)
+    label = FIGURE_LABELS.get(figure) or claim_label(figure) or figure
     return label.replace("Horizon", f"{estimate.horizon.years}-year")
 
 

@@ -256,15 +256,18 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
             book.text(sheet, row, 0, check.figure)
             kind: Kind = "count" if check.figure == "avoided_births" else "money"
             book.number(sheet, row, 1, check.published, kind)
-            book.formula(
-                sheet,
-                row,
-                2,
-                f"={cells[check.figure]}",
-                check.estimated,
-                kind,
-                f"estimated {check.figure}",
-            )
+            if check.figure in cells:
+                book.formula(
+                    sheet,
+                    row,
+                    2,
+                    f"={cells[check.figure]}",
+                    check.estimated,
+                    kind,
+                    f"estimated {check.figure}",
+                )
+            else:  # a claim on its own terms: the engine's figure, with no cell to sum
+                book.number(sheet, row, 2, check.estimated, kind)
             # Ours rounded to the published figure's own places, as the engine compares them.
             places = max(0, -int(check.published.as_tuple().exponent))
             book.formula(

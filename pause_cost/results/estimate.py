@@ -28,8 +28,9 @@ SCHEMA_VERSION = "2"
 ``avoided_births.observed``/``costed``; ``birth_rate_per_woman_per_year`` is null when
 cohorts differ. Since added (keys only, none changed): ``scenario.persistence_months``,
 ``avoided_births.factor``, each ``by_year``'s ``programme_cost_gbp``/``net_gbp``/
-``cumulative_net_gbp``, ``by_stage``, ``economics.calendar.programme_cost_gbp`` and each flag's
-``prominent``: the figures the page and the workbook show, so no renderer adds them up."""
+``cumulative_net_gbp``, ``by_stage``, ``economics.calendar.programme_cost_gbp``, each flag's
+``prominent`` and each published check's ``source`` (a claim's own): the figures the page
+and the workbook show, so no renderer adds them up."""
 
 
 @result
@@ -271,6 +272,9 @@ class PublishedCheck:
             description="Estimated, rounded as published (whole pounds or births), minus published."
         ),
     ]
+    source: Annotated[
+        Source | None, Field(description="A claim's own source; null: the comparison's.")
+    ] = None
 
 
 @result
