@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from pause_cost import api
@@ -263,8 +264,6 @@ def test_the_chance_of_a_return_worked_by_hand(tmp_path: Path, options: list[Pat
 
 
 def test_a_return_needs_a_programme_cost(tmp_path: Path, options: list[Path]) -> None:
-    import yaml
-
     drawn = yaml.safe_load(_drawn(tmp_path).read_text())
     del drawn["programme_cost"]
     free = tmp_path / "free.yaml"
@@ -278,6 +277,33 @@ def test_a_return_needs_a_programme_cost(tmp_path: Path, options: list[Path]) ->
     )
     assert result.exit_code == 1
     assert "return_per_pound needs the scenario's programme_cost" in result.stderr
+
+
+def test_the_options_evpi_worked_by_hand(tmp_path: Path, options: list[Path]) -> None:
+    # Two options drawing the same birth rate r, uniform on 0.05..0.25, from the same seed:
+    # 10 women at £50,000 has NPV k r - 50,000, k = 10 x 2.25 x 19,661.835749 = 442,391.30;
+    # 20 women at £100,000 has twice that. Against doing nothing (0), the best per draw is the
+    # larger option where k r > 50,000 (r > r0 = 0.113022), else nothing; the best mean is the
+    # larger option's (k x 0.15 - 50,000 = 16,358.70 > 0). EVPI is the mean of what choosing
+    # it loses where r < r0: 2 x E[(50,000 - k r)+] = 2 x k (r0 - 0.05)^2 / (2 x 0.2) = 8,785.42.
+    small = _drawn(tmp_path)
+    drawn = yaml.safe_load(small.read_text())
+    large = tmp_path / "large.yaml"
+    drawn["name"] = "large"
+    drawn["cohort"]["women_open"] = 20
+    drawn["programme_cost"]["total_gbp"] = 100_000
+    large.write_text(dump_yaml(drawn))
+    found = api.appraise([small, large], draws=100_000, seed=3)
+    # The loss's sd is under £16,000, so the mean's error at 10^5 draws is under £51: £250 is
+    # five of them.
+    assert found.evpi is not None
+    assert float(found.evpi) == pytest.approx(8_785.42, abs=250)
+    assert found.flags == []
+    # Without draws there is nothing to value; an option drawing nothing makes draws not joint.
+    assert api.appraise([small, large]).evpi is None
+    fixed = api.appraise([small, options[0]], draws=1_000)
+    assert fixed.evpi is None
+    assert "no EVPI" in fixed.flags[0]
 
 
 def test_structural_rows_worked_by_hand(options: list[Path]) -> None:

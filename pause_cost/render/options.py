@@ -127,8 +127,20 @@ def options_document(found: OptionsAppraisal) -> Document:
                 f"{found.bit_generator}): " + "; ".join(chances) + "."
             )
         )
+    if found.evpi is not None:
+        from pause_cost.render.cells import shown
+
+        blocks.append(
+            Paragraph(
+                f"EVPI {shown(Money(found.evpi))}: what knowing every drawn input before "
+                f"choosing among these options and {found.baseline} is worth, per decision "
+                "(the mean over the same draws of the best NPV less the best mean NPV)."
+            )
+        )
     blocks += [Paragraph(f"Read before quoting: {flag}") for flag in found.flags]
     tidy: list[tuple[TidyCell, ...]] = []
+    if found.evpi is not None:
+        tidy.append(("decision", "options", "evpi", Money(found.evpi)))
     for option in found.options:
         for name in ("pv_benefits", "pv_costs", "npv"):
             tidy.append(("option", option.option, name, Money(getattr(option, name))))

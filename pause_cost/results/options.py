@@ -83,6 +83,14 @@ class OptionsAppraisal:
     seed: int | None
     numpy: str | None
     bit_generator: str | None
+    evpi: Annotated[
+        Exact | None,
+        Field(
+            description="Expected value of perfect information for the choice among the "
+            "options and doing nothing: mean over draws of the best NPV less the best mean "
+            "NPV, from joint draws; null without draws or where the draws are not joint."
+        ),
+    ]
     flags: list[str]
 
 
