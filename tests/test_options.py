@@ -299,6 +299,9 @@ def test_the_options_evpi_worked_by_hand(tmp_path: Path, options: list[Path]) ->
     assert found.evpi is not None
     assert float(found.evpi) == pytest.approx(8_785.42, abs=250)
     assert found.flags == []
+    shown = CliRunner().invoke(app, ["appraise", str(small), str(large), "--draws", "2000"])
+    assert shown.exit_code == 0, shown.output
+    assert "EVPI £" in shown.stdout
     # Without draws there is nothing to value; an option drawing nothing makes draws not joint.
     assert api.appraise([small, large]).evpi is None
     fixed = api.appraise([small, options[0]], draws=1_000)
