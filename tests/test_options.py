@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from pause_cost import api
@@ -226,6 +227,88 @@ def test_the_acceptability_curve_worked_by_hand(tmp_path: Path, options: list[Pa
     assert "> 99.850%" in result.stdout
 
 
+def test_the_chance_of_a_return_worked_by_hand(tmp_path: Path, options: list[Path]) -> None:
+    # The same option: the council avoids £10,000 a year for 2 years per birth, undiscounted
+    # £20,000, so with r drawn uniformly on 0.05..0.25 it avoids 10 x r x 2.25 x 20,000 =
+    # 450,000 r against a cost c. The return 450,000 r / c >= x where r >= x c / 450,000:
+    # P = (0.25 - x c / 450,000) / 0.2, clipped to 0..1. At c = £20,000: x = 2 needs
+    # r >= 0.088889, P = 0.805556; x = 4 needs r >= 0.177778, P = 0.361111. At £50,000: x = 2
+    # needs r >= 0.222222, P = 0.138889; x = 4 needs r >= 0.444444, beyond any draw.
+    drawn = _drawn(tmp_path)
+    found = api.acceptability(
+        drawn, values=[20_000, 50_000], draws=20_000, seed=2, returns=[2, 4], outcome="net"
+    )
+    assert found.returns == [2, 4]
+    cheap, dear = found.points
+    # Binomial sd at 20,000 draws is at most 0.0036: within 0.015 is four of them.
+    assert float(cheap.returns[0].probability) == pytest.approx(0.805556, abs=0.015)
+    assert float(cheap.returns[1].probability) == pytest.approx(0.361111, abs=0.015)
+    assert float(dear.returns[0].probability) == pytest.approx(0.138889, abs=0.015)
+    assert dear.returns[1].reached == 0
+    assert dear.returns[1].bound is not None
+    # A return of at least £1 per £1 is a net of at least 0: the same draws give the same count.
+    at_one = api.acceptability(
+        drawn, values=[50_000], draws=20_000, seed=2, returns=[1], outcome="net"
+    )
+    assert at_one.points[0].returns[0].reached == at_one.points[0].chance.above
+    result = CliRunner().invoke(
+        app,
+        [
+            *("acceptability", str(drawn), "--from", "20000", "--to", "50000"),
+            *("--steps", "2", "--draws", "2000", "--return", "2", "--return", "4"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "P(return >= 2)" in result.stdout
+    assert "< 0.150%" in result.stdout
+
+
+def test_a_return_needs_a_programme_cost(tmp_path: Path, options: list[Path]) -> None:
+    drawn = yaml.safe_load(_drawn(tmp_path).read_text())
+    del drawn["programme_cost"]
+    free = tmp_path / "free.yaml"
+    free.write_text(dump_yaml(drawn))
+    result = CliRunner().invoke(
+        app,
+        [
+            *("acceptability", str(free), "--input", "cohort.women_open", "--outcome", "net"),
+            *("--from", "5", "--to", "10", "--steps", "2", "--return", "2"),
+        ],
+    )
+    assert result.exit_code == 1
+    assert "return_per_pound needs the scenario's programme_cost" in result.stderr
+
+
+def test_the_options_evpi_worked_by_hand(tmp_path: Path, options: list[Path]) -> None:
+    # Two options drawing the same birth rate r, uniform on 0.05..0.25, from the same seed:
+    # 10 women at £50,000 has NPV k r - 50,000, k = 10 x 2.25 x 19,661.835749 = 442,391.30;
+    # 20 women at £100,000 has twice that. Against doing nothing (0), the best per draw is the
+    # larger option where k r > 50,000 (r > r0 = 0.113022), else nothing; the best mean is the
+    # larger option's (k x 0.15 - 50,000 = 16,358.70 > 0). EVPI is the mean of what choosing
+    # it loses where r < r0: 2 x E[(50,000 - k r)+] = 2 x k (r0 - 0.05)^2 / (2 x 0.2) = 8,785.42.
+    small = _drawn(tmp_path)
+    drawn = yaml.safe_load(small.read_text())
+    large = tmp_path / "large.yaml"
+    drawn["name"] = "large"
+    drawn["cohort"]["women_open"] = 20
+    drawn["programme_cost"]["total_gbp"] = 100_000
+    large.write_text(dump_yaml(drawn))
+    found = api.appraise([small, large], draws=100_000, seed=3)
+    # The loss's sd is under £16,000, so the mean's error at 10^5 draws is under £51: £250 is
+    # five of them.
+    assert found.evpi is not None
+    assert float(found.evpi) == pytest.approx(8_785.42, abs=250)
+    assert found.flags == []
+    shown = CliRunner().invoke(app, ["appraise", str(small), str(large), "--draws", "2000"])
+    assert shown.exit_code == 0, shown.output
+    assert "EVPI £" in shown.stdout
+    # Without draws there is nothing to value; an option drawing nothing makes draws not joint.
+    assert api.appraise([small, large]).evpi is None
+    fixed = api.appraise([small, options[0]], draws=1_000)
+    assert fixed.evpi is None
+    assert "no EVPI" in fixed.flags[0]
+
+
 def test_structural_rows_worked_by_hand(options: list[Path]) -> None:
     # sustain: 9 births over 27 months. Counting conceptions only (gestation 0: 18 months):
     # 10 x 0.4 x 1.5 = 6 births, PV benefits 6 x 19,661.835749 = 117,971.0145, NPV 67,971.0145,
@@ -251,7 +334,13 @@ CLOSE = Path(__file__).parent / "data" / "decision-close.yaml"
 
 
 def test_the_pack_carries_the_options_and_the_acceptability_curve() -> None:
-    pack = api.pack(UNCERTAIN, draws=1_000, options=[CLOSE], acceptability=[400_000, 2_000_000])
+    pack = api.pack(
+        UNCERTAIN,
+        draws=1_000,
+        options=[CLOSE],
+        acceptability=[400_000, 2_000_000],
+        returns=[2],
+    )
     assert pack.options is not None
     # Smaller cost first: the uncertain scenario's £419,000 is cash in 2019/20 and 2020/21,
     # £399,340 in the savings' 2016/17 prices, below decision-close's £419,000 real.
@@ -264,5 +353,6 @@ def test_the_pack_carries_the_options_and_the_acceptability_curve() -> None:
     text = api.render_pack(pack, "markdown").decode()
     assert "## Options appraisal" in text
     assert "## Acceptability of rotherham-2020-uncertain" in text
+    assert "| P(return >= 2) |" in text
     page = api.render_pack(pack, "html").decode()
     assert 'id="chart-acceptability' in page or "chart-acceptability" in page

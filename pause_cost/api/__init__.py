@@ -219,15 +219,17 @@ def pack(
     date: str | None = None,
     options: Sequence[PathLike] = (),
     acceptability: Sequence[Decimal | int | float | str] = (),
+    returns: Sequence[Decimal | int | float | str] = (),
 ) -> Pack:
     """``pause-cost report``: what the committee pack holds, each part by the engine that
     computes it: the estimate; with ``sensitivity``, the tornado of net and the break-even
     values for ``target``; with ``draws``, a Monte Carlo from ``seed``; with ``options``
     (other scenarios), the options table of this scenario and them; with ``acceptability``
-    (programme costs), P(NPV > 0) at each (``draws`` at each, 10,000 by default); where the
-    scenario has a ``contract`` section, the contract costed (with ``draws``, its Monte Carlo
-    from ``seed`` too; a scenario with a contract and no ranges draws the contract alone). Write
-    it in a format with :func:`render_pack`."""
+    (programme costs), P(NPV > 0) at each (``draws`` at each, 10,000 by default), and with
+    ``returns`` P(return per £1 >= x) for each x beside it; where the scenario has a
+    ``contract`` section, the contract costed (with ``draws``, its Monte Carlo from ``seed``
+    too; a scenario with a contract and no ranges draws the contract alone). Write it in a
+    format with :func:`render_pack`."""
     from pause_cost.report.pack import Pack
 
     wanted = _target(target) if sensitivity else None
@@ -262,7 +264,9 @@ def pack(
         breakeven=found,
         simulation=simulation,
         options=appraise([scenario, *options], draws=draws, seed=seed) if options else None,
-        acceptability=curve(ranges, values=acceptability, draws=draws or 10_000, seed=seed)
+        acceptability=curve(
+            ranges, values=acceptability, draws=draws or 10_000, seed=seed, returns=returns
+        )
         if acceptability
         else None,
         contract=costed,

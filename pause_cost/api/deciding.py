@@ -67,14 +67,24 @@ def acceptability(
     draws: int = 10_000,
     seed: int = 1,
     outcome: str = "npv",
+    returns: Sequence[Decimal | int | float | str] = (),
 ) -> Acceptability:
     """``pause-cost acceptability``: P(``outcome`` > 0) as ``input_path`` takes each of
-    ``values``, the other inputs drawn (``draws`` from ``seed`` at every value)."""
+    ``values``, the other inputs drawn (``draws`` from ``seed`` at every value); with
+    ``returns``, P(return per £1 >= x) for each x at each value, from the same draws."""
     from pause_cost.load.uncertainty import Ranges, load_ranges
     from pause_cost.uncertainty.acceptability import acceptability as run
 
     ranges = scenario if isinstance(scenario, Ranges) else load_ranges(Path(scenario))
-    return run(ranges, input_path, [Decimal(str(value)) for value in values], draws, seed, outcome)
+    return run(
+        ranges,
+        input_path,
+        [Decimal(str(value)) for value in values],
+        draws,
+        seed,
+        outcome,
+        [Decimal(str(value)) for value in returns],
+    )
 
 
 def structural(

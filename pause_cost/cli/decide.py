@@ -9,7 +9,13 @@ import typer
 
 from pause_cost.cli.emit import documents, emit
 from pause_cost.cli.handling import handled
-from pause_cost.cli.options import ForceOption, FormatOption, OutputOption, resolve_format
+from pause_cost.cli.options import (
+    ForceOption,
+    FormatOption,
+    OutputOption,
+    ReturnOption,
+    resolve_format,
+)
 from pause_cost.cli.uncertainty import ScenarioArgument
 
 
@@ -111,12 +117,14 @@ def acceptability(
         int, typer.Option("--seed", min=0, help="The seed; the same seed gives the same bytes.")
     ] = 1,
     outcome: Annotated[str, typer.Option("--outcome", help="npv (default) or net.")] = "npv",
+    returns: ReturnOption = None,
     output_format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Acceptability curve: P(NPV > 0) as the programme's cost (or --input) runs from --from
-    to --to in --steps values, the other inputs drawn from the same seed at each."""
+    to --to in --steps values, the other inputs drawn from the same seed at each; with
+    --return X, P(return per £1 >= X) beside it, from the same draws."""
     chosen = resolve_format(output_format, output, command="acceptability")
     with handled(output_format):
         from decimal import Decimal
@@ -127,7 +135,13 @@ def acceptability(
         first, last = Decimal(repr(low)), Decimal(repr(high))
         values = [first + (last - first) * index / (steps - 1) for index in range(steps)]
         result = api.acceptability(
-            scenario, input_path=input_path, values=values, draws=draws, seed=seed, outcome=outcome
+            scenario,
+            input_path=input_path,
+            values=values,
+            draws=draws,
+            seed=seed,
+            outcome=outcome,
+            returns=[Decimal(repr(value)) for value in returns or []],
         )
         emit(documents(lambda: acceptability_document(result)), chosen, output, force)
 

@@ -127,6 +127,15 @@ ForceOption = Annotated[
     bool, typer.Option("--force", help="Overwrite the output file if it exists.")
 ]
 
+ReturnOption = Annotated[
+    list[float] | None,
+    typer.Option(
+        "--return",
+        metavar="X",
+        help="Also give P(return per £1 >= X) at each value of the curve; repeat for more.",
+    ),
+]
+
 
 def _names(formats: tuple[OutputFormat, ...]) -> str:
     return ", ".join(member.value for member in formats)

@@ -17,6 +17,7 @@ from pause_cost.cli.options import (
     OutputFormat,
     OutputOption,
     PackFormatOption,
+    ReturnOption,
     resolve_format,
 )
 from pause_cost.visible import shown_text
@@ -80,6 +81,7 @@ def report(
             help="Add P(NPV > 0) as the programme's cost runs FROM to TO in STEPS values.",
         ),
     ] = None,
+    returns: ReturnOption = None,
     force: ForceOption = False,
 ) -> None:
     """Write the committee pack (-o pack.xlsx, pack.html or pack.md): headline figures and a
@@ -103,6 +105,7 @@ def report(
             date=date,
             options=option or [],
             acceptability=_costs(acceptability),
+            returns=[Decimal(repr(value)) for value in returns or []],
         )
         emit(lambda format_, _terminal: _bytes(pack, format_), chosen, output, force)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pause_cost.render.document import (
     MARKDOWN,
     Block,
@@ -20,6 +22,10 @@ from pause_cost.render.document import (
 from pause_cost.render.simulation import chance_text
 from pause_cost.results.data import to_data
 from pause_cost.results.options import Acceptability, OptionsAppraisal, Structural
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from decimal import Decimal
 
 INPUT_PLACES = 6
 
@@ -121,8 +127,20 @@ def options_document(found: OptionsAppraisal) -> Document:
                 f"{found.bit_generator}): " + "; ".join(chances) + "."
             )
         )
+    if found.evpi is not None:
+        from pause_cost.render.cells import shown
+
+        blocks.append(
+            Paragraph(
+                f"EVPI {shown(Money(found.evpi))}: what knowing every drawn input before "
+                f"choosing among these options and {found.baseline} is worth, per decision "
+                "(the mean over the same draws of the best NPV less the best mean NPV)."
+            )
+        )
     blocks += [Paragraph(f"Read before quoting: {flag}") for flag in found.flags]
     tidy: list[tuple[TidyCell, ...]] = []
+    if found.evpi is not None:
+        tidy.append(("decision", "options", "evpi", Money(found.evpi)))
     for option in found.options:
         for name in ("pv_benefits", "pv_costs", "npv"):
             tidy.append(("option", option.option, name, Money(getattr(option, name))))
@@ -169,7 +187,8 @@ def _value(value: object, path: str) -> str:
 
 
 def acceptability_document(found: Acceptability) -> Document:
-    """The acceptability curve as a table: each value, the draws above 0, and the chance."""
+    """The acceptability curve as a table: each value, the draws above 0, and the chance;
+    then, for each return per £1 asked for, the chance of at least that return."""
     from pause_cost.render.uncertainty import percent
 
     label = "NPV" if found.outcome == "npv" else found.outcome
@@ -179,19 +198,18 @@ def acceptability_document(found: Acceptability) -> Document:
             Column(found.input, numeric=True),
             Column(f"Draws with {label} > 0", numeric=True),
             Column(f"P({label} > 0)", numeric=True),
+            *(
+                Column(f"P(return >= {_ratio(threshold)})", numeric=True)
+                for threshold in found.returns
+            ),
         ),
         rows=tuple(
             Row(
                 (
                     _value(point.value, found.input),
                     f"{point.chance.above:,}",
-                    percent(point.chance.probability)
-                    if point.chance.bound is None
-                    else (
-                        f"> {100 - point.chance.bound * 100:.3f}%"
-                        if point.chance.above == point.chance.draws
-                        else f"< {point.chance.bound * 100:.3f}%"
-                    ),
+                    _stated(point.chance.probability, point.chance.bound, percent),
+                    *(_stated(each.probability, each.bound, percent) for each in point.returns),
                 )
             )
             for point in found.points
@@ -208,16 +226,42 @@ def acceptability_document(found: Acceptability) -> Document:
         Paragraph(f"{table.title}:", media=MARKDOWN),
         table,
     ]
+    if found.returns:
+        blocks.insert(
+            1,
+            Paragraph(
+                "The return is the council's avoidance per £1 of the programme's total cost "
+                "(return_per_pound); P(return >= x) counts the same draws at each value."
+            ),
+        )
     blocks += [Paragraph(f"Read before quoting: {flag}") for flag in found.flags]
-    tidy: list[tuple[TidyCell, ...]] = [
-        (str(point.value), found.input, "above", point.chance.above) for point in found.points
-    ]
+    tidy: list[tuple[TidyCell, ...]] = []
+    for point in found.points:
+        tidy.append((str(point.value), found.input, "above", point.chance.above))
+        tidy += [
+            (str(point.value), found.input, f"return>={each.at_least}", each.reached)
+            for each in point.returns
+        ]
     return Document(
         title=f"Acceptability of {found.scenario}",
         sections=(Section(tuple(blocks)),),
         data=to_data(found),
         tidy=Tidy(("value", "input", "statistic", "value"), tuple(tidy)),
     )
+
+
+def _ratio(value: Decimal) -> str:
+    """A return per £1 as written: 2.5, not 2.50 or 2.5E+0."""
+    return format(value.normalize(), "f")
+
+
+def _stated(probability: Decimal, bound: Decimal | None, percent: Callable[[Decimal], str]) -> str:
+    """A chance as a percentage, or, where no draw (or every draw) reached it, its bound."""
+    if bound is None:
+        return percent(probability)
+    if probability == 1:
+        return f"> {100 - bound * 100:.3f}%"
+    return f"< {bound * 100:.3f}%"
 
 
 def structural_document(found: Structural) -> Document:

@@ -83,13 +83,43 @@ class OptionsAppraisal:
     seed: int | None
     numpy: str | None
     bit_generator: str | None
+    evpi: Annotated[
+        Exact | None,
+        Field(
+            description="Expected value of perfect information for the choice among the "
+            "options and doing nothing: mean over draws of the best NPV less the best mean "
+            "NPV, from joint draws; null without draws or where the draws are not joint."
+        ),
+    ]
     flags: list[str]
+
+
+@result
+class ReturnChance:
+    """The share of draws whose return per £1 (the council's avoidance per £1 of the
+    programme's total cost) is at least ``at_least``, stated as surely as the draws allow."""
+
+    at_least: Exact
+    reached: Annotated[int, Field(description="Draws with the return per £1 >= at_least.")]
+    draws: int
+    probability: Exact
+    bound: Annotated[
+        Exact | None,
+        Field(
+            description="Where no draw (or every draw) reaches it: the chance of the other "
+            "side is below this at 95% (1 - 0.05^(1/n), about 3/n); else null."
+        ),
+    ]
 
 
 @result
 class AcceptabilityPoint:
     value: Exact
     chance: Chance
+    returns: Annotated[
+        list[ReturnChance],
+        Field(description="P(return per £1 >= x) for each x asked for, from the same draws."),
+    ]
 
 
 @result
@@ -104,6 +134,9 @@ class Acceptability:
     seed: Annotated[int, Field(description="Each value's draws come from this same seed.")]
     numpy: str
     bit_generator: str
+    returns: Annotated[
+        list[Exact], Field(description="The returns per £1 whose chance each point gives.")
+    ]
     points: list[AcceptabilityPoint]
     flags: list[str]
 

@@ -164,6 +164,7 @@ class Outcomes:
 
     values: dict[str, Array]
     inputs: Array  # (draws, drawn inputs): the values drawn
+    programme_total: Array | None = None  # each draw's programme cost; None: the scenario has none
 
 
 def draw_values(
@@ -275,7 +276,14 @@ def evaluate_chunk(
         for name, value in outcomes.items()
     }
     inputs = np.column_stack(columns) if columns else np.zeros((size, 0))
-    return Outcomes(values=values, inputs=inputs)
+    total = found.programme_total
+    return Outcomes(
+        values=values,
+        inputs=inputs,
+        programme_total=None
+        if total is None
+        else np.broadcast_to(np.asarray(total, dtype=np.float64), (size,)),
+    )
 
 
 def point_outcomes(compiled: Compiled) -> dict[str, float]:

@@ -157,8 +157,10 @@ def simulate(
     outcome: str = "net",
     poisson_births: bool = False,
     progress: Callable[[int], None] | None = None,
+    watch: Callable[[Outcomes], None] | None = None,
 ) -> Simulation:
-    """Draw every uncertain input ``draws`` times from ``seed`` and summarise the outcomes."""
+    """Draw every uncertain input ``draws`` times from ``seed`` and summarise the outcomes;
+    ``watch`` sees each chunk's outcomes too (for a count kept by the caller)."""
     from pause_cost.uncertainty.judged import basis_of, judgement_flags
     from pause_cost.uncertainty.outcomes import UNITS, is_gross
 
@@ -176,13 +178,19 @@ def simulate(
             + ("; npv needs the scenario's discounting" if outcome == "npv" else "")
         )
     watcher = honest.Watcher(outcome)
+
+    def see(found: Outcomes) -> None:
+        watcher.see(found.inputs, found.values)
+        if watch is not None:
+            watch(found)
+
     run = run_draws(
         compiled,
         draws,
         seed,
         poisson_births=poisson_births,
         progress=progress,
-        watch=lambda found: watcher.see(found.inputs, found.values),
+        watch=see,
     )
     if outcome not in run.names:
         raise SimulationError(

@@ -11,8 +11,10 @@ and the running sum of an estimate's cashable savings less its cost for the cash
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
+
+import numpy as np
 
 from pause_cost.engine import estimate
 from pause_cost.errors import InputError, Problem
@@ -26,6 +28,7 @@ from pause_cost.results.options import (
 )
 from pause_cost.results.uncertainty import Chance
 from pause_cost.uncertainty.breakeven import Target, break_even
+from pause_cost.uncertainty.draws import Array, Outcomes
 
 BASELINE = "doing nothing (no practice: no cost, no saving)"
 NPV_ZERO = Target(outcome="npv", operator=">=", threshold=Decimal(0))
@@ -162,6 +165,8 @@ def appraise(
     found = _checked(named)
     figures: list[tuple[OptionFigures, Ranges]] = []
     numpy = bit_generator = None
+    joint = draws is not None and _joint([ranges for _, ranges, _ in found])
+    net_benefits: list[Array] = []
     for file, ranges, result in found:
         appraisal = result.economics.appraisal
         assert appraisal is not None
@@ -169,9 +174,17 @@ def appraise(
         if draws is not None and any(each.distribution is not None for each in ranges.ranges):
             from pause_cost.uncertainty.montecarlo import simulate
 
-            simulation = simulate(ranges, draws, seed, outcome="npv")
+            kept: list[Array] = []
+            simulation = simulate(
+                ranges,
+                draws,
+                seed,
+                outcome="npv",
+                watch=_keeper(kept) if joint else None,
+            )
             chance = next(found for found in simulation.chances if found.outcome == "npv")
             numpy, bit_generator = simulation.numpy, simulation.bit_generator
+            net_benefits.append(np.concatenate(kept) if joint else np.zeros(0))
         figures.append(
             (
                 OptionFigures(
@@ -225,8 +238,48 @@ def appraise(
         seed=seed if draws is not None else None,
         numpy=numpy,
         bit_generator=bit_generator,
-        flags=[],
+        evpi=_evpi(net_benefits) if joint else None,
+        flags=[]
+        if draws is None or joint
+        else [
+            "no EVPI: the options do not all draw the same inputs from the same distributions, "
+            "so their draws are not joint"
+        ],
     )
+
+
+def _keeper(kept: list[Array]) -> Callable[[Outcomes], None]:
+    """A watch that keeps each chunk's NPVs, in draw order."""
+
+    def keep(chunk: Outcomes) -> None:
+        kept.append(chunk.values["npv"].copy())
+
+    return keep
+
+
+def _joint(options: Sequence[Ranges]) -> bool:
+    """Whether every option draws the same inputs from the same distributions (and the same
+    rank correlations), so the same seed gives each the same draws of them: joint draws."""
+
+    def drawn(ranges: Ranges) -> tuple[object, ...]:
+        return (
+            tuple(
+                (found.path, found.distribution) for found in ranges.ranges if found.distribution
+            ),
+            tuple(ranges.correlations),
+        )
+
+    first = drawn(options[0])
+    return bool(first[0]) and all(drawn(ranges) == first for ranges in options[1:])
+
+
+def _evpi(net_benefits: Sequence[Array]) -> Decimal:
+    """The expected value of perfect information for the choice between the options and the
+    baseline (doing nothing, net benefit 0): the mean over draws of the best net benefit less
+    the best mean net benefit, from joint draws (Strong, Oakley and Brennan 2014; voi's evpi)."""
+    table = np.vstack([np.zeros_like(net_benefits[0]), *net_benefits])
+    value = float(np.mean(np.max(table, axis=0)) - np.max(np.mean(table, axis=1)))
+    return Decimal(repr(value))
 
 
 def _year_zero(result: Estimate) -> str:
