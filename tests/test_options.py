@@ -23,6 +23,7 @@ the cost equal to PV benefits: 35,391.30, 176,956.52, 353,913.04.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -356,3 +357,21 @@ def test_the_pack_carries_the_options_and_the_acceptability_curve() -> None:
     assert "| P(return >= 2) |" in text
     page = api.render_pack(pack, "html").decode()
     assert 'id="chart-acceptability' in page or "chart-acceptability" in page
+
+
+def test_the_acceptability_chart_draws_one_curve_per_return() -> None:
+    # One series for P(NPV > 0) and one for each return asked for: 1 + 3 here, each drawn as
+    # its own group (the legend's sample lines carry no id, so they are not counted).
+    pack = api.pack(
+        UNCERTAIN, draws=500, acceptability=[400_000, 1_000_000, 2_000_000], returns=[1, 2, 4]
+    )
+    page = api.render_pack(pack, "html").decode()
+    series = re.findall(r'<g id="chart-acceptability-series-([^"]+)">', page)
+    assert series == ["outcome", "return-0", "return-1", "return-2"]
+    assert "Chance of at least £4 back per £1" not in page  # labels are drawn, not text
+    assert "£1, £2, £4 per £1 of the programme" in page
+    assert api.render_pack(pack, "html") == api.render_pack(pack, "html")
+    without = api.render_pack(
+        api.pack(UNCERTAIN, draws=500, acceptability=[400_000, 2_000_000]), "html"
+    ).decode()
+    assert re.findall(r'<g id="chart-acceptability-series-([^"]+)">', without) == ["outcome"]
