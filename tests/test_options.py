@@ -95,6 +95,18 @@ def _drawn(folder: Path) -> Path:
     )
 
 
+def _two_drawn(folder: Path) -> tuple[Path, Path]:
+    """The drawn option and "large": twice its women and twice its cost, the same draws."""
+    small = _drawn(folder)
+    drawn = yaml.safe_load(small.read_text())
+    large = folder / "large.yaml"
+    drawn["name"] = "large"
+    drawn["cohort"]["women_open"] = 20
+    drawn["programme_cost"]["total_gbp"] = 100_000
+    large.write_text(dump_yaml(drawn))
+    return small, large
+
+
 @pytest.fixture
 def options(tmp_path: Path) -> list[Path]:
     table = [line(id="a", amount_gbp=10_000, first_year=1, last_year=2)]
@@ -287,13 +299,7 @@ def test_the_options_evpi_worked_by_hand(tmp_path: Path, options: list[Path]) ->
     # larger option where k r > 50,000 (r > r0 = 0.113022), else nothing; the best mean is the
     # larger option's (k x 0.15 - 50,000 = 16,358.70 > 0). EVPI is the mean of what choosing
     # it loses where r < r0: 2 x E[(50,000 - k r)+] = 2 x k (r0 - 0.05)^2 / (2 x 0.2) = 8,785.42.
-    small = _drawn(tmp_path)
-    drawn = yaml.safe_load(small.read_text())
-    large = tmp_path / "large.yaml"
-    drawn["name"] = "large"
-    drawn["cohort"]["women_open"] = 20
-    drawn["programme_cost"]["total_gbp"] = 100_000
-    large.write_text(dump_yaml(drawn))
+    small, large = _two_drawn(tmp_path)
     found = api.appraise([small, large], draws=100_000, seed=3)
     # The loss's sd is under £16,000, so the mean's error at 10^5 draws is under £51: £250 is
     # five of them.
@@ -375,3 +381,30 @@ def test_the_acceptability_chart_draws_one_curve_per_return() -> None:
         api.pack(UNCERTAIN, draws=500, acceptability=[400_000, 2_000_000]), "html"
     ).decode()
     assert re.findall(r'<g id="chart-acceptability-series-([^"]+)">', without) == ["outcome"]
+
+
+def test_the_options_evppi_of_the_one_drawn_input_is_the_evpi(
+    tmp_path: Path, options: list[Path]
+) -> None:
+    # The case worked in the EVPI test above: both options' NPVs are linear in the one drawn
+    # input r (k r - 50,000 and 2 k r - 100,000), so knowing r is knowing everything: EVPPI(r)
+    # = EVPI = 2 x k (r0 - 0.05)^2 / (2 x 0.2) = 8,785.42. The regression's basis holds 1 and
+    # r, so it fits each NPV exactly and the two agree on the same draws to rounding.
+    small, large = _two_drawn(tmp_path)
+    found = api.appraise([small, large], draws=100_000, seed=3)
+    assert found.evpi is not None
+    assert found.evppi is not None
+    [partial] = found.evppi
+    assert partial.input == "cohort.birth_rate_per_woman_per_year"
+    assert float(partial.value) == pytest.approx(8_785.42, abs=250)
+    assert float(partial.value) == pytest.approx(float(found.evpi), rel=1e-6)
+    shown = CliRunner().invoke(app, ["appraise", str(small), str(large), "--draws", "2000"])
+    assert shown.exit_code == 0, shown.output
+    assert "EVPPI per decision" in shown.stdout
+    assert "cohort.birth_rate_per_woman_per_year £" in shown.stdout
+    # Fewer draws than the regression needs (1,000 at least): no EVPPI, the EVPI still shown.
+    few = api.appraise([small, large], draws=500, seed=3)
+    assert few.evpi is not None
+    assert few.evppi is None
+    # Draws that are not joint: neither.
+    assert api.appraise([small, options[0]], draws=1_000).evppi is None

@@ -137,10 +137,23 @@ def options_document(found: OptionsAppraisal) -> Document:
                 "(the mean over the same draws of the best NPV less the best mean NPV)."
             )
         )
+    if found.evppi:
+        from pause_cost.render.cells import shown
+
+        blocks.append(
+            Paragraph(
+                "EVPPI per decision, each drawn input known alone (each option's NPV "
+                "regressed on it): "
+                + "; ".join(f"{each.input} {shown(Money(each.value))}" for each in found.evppi)
+                + "."
+            )
+        )
     blocks += [Paragraph(f"Read before quoting: {flag}") for flag in found.flags]
     tidy: list[tuple[TidyCell, ...]] = []
     if found.evpi is not None:
         tidy.append(("decision", "options", "evpi", Money(found.evpi)))
+    for each in found.evppi or []:
+        tidy.append(("decision", "options", f"evppi {each.input}", Money(each.value)))
     for option in found.options:
         for name in ("pv_benefits", "pv_costs", "npv"):
             tidy.append(("option", option.option, name, Money(getattr(option, name))))

@@ -71,6 +71,20 @@ class SwitchingRow:
 
 
 @result
+class OptionsEvppi:
+    """The expected value of partial perfect information about one drawn input."""
+
+    input: str
+    value: Annotated[
+        Exact,
+        Field(
+            description="E[max fitted NPV] - max E[fitted NPV] over the options and doing "
+            "nothing, each option's NPV regressed on the input (as voi's evppi does)."
+        ),
+    ]
+
+
+@result
 class OptionsAppraisal:
     schema_version: str = SCHEMA_VERSION
     price_year: Annotated[str | None, Field(description="The options' one price base.")]
@@ -91,6 +105,13 @@ class OptionsAppraisal:
             "NPV, from joint draws; null without draws or where the draws are not joint."
         ),
     ]
+    evppi: Annotated[
+        list[OptionsEvppi] | None,
+        Field(
+            description="EVPPI per drawn input for the same choice, from the same joint draws; "
+            "null where there is no EVPI or too few draws for the regression."
+        ),
+    ] = None
     flags: list[str]
 
 

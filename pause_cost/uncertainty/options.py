@@ -24,6 +24,7 @@ from pause_cost.results.options import (
     Increment,
     OptionFigures,
     OptionsAppraisal,
+    OptionsEvppi,
     SwitchingRow,
 )
 from pause_cost.results.uncertainty import Chance
@@ -167,6 +168,8 @@ def appraise(
     numpy = bit_generator = None
     joint = draws is not None and _joint([ranges for _, ranges, _ in found])
     net_benefits: list[Array] = []
+    inputs: list[Array] = []
+    names: list[str] = []
     for file, ranges, result in found:
         appraisal = result.economics.appraisal
         assert appraisal is not None
@@ -180,11 +183,15 @@ def appraise(
                 draws,
                 seed,
                 outcome="npv",
-                watch=_keeper(kept) if joint else None,
+                watch=_keeper(kept, None if inputs else inputs) if joint else None,
             )
             chance = next(found for found in simulation.chances if found.outcome == "npv")
             numpy, bit_generator = simulation.numpy, simulation.bit_generator
             net_benefits.append(np.concatenate(kept) if joint else np.zeros(0))
+            if joint and not names:
+                from pause_cost.uncertainty.draws import compile_for_draws
+
+                names = [drawn.range.path for drawn in compile_for_draws(ranges).drawn]
         figures.append(
             (
                 OptionFigures(
@@ -239,6 +246,7 @@ def appraise(
         numpy=numpy,
         bit_generator=bit_generator,
         evpi=_evpi(net_benefits) if joint else None,
+        evppi=_evppi(net_benefits, inputs, names) if joint else None,
         flags=[]
         if draws is None or joint
         else [
@@ -248,11 +256,14 @@ def appraise(
     )
 
 
-def _keeper(kept: list[Array]) -> Callable[[Outcomes], None]:
-    """A watch that keeps each chunk's NPVs, in draw order."""
+def _keeper(kept: list[Array], inputs: list[Array] | None = None) -> Callable[[Outcomes], None]:
+    """A watch that keeps each chunk's NPVs, in draw order, and with ``inputs`` the drawn
+    inputs too (one option's: joint draws make them every option's)."""
 
     def keep(chunk: Outcomes) -> None:
         kept.append(chunk.values["npv"].copy())
+        if inputs is not None:
+            inputs.append(chunk.inputs.copy())
 
     return keep
 
@@ -280,6 +291,27 @@ def _evpi(net_benefits: Sequence[Array]) -> Decimal:
     table = np.vstack([np.zeros_like(net_benefits[0]), *net_benefits])
     value = float(np.mean(np.max(table, axis=0)) - np.max(np.mean(table, axis=1)))
     return Decimal(repr(value))
+
+
+def _evppi(
+    net_benefits: Sequence[Array], inputs: Sequence[Array], names: Sequence[str]
+) -> list[OptionsEvppi] | None:
+    """EVPPI of each drawn input for the same choice as :func:`_evpi`: each option's NPV
+    (its increment over doing nothing) regressed on the input by voi's regression
+    (:func:`pause_cost.uncertainty.voi.evppi`), E[max fitted] - max E[fitted]; None where
+    the draws are too few for the regression."""
+    from pause_cost.uncertainty import voi
+
+    if not inputs or not names:
+        return None
+    drawn = np.concatenate(inputs)
+    if drawn.shape[0] < voi.draws_needed(1):
+        return None
+    table = np.column_stack([np.zeros_like(net_benefits[0]), *net_benefits])
+    return [
+        OptionsEvppi(input=name, value=Decimal(repr(voi.evppi(table, drawn[:, index]).value)))
+        for index, name in enumerate(names)
+    ]
 
 
 def _year_zero(result: Estimate) -> str:
