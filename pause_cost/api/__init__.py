@@ -54,7 +54,6 @@ __all__ = [
     "parse_axis",
     "parse_target",
     "region",
-    "region_pack",
     "render_pack",
     "schema",
     "sensitivity",
@@ -368,5 +367,5 @@ def init() -> str:
 from pause_cost.api.baseline import starters  # noqa: E402
 from pause_cost.api.contracts import contract  # noqa: E402  (re-exported: one module a command)
 from pause_cost.api.national import national  # noqa: E402
-from pause_cost.api.region import region, region_pack  # noqa: E402
+from pause_cost.api.region import region  # noqa: E402
 from pause_cost.api.tabling import TableCheck, table, tables, validate_tables  # noqa: E402

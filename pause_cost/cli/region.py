@@ -45,9 +45,10 @@ def region(
         from pause_cost.render.region import region_document
 
         if chosen is OutputFormat.html or (pack and chosen is OutputFormat.markdown):
+            from pause_cost.api.region import region_pack
             from pause_cost.report.region import write_html, write_markdown
 
-            written = api.region_pack(region_file)
+            written = region_pack(region_file)
             writer = write_html if chosen is OutputFormat.html else write_markdown
             text = writer(written)
             emit(lambda _format, _terminal: text, chosen, output, force)
