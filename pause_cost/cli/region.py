@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from pause_cost.cli.emit import documents, emit
-from pause_cost.cli.handling import handled
+from pause_cost.cli.handling import UsageProblem, handled
 from pause_cost.cli.options import (
     REGIONS,
     ForceOption,
@@ -40,6 +40,10 @@ def region(
     region's total, and each council's flags; -o pack.html, or --pack -o pack.md, the
     region's pack (that summary, then each council's estimate)."""
     chosen = resolve_format(output_format, output, REGIONS, command="region")
+    if pack and chosen not in (OutputFormat.markdown, OutputFormat.html):
+        raise UsageProblem(
+            f"--pack writes markdown or html, not {chosen.value}: give -o pack.md or pack.html"
+        )
     with handled(output_format):
         from pause_cost import api
         from pause_cost.render.region import region_document
