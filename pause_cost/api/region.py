@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pause_cost.report.region import RegionPack
     from pause_cost.results.region import RegionResult
 
 PathLike = str | os.PathLike[str]
@@ -23,3 +24,18 @@ def region(region_file: PathLike) -> RegionResult:
     return cost_region(
         loaded_region, [(item.council, item.inputs, item.changes) for item in councils]
     )
+
+
+def region_pack(region_file: PathLike) -> RegionPack:
+    """The region's pack: its results (the summary) and each council's own estimate, costed
+    as :func:`region` costs it."""
+    from pause_cost.load.region import load_region
+    from pause_cost.report.region import RegionPack
+    from pause_cost.uncertainty.region import cost_region, council_estimate
+
+    loaded_region, councils = load_region(Path(region_file))
+    summary = cost_region(
+        loaded_region, [(item.council, item.inputs, item.changes) for item in councils]
+    )
+    estimates = tuple(council_estimate(item.inputs, item.changes)[0] for item in councils)
+    return RegionPack(region=summary, estimates=estimates)

@@ -43,6 +43,8 @@ DOCUMENTS = (
 """What any result can be written as; the first is the default."""
 ESTIMATES = (*DOCUMENTS[:4], OutputFormat.csv_wide, OutputFormat.markdown)
 PACKS = (OutputFormat.xlsx, OutputFormat.html, OutputFormat.markdown)
+REGIONS = (*DOCUMENTS, OutputFormat.html)
+"""``region``'s: its documents, and the page of its pack."""
 JSON_ONLY = (OutputFormat.json, OutputFormat.jsonl)
 CHECKS = (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl)
 JSON_FORMATS = frozenset(JSON_ONLY)
@@ -117,6 +119,7 @@ def _format_option(formats: tuple[OutputFormat, ...], default: str) -> Any:
 FormatOption = Annotated[OutputFormat | None, _format_option(DOCUMENTS, "table")]
 EstimateFormatOption = Annotated[OutputFormat | None, _format_option(ESTIMATES, "table")]
 PackFormatOption = Annotated[OutputFormat | None, _format_option(PACKS, "none")]
+RegionFormatOption = Annotated[OutputFormat | None, _format_option(REGIONS, "table")]
 JsonFormatOption = Annotated[OutputFormat | None, _format_option(JSON_ONLY, "json")]
 CheckFormatOption = Annotated[OutputFormat | None, _format_option(CHECKS, "table")]
 OutputOption = Annotated[

@@ -93,10 +93,20 @@ def _parts(pack: Pack) -> list[Part]:
 
 def write(pack: Pack) -> str:
     """The page: the same pack gives the same text."""
+    return page(
+        _parts(pack),
+        title=pack.title,
+        council=pack.estimate.scenario.council,
+        date=pack.date,
+        headline=headline(pack.estimate, pack.simulation),
+    )
+
+
+def page(parts: list[Part], *, title: str, council: str, date: str | None, headline: str) -> str:
+    """The parts as one page, the first opening it and each other starting a printed page."""
     import jinja2
     from markupsafe import Markup
 
-    parts = _parts(pack)
     for part in parts:
         for item in part.items:
             if isinstance(item, Chart):
@@ -116,11 +126,4 @@ def write(pack: Pack) -> str:
     environment.filters["svg"] = Markup
     source = resources.files("pause_cost.report").joinpath(TEMPLATE).read_text(encoding="utf-8")
     template = environment.from_string(source)
-    scenario = pack.estimate.scenario
-    return template.render(
-        title=pack.title,
-        council=scenario.council,
-        date=pack.date,
-        headline=headline(pack.estimate, pack.simulation),
-        parts=parts,
-    )
+    return template.render(title=title, council=council, date=date, headline=headline, parts=parts)

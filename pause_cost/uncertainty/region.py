@@ -13,11 +13,17 @@ from decimal import Decimal
 from pause_cost.engine import estimate
 from pause_cost.model.inputs import Inputs
 from pause_cost.model.region import Council, Region
-from pause_cost.results.estimate import Flag
+from pause_cost.results.estimate import Estimate, Flag
 from pause_cost.results.region import CouncilRow, RegionResult
 from pause_cost.uncertainty.whatif import apply
 
 ZERO = Decimal(0)
+
+
+def council_estimate(inputs: Inputs, changes: list[tuple[str, Decimal]]) -> tuple[Estimate, str]:
+    """A council's estimate: its scenario with its local figures applied, and what they said."""
+    changed, said = apply(inputs, changes) if changes else (inputs, "")
+    return estimate(*changed), said
 
 
 def cost_region(
@@ -26,8 +32,7 @@ def cost_region(
     """One row a council, and the total."""
     rows: list[CouncilRow] = []
     for council, inputs, changes in councils:
-        changed, said = apply(inputs, changes) if changes else (inputs, "")
-        result = estimate(*changed)
+        result, said = council_estimate(inputs, changes)
         flags = list(result.flags)
         if council.assumption is not None:
             flags.insert(0, Flag(code="council_judged", message=council.assumption))
