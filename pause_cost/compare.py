@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from pause_cost.core.estimate import coverage_summary, line_results, periods
-from pause_cost.core.evaluate import sum_lines
+from pause_cost.core.evaluate import line_sums, year_sums
 from pause_cost.core.plan import Plan
 from pause_cost.model.tables import JOURNEY_STAGES, STAGE_ORDER, line_ref
 from pause_cost.results.compare import (
@@ -64,9 +64,8 @@ class Side(Protocol):
 
 def cost_plan(plan: Plan, births: Decimal) -> Costed:
     """A compiled table (or tables) evaluated for a number of births, for comparison."""
-    sums = sum_lines(plan, births)
-    _, immediate, horizon = periods(plan, sums)
-    return Costed(lines=line_results(plan, sums), immediate=immediate, horizon=horizon)
+    _, immediate, horizon = periods(plan, year_sums(plan, births))
+    return Costed(lines=line_results(line_sums(plan, births)), immediate=immediate, horizon=horizon)
 
 
 def _groups(lines: Iterable[LineResult], by: Grouping) -> dict[str, list[LineResult]]:

@@ -11,20 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pause_cost.core import flags
 from pause_cost.core.compile import compile_case
 from pause_cost.core.estimate import (
-    _avoided,
     _summary,
     _table_summary,
+    births_summary,
     compile_scenario,
     line_results,
     periods,
     practices,
 )
-from pause_cost.core.evaluate import sum_lines
+from pause_cost.core.evaluate import line_sums
 from pause_cost.core.exact import evaluate_exactly
 from pause_cost.core.facts import Facts
 from pause_cost.core.plan import Plan
@@ -41,6 +42,8 @@ if TYPE_CHECKING:  # the model loads only where a price year asks for an index
     from pause_cost.model.splice import Index
 
 __all__ = ["assemble", "compile_scenario", "estimate"]
+
+ZERO = Decimal(0)
 
 
 def estimate(
@@ -77,10 +80,15 @@ def assemble(
     found = evaluate_exactly(case)
     planned = list(case.cohorts)
     factor = found.factor
-    births = _avoided(scenario, planned, factor)
-    sums = sum_lines(plan, found.costed)
-    by_year, immediate, horizon = periods(plan, sums)
-    lines = line_results(plan, sums)
+    births = births_summary(
+        scenario,
+        exact=sum(found.expected, ZERO),
+        counted=found.births,
+        observed=sum((cohort.observed_births for cohort in planned), ZERO),
+        costed=None if found.factor == 1 else found.costed,
+    )
+    by_year, immediate, horizon = periods(plan, found.by_year)
+    lines = line_results(line_sums(plan, found.costed))
     running = practices(scenario)
     costed = programme(scenario.programme_cost, horizon.total_gbp, by_year, running)
     uplift = case.cost is not None and case.cost.uplift is not None

@@ -41,7 +41,16 @@ if TYPE_CHECKING:
 CLASSIFICATIONS: tuple[Classification, ...] = get_args(Classification)
 """cashable, internal, other_agency: the order of every class column."""
 
-__all__ = ["COUNCIL", "Case", "CostShape", "FunderLines", "Matrix", "compile_case"]
+__all__ = [
+    "COUNCIL",
+    "Case",
+    "CostShape",
+    "FunderLines",
+    "Matrix",
+    "class_matrices",
+    "compile_case",
+    "falling_years",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +112,30 @@ class Case:
         return self.timings is not None
 
 
+def falling_years(plan: Plan, include: tuple[bool, ...], years: int) -> Matrix:
+    """Per line, per year 1..``years`` after birth: 1 where the line is included and falls in
+    that year (within the horizon), else 0."""
+    horizon = plan.horizon_years
+    return tuple(
+        tuple(
+            int(included and line.first_year <= year <= min(line.last_year, horizon))
+            for year in range(1, years + 1)
+        )
+        for line, included in zip(plan.lines, include, strict=True)
+    )
+
+
+def class_matrices(plan: Plan) -> tuple[Matrix, ...]:
+    """The years each line falls in, one matrix per class (cashable, internal, other
+    agencies): what the case sums cost avoided by year and class over."""
+    return tuple(
+        falling_years(
+            plan, tuple(line.classification == name for line in plan.lines), plan.horizon_years
+        )
+        for name in CLASSIFICATIONS
+    )
+
+
 def compile_case(
     scenario: Scenario,
     plan: Plan,
@@ -116,13 +149,7 @@ def compile_case(
     lines = plan.lines
 
     def matrix(include: tuple[bool, ...], years: int) -> Matrix:
-        return tuple(
-            tuple(
-                int(included and line.first_year <= year <= min(line.last_year, horizon))
-                for year in range(1, years + 1)
-            )
-            for line, included in zip(lines, include, strict=True)
-        )
+        return falling_years(plan, include, years)
 
     timed = bool(planned) and all(cohort.start is not None for cohort in planned)
     timings = _timings(scenario, planned, horizon) if timed else None
@@ -172,10 +199,7 @@ def compile_case(
         cohorts=planned,
         horizon_years=horizon,
         immediate_years=plan.immediate_years,
-        classes=tuple(
-            matrix(tuple(line.classification == name for line in lines), horizon)
-            for name in CLASSIFICATIONS
-        ),
+        classes=class_matrices(plan),
         council=matrix(tuple(line.classification in COUNCIL for line in lines), horizon),
         window_years=counting_years(scenario),
         rounding=scenario.avoided_births_counting == "round_half_up",

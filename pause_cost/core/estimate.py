@@ -1,5 +1,5 @@
 """The estimate's core parts: births, the bridge's factor, the scenario's tables compiled,
-periods and lines summed, and the summaries an estimate carries.
+periods and lines laid out, and the summaries an estimate carries.
 
 Pure: no files, no printing, no clock. Arithmetic is exact decimal throughout, so the same
 inputs give the same figures to the penny on every machine. The estimate itself is put
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from pause_cost.core import formulas
 from pause_cost.core.cohorts import PlannedCohort, cohorts, convention_label, window_years
-from pause_cost.core.evaluate import Sums
+from pause_cost.core.evaluate import LineSums, YearSums
 from pause_cost.core.plan import Plan, compile_tables
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import UnitCostTable
@@ -47,13 +47,32 @@ def avoided_births(scenario: Scenario) -> AvoidedBirths:
 
 def _avoided(scenario: Scenario, planned: list[PlannedCohort], factor: Decimal) -> AvoidedBirths:
     counted = sum((cohort.avoided for cohort in planned), ZERO)
-    return AvoidedBirths(
+    return births_summary(
+        scenario,
         exact=sum((cohort.expected_exact for cohort in planned), ZERO),
+        counted=counted,
+        observed=sum((cohort.observed_births for cohort in planned), ZERO),
+        costed=None if factor == ONE else counted * factor,
+    )
+
+
+def births_summary(
+    scenario: Scenario,
+    *,
+    exact: Decimal,
+    counted: Decimal,
+    observed: Decimal,
+    costed: Decimal | None,
+) -> AvoidedBirths:
+    """The births an estimate reports: expected (exact), counted net of those observed, and
+    costed (after the bridge's factor; None where the scenario has no bridge factor)."""
+    return AvoidedBirths(
+        exact=exact,
         counted=counted,
         counting=scenario.avoided_births_counting,
         convention=convention_label(scenario),
-        observed=sum((cohort.observed_births for cohort in planned), ZERO),
-        costed=None if factor == ONE else counted * factor,
+        observed=observed,
+        costed=costed,
     )
 
 
@@ -89,19 +108,19 @@ def compile_scenario(
     )
 
 
-def periods(plan: Plan, sums: Sums) -> tuple[list[YearAmounts], Period, Period]:
+def periods(plan: Plan, by_year: YearSums) -> tuple[list[YearAmounts], Period, Period]:
     """Each year's amounts, then the immediate and horizon periods summed from them."""
-    by_year = [
+    years = [
         YearAmounts(
             year=year,
-            cashable_gbp=amounts["cashable"],
-            internal_gbp=amounts["internal"],
-            total_gbp=amounts["cashable"] + amounts["internal"],
-            other_agencies_gbp=amounts["other_agency"],
+            cashable_gbp=cashable,
+            internal_gbp=internal,
+            total_gbp=cashable + internal,
+            other_agencies_gbp=other_agencies,
         )
-        for year, amounts in enumerate(sums.by_year, start=1)
+        for year, (cashable, internal, other_agencies) in enumerate(by_year, start=1)
     ]
-    return by_year, _period(by_year[: plan.immediate_years]), _period(by_year)
+    return years, _period(years[: plan.immediate_years]), _period(years)
 
 
 def _period(years: Sequence[YearAmounts]) -> Period:
@@ -116,10 +135,10 @@ def _period(years: Sequence[YearAmounts]) -> Period:
     )
 
 
-def line_results(plan: Plan, sums: Sums) -> list[LineResult]:
+def line_results(sums: Sequence[LineSums]) -> list[LineResult]:
     """Every line with its figures and the evidence behind them."""
     results = []
-    for line_sums in sums.lines:
+    for line_sums in sums:
         planned = line_sums.planned
         line = planned.line
         results.append(

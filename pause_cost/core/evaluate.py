@@ -1,22 +1,24 @@
-"""Evaluate a plan for a number of avoided births: the sums, exactly, in decimals.
+"""A compiled plan evaluated for a number of avoided births, line by line and year by year.
 
-Pure: no files, no printing, no clock. The arithmetic is :mod:`pause_cost.core.formulas`, the
-same functions a vectorised evaluation runs on arrays.
+Pure: no files, no printing, no clock. The years' sums are the case's own operation
+(:meth:`pause_cost.core.exact.ExactOps.scaled_sums` over :func:`class_matrices`), so a table
+costed for comparison sums exactly as an estimate does; each line's own figures are
+:mod:`pause_cost.core.formulas`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import get_args
 
 from pause_cost.core import formulas
+from pause_cost.core.compile import class_matrices
+from pause_cost.core.exact import ExactOps
 from pause_cost.core.plan import Plan, PlannedLine
-from pause_cost.model.tables import Classification
 
-ZERO = Decimal(0)
-CLASSIFICATIONS: tuple[Classification, ...] = get_args(Classification)
-"""cashable, internal, other_agency: the order of every array's class columns."""
+YearSums = Sequence[Sequence[Decimal]]
+"""Per year after birth (1 to the horizon), per class (cashable, internal, other agencies)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,39 +31,27 @@ class LineSums:
     horizon_gbp: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class Sums:
-    """Cost avoidance by year (1 to the horizon) and classification, and line by line."""
+def year_sums(plan: Plan, births: Decimal) -> list[list[Decimal]]:
+    """Cost avoided by year after birth and class, for ``births`` avoided births."""
+    per_birth = [planned.per_birth_per_year_gbp for planned in plan.lines]
+    columns = ExactOps().scaled_sums(per_birth, births, class_matrices(plan))
+    return [[column[year] for column in columns] for year in range(plan.horizon_years)]
 
-    by_year: tuple[dict[Classification, Decimal], ...]
-    lines: tuple[LineSums, ...]
 
-
-def sum_lines(plan: Plan, births: Decimal) -> Sums:
-    """The plan's cost avoidance for ``births`` avoided births, by year, class and line."""
-    horizon_years = plan.horizon_years
-    by_class: dict[Classification, list[Decimal]] = {
-        classification: [ZERO] * horizon_years for classification in CLASSIFICATIONS
-    }
-    lines: list[LineSums] = []
+def line_sums(plan: Plan, births: Decimal) -> tuple[LineSums, ...]:
+    """Each line's cost avoidance a year and over the immediate and horizon periods."""
+    sums = []
     for planned in plan.lines:
         yearly = formulas.yearly(planned.per_birth_per_year_gbp, births)
-        column = by_class[planned.classification]
-        for year in range(planned.first_year, min(planned.last_year, horizon_years) + 1):
-            column[year - 1] += yearly
-        lines.append(
+        sums.append(
             LineSums(
                 planned=planned,
                 yearly_gbp=yearly,
                 immediate_gbp=_over(planned, yearly, plan.immediate_years),
-                horizon_gbp=_over(planned, yearly, horizon_years),
+                horizon_gbp=_over(planned, yearly, plan.horizon_years),
             )
         )
-    by_year = tuple(
-        {classification: by_class[classification][year] for classification in CLASSIFICATIONS}
-        for year in range(horizon_years)
-    )
-    return Sums(by_year=by_year, lines=tuple(lines))
+    return tuple(sums)
 
 
 def _over(planned: PlannedLine, yearly: Decimal, period_years: int) -> Decimal:
