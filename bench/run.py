@@ -2,6 +2,7 @@
 
     python bench/run.py [--runs N] [--only startup|throughput|large|montecarlo|report|case]
                         [--no-bytecode-cache | --warm-bytecode-cache] [--large-runs N]
+                        [--instructions]
 
 1. Start-up (``startup.py``): CLI commands as subprocesses, interleaved rounds, medians, each
    as a ratio to ``python -c "import ..."`` of the libraries its target allows for.
@@ -54,6 +55,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=15, help="start-up rounds (default 15)")
     parser.add_argument("--large-runs", type=int, default=3, help="large-input rounds (default 3)")
     parser.add_argument("--only", choices=SECTIONS, help="run one section only")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="start-up also in instructions executed, counted by valgrind (firm on a loaded "
+        "machine; needs valgrind)",
+    )
     cache = parser.add_mutually_exclusive_group()
     cache.add_argument(
         "--no-bytecode-cache",
@@ -106,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
             print(line)
         if "startup" in sections:
             failures += startup.run(args.runs, environment)
+            if args.instructions:
+                failures += startup.run_instructions(environment)
         if "throughput" in sections:
             failures += throughput.run()
         if "large" in sections:

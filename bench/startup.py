@@ -10,12 +10,16 @@ the floor app (``floor_app.py``, typer parsing its arguments and nothing else), 
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from common import (
     CLI,
+    REPO,
     ROTHERHAM_ARG,
     Samples,
     SubprocessEnvironment,
@@ -128,4 +132,53 @@ def run(runs: int, environment: SubprocessEnvironment) -> list[str]:
     print("  estimate -f json is held to it: the floor is what typer alone costs that command")
     print("pause-cost: python -m pause_cost ..., run from the repository's root")
     print("IQR: the middle half of the rounds, to judge how firm a ratio near its target is.")
+    return failures
+
+
+def instructions(argv: tuple[str, ...], environment: SubprocessEnvironment) -> int:
+    """Instructions one run executes in user space, counted by valgrind's callgrind: the same
+    figure on a quiet or a loaded machine, so a ratio of two is firm where wall-clock is not
+    (it weighs every instruction alike: cache misses and system calls are not in it)."""
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+        env=dict(environment.variables),
+        check=False,
+    )
+    found = re.search(rb"Collected : (\d+)", done.stderr)
+    if done.returncode != 0 or found is None:
+        raise RuntimeError(f"{' '.join(argv)}: {done.stderr.decode(errors='replace')[-400:]}")
+    return int(found.group(1))
+
+
+def run_instructions(environment: SubprocessEnvironment) -> list[str]:
+    """The start-up table again, in instructions executed (one run each after a warm-up, since
+    the count does not vary with load)."""
+    print("\n== Start-up: instructions executed (valgrind callgrind), one run each ==")
+    if shutil.which("valgrind") is None:
+        return ["start-up instructions: valgrind is not installed (Debian package valgrind)"]
+    for command in COMMANDS:
+        run_timed(command.argv, environment.variables)
+    counts = {command.label: instructions(command.argv, environment) for command in COMMANDS}
+    rows, failures = [], []
+    for command in COMMANDS:
+        count = counts[command.label]
+        base = counts[command.baseline] if command.baseline else None
+        met = None if command.target is None or base is None else count / base <= command.target
+        rows.append(
+            [
+                command.label,
+                f"{count / 1e6:,.0f}",
+                f"{count / counts[PASS]:.2f}x",
+                (command.baseline or "-").removeprefix("baseline ").partition(":")[0],
+                f"{count / base:.2f}x" if base else "-",
+                "-" if command.target is None else f"<= {command.target}x",
+                verdict(met),
+            ]
+        )
+        if met is False:
+            failures.append(f"start-up {command.label} (instructions): {count / base:.2f}x")
+    print_table(["command", "M instructions", "x pass", "vs", "ratio", "target", "met"], rows)
     return failures
