@@ -316,3 +316,40 @@ def test_a_threshold_must_say_where_it_comes_from(write_yaml: Callable[[str, Any
     result = run("estimate", path)
     assert result.exit_code == 1
     assert "business_case: a payback threshold needs its source" in result.stderr
+
+
+@pytest.mark.slow
+def test_the_business_case_sheet_recalculated_by_calc_gives_the_hand_worked_table(
+    write_yaml: Callable[[str, Any], Path], case: dict[str, Any], tmp_path: Path
+) -> None:
+    """Written with no cached values, so every figure read back is LibreOffice's own."""
+    import openpyxl
+
+    from pause_cost.api import pack as build_pack
+    from pause_cost.report import xlsx
+    from tests.spreadsheet import recalculated
+
+    path = tmp_path / "scenario.yaml"
+    data, checks = xlsx.build(build_pack(path), cache=False)
+    book_path = tmp_path / "pack.xlsx"
+    book_path.write_bytes(data)
+    sheet = openpyxl.load_workbook(recalculated(book_path, tmp_path), data_only=True)[
+        "Business case"
+    ]
+    rows = {sheet.cell(row, 1).value: row for row in range(1, 9)}
+    cumulative = [sheet.cell(rows["Cumulative net"], column).value for column in range(2, 7)]
+    assert cumulative == [-5000, -11000, -17000, -8000, 1000]
+    totals = [sheet.cell(rows[label], 7).value for label in ("Total costs", "Cashable savings")]
+    assert totals == [80000, 81000]
+    assert [check for check in checks if check.sheet == "Business case"]
+    grade_rows = {
+        sheet.cell(row, 1).value: [sheet.cell(row, column).value for column in (2, 3, 4)]
+        for row in range(1, sheet.max_row + 1)
+        if sheet.cell(row, 1).value in ("sufficient", "partial", "insufficient", "All grades")
+    }
+    assert grade_rows == {
+        "sufficient": [45000, 0, 0],
+        "partial": [36000, 0, 13500],
+        "insufficient": [0, 4500, 0],
+        "All grades": [81000, 4500, 13500],
+    }
