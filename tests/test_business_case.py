@@ -353,3 +353,29 @@ def test_the_business_case_sheet_recalculated_by_calc_gives_the_hand_worked_tabl
         "insufficient": [0, 4500, 0],
         "All grades": [81000, 4500, 13500],
     }
+
+
+def test_the_page_gives_the_case_a_part_of_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "pack.html"
+    result = run("report", SCENARIOS / "rotherham-2020-calendar.yaml", "-o", path)
+    assert result.exit_code == 0, result.stderr
+    page = path.read_text(encoding="utf-8")
+    part = page.index('<section class="part new-page" id="business-case"')
+    assert page.index('<div class="business-case">') > part
+    # Moved, not copied: each of the case's tables appears once, in its own part.
+    for caption in (
+        "Invest to save: the council&#39;s cashable case, years 1-5",
+        "Budget lines and benefit owners (horizon)",
+        "Evidence, graded as the National Audit Office grades savings claims",
+    ):
+        assert page.count(caption) == 1
+        assert page.index(caption) > part
+
+
+def test_the_markdown_pack_carries_the_case(tmp_path: Path) -> None:
+    path = tmp_path / "pack.md"
+    result = run("report", SCENARIOS / "rotherham-2020-calendar.yaml", "-o", path)
+    assert result.exit_code == 0, result.stderr
+    text = path.read_text(encoding="utf-8")
+    assert "Invest to save: the council's cashable case, years 1-5" in text
+    assert "Savings as the Cabinet Office separates them (horizon)" in text
