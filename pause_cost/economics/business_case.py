@@ -155,7 +155,8 @@ def _statement(payback: str | None, number: int | None, limit: int | None) -> st
     paid = (
         "Cashable savings do not repay the programme's cost within the cash flow"
         if payback is None
-        else f"Cashable savings repay the programme's cost in {payback} (year {number})"
+        else f"Cashable savings repay the programme's cost in {payback}"
+        + ("" if payback == f"year {number}" else f" (year {number})")
     )
     if limit is None:
         return f"{paid}. {rules.NO_THRESHOLD}"
