@@ -31,6 +31,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -38,7 +39,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SCENARIOS, SOURCE, line, run, scenario_data
+from tests.conftest import REPO, SCENARIOS, SOURCE, line, run, scenario_data
 
 BUDGET = {
     "line": "Fostering placements",
@@ -379,3 +380,21 @@ def test_the_markdown_pack_carries_the_case(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert "Invest to save: the council's cashable case, years 1-5" in text
     assert "Savings as the Cabinet Office separates them (horizon)" in text
+
+
+DOC = (REPO / "docs" / "business-case.md").read_text(encoding="utf-8")
+DOC_BLOCKS = re.findall(r"```console\n\$ (pause-cost [^\n]*)\n(.*?)```", DOC, re.DOTALL)
+
+
+@pytest.mark.parametrize(
+    ("command", "excerpt"), DOC_BLOCKS, ids=[f"{i}: {c}" for i, (c, _) in enumerate(DOC_BLOCKS)]
+)
+def test_the_docs_blocks_are_excerpts_of_real_output(
+    command: str, excerpt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/business-case.md shows real output: each console block's lines appear, in order
+    and together, in what its command prints at 80 columns."""
+    monkeypatch.chdir(REPO)
+    result = run(*command.split()[1:], env={"COLUMNS": "80"})
+    printed = "\n".join(line.rstrip() for line in result.stdout.splitlines())
+    assert excerpt.rstrip("\n") in printed
