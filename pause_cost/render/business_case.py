@@ -112,8 +112,8 @@ def _pounds(value: Decimal) -> str:
 def _cash_releasing(found: BusinessCaseResult) -> Table:
     split = found.cash_releasing
     return Table(
-        title="Savings as the Cabinet Office separates them (horizon)",
-        columns=(Column("Savings"), Column("Amount", numeric=True)),
+        title="Cash-releasing or not (Cabinet Office), horizon",
+        columns=(Column("Kind"), Column("Amount", numeric=True)),
         rows=(
             Row(("Cash-releasing (the council's cashable lines)", Money(split.cash_releasing_gbp))),
             Row(
@@ -133,7 +133,7 @@ def _budgets(found: BusinessCaseResult) -> Table:
         columns=(
             Column("Budget line"),
             Column("Owner"),
-            Column("Savings"),
+            Column("Kind"),
             Column("Basis"),
             Column("Amount", numeric=True),
         ),

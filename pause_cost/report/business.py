@@ -26,7 +26,7 @@ LINE_HEADERS = (
     "Budget line",
     "Owner",
     "Budget basis",
-    "Savings",
+    "Kind",
     "Horizon",
     "Source kind",
     "Grade",
@@ -133,7 +133,9 @@ def _lines(book: Book, sheet: Any, estimate: Estimate, row: int) -> int:
         book.text(sheet, row, 9, "yes" if line.assumption else "no")
     end = row + 1
     row += 2
-    book.text(sheet, row, 0, "Savings by the Cabinet Office's terms and the NAO's grades", "title")
+    book.text(
+        sheet, row, 0, "Cost avoided by the Cabinet Office's terms and the NAO's grades", "title"
+    )
     row += 1
     kinds = ("cash_releasing", "non_cash_releasing", "other_agency")
     book.text(sheet, row, 0, "Grade", "header")
