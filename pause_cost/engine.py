@@ -30,6 +30,7 @@ from pause_cost.core.exact import evaluate_exactly
 from pause_cost.core.facts import Facts
 from pause_cost.core.plan import Plan
 from pause_cost.core.published import check_published
+from pause_cost.economics.business_case import business_case
 from pause_cost.economics.case import Setting, economics
 from pause_cost.economics.programme import priced_programme, programme
 from pause_cost.economics.rollups import rolled_up
@@ -139,6 +140,12 @@ def assemble(
         flags=flags.flags(Facts(scenario, lines, births, costed, indices, tables, the_case)),
     )
     rolled = rolled_up(result)
+    rolled = replace(
+        rolled,
+        economics=replace(
+            rolled.economics, business_case=business_case(scenario, plan.tables, rolled)
+        ),
+    )
     # Checked once rolled up: a claim's net and calendar terms read the rolled-up years.
     published = check_published(
         scenario.published,

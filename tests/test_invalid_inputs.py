@@ -57,7 +57,7 @@ CASES: dict[str, list[str]] = {
         "horizon_years, immediate_years, programme_cost, line_overrides, published, funders, "
         "discounting, deflator, nominal_cash, adjustments, persistence, evaluation_route, "
         "scale_of_need, value_of_information, uncertainty, uncertainty_files, correlations, "
-        "contract"
+        "contract, business_case"
     ],
     "missing-required-key": ["1:1: council: required key is missing"],
     "duplicate-key": ["10:1: council: duplicate key (first given on line 2); give each key once"],

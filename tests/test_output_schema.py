@@ -36,6 +36,21 @@ def test_the_schema_refuses_an_output_with_a_key_it_does_not_publish(
         jsonschema.Draft202012Validator(estimate_schema).validate(output)
 
 
+def test_the_schema_publishes_the_finance_officers_case(
+    estimate_schema: dict[str, object],
+) -> None:
+    """The business case is part of the contract: present and valid where a programme cost is
+    given, and a key it does not publish is refused inside it too."""
+    path = SCENARIOS / "rotherham-2020-bottom-up-business-case.yaml"
+    output = json.loads(run("estimate", path, "-f", "json").stdout)
+    case = output["economics"]["business_case"]
+    assert case["invest_to_save"]["threshold_years"] == 3
+    jsonschema.Draft202012Validator(estimate_schema).validate(output)
+    case["invest_to_save"]["years"][0]["invented_gbp"] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(estimate_schema).validate(output)
+
+
 REPO = SCENARIOS.parent
 INPUT_FILES = {
     "scenario": sorted(SCENARIOS.glob("*.yaml")),

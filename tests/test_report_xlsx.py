@@ -182,6 +182,7 @@ def test_the_sheets_an_auditor_expects(tmp_path: Path) -> None:
         "By year",
         "By financial year",
         "Programme and funders",
+        "Business case",
         "Assumptions and flags",
         "Sources",
     ]

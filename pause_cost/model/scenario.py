@@ -12,6 +12,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from pause_cost.model.base import InputModel, Number, PriceYear, Slug, Source, Text
+from pause_cost.model.business import BusinessCase
 from pause_cost.model.claims import Claim as Claim
 from pause_cost.model.contract import Contract
 from pause_cost.model.decision import ValueOfInformation
@@ -261,6 +262,9 @@ class Scenario(InputModel):
     contract: Contract | None = Field(
         default=None,
         description="An outcomes contract for the practice: see `pause-cost contract`.",
+    )
+    business_case: BusinessCase | None = Field(
+        default=None, description="The council's payback threshold and its figures' sources."
     )
 
     @field_validator("immediate_years")

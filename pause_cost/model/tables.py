@@ -32,6 +32,7 @@ from pause_cost.model.base import (
     Text,
     year_start,
 )
+from pause_cost.model.business import BudgetLine, SourceKind
 from pause_cost.model.nations import nation_problem
 
 LINE_FIELDS_NUMERIC = (
@@ -215,6 +216,17 @@ class Line(InputModel):
         default=None,
         description="The public body a fee is paid to (the court fee a council pays HMCTS): a "
         "transfer between public bodies, a cost to the council but not to the public sector.",
+    )
+    source_kind: SourceKind | None = Field(
+        default=None,
+        description="What the source is, for the evidence grade: council_published, "
+        "national_unit_cost, second_hand or judgement. Omitted: second_hand where the source's "
+        "note says so, else not stated.",
+    )
+    budget: BudgetLine | None = Field(
+        default=None,
+        description="The budget line the avoided cost falls on and its owner, where a source "
+        "states them. Omitted: placed by stage or agency, shown as a judgement.",
     )
 
     @model_validator(mode="after")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pause_cost.money import round_half_up
+from pause_cost.render.business_case import business_case_blocks
 from pause_cost.render.document import (
     MARKDOWN,
     TEXT,
@@ -61,6 +62,7 @@ def estimate_document(estimate: Estimate) -> Document:
     summary += [_money(estimate, medium) for medium in ("text", "markdown")]
     summary += _programme(estimate)
     summary += economics_blocks(estimate)
+    summary += business_case_blocks(estimate.economics)
     summary += _published(estimate)
     markers, sections = line_notes(estimate)
     notes = [

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from pause_cost.money import round_half_up
+from pause_cost.render.business_case import business_case_tidy
 from pause_cost.render.document import Count, Money, Ratio, Tidy, TidyCell
 from pause_cost.render.labels import line_key, years_label
 from pause_cost.results.economics import Economics
@@ -186,6 +187,7 @@ def estimate_tidy(estimate: Estimate) -> Tidy:
                 named=check.figure,
             )
     rows += economics_tidy(estimate.economics)
+    rows += business_case_tidy(estimate.economics)
     rows += [("flag", flag.code, "", "", flag.message, "") for flag in estimate.flags]
     return Tidy(COLUMNS, tuple(rows))
 

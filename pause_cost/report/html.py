@@ -27,6 +27,7 @@ from pause_cost.render.uncertainty import (
     breakeven_document,
     tornado_document,
 )
+from pause_cost.report.business_page import business_case_parts
 from pause_cost.report.charts.acceptability import acceptability_chart
 from pause_cost.report.charts.cash import cash_chart
 from pause_cost.report.charts.funders import funders_chart
@@ -88,7 +89,7 @@ def _parts(pack: Pack) -> list[Part]:
         parts.append(
             Part("contract", document.title, tuple(page_items(document)), flags=document.flags)
         )
-    return parts
+    return business_case_parts(pack, parts)
 
 
 def write(pack: Pack) -> str:
@@ -122,6 +123,7 @@ def page(parts: list[Part], *, title: str, council: str, date: str | None, headl
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         finalize=finalize,
+        loader=jinja2.PackageLoader("pause_cost.report"),
     )
     environment.filters["svg"] = Markup
     source = resources.files("pause_cost.report").joinpath(TEMPLATE).read_text(encoding="utf-8")

@@ -26,6 +26,7 @@ import io
 
 from pause_cost.report.analyses import analysis_sheets
 from pause_cost.report.book import CREATED, MONEY, Book, Check
+from pause_cost.report.business import business_case_sheet
 from pause_cost.report.cashflow import by_year_sheet, financial_year_sheet, programme_sheet
 from pause_cost.report.lines import lines_sheet
 from pause_cost.report.pack import Pack
@@ -73,6 +74,7 @@ def build(pack: Pack, *, cache: bool = True) -> tuple[bytes, list[Check]]:
     if estimate.economics.calendar is not None:
         financial_year_sheet(book, workbook.add_worksheet("By financial year"), estimate)
     programme_sheet(book, workbook.add_worksheet("Programme and funders"), estimate)
+    business_case_sheet(book, workbook, estimate)
     assumptions_sheet(book, workbook.add_worksheet("Assumptions and flags"), estimate)
     sources_sheet(book, workbook.add_worksheet("Sources"), estimate)
     analysis_sheets(book, pack)

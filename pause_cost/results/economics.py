@@ -15,6 +15,7 @@ from pydantic import Field
 from pause_cost.model.base import Source
 from pause_cost.model.economics import FunderKind
 from pause_cost.results.base import Exact, result
+from pause_cost.results.business_case import BusinessCaseResult
 
 Basis = Literal["financial_year", "year_after_birth"]
 """What a period is: a council financial year (a calendar is given), or a year after each
@@ -310,3 +311,7 @@ class Economics:
     price_base: PriceBase | None = None
     public_sector: PublicSector | None = None
     cashable: Cashable | None = None
+    business_case: Annotated[
+        BusinessCaseResult | None,
+        Field(description="The finance officer's case; null without a programme cost."),
+    ] = None
