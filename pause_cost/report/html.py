@@ -175,10 +175,9 @@ def _parts(pack: Pack) -> list[Part]:
     parts, caveats = _caveats(parts, ())
     parts[0] = replace(parts[0], flags=caveats)
     # The summary (headline, key figures and what to read before quoting them) prints on the
-    # first pages; the charts and cash flow, the uncertainty, and the appendix each start a page.
+    # first pages; the rest (charts, cash flow, uncertainty) follows from a new page, and the
+    # appendix starts one of its own.
     starts = {parts[1].key if len(parts) > 1 else "", "appendix"}
-    if analyses:
-        starts.add(analyses[0].key)
     return [
         replace(part, new_page=part.key in starts and index > 0) for index, part in enumerate(parts)
     ]
