@@ -190,7 +190,7 @@ def write(pack: Pack) -> str:
         title=pack.title,
         council=pack.estimate.scenario.council,
         date=pack.date,
-        headline=headline(pack.estimate, pack.simulation),
+        headline=headline(pack.estimate, pack.simulation, pack.tornado),
     )
 
 
