@@ -46,6 +46,7 @@ def write_page(target: Path) -> None:
         [sys.executable, "-m", "pause_cost", "report", str(SCENARIO), "-o", str(target), *ANALYSES],
         check=True,
         cwd=REPO,
+        capture_output=True,
     )
 
 
