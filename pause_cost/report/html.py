@@ -47,16 +47,17 @@ class Part:
     """A section of the page, under its own heading.
 
     ``new_page``: it starts a printed page (the summary's first two pages end where the first
-    such part begins). ``partial``: a template under ``templates/`` that lays the part out in
-    place of the default (its items as tables, paragraphs, notes and charts); it is given the
-    part as ``part``."""
+    such part begins). ``partial``: the template under ``templates/`` that lays the part out
+    beneath its heading, given the part as ``part``; ``part.html.j2`` lays out its items as
+    tables, paragraphs, notes and charts, and another partial may call the page's macros
+    (``blocks``, ``table``, ``chart``) for its own items."""
 
     key: str
     heading: str
     items: tuple[Item, ...]
     flags: tuple[str, ...] = field(default=())
     new_page: bool = False
-    partial: str | None = None
+    partial: str = "part.html.j2"
 
 
 KEY_TABLES = ("Inputs", "Cost avoidance", "Programme cost")
