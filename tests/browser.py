@@ -32,6 +32,8 @@ A4_WIDTH_PX = 794
 """210 mm at 96 CSS pixels to the inch."""
 A4_HEIGHT_PX = 1123
 A4_INCHES = (8.27, 11.69)
+A4_PRINTED_WIDTH_PX = 680
+"""The printed line's width: 180 mm (A4 less the page's 15 mm margins) at 96 CSS px an inch."""
 TIMEOUT = 20.0
 """Seconds any one command or awaited event may take."""
 
@@ -263,6 +265,18 @@ class Page:
         self, method: str, params: dict[str, Any] | None = None, timeout: float | None = None
     ) -> dict[str, Any]:
         return self.browser.send(method, params, session=self.session, timeout=timeout)
+
+    def resize(self, width: int, height: int = A4_HEIGHT_PX) -> None:
+        """Lay the page out again at another viewport width."""
+        self.width = width
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+        )
+
+    def media(self, kind: str) -> None:
+        """Lay the page out for 'print' (its print rules applied) or '' (the screen again)."""
+        self.send("Emulation.setEmulatedMedia", {"media": kind})
 
     def goto(self, url: str) -> None:
         """Navigate and wait for the load event."""

@@ -28,20 +28,33 @@ import yaml
 from PIL import Image
 
 from pause_cost.report.charts.stage import STAGES
-from tests.browser import A4_WIDTH_PX, Browser
+from tests.browser import A4_PRINTED_WIDTH_PX, A4_WIDTH_PX, Browser
 from tests.conftest import REPO, SCENARIOS, dump_yaml, quoted_by_hand, run
 
 CALENDAR = SCENARIOS / "rotherham-2020-calendar.yaml"
 JOINT = SCENARIOS / "rotherham-2021-joint-funding.yaml"
 UNCERTAIN = SCENARIOS / "rotherham-2020-uncertain.yaml"
 BOTTOM_UP = SCENARIOS / "rotherham-2020-bottom-up.yaml"
+CONTRACT = SCENARIOS / "plymouth-2019-outcomes-contract.yaml"
 ANALYSES = ("--sensitivity", "--simulate", "2000", "--seed", "7")
+
+EVERY_ANALYSIS = (
+    *ANALYSES,
+    *("--acceptability", "200000:800000:7", "--return", "2"),
+    *("--option", str(CALENDAR)),
+)
+"""Every analysis `pause-cost report` can carry for rotherham-2020-uncertain (see --help): the
+tornado and break-even, the Monte Carlo, the options appraisal and the acceptability curve."""
 
 CASES: dict[str, tuple[Path, tuple[str, ...]]] = {
     "calendar": (CALENDAR, ()),
     "joint": (JOINT, ()),
     "uncertain": (UNCERTAIN, ANALYSES),
+    "every-analysis": (UNCERTAIN, EVERY_ANALYSIS),
+    "contract": (CONTRACT, ()),
 }
+PRINTED_CAP = 12
+"""A4 pages at most for one council with every analysis (issue 21)."""
 
 HOSTILE_TITLE = "<script>alert(1)</script> $x^2$ & \" ' title"
 HOSTILE_COUNCIL = "Council of <script>alert(1)</script> $x^2$ & \" '"
@@ -51,7 +64,6 @@ HOSTILE_FUNDER = "<script>alert(1)</script> $x^2$ $\\frac$ & \" '"
 
 CHROMIUM = Path(os.environ.get("PAUSE_COST_CHROMIUM", "/usr/bin/chromium"))
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
-PAGE_CAP = 40
 SVG = "{http://www.w3.org/2000/svg}svg"
 
 
@@ -316,6 +328,57 @@ def test_characters_that_act_or_hide_are_shown_as_codes(tmp_path: Path) -> None:
 # In a real browser.
 
 
+MID_TOKEN_BREAKS = r"""
+(() => {
+  // Every line break inside the page's text, found by measuring where each character is laid:
+  // a character that starts a new line (its box lower than the character before it, in the
+  // same block) must follow a space or a <wbr>, never another character of the same token.
+  const found = [];
+  const blocks = document.querySelectorAll('h1, h2, h3, p, li, caption, th, td');
+  for (const block of blocks) {
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    let before = null;
+    let opening = false;
+    let text = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        if (node.tagName === 'WBR') opening = true;
+        continue;
+      }
+      for (let index = 0; index < node.data.length; index++) {
+        const character = node.data[index];
+        text += character;
+        if (/\s/.test(character)) { opening = true; continue; }
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + 1);
+        const box = range.getBoundingClientRect();
+        if (box.height === 0) continue;
+        if (before !== null && !opening && box.top >= before.bottom - 1) {
+          found.push(text.slice(-24) + ' | in <' + block.tagName.toLowerCase() + '>');
+        }
+        before = box;
+        opening = false;
+      }
+    }
+  }
+  return found;
+})()
+"""
+"""Each place a line breaks inside a token (a run of characters with no space between), as
+the text up to it; a break is allowed only at a space, or at a ``<wbr>`` the page set in a
+long identifier (after a '/' or '.' of a path or an address)."""
+
+OVERFLOW = (
+    "Array.from(document.querySelectorAll('body *'))"
+    ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)"
+    ".map(e => e.tagName + ': ' + (e.textContent || '').slice(0, 40))"
+)
+"""Every element reaching past the page's right edge (a token too wide for its column)."""
+
+WIDTHS = {"A4": A4_WIDTH_PX, "1280 px": 1280, "printed": A4_PRINTED_WIDTH_PX}
+
+
 @dataclass
 class Browsed:
     url: str
@@ -324,6 +387,8 @@ class Browsed:
     screenshot: bytes
     charts: dict[str, bytes]
     pdf: bytes
+    breaks: dict[str, list[str]]
+    overflow: dict[str, list[str]]
 
 
 @pytest.fixture(scope="module")
@@ -343,18 +408,28 @@ def browsed(pages: dict[str, Path]) -> dict[str, Browsed]:
                 " box.width, box.height]; })"
             )
             height = min(page.content_height(), 1600)
+            breaks: dict[str, list[str]] = {}
+            overflow: dict[str, list[str]] = {}
+            screenshot = page.screenshot({"x": 0, "y": 0, "width": A4_WIDTH_PX, "height": height})
+            for label, width in WIDTHS.items():
+                page.media("print" if label == "printed" else "")
+                page.resize(width)
+                breaks[label] = page.evaluate(MID_TOKEN_BREAKS)
+                overflow[label] = page.evaluate(OVERFLOW)
+            page.media("")
+            page.resize(A4_WIDTH_PX)
             results[name] = Browsed(
                 url=path.as_uri(),
                 console=page.console,
                 requests=page.requests,
-                screenshot=page.screenshot(
-                    {"x": 0, "y": 0, "width": A4_WIDTH_PX, "height": height}
-                ),
+                screenshot=screenshot,
                 charts={
                     key: page.screenshot({"x": x, "y": y, "width": width, "height": tall})
                     for key, x, y, width, tall in boxes
                 },
                 pdf=page.pdf(),
+                breaks=breaks,
+                overflow=overflow,
             )
     return results
 
@@ -399,19 +474,97 @@ def test_the_charts_follow_the_pack(pages: dict[str, Path]) -> None:
     assert _figures(pages["joint"]) == ["chart-stage", "chart-cash", "chart-funders"]
 
 
+def _sections(page: Path) -> list[Element]:
+    body = parse(page.read_bytes()).find("body")
+    assert body is not None
+    return [child for child in body if child.tag == "section"]
+
+
+def test_the_page_reads_headline_key_figures_charts_cash_flow_uncertainty_then_appendix(
+    pages: dict[str, Path],
+) -> None:
+    sections = _sections(pages["every-analysis"])
+    assert [section.get("id") for section in sections] == [
+        "summary",
+        "charts",
+        "cash-flow",
+        "business-case",
+        "sensitivity",
+        "break-even",
+        "monte-carlo",
+        "options",
+        "acceptability",
+        "appendix",
+    ]
+    summary = sections[0]
+    opening = [child.tag for child in summary][:2]
+    assert opening == ["header", "h2"]  # the headline, then the key figures
+    assert [text_of(c) for c in summary.iter("caption")] == [
+        "Inputs",
+        "Cost avoidance, by year after each avoided birth",
+        "Programme cost",
+    ]
+    appendix = sections[-1]
+    captions = [text_of(caption) for caption in appendix.iter("caption")]
+    assert captions[-1] == "Lines"
+    assert [text_of(h3) for h3 in appendix.iter("h3")] == ["Sources", "Assumptions"]
+    # The summary ends where the charts begin, on a new printed page; the appendix starts one.
+    starting = [s.get("id") for s in sections if "new-page" in s.get("class", "").split()]
+    assert starting == ["charts", "appendix"]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_each_caveat_is_said_once(name: str, pages: dict[str, Path]) -> None:
+    """What to read before quoting is said once, on the summary: the estimate's flags and every
+    analysis's caveats together, none repeated and none left in an analysis's section."""
+    sections = _sections(pages[name])
+    said = [" ".join(text_of(item).split()) for item in sections[0].iterfind(".//section/ul/li")]
+    assert said
+    assert len(said) == len(set(said))
+    data = engine(CASES[name][0])
+    for flag in data["flags"]:
+        assert " ".join(flag["message"].split()) in said
+    paragraphs = [text_of(p) for section in sections for p in section.iter("p")]
+    assert not [p for p in paragraphs if p.startswith("Read before quoting")]
+    headings = [text_of(h3) for section in sections for h3 in section.iter("h3")]
+    assert headings.count("Read before quoting") == 1
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", CASES)
-def test_printed_on_a4_each_major_section_starts_a_page(
+def test_printed_on_a4_the_summary_fills_the_first_two_pages_and_the_rest_follows(
     name: str, pages: dict[str, Path], browsed: dict[str, Browsed]
 ) -> None:
-    root = parse(pages[name].read_bytes())
-    body = root.find("body")
-    assert body is not None
-    sections = [child for child in body if child.tag == "section"]
-    starting = [section for section in sections if "new-page" in section.get("class", "")]
-    assert len(starting) == len(sections) - 1
-    printed = len(PDF_PAGE.findall(browsed[name].pdf))
-    assert len(sections) <= printed < PAGE_CAP
+    """Read from the PDF Chromium prints: the headline and key figures on pages 1-2, the charts
+    opening page 3 (or 2, where the summary is short), and the whole at most 12 A4 pages."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(browsed[name].pdf)
+    texts = [page.get_textpage().get_text_range() for page in document]
+    assert 1 < len(texts) <= PRINTED_CAP
+    assert len(texts) == len(PDF_PAGE.findall(browsed[name].pdf))
+    title = " ".join(text_of(by_id(parse(pages[name].read_bytes()), "title")).split())
+    assert " ".join(texts[0].split()).startswith(title)
+    assert "Key figures" in texts[0]
+    charts = next(
+        index for index, text in enumerate(texts) if text.startswith("The estimate in charts")
+    )
+    assert charts in (1, 2)
+    summary = "".join(texts[:charts])
+    assert "Read before quoting" in summary
+    width, height = document[0].get_size()
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_line_breaks_inside_a_token(name: str, width: str, browsed: dict[str, Browsed]) -> None:
+    """Measured in the browser (each character's box), at A4 width, at 1280 px and laid out for
+    print: every line breaks at a space, never inside '2020/21', a figure or a word, and nothing
+    reaches past the page's edge."""
+    assert browsed[name].breaks[width] == []
+    assert browsed[name].overflow[width] == []
 
 
 @pytest.mark.slow
@@ -455,3 +608,24 @@ def test_text_and_chart_outlines_meet_wcag_aa_contrast(tmp_path: Path) -> None:
             assert _contrast(colour, background) >= 4.5, (colour, background)
     assert _contrast(svg.INK, "#ffffff") >= 4.5
     assert svg.INK.lower() in text.lower()  # the charts' outlines and labels use it
+
+
+@pytest.mark.slow
+def test_the_measure_finds_a_break_inside_a_token(tmp_path: Path) -> None:
+    """The measure itself, on a page made to break words: it names the break in '2020/21' and
+    in a long word, and none where the same text breaks at spaces or at a <wbr>."""
+    page_file = tmp_path / "broken.html"
+    page_file.write_text(
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>t</title></head>"
+        "<body><p style='width: 3em; word-break: break-all'>2020/21 Rotherham</p>"
+        "<p style='width: 3em'>one two three</p>"
+        "<p style='width: 3em'>path/<wbr>to/<wbr>file</p></body></html>",
+        encoding="utf-8",
+    )
+    with Browser(CHROMIUM) as browser:
+        page = browser.new_page()
+        page.goto(page_file.as_uri())
+        found = page.evaluate(MID_TOKEN_BREAKS)
+    assert found
+    assert all(text.endswith("| in <p>") for text in found)
+    assert all("two" not in text and "to/" not in text for text in found)

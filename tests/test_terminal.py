@@ -3,6 +3,7 @@ each line to the table's width; the tool takes the padding off)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -71,3 +72,42 @@ def test_the_grid_is_a_grid_with_even_values() -> None:
     body = [line.split() for line in lines if line.split()[:1] in (["16"], ["20"], ["24"])]
     assert [row[0] for row in body] == ["16", "20", "24"]
     assert all(len(row) == 7 for row in body)
+
+
+GRID = (
+    "sensitivity",
+    UNCERTAIN,
+    "--grid",
+    "cohort.birth_rate_per_woman_per_year=0.2:0.45:0.05",
+    "--grid",
+    "cohort.women_open=16:24:1",
+)
+RATES = ["0.20", "0.25", "0.30", "0.35", "0.40", "0.45"]
+WOMEN = [str(women) for women in range(16, 25)]
+
+
+@pytest.mark.parametrize("columns", [80, 200])
+def test_the_grid_wraps_to_the_width_in_bands_of_whole_columns(columns: int) -> None:
+    """Six birth rates by nine women counts: at 80 columns the nine columns do not fit beside
+    each other, so they come in bands, each repeating the rates down its side; at 200 they fit
+    in one. Either way every line fits the width without trailing spaces, every column comes
+    once and in order, and every value column is as wide as every other."""
+    result = run(*GRID, env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= columns for line in lines)
+    assert [line for line in lines if line != line.rstrip()] == []
+    headers = [line.split() for line in lines if line.split() and set(line.split()) <= set(WOMEN)]
+    assert [women for header in headers for women in header] == WOMEN
+    assert len(headers) == (1 if columns == 200 else 2)
+    body = [line for line in lines if line.split()[:1] and line.split()[0] in RATES]
+    # Each band lists every rate once, in order, with one value under each of its columns.
+    assert [line.split()[0] for line in body] == RATES * len(headers)
+    for band, header in enumerate(headers):
+        rows = body[band * len(RATES) : (band + 1) * len(RATES)]
+        assert all(len(row.split()) == len(header) + 1 for row in rows)
+    # Evenly laid: every value column the same width (the header's gaps all alike).
+    header_line = next(line for line in lines if line.split()[:1] == ["16"])
+    ends = [match.end() for match in re.finditer(r"\S+", header_line)]
+    steps = {b - a for a, b in itertools.pairwise(ends)}
+    assert len(steps) == 1

@@ -82,6 +82,9 @@ class Table:
     rows: tuple[Row, ...]
     show_header: bool = True
     media: frozenset[Medium] = EVERY
+    bands: bool = False
+    """Too wide for a terminal: split into bands of whole columns, each repeating the first
+    (a grid), rather than stacked a row at a time."""
 
 
 @dataclass(eq=False)

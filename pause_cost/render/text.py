@@ -129,6 +129,50 @@ def _stacked(table: Table) -> Text:
     return text
 
 
+def _bands(table: Table, width: int) -> list[list[int]]:
+    """The table's visible columns after the first, in runs that fit the width beside it."""
+    keep = [index for index, column in enumerate(table.columns) if MEDIUM in column.media]
+    widths = _min_widths(table)
+    widths = widths[:1] + [max(widths[1:], default=0)] * (len(widths) - 1)
+    bands: list[list[int]] = []
+    used = width + 1
+    for index, column_width in zip(keep[1:], widths[1:], strict=True):
+        if not bands or used + 1 + column_width > width:
+            bands.append([])
+            used = widths[0]
+        bands[-1].append(index)
+        used += 1 + column_width
+    return bands
+
+
+def _banded(table: Table, width: int) -> RenderableType:
+    """A grid too wide for the terminal, as bands of whole columns one under another, each with
+    the first column (the row values) again; only the first band carries the title."""
+    first = next(index for index, column in enumerate(table.columns) if MEDIUM in column.media)
+    parts: list[RenderableType] = []
+    for number, band in enumerate(_bands(table, width)):
+        chosen = [first, *band]
+        part = Table(
+            title=table.title if number == 0 else "",
+            columns=tuple(table.columns[index] for index in chosen),
+            rows=tuple(
+                Row(
+                    tuple(row.cells[index] for index in chosen),
+                    strong=row.strong,
+                    group=row.group,
+                    media=row.media,
+                )
+                for row in table.rows
+            ),
+            show_header=table.show_header,
+            media=table.media,
+        )
+        if parts:
+            parts.append(Text())
+        parts.append(_table(part, width) if _fits(part, width) else _stacked(part))
+    return Group(*parts)
+
+
 def _table(table: Table, width: int) -> RenderableType:
     """The one table style: left titles, a rule under the header, one space between columns.
 
@@ -136,9 +180,9 @@ def _table(table: Table, width: int) -> RenderableType:
     never crops a figure to '£1,009,8…'); a table that cannot fit so is stacked instead.
     """
     if not _fits(table, width):
-        return _stacked(table)
+        return _banded(table, width) if table.bands else _stacked(table)
     rich_table = RichTable(
-        title=Text(visible(table.title)),
+        title=Text(visible(table.title)) if table.title else None,
         box=box.SIMPLE_HEAD,
         title_justify="left",
         show_header=table.show_header,
@@ -146,7 +190,10 @@ def _table(table: Table, width: int) -> RenderableType:
         padding=(0, 0),
     )
     columns, cells, rows = _visible(table)
-    for column, min_width in zip(columns, _min_widths(table), strict=True):
+    widths = _min_widths(table)
+    if table.bands:  # a grid's values all as wide as its widest, band after band
+        widths = widths[:1] + [max(widths[1:], default=0)] * (len(widths) - 1)
+    for column, min_width in zip(columns, widths, strict=True):
         if column.numeric:
             rich_table.add_column(column.label, justify="right", no_wrap=True)
         elif column.wrap == "fold":

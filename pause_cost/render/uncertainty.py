@@ -202,6 +202,7 @@ def grid_document(grid: Grid) -> Document:
         ),
         columns=(Column("", numeric=True), *header),
         rows=tuple(rows),
+        bands=True,
     )
     paths = Paragraph(f"Rows: {grid.rows.input}; columns: {grid.columns.input}.")
     tidy: list[tuple[TidyCell, ...]] = [

@@ -19,13 +19,15 @@ if TYPE_CHECKING:  # html imports this module; the part's class is read when it 
     from pause_cost.report.html import Part
 
 KEY = "business-case"
-"""The part's key: the page template includes the partial for the part with this key."""
 HEADING = "The finance officer's case"
+PARTIAL = "business_case.html.j2"
+"""The template under ``templates/`` that lays the part out."""
 
 
 def business_case_parts(pack: Pack, parts: list[Part]) -> list[Part]:
-    """The parts with the case's items moved from the estimate's part into a part of their own,
-    placed after it; the parts unchanged where the estimate carries no case."""
+    """The parts with the case's items moved out of the estimate's part that holds them into a
+    part of their own (laid out by its partial), placed after the cash flow (or after the part
+    they came from); the parts unchanged where the estimate carries no case."""
     from dataclasses import replace
 
     from pause_cost.report.html import Part
@@ -34,13 +36,14 @@ def business_case_parts(pack: Pack, parts: list[Part]) -> list[Part]:
     if not blocks or not parts:
         return parts
     items = page_items(Document(title=HEADING, sections=(Section(tuple(blocks)),)))
-    first = parts[0]
-    kept = _without(first.items, items)
-    return [
-        replace(first, items=kept),
-        Part(KEY, HEADING, tuple(items)),
-        *parts[1:],
-    ]
+    kept = [replace(part, items=_without(part.items, items)) for part in parts]
+    held = [index for index, part in enumerate(parts) if kept[index].items != part.items]
+    if not held:
+        return parts
+    keys = [part.key for part in kept]
+    after = keys.index("cash-flow") if "cash-flow" in keys else held[0]
+    case = Part(KEY, HEADING, tuple(items), partial=PARTIAL)
+    return [*kept[: after + 1], case, *kept[after + 1 :]]
 
 
 def _without(items: tuple[Item, ...], run: list[Item]) -> tuple[Item, ...]:

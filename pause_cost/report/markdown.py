@@ -25,7 +25,7 @@ def write(pack: Pack) -> str:
     opening = [heading, subtitle]
     if pack.date is not None:
         opening.append(escaped(pack.date))
-    opening.append(escaped(headline(pack.estimate, pack.simulation)))
+    opening.append(escaped(headline(pack.estimate, pack.simulation, pack.tornado)))
     parts = ["\n\n".join([*opening, body])]
     for analysis in (
         tornado_document(pack.tornado) if pack.tornado else None,

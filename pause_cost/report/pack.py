@@ -16,7 +16,7 @@ from pause_cost.render.sentences import quoted_money
 from pause_cost.results.contracts import ContractResult
 from pause_cost.results.estimate import Estimate
 from pause_cost.results.options import Acceptability, OptionsAppraisal
-from pause_cost.results.uncertainty import BreakEven, Simulation, Tornado
+from pause_cost.results.uncertainty import BreakEven, InputRange, Simulation, Tornado
 
 GREEN_BOOK = "green-book-discount-rates"
 """The shipped schedule's name: only it is called the Green Book's in the headline."""
@@ -43,11 +43,15 @@ class Pack:
         return scenario.title or scenario.name
 
 
-def headline(estimate: Estimate, simulation: Simulation | None = None) -> str:
+def headline(
+    estimate: Estimate, simulation: Simulation | None = None, tornado: Tornado | None = None
+) -> str:
     """One paragraph a councillor can read: births, avoidance, net, return and payback, rounded
     as a reader quotes them (three significant figures, or the nearest £1,000; the exact figures
     are in the workbook, JSON and CSV); the price base, year 0 and the range where a simulation
-    ran; whose costs it counts; and, in the same paragraph, what it rests on."""
+    ran; whose costs it counts; and, in the same paragraph, what it rests on: the judged or
+    second-hand inputs that drive it by name (largest swing first where the sensitivity ran,
+    else largest share of the spread where the Monte Carlo did, else the judged lines)."""
     scenario = estimate.scenario
     births = estimate.avoided_births
     horizon = estimate.horizon
@@ -106,14 +110,71 @@ def headline(estimate: Estimate, simulation: Simulation | None = None) -> str:
             "never added"
         )
     text += f" {perspective}."
-    caveats = _caveats(estimate, simulation)
+    caveats = _caveats(estimate, simulation, tornado)
     if caveats:
         text += " They rest on " + _joined(caveats) + "."
+    driving = _driving(estimate, simulation, tornado)
+    if driving is None and tornado is None and simulation is None:
+        driving = _judged_lines(estimate)
+    if driving is not None:
+        text += f" {driving}"
     return text
 
 
-def _caveats(estimate: Estimate, simulation: Simulation | None) -> list[str]:
-    """What the headline rests on, from the estimate's own flags and sources."""
+MOST = 3
+"""The judged or second-hand inputs a headline names at most (the rest counted)."""
+
+
+def _second_hand(estimate: Estimate) -> set[str]:
+    """The inputs whose point value is second-hand, by path."""
+    source = estimate.programme.source
+    if source is not None and source.note and "second-hand" in source.note.lower():
+        return {"programme_cost.total_gbp"}
+    return set()
+
+
+def _named(names: list[str]) -> str:
+    """Names that may hold commas, told apart by semicolons: 'a; b; and 2 more'."""
+    shown = names[:MOST]
+    if len(names) > MOST:
+        shown.append(f"{len(names) - MOST} more")
+    if len(shown) == 1:
+        return shown[0]
+    return "; ".join(shown[:-1]) + "; and " + shown[-1]
+
+
+def _driving(
+    estimate: Estimate, simulation: Simulation | None, tornado: Tornado | None
+) -> str | None:
+    """The judged or second-hand inputs that move the figures most, by name, from the analysis
+    that measured it: the tornado's swings, else the Monte Carlo's drivers."""
+    second = _second_hand(estimate)
+    ranges: list[InputRange]
+    if tornado is not None:
+        ranges = [swing.range for swing in tornado.swings]
+        how = "largest swing first"
+    elif simulation is not None:
+        ranges = [driver.range for driver in simulation.drivers]
+        how = "largest share of the simulated spread first"
+    else:
+        return None
+    words = []
+    for found in ranges:
+        label = (found.label or found.input)[:1].lower() + (found.label or found.input)[1:]
+        if found.basis == "judgement":
+            words.append(f"{label} (a judged range)")
+        elif found.input in second:
+            words.append(f"{label} (second-hand)")
+    if not words:
+        return None
+    return f"The judged or second-hand inputs that drive it most ({how}) are: {_named(words)}."
+
+
+def _caveats(
+    estimate: Estimate, simulation: Simulation | None, tornado: Tornado | None = None
+) -> list[str]:
+    """What the headline rests on, from the estimate's own flags and sources, and the judged or
+    second-hand inputs that drive it, by name."""
     codes = {flag.code: flag for flag in estimate.flags}
     found = []
     if "removal_share_assumed" in codes:
@@ -131,18 +192,23 @@ def _caveats(estimate: Estimate, simulation: Simulation | None) -> list[str]:
                 f"{table.name}, a table that by its own account leaves out {parts} part"
                 f"{'s' if parts != 1 else ''} of a child's journey"
             )
-    source = estimate.programme.source
-    if source is not None and source.note and "second-hand" in source.note.lower():
+    if _second_hand(estimate):
         found.append("a programme cost taken second-hand")
-    if simulation is not None:
-        judged = [
-            d.range.label or d.range.input
-            for d in simulation.drivers
-            if d.range.basis == "judgement"
-        ]
-        if judged:
-            found.append(f"judged ranges for {len(judged)} of the inputs drawn")
     return found
+
+
+def _judged_lines(estimate: Estimate) -> str | None:
+    """The judged lines by name, where no analysis measured what drives the figures."""
+    flag = next((flag for flag in estimate.flags if flag.code == "assumption"), None)
+    if flag is None:
+        return None
+    judged = set(flag.lines)
+    items = [
+        line.item[:1].lower() + line.item[1:]
+        for line in estimate.lines
+        if f"{line.table}/{line.id}" in judged
+    ]
+    return f"The judged unit costs are: {_named(items)}." if items else None
 
 
 def _joined(items: list[str]) -> str:

@@ -61,6 +61,7 @@ def write_html(pack: RegionPack) -> str:
                 _heading(council.name, result),
                 tuple(page_items(document)),
                 flags=document.flags,
+                new_page=True,
             )
         )
     return page(

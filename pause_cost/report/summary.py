@@ -28,7 +28,7 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
     if pack.date is not None:
         book.text(sheet, 1, 5, pack.date)
     sheet.merge_range(2, 0, 3, 5, "", book.formats["wrap"])
-    book.text(sheet, 2, 0, headline(estimate, pack.simulation), "wrap")
+    book.text(sheet, 2, 0, headline(estimate, pack.simulation, pack.tornado), "wrap")
     sheet.set_row(2, 60)
     warnings = [f"WARNING: {flag.message}" for flag in estimate.flags if flag.prominent]
     if warnings:  # above the figures, as the page and the text output show them

@@ -56,6 +56,15 @@ class HtmlTable:
         """Short enough to keep on one printed page, never split."""
         return len(self.rows) <= 15
 
+    @property
+    def wide(self) -> bool:
+        """So many columns that it is set smaller, to fit the printed line."""
+        return len(self.columns) >= 8
+
+    @property
+    def classes(self) -> str:
+        return " ".join(name for name, on in (("small", self.small), ("wide", self.wide)) if on)
+
 
 @dataclass(frozen=True)
 class HtmlParagraph:
