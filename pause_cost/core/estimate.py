@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pause_cost.core import formulas
-from pause_cost.core.cohorts import PlannedCohort, cohorts, convention_label, window_years
+from pause_cost.core.cohorts import PlannedCohort, births_label, cohorts, window_years
 from pause_cost.core.evaluate import Sums
 from pause_cost.core.plan import Plan, compile_tables
 from pause_cost.model.scenario import Scenario
@@ -51,7 +51,7 @@ def _avoided(scenario: Scenario, planned: list[PlannedCohort], factor: Decimal) 
         exact=sum((cohort.expected_exact for cohort in planned), ZERO),
         counted=counted,
         counting=scenario.avoided_births_counting,
-        convention=convention_label(scenario),
+        convention=births_label(scenario, planned),
         observed=sum((cohort.observed_births for cohort in planned), ZERO),
         costed=None if factor == ONE else counted * factor,
     )

@@ -13,13 +13,14 @@ Pure: no files, no printing, no clock.
 from __future__ import annotations
 
 from pause_cost.core.cohorts import PlannedCohort
-from pause_cost.economics.adjustments import bridge, ex_post, scale
+from pause_cost.economics.adjustments import bridge, ex_post
 from pause_cost.economics.cashable import cashable
 from pause_cost.economics.cashflow import appraisal, calendar_table
 from pause_cost.economics.funders import funders
 from pause_cost.economics.perspectives import public_sector, with_returns
 from pause_cost.economics.prices import price_base
 from pause_cost.economics.routes import routes
+from pause_cost.economics.scale import scale
 from pause_cost.economics.setting import Setting
 from pause_cost.model.scenario import Scenario
 from pause_cost.results.economics import Basis, CohortResult, Economics
@@ -64,4 +65,5 @@ def _cohort_result(cohort: PlannedCohort) -> CohortResult:
         avoided_births=cohort.avoided,
         source=cohort.source,
         observed_source=None if cohort.observed is None else cohort.observed.source,
+        births_source=None if cohort.given is None else cohort.given.source,
     )

@@ -30,6 +30,7 @@ INPUT_LABELS: dict[str, tuple[str, str]] = {
         "births per woman per year",
     ),
     "cohort.observed.births": ("Births on the programme that happened anyway", "births"),
+    "cohort.avoided_births.count": ("Avoided births, published count", "births"),
     "practice.capacity_women": ("Women a practice works with at once", "women"),
     "practice.practices": ("Practices", "practices"),
     "practice.cohorts": ("Cohorts a practice runs", "cohorts"),

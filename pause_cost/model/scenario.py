@@ -12,6 +12,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from pause_cost.model.base import InputModel, Number, PriceYear, Slug, Source, Text
+from pause_cost.model.births import GivenBirths, check_births_given
 from pause_cost.model.claims import Claim as Claim
 from pause_cost.model.contract import Contract
 from pause_cost.model.decision import ValueOfInformation
@@ -43,10 +44,15 @@ class Cohort(InputModel):
     women_open: int = Field(
         ge=0, le=100_000, description="Women open on the programme (whole number)."
     )
-    birth_rate_per_woman_per_year: Number = Field(
-        ge=0,
-        le=2,
-        description="Births per woman per year without the programme, from birthing histories.",
+    birth_rate_per_woman_per_year: Annotated[Number, Field(ge=0, le=2)] | None = Field(
+        default=None,
+        description="Births per woman per year without the programme, from birthing histories "
+        "(or give avoided_births).",
+    )
+    avoided_births: GivenBirths | None = Field(
+        default=None,
+        description="A published count of the cohort's avoided births, with its source, "
+        "costed as given in place of women x rate x window.",
     )
     source: Source
     name: Text | None = Field(default=None, max_length=200)
@@ -70,6 +76,11 @@ class Cohort(InputModel):
         "the programme's months); all open at the start if omitted. Moves births later on a "
         "calendar, never their number.",
     )
+
+    @model_validator(mode="after")
+    def _births_one_way(self) -> Self:
+        check_births_given(self)
+        return self
 
 
 class PauseWindow(InputModel):

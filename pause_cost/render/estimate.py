@@ -99,7 +99,9 @@ def _inputs(estimate: Estimate) -> Table:
         columns=(Column("Input"), Column("Value")),
         rows=(
             Row((women_label(estimate), str(scenario.women_open))),
-            Row(("Births per woman per year", "by cohort" if rate is None else Count(rate))),
+            Row(
+                ("Births per woman per year", _rate_text(estimate) if rate is None else Count(rate))
+            ),
             Row(("Window", window_label(estimate))),
             Row(("Avoided births, exact", Count(estimate.avoided_births.exact))),
             *(
@@ -113,6 +115,14 @@ def _inputs(estimate: Estimate) -> Table:
         ),
         show_header=False,
     )
+
+
+def _rate_text(estimate: Estimate) -> str:
+    """Where the cohorts share no one rate: each its own, or a published count in its place."""
+    cohorts = estimate.economics.cohorts
+    if cohorts and all(cohort.births_source is not None for cohort in cohorts):
+        return "none: a published count of births is given"
+    return "by cohort"
 
 
 def _money(estimate: Estimate, medium: str) -> Table:

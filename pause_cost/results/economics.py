@@ -26,8 +26,12 @@ class CohortResult:
     name: str
     start: Annotated[str | None, Field(description="The month the cohort starts, YYYY-MM.")]
     women_open: int
-    birth_rate_per_woman_per_year: Exact
-    expected_births_exact: Annotated[Exact, Field(description="women x rate x window years.")]
+    birth_rate_per_woman_per_year: Annotated[
+        Exact | None, Field(description="Null where the cohort gives a published count.")
+    ]
+    expected_births_exact: Annotated[
+        Exact, Field(description="women x rate x window years, or the published count given.")
+    ]
     expected_births_counted: Annotated[Exact, Field(description="As the scenario counts them.")]
     observed_births: Annotated[
         Exact | None, Field(description="Births on the programme that happened anyway.")
@@ -37,6 +41,10 @@ class CohortResult:
     ]
     source: Source
     observed_source: Source | None
+    births_source: Annotated[
+        Source | None,
+        Field(description="Where the published count of avoided births comes from; null if none."),
+    ] = None
 
 
 @result
@@ -255,6 +263,21 @@ class Scale:
     ]
     net_gbp: Exact | None
     source: Source
+    basis: Annotated[
+        str, Field(description="How births at scale were found: the rate, or a count per woman.")
+    ] = ""
+    note: Annotated[
+        str, Field(description="What the figures are: an undated, undiscounted illustration.")
+    ] = ""
+    avoided_rounded_gbp: Annotated[
+        Exact | None, Field(description="avoided_gbp to the nearest £1,000, as shown.")
+    ] = None
+    programme_cost_rounded_gbp: Annotated[
+        Exact | None, Field(description="programme_cost_gbp to the nearest £1,000, as shown.")
+    ] = None
+    net_rounded_gbp: Annotated[
+        Exact | None, Field(description="net_gbp to the nearest £1,000, as shown.")
+    ] = None
 
 
 @result

@@ -179,7 +179,7 @@ def draw_values(
     point = Values(
         per_birth=np.broadcast_to(compiled.per_birth, (size, compiled.per_birth.shape[0])),
         women=[float(cohort.women_open) for cohort in case.cohorts],
-        rates=[float(cohort.birth_rate_per_woman_per_year) for cohort in case.cohorts],
+        rates=[float(cohort.birth_rate_per_woman_per_year or 0) for cohort in case.cohorts],
         observed=[float(cohort.observed_births) for cohort in case.cohorts],
         steps=[float(share) for _, _, share in case.bridge],
         cost=None if case.cost is None else float(case.cost.value),
