@@ -17,6 +17,7 @@ from pause_cost.render.document import (
     Table,
 )
 from pause_cost.render.estimate import estimate_document
+from pause_cost.render.headline import coverage_blocks, view_rows
 from pause_cost.render.labels import counting_label, figure_label, prices_label, window_label
 from pause_cost.results.estimate import PROMINENT, Estimate
 
@@ -88,9 +89,10 @@ def brief_document(estimate: Estimate) -> Document:
         Table(
             title="Key figures",
             columns=(Column("Figure"), Column("Value", numeric=True)),
-            rows=tuple(_figures(estimate)),
+            rows=(*_figures(estimate), *view_rows(estimate)),
             show_header=False,
         ),
+        *coverage_blocks(estimate),
         *_published(estimate),
         Paragraph(
             f"{rest} note{'s' if rest != 1 else ''} to read before quoting, and "

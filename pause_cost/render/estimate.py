@@ -23,6 +23,7 @@ from pause_cost.render.document import (
     Tidy,
 )
 from pause_cost.render.economics import economics_blocks
+from pause_cost.render.headline import coverage_blocks
 from pause_cost.render.labels import (
     NOTE_KINDS,
     counting_label,
@@ -59,6 +60,7 @@ def estimate_document(estimate: Estimate) -> Document:
         summary.append(Gap(media=TEXT))
     summary.append(_inputs(estimate))
     summary += [_money(estimate, medium) for medium in ("text", "markdown")]
+    summary += coverage_blocks(estimate)
     summary += _programme(estimate)
     summary += economics_blocks(estimate)
     summary += _published(estimate)
@@ -186,15 +188,18 @@ def _programme(estimate: Estimate) -> list[Block]:
     horizon_years = estimate.horizon.years
     payback = programme.payback_year
     payback_text = f"year {payback}" if payback else "not within the horizon"
+    base = estimate.economics.price_base
+    mixed = " (PRICES MIXED)" if base is not None and not base.one_base else ""
     rows = [Row(("Programme cost", Money(programme.cost_gbp)))]
+    net_label = f"Net of cost, {horizon_years} years{mixed}"
     if programme.net_gbp is not None:
-        rows.append(Row((f"Net of cost, {horizon_years} years", Money(programme.net_gbp))))
+        rows.append(Row((net_label, Money(programme.net_gbp))))
     else:
-        rows.append(Row((f"Net of cost, {horizon_years} years", "n/a"), media=MARKDOWN))
+        rows.append(Row((net_label, "n/a"), media=MARKDOWN))
     if programme.return_per_pound is not None:
-        rows.append(Row((RETURN_LABEL, Ratio(programme.return_per_pound))))
+        rows.append(Row((RETURN_LABEL + mixed, Ratio(programme.return_per_pound))))
     else:
-        rows.append(Row((RETURN_LABEL, "n/a"), media=MARKDOWN))
+        rows.append(Row((RETURN_LABEL + mixed, "n/a"), media=MARKDOWN))
     calendar = estimate.economics.calendar
     payback_rows: list[tuple[str, Money | Ratio | str]]
     if calendar is None:
@@ -221,9 +226,8 @@ def _programme(estimate: Estimate) -> list[Block]:
             media=MARKDOWN,
         ),
     ]
-    base = estimate.economics.price_base
     if base is not None:
-        warning = "NOT IN ONE PRICE BASE: " if base.cost_prices == "not stated" else ""
+        warning = "NOT IN ONE PRICE BASE: " if not base.one_base else ""
         blocks.append(Paragraph(f"Prices: {warning}{base.statement}"))
     if programme.source is not None:
         blocks += [

@@ -15,6 +15,7 @@ from pydantic import Field
 from pause_cost.model.base import Source
 from pause_cost.model.economics import FunderKind
 from pause_cost.results.base import Exact, result
+from pause_cost.results.headline import Headline
 
 Basis = Literal["financial_year", "year_after_birth"]
 """What a period is: a council financial year (a calendar is given), or a year after each
@@ -315,6 +316,14 @@ class PriceBase:
         Field(description="Per period: level(price year) / level(period), or of its price year."),
     ]
     statement: Annotated[str, Field(description="The price base in words, shown beside PVs.")]
+    one_base: Annotated[
+        bool,
+        Field(
+            description="Whether the cost and the savings are in one price year; false where "
+            "the cost states no prices, is cash in years not known, or the lines are in "
+            "several (net and the ratio then mix prices, and say so beside them)."
+        ),
+    ] = True
 
 
 @result
@@ -333,3 +342,7 @@ class Economics:
     price_base: PriceBase | None = None
     public_sector: PublicSector | None = None
     cashable: Cashable | None = None
+    headline: Annotated[
+        Headline | None,
+        Field(description="Whose view the headline takes, and what its tables leave out."),
+    ] = None
