@@ -80,7 +80,8 @@ def observed_births_netted(facts: Facts) -> Flag | None:
     return Flag(
         code="observed_births_netted",
         message=f"{facts.births.observed} birth(s) observed on the programme are netted off "
-        "the avoided births (ex-post); the forecast is shown beside the outturn.",
+        "the avoided births (ex-post); the forecast is shown beside the forecast less births "
+        "observed.",
     )
 
 

@@ -1,5 +1,6 @@
 """The case's adjustments and comparisons: the gross-to-net bridge, the evaluation's route,
-and the outturn against the forecast (the scale of need is :mod:`pause_cost.economics.scale`).
+and the forecast beside the forecast less births observed (the scale of need is
+:mod:`pause_cost.economics.scale`).
 
 Pure: no files, no printing, no clock.
 """

@@ -1,5 +1,5 @@
 """The economic case's blocks: cohorts, financial years, funders, present
-values, the bridge, the two routes, the scale of need and the outturn.
+values, the bridge, the two routes, the scale of need and the forecast less births observed.
 
 Each part appears only where the estimate carries it. Nothing here computes a figure.
 """
@@ -62,8 +62,11 @@ def economics_blocks(estimate: Estimate) -> list[Block]:
         blocks += _titled(
             [
                 Table(
-                    title="Forecast and outturn",
-                    columns=(Column("Figure"), *_numeric("Forecast", "Outturn")),
+                    title="Forecast, and forecast less births observed",
+                    columns=(
+                        Column("Figure"),
+                        *_numeric("Forecast", "Forecast less births observed"),
+                    ),
                     rows=(
                         Row(
                             (

@@ -283,13 +283,21 @@ class Scale:
 
 @result
 class ExPost:
-    """The forecast beside the outturn, where births were observed on the programme."""
+    """The forecast beside the forecast less births observed on the programme (ex-post).
+
+    The ``outturn_*`` keys keep their names for scripts; what they hold is not an outturn (the
+    births the women would have had are never observed) but the forecast less the births
+    observed, and every output labels them so."""
 
     forecast_births: Exact
     observed_births: Exact
-    outturn_births: Exact
+    outturn_births: Annotated[
+        Exact, Field(description="Forecast less births observed (never below 0); not an outturn.")
+    ]
     forecast_total_gbp: Exact
-    outturn_total_gbp: Exact
+    outturn_total_gbp: Annotated[
+        Exact, Field(description="The council's avoidance for the forecast less births observed.")
+    ]
 
 
 @result
