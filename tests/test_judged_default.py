@@ -35,7 +35,7 @@ def test_an_outcome_named_is_judged_whatever_the_scenario() -> None:
 def test_simulate_help_lists_only_the_outcomes_it_accepts() -> None:
     shown = " ".join(run("simulate", "--help").stdout.split())
     said = shown[shown.index("--outcome") :]
-    assert "immediate_total, horizon_total, horizon_cashable, net, npv." in said
+    assert "immediate_total, horizon_total, horizon_cashable, net, cashable_net, npv." in said
     for refused in ("return_per_pound", "payback", "avoided_births"):
         assert refused not in said
     done = run("simulate", str(UNCERTAIN), "--outcome", "payback")

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 OUTCOME_NAMES = (
     "net",
+    "cashable_net",
     "npv",
     "horizon_total",
     "horizon_cashable",
@@ -30,7 +31,14 @@ OUTCOME_NAMES = (
 )
 """Mirrors pause_cost.uncertainty.outcomes.OUTCOMES, so --help needs no engine import."""
 
-SIMULATED_NAMES = ("immediate_total", "horizon_total", "horizon_cashable", "net", "npv")
+SIMULATED_NAMES = (
+    "immediate_total",
+    "horizon_total",
+    "horizon_cashable",
+    "net",
+    "cashable_net",
+    "npv",
+)
 """Mirrors pause_cost.uncertainty.draws.OUTCOMES: what simulate reports and can judge."""
 
 JUDGED_BY_DEFAULT = "Default: npv where the scenario discounts, else net."

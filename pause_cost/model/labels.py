@@ -71,6 +71,7 @@ OUTCOME_LABELS: dict[str, tuple[str, str]] = {
     "npv": ("Net present value", "£"),
     "horizon_total": ("Cost avoided over the horizon", "£"),
     "horizon_cashable": ("Cashable cost avoided over the horizon", "£"),
+    "cashable_net": ("Cashable cost avoided net of the programme cost", "£"),
     "immediate_total": ("Cost avoided in the immediate period", "£"),
     "return_per_pound": ("Cost avoided per £1 spent", "ratio"),
     "payback": ("Years to pay back", "years"),
