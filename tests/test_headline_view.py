@@ -59,7 +59,12 @@ def test_without_funders_the_headline_is_the_councils_against_the_whole_cost(
     # 9,000 avoided against 3,000: 6,000 net, £3 for each £1.
     assert (view.avoided_gbp, view.cost_gbp, view.net_gbp) == (9000, 3000, 6000)
     assert view.return_per_pound == 3
-    assert (view.partial, view.coverage) == (False, None)
+    # The table states no coverage: the headline says so, but does not call it partial.
+    assert view.partial is False
+    assert view.coverage == (
+        "counting what t costs, a table that does not say which parts of a child's journey it "
+        "covers"
+    )
 
 
 def test_an_outside_funder_paying_the_whole_cost_leaves_the_council_no_loss(
@@ -124,3 +129,17 @@ def test_a_partial_table_is_named_in_the_sentence_that_gives_the_figure(
     data = json.loads(run("estimate", str(path), "-f", "json").stdout)
     assert data["economics"]["headline"]["coverage"] == words
     assert data["economics"]["headline"]["partial"] is True
+
+
+def test_a_table_covering_the_whole_journey_adds_no_words(write_yaml: WriteYaml) -> None:
+    table = {
+        "name": "t",
+        "title": "T",
+        "coverage": {"stages": ["proceedings"]},
+        "lines": [line(amount_gbp=1000)],
+    }
+    write_yaml("t.yaml", table)
+    path = write_yaml("s.yaml", {**TEN_WOMEN, "programme_cost": COST})
+    view = view_of(path)
+    assert (view.partial, view.coverage) == (False, None)
+    assert "Coverage:" not in run("estimate", str(path)).stdout

@@ -36,16 +36,18 @@ def test_the_headline_carries_the_engines_figures() -> None:
 
 
 def test_the_headline_gives_the_simulated_range() -> None:
-    """P5 and P95 of net, from the simulation's own JSON, rounded by hand."""
+    """P5 and P95 of the judged outcome (the NPV: the scenario discounts), from the
+    simulation's own JSON, rounded by hand."""
     uncertain = SCENARIOS / "rotherham-2020-uncertain.yaml"
     args = ("--draws", "2000", "--seed", "3")
     data = json.loads(run("simulate", uncertain, *args, "-f", "json").stdout)
-    net = next(s for s in data["outcomes"] if s["outcome"] == "net")
+    assert data["outcome"] == "npv"
+    npv = next(s for s in data["outcomes"] if s["outcome"] == "npv")
     page = run("report", uncertain, "-f", "md", "--simulate", "2000", "--seed", "3").stdout
     headline = page.split("\n\n")[2]
     assert (
-        f"In 90 of 100 simulated cases the net cost avoided lies between "
-        f"{quoted_by_hand(net['p5'])} and {quoted_by_hand(net['p95'])}"
+        f"In 90 of 100 simulated cases the net present value lies between "
+        f"{quoted_by_hand(npv['p5'])} and {quoted_by_hand(npv['p95'])}"
     ) in headline
 
 

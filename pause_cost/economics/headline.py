@@ -38,7 +38,7 @@ def headline(scenario: Scenario, setting: Setting, case: Economics) -> Headline:
             net_gbp=position.net_gbp,
             return_per_pound=position.return_per_pound,
             npv_gbp=position.npv_gbp,
-            partial=coverage is not None,
+            partial=partial(setting),
             coverage=coverage,
         )
     programme = setting.programme
@@ -52,7 +52,7 @@ def headline(scenario: Scenario, setting: Setting, case: Economics) -> Headline:
         net_gbp=programme.net_gbp,
         return_per_pound=programme.return_per_pound,
         npv_gbp=None if appraisal is None else appraisal.npv_gbp,
-        partial=coverage is not None,
+        partial=partial(setting),
         coverage=coverage,
     )
 
@@ -71,20 +71,44 @@ def _funder(scenario: Scenario, case: Economics) -> FunderPosition | None:
 
 def coverage_words(setting: Setting) -> str | None:
     """'counting only the parts of a child's journey that care-journey-scotland costs (by its
-    own account it leaves out 9: a; b; and 7 more)'; None where no table leaves anything out."""
-    clauses = []
+    own account it leaves out 9: a; b; and 7 more)' for a partial table; 'counting what
+    rotherham-2020-published costs, a table that does not say which parts of a child's journey
+    it covers' for one that does not say; None where every table covers the whole journey by
+    its own account."""
+    partial, unstated = [], []
     for table in setting.plan.tables:
-        if table.coverage is None or not table.coverage.left_out:
+        if table.coverage is None:
+            unstated.append(table.name)
+            continue
+        if not table.coverage.left_out:
             continue
         items = [_lowered(gap.item) for gap in table.coverage.left_out]
         more = f"; and {len(items) - SHOWN_ITEMS} more" if len(items) > SHOWN_ITEMS else ""
-        clauses.append(
+        partial.append(
             f"{table.name} costs (by its own account it leaves out {len(items)}: "
             f"{'; '.join(items[:SHOWN_ITEMS])}{more})"
         )
-    if not clauses:
-        return None
-    return "counting only the parts of a child's journey that " + " and that ".join(clauses)
+    clauses = []
+    if partial:
+        clauses.append(
+            "counting only the parts of a child's journey that " + " and that ".join(partial)
+        )
+    if unstated:
+        tables = " and ".join(unstated)
+        said = "a table that does not" if len(unstated) == 1 else "tables that do not"
+        clauses.append(
+            f"counting what {tables} costs, {said} say which parts of a child's journey "
+            f"{'it covers' if len(unstated) == 1 else 'they cover'}"
+        )
+    return "; ".join(clauses) if clauses else None
+
+
+def partial(setting: Setting) -> bool:
+    """Whether a table the figures rest on says it leaves part of the journey out."""
+    return any(
+        table.coverage is not None and bool(table.coverage.left_out)
+        for table in setting.plan.tables
+    )
 
 
 def _lowered(item: str) -> str:

@@ -37,13 +37,15 @@ def _figures(estimate: Estimate) -> list[Row]:
     if horizon.other_agencies_gbp:
         rows.append(Row(("Other agencies (not added)", Money(horizon.other_agencies_gbp))))
     programme = estimate.programme
+    base = estimate.economics.price_base
+    mixed = " (PRICES MIXED)" if base is not None and not base.one_base else ""
     if programme.cost_gbp is not None and programme.net_gbp is not None:
         rows += [
             Row(("Programme cost", Money(programme.cost_gbp)), group=True),
-            Row(("Net cost avoided", Money(programme.net_gbp)), strong=True),
+            Row((f"Net cost avoided{mixed}", Money(programme.net_gbp)), strong=True),
         ]
         if programme.return_per_pound is not None:
-            rows.append(Row(("Avoided per £1 spent", Ratio(programme.return_per_pound))))
+            rows.append(Row((f"Avoided per £1 spent{mixed}", Ratio(programme.return_per_pound))))
         calendar = estimate.economics.calendar
         if calendar is not None:
             paid = calendar.payback_financial_year or "not within the years costed"
@@ -92,7 +94,7 @@ def brief_document(estimate: Estimate) -> Document:
             rows=(*_figures(estimate), *view_rows(estimate)),
             show_header=False,
         ),
-        *coverage_blocks(estimate),
+        *coverage_blocks(estimate, partial_only=True),
         *_published(estimate),
         Paragraph(
             f"{rest} note{'s' if rest != 1 else ''} to read before quoting, and "

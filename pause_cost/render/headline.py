@@ -6,12 +6,15 @@ from pause_cost.render.document import Block, Money, Paragraph, Ratio, Row
 from pause_cost.results.estimate import Estimate
 
 
-def coverage_blocks(estimate: Estimate) -> list[Block]:
-    """'Coverage: these figures are partial, counting only ...' where a table leaves parts out."""
+def coverage_blocks(estimate: Estimate, *, partial_only: bool = False) -> list[Block]:
+    """'Coverage: these figures are partial, counting only ...' where a table leaves parts out,
+    or 'Counting what ... costs, a table that does not say ...'."""
     view = estimate.economics.headline
-    if view is None or view.coverage is None:
+    if view is None or view.coverage is None or (partial_only and not view.partial):
         return []
-    return [Paragraph(f"Coverage: these figures are partial, {view.coverage}.")]
+    words = view.coverage
+    said = f"these figures are partial, {words}" if view.partial else words[0].upper() + words[1:]
+    return [Paragraph(f"Coverage: {said}.")]
 
 
 def view_rows(estimate: Estimate) -> list[Row]:

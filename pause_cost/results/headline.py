@@ -39,6 +39,7 @@ class Headline:
         str | None,
         Field(
             description="The words the headline's sentence carries about what the tables "
-            "leave out; null where no table says it leaves anything out."
+            "cover: what a partial table leaves out, or that a table does not say; null where "
+            "every table covers the whole journey by its own account."
         ),
     ]
