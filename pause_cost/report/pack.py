@@ -87,6 +87,12 @@ def headline(estimate: Estimate, simulation: Simulation | None = None) -> str:
         calendar = estimate.economics.calendar
         if calendar is not None and calendar.payback_financial_year is not None:
             text += f", paying back in {calendar.payback_financial_year}"
+        base = estimate.economics.price_base
+        if base is not None and not base.one_base:
+            text += (
+                " (prices mixed: the cost is not in the savings' prices, so net and the ratio "
+                "set one against the other as given)"
+            )
         text += "."
     else:
         text += " No programme cost is given: these are gross figures."
