@@ -83,6 +83,7 @@ def assemble(
     factor = found.factor
     births = births_summary(
         scenario,
+        planned,
         exact=sum(found.expected, ZERO),
         counted=found.births,
         observed=sum((cohort.observed_births for cohort in planned), ZERO),

@@ -422,8 +422,13 @@ def test_the_scale_of_need_in_rotherham() -> None:
     assert scale.practice_cohorts_needed == 12
     assert scale.avoided_births == 200
     assert scale.avoided_gbp == 200 * (D("86173.27") + 4 * D("13264.68"))
-    assert scale.programme_cost_gbp == 12 * 419000
-    assert scale.net_gbp == scale.avoided_gbp - 12 * 419000
+    # The pilot's £419,000 cash, 9 months in 2018/19 and 9 in 2019/20, brought to 2016/17
+    # prices: 209,500 x (0.965488 + 0.940668) = 399,339.682 a practice-cohort, not the cash.
+    cost = 12 * D(209500) * (D("0.965488") + D("0.940668"))
+    assert scale.programme_cost_gbp == cost == D("4792076.184")
+    assert scale.net_gbp == scale.avoided_gbp - cost
+    # An undated illustration, shown to the nearest £1,000.
+    assert (scale.avoided_rounded_gbp, scale.programme_cost_rounded_gbp) == (27846000, 4792000)
 
 
 # Nominal cash -------------------------------------------------------------------------------

@@ -36,16 +36,18 @@ def test_the_headline_carries_the_engines_figures() -> None:
 
 
 def test_the_headline_gives_the_simulated_range() -> None:
-    """P5 and P95 of net, from the simulation's own JSON, rounded by hand."""
+    """P5 and P95 of the judged outcome (the NPV: the scenario discounts), from the
+    simulation's own JSON, rounded by hand."""
     uncertain = SCENARIOS / "rotherham-2020-uncertain.yaml"
     args = ("--draws", "2000", "--seed", "3")
     data = json.loads(run("simulate", uncertain, *args, "-f", "json").stdout)
-    net = next(s for s in data["outcomes"] if s["outcome"] == "net")
+    assert data["outcome"] == "npv"
+    npv = next(s for s in data["outcomes"] if s["outcome"] == "npv")
     page = run("report", uncertain, "-f", "md", "--simulate", "2000", "--seed", "3").stdout
     headline = page.split("\n\n")[2]
     assert (
-        f"In 90 of 100 simulated cases the net cost avoided lies between "
-        f"{quoted_by_hand(net['p5'])} and {quoted_by_hand(net['p95'])}"
+        f"In 90 of 100 simulated cases the net present value lies between "
+        f"{quoted_by_hand(npv['p5'])} and {quoted_by_hand(npv['p95'])}"
     ) in headline
 
 
@@ -96,8 +98,8 @@ def test_every_lines_figure_in_the_pack_is_the_json_outputs() -> None:
 
 
 def test_the_headline_names_a_partial_table() -> None:
-    """A table whose coverage leaves parts of the journey out is named in the headline's
-    caveats, with the count of parts its JSON lists."""
+    """A table whose coverage leaves parts of the journey out is named in the sentence that
+    gives the cost avoided, with the count of parts its JSON lists."""
     bottom_up = SCENARIOS / "rotherham-2020-bottom-up.yaml"
     data = json.loads(run("estimate", bottom_up, "-f", "json").stdout)
     partial = [t for t in data["tables"] if t["coverage"] and t["coverage"]["left_out"]]
@@ -105,6 +107,7 @@ def test_the_headline_names_a_partial_table() -> None:
     headline = " ".join(run("report", bottom_up, "-f", "md").stdout.split("\n\n")[2].split())
     for table in partial:
         count = len(table["coverage"]["left_out"])
-        assert f"{table['name']}, a table that by its own account leaves out {count} parts" in (
-            headline
-        )
+        said = f"that {table['name']} costs (by its own account it leaves out {count}: "
+        assert said in headline
+        sentence = headline[: headline.index(said)].rsplit(". ", 1)[-1]
+        assert sentence.startswith("Over 5 years after each avoided birth this avoids")

@@ -4,7 +4,8 @@
 
 - rewrites the output under each ``$ pause-cost ...`` console block of README.md and docs/*.md
   with what the command prints (at 80 columns: stdout when it succeeds, stderr when it fails);
-- regenerates docs/reference.md from ``pause-cost schema`` and each command's ``--help``.
+- regenerates docs/reference.md from ``pause-cost schema`` and each command's ``--help``;
+- rewrites docs/economics.md's block of every shipped scenario's headline paragraph.
 
 ``tests/test_docs.py`` fails when a block and its command disagree, or when docs/reference.md is
 not what this would write.
@@ -206,8 +207,33 @@ def reference() -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+ECONOMICS = REPO / "docs" / "economics.md"
+HEADLINES = re.compile(r"(<!-- headlines: start .*?-->\n)(.*?)(<!-- headlines: end -->)", re.DOTALL)
+
+
+def headlines() -> str:
+    """Each shipped scenario's headline paragraph, as its committee pack opens (the price base,
+    whose view and what the tables cover are in each), one heading a scenario."""
+    from pause_cost import api
+    from pause_cost.render.escape import markdown
+    from pause_cost.report.pack import headline
+
+    out = [""]
+    for path in sorted((REPO / "scenarios").glob("*.yaml")):
+        said = headline(api.estimate(path))
+        out += [f"**`{path.stem}`** (`pause-cost report scenarios/{path.name}`)", ""]
+        out += [markdown(said), ""]
+    return "\n".join(out)
+
+
+def with_headlines(text: str) -> str:
+    """The economic case's page with its headlines block rewritten."""
+    return HEADLINES.sub(lambda match: match.group(1) + headlines() + match.group(3), text)
+
+
 if __name__ == "__main__":
     os.chdir(REPO)
     REFERENCE.write_text(reference(), encoding="utf-8")
+    ECONOMICS.write_text(with_headlines(ECONOMICS.read_text(encoding="utf-8")), encoding="utf-8")
     for path in documented_files():
         path.write_text(BLOCK.sub(_real, path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -153,12 +153,27 @@ def _target(target: Target | str) -> Target:
     return parse_target(target) if isinstance(target, str) else target
 
 
-def sensitivity(scenario: Ranges | PathLike, *, outcome: str = "net") -> Tornado:
+def judged(inputs: Inputs, outcome: str | None) -> str:
+    """The outcome an analysis judges: the one asked for; else ``npv`` where the scenario
+    discounts (the appraisal's figure), else ``net``."""
+    if outcome is not None:
+        return outcome
+    return "npv" if inputs.scenario.discounting is not None else "net"
+
+
+def _judged_target(inputs: Inputs, target: Target | str | None) -> Target:
+    """The break-even target asked for; else the judged outcome at or above 0."""
+    return _target(f"{judged(inputs, None)}>=0" if target is None else target)
+
+
+def sensitivity(scenario: Ranges | PathLike, *, outcome: str | None = None) -> Tornado:
     """``pause-cost sensitivity``: each uncertain input at its low and high, the rest held,
-    largest swing in ``outcome`` first (a tornado)."""
+    largest swing in ``outcome`` first (a tornado); by default the NPV where the scenario
+    discounts, else net."""
     from pause_cost.uncertainty import oneway
 
-    return oneway.tornado(_ranges(scenario), outcome)
+    ranges = _ranges(scenario)
+    return oneway.tornado(ranges, judged(ranges.inputs, outcome))
 
 
 def grid(
@@ -166,24 +181,27 @@ def grid(
     rows: AxisSpec | str,
     columns: AxisSpec | str,
     *,
-    outcome: str = "net",
+    outcome: str | None = None,
 ) -> Grid:
     """``pause-cost sensitivity --grid``: ``outcome`` over two inputs, each axis
-    ``PATH=LOW:HIGH:STEP`` (or an ``AxisSpec``), the rest held."""
+    ``PATH=LOW:HIGH:STEP`` (or an ``AxisSpec``), the rest held (by default the NPV where the
+    scenario discounts, else net)."""
     from pause_cost.model.inputs import Inputs
     from pause_cost.uncertainty import oneway
 
     axes = [parse_axis(axis) if isinstance(axis, str) else axis for axis in (rows, columns)]
     inputs = scenario if isinstance(scenario, Inputs) else _ranges(scenario).inputs
-    return oneway.grid(inputs, axes[0], axes[1], outcome)
+    return oneway.grid(inputs, axes[0], axes[1], judged(inputs, outcome))
 
 
-def breakeven(scenario: Ranges | PathLike, *, target: Target | str = "net>=0") -> BreakEven:
+def breakeven(scenario: Ranges | PathLike, *, target: Target | str | None = None) -> BreakEven:
     """``pause-cost breakeven``: for each uncertain input (or, with no ranges, the women, birth
-    rate and programme cost), the value at which ``target`` is just met, the rest held."""
+    rate and programme cost), the value at which ``target`` is just met, the rest held; by
+    default ``npv>=0`` where the scenario discounts, else ``net>=0``."""
     from pause_cost.uncertainty import oneway
 
-    return oneway.break_even(_ranges(scenario), _target(target))
+    ranges = _ranges(scenario)
+    return oneway.break_even(ranges, _judged_target(ranges.inputs, target))
 
 
 def simulate(
@@ -191,19 +209,21 @@ def simulate(
     *,
     draws: int = 10_000,
     seed: int = 1,
-    outcome: str = "net",
+    outcome: str | None = None,
     poisson_births: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> Simulation:
     """``pause-cost simulate``: a Monte Carlo of ``draws`` draws from ``seed`` (the same seed
-    gives the same result); ``progress`` is called with the count of draws done."""
+    gives the same result), judging ``outcome`` (by default the NPV where the scenario
+    discounts, else net); ``progress`` is called with the count of draws done."""
     from pause_cost.uncertainty.montecarlo import simulate as run
 
+    ranges = _ranges(scenario)
     return run(
-        _ranges(scenario),
+        ranges,
         draws,
         seed,
-        outcome=outcome,
+        outcome=judged(ranges.inputs, outcome),
         poisson_births=poisson_births,
         progress=progress,
     )
@@ -213,7 +233,7 @@ def pack(
     scenario: PathLike,
     *,
     sensitivity: bool = False,
-    target: Target | str = "net>=0",
+    target: Target | str | None = None,
     draws: int | None = None,
     seed: int = 1,
     date: str | None = None,
@@ -222,9 +242,11 @@ def pack(
     returns: Sequence[Decimal | int | float | str] = (),
 ) -> Pack:
     """``pause-cost report``: what the committee pack holds, each part by the engine that
-    computes it: the estimate; with ``sensitivity``, the tornado of net and the break-even
-    values for ``target``; with ``draws``, a Monte Carlo from ``seed``; with ``options``
-    (other scenarios), the options table of this scenario and them; with ``acceptability``
+    computes it: the estimate; with ``sensitivity``, the tornado of the judged outcome (NPV
+    where the scenario discounts, else net) and the break-even values for ``target`` (by
+    default that outcome at or above 0); with ``draws``, a Monte Carlo from ``seed``; with
+    ``options`` (other scenarios), the options table of this scenario and them; with
+    ``acceptability``
     (programme costs), P(NPV > 0) at each (``draws`` at each, 10,000 by default), and with
     ``returns`` P(return per £1 >= x) for each x beside it; where the scenario has a
     ``contract`` section, the contract costed (with ``draws``, its Monte Carlo from ``seed``
@@ -232,7 +254,6 @@ def pack(
     format with :func:`render_pack`."""
     from pause_cost.report.pack import Pack
 
-    wanted = _target(target) if sensitivity else None
     if not sensitivity and draws is None and not options and not acceptability:
         inputs = _inputs(scenario)
         return Pack(estimate=estimate(inputs), contract=_contract(inputs, draws, seed), date=date)
@@ -241,6 +262,7 @@ def pack(
     ranges = _ranges(scenario)
     result = estimate(ranges.inputs)
     tornado = found = simulation = None
+    wanted = _judged_target(ranges.inputs, target) if sensitivity else None
     if wanted is not None:
         if not ranges.ranges:
             raise InputError.single(
@@ -250,7 +272,7 @@ def pack(
             )
         from pause_cost.uncertainty import oneway
 
-        tornado = oneway.tornado(ranges, "net")
+        tornado = oneway.tornado(ranges, judged(ranges.inputs, None))
         found = oneway.break_even(ranges, wanted)
     costed = _contract(ranges.inputs, draws, seed)
     if draws is not None and (costed is None or ranges.ranges):

@@ -52,8 +52,14 @@ def report(
         typer.Option("--sensitivity", help="Add the tornado and break-even values (needs ranges)."),
     ] = False,
     target: Annotated[
-        str, typer.Option("--target", help="The break-even target with --sensitivity.")
-    ] = "net>=0",
+        str | None,
+        typer.Option(
+            "--target",
+            show_default=False,
+            help="The break-even target with --sensitivity. Default: npv>=0 where the "
+            "scenario discounts, else net>=0.",
+        ),
+    ] = None,
     simulate: Annotated[
         int | None,
         typer.Option("--simulate", min=1, max=10_000_000, help="Add a Monte Carlo of N draws."),

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 OUTCOME_NAMES = (
     "net",
+    "cashable_net",
     "npv",
     "horizon_total",
     "horizon_cashable",
@@ -30,6 +31,18 @@ OUTCOME_NAMES = (
 )
 """Mirrors pause_cost.uncertainty.outcomes.OUTCOMES, so --help needs no engine import."""
 
+SIMULATED_NAMES = (
+    "immediate_total",
+    "horizon_total",
+    "horizon_cashable",
+    "net",
+    "cashable_net",
+    "npv",
+)
+"""Mirrors pause_cost.uncertainty.draws.OUTCOMES: what simulate reports and can judge."""
+
+JUDGED_BY_DEFAULT = "Default: npv where the scenario discounts, else net."
+
 ScenarioArgument = Annotated[
     Path,
     typer.Argument(
@@ -38,20 +51,40 @@ ScenarioArgument = Annotated[
 ]
 
 
-def _outcome(value: str) -> str:
-    if value not in OUTCOME_NAMES:
+def _outcome(value: str | None) -> str | None:
+    if value is not None and value not in OUTCOME_NAMES:
         raise typer.BadParameter(
             f"{shown_text(value)} is not an outcome; outcomes: {', '.join(OUTCOME_NAMES)}"
         )
     return value
 
 
+def _simulated(value: str | None) -> str | None:
+    if value is not None and value not in SIMULATED_NAMES:
+        raise typer.BadParameter(
+            f"{shown_text(value)} is not an outcome simulate reports; outcomes: "
+            f"{', '.join(SIMULATED_NAMES)}"
+        )
+    return value
+
+
 OutcomeOption = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--outcome",
         callback=_outcome,
-        help=f"The figure judged: {', '.join(OUTCOME_NAMES)}.",
+        show_default=False,
+        help=f"The figure judged: {', '.join(OUTCOME_NAMES)}. {JUDGED_BY_DEFAULT}",
+    ),
+]
+SimulatedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--outcome",
+        callback=_simulated,
+        show_default=False,
+        help=f"The figure judged (npv only where the scenario discounts): "
+        f"{', '.join(SIMULATED_NAMES)}. {JUDGED_BY_DEFAULT}",
     ),
 ]
 
@@ -71,7 +104,7 @@ def _axes(values: list[str] | None) -> list[AxisSpec]:
 
 def sensitivity(
     scenario: ScenarioArgument,
-    outcome: OutcomeOption = "net",
+    outcome: OutcomeOption = None,
     grid: Annotated[
         list[str] | None,
         typer.Option(
@@ -99,7 +132,9 @@ def sensitivity(
         emit(documents(lambda: tornado_document(tornado)), chosen, output, force)
 
 
-def parse_target(value: str) -> Target:
+def parse_target(value: str | None) -> Target | None:
+    if value is None:
+        return None
     from pause_cost import api
 
     try:
@@ -113,12 +148,14 @@ def parse_target(value: str) -> Target:
 def breakeven(
     scenario: ScenarioArgument,
     target: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--target",
-            help="OUTCOME OP NUMBER: net>=0, npv>=0, return_per_pound>=4.5, payback<=3.",
+            show_default=False,
+            help="OUTCOME OP NUMBER: net>=0, npv>=0, return_per_pound>=4.5, payback<=3. "
+            "Default: npv>=0 where the scenario discounts, else net>=0.",
         ),
-    ] = "net>=0",
+    ] = None,
     output_format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -148,7 +185,7 @@ def simulate(
     seed: Annotated[
         int, typer.Option("--seed", min=0, help="The seed; the same seed gives the same bytes.")
     ] = 1,
-    outcome: OutcomeOption = "net",
+    outcome: SimulatedOption = None,
     poisson_births: Annotated[
         bool,
         typer.Option("--poisson-births", help="Draw births as Poisson counts around their mean."),

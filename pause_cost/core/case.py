@@ -168,7 +168,9 @@ def evaluate_case(
     later parts, only those asked for (present values need the cash flow)."""
     expected = [
         formulas.avoided_births(women, rate, ops.number(case.window_years))
-        for women, rate in zip(values.women, values.rates, strict=True)
+        if cohort.given is None
+        else ops.number(cohort.expected_exact)
+        for women, rate, cohort in zip(values.women, values.rates, case.cohorts, strict=True)
     ]
     given = [None] * len(expected) if values.drawn_births is None else values.drawn_births
     counted = [

@@ -80,7 +80,8 @@ def observed_births_netted(facts: Facts) -> Flag | None:
     return Flag(
         code="observed_births_netted",
         message=f"{facts.births.observed} birth(s) observed on the programme are netted off "
-        "the avoided births (ex-post); the forecast is shown beside the outturn.",
+        "the avoided births (ex-post); the forecast is shown beside the forecast less births "
+        "observed.",
     )
 
 
@@ -216,7 +217,8 @@ def programme_cost_prices(facts: Facts) -> Flag | None:
             code="programme_cost_cash_not_converted",
             message=f"The programme cost is cash, but without a calendar or a profile its "
             f"financial years are not known, so it is not brought to {base.price_year} prices: "
-            "net and the ratio mix cash with real savings.",
+            "net and the ratio mix cash with real savings, and present values are refused. "
+            "Give the cohort a start month, or the cost as a profile by financial year.",
         )
     return None
 

@@ -2,9 +2,9 @@
 
 A scenario gives one cohort, a list of cohorts, or a practice from which cohorts follow
 (cohort after cohort, each ``programme_months`` long). Each cohort's expected births are
-women x birth rate x window years, counted as the scenario says (Pause's tool rounded each
-cohort's births half up); births observed on the programme (ex-post) are netted off, never
-below zero.
+women x birth rate x window years, or the published count the cohort gives, counted as the
+scenario says (Pause's tool rounded each cohort's births half up); births observed on the
+programme (ex-post) are netted off, never below zero.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from pause_cost.core import formulas
 from pause_cost.model.base import Source
+from pause_cost.model.births import GivenBirths
 from pause_cost.model.economics import ObservedBirths
 from pause_cost.model.month import Month
 from pause_cost.model.scenario import Cohort, Scenario
@@ -29,13 +30,16 @@ class PlannedCohort:
     name: str
     start: Month | None
     women_open: int
-    birth_rate_per_woman_per_year: Decimal
+    birth_rate_per_woman_per_year: Decimal | None
+    """None where the cohort gives a published count of avoided births instead."""
     source: Source
     profile: tuple[Decimal, ...] | None
     observed: ObservedBirths | None
     ramp_up_months: int | None
     expected_exact: Decimal
     expected_counted: Decimal
+    given: GivenBirths | None = None
+    """A published count of avoided births, costed as given (``expected_exact`` is it)."""
 
     @property
     def observed_births(self) -> Decimal:
@@ -94,6 +98,23 @@ def convention_label(scenario: Scenario) -> str:
     return f"conception window: rate x {months.normalize():f} programme months"
 
 
+def births_label(scenario: Scenario, planned: list[PlannedCohort]) -> str:
+    """How births were counted: the convention, or the published count a cohort gives."""
+    given = [cohort for cohort in planned if cohort.given is not None]
+    if not given:
+        return convention_label(scenario)
+    counts = "; ".join(
+        f"{'' if len(planned) == 1 else cohort.name + ': '}"
+        f"{to_decimal(cohort.given.count).normalize():f} as published"
+        f" ({cohort.given.source.cite()})"
+        for cohort in given
+        if cohort.given is not None
+    )
+    if len(given) == len(planned):
+        return f"a published count, costed as given, not women x rate: {counts}"
+    return f"{convention_label(scenario)}; a published count for {counts}"
+
+
 def count(scenario: Scenario, exact: Decimal) -> Decimal:
     """Births as the scenario counts them: exact, or rounded half up to whole births."""
     rounding = scenario.avoided_births_counting == "round_half_up"
@@ -118,8 +139,14 @@ def cohorts(scenario: Scenario) -> list[PlannedCohort]:
 def _planned(
     scenario: Scenario, cohort: Cohort, index: int, of: int, years: Decimal
 ) -> PlannedCohort:
-    rate = to_decimal(cohort.birth_rate_per_woman_per_year)
-    exact = formulas.avoided_births(Decimal(cohort.women_open), rate, years)
+    given = cohort.avoided_births
+    if given is not None:
+        rate = None
+        exact = to_decimal(given.count)
+    else:
+        assert cohort.birth_rate_per_woman_per_year is not None  # the model holds one or other
+        rate = to_decimal(cohort.birth_rate_per_woman_per_year)
+        exact = formulas.avoided_births(Decimal(cohort.women_open), rate, years)
     return PlannedCohort(
         name=cohort.name or ("cohort" if of == 1 else f"cohort {index + 1}"),
         start=None if cohort.start is None else Month.parse(cohort.start),
@@ -131,6 +158,7 @@ def _planned(
         ramp_up_months=cohort.ramp_up_months,
         expected_exact=exact,
         expected_counted=count(scenario, exact),
+        given=given,
     )
 
 

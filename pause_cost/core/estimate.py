@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pause_cost.core import formulas
-from pause_cost.core.cohorts import PlannedCohort, cohorts, convention_label, window_years
+from pause_cost.core.cohorts import PlannedCohort, births_label, cohorts, window_years
 from pause_cost.core.evaluate import LineSums, YearSums
 from pause_cost.core.plan import Plan, compile_tables
 from pause_cost.model.scenario import Scenario
@@ -49,6 +49,7 @@ def _avoided(scenario: Scenario, planned: list[PlannedCohort], factor: Decimal) 
     counted = sum((cohort.avoided for cohort in planned), ZERO)
     return births_summary(
         scenario,
+        planned,
         exact=sum((cohort.expected_exact for cohort in planned), ZERO),
         counted=counted,
         observed=sum((cohort.observed_births for cohort in planned), ZERO),
@@ -58,6 +59,7 @@ def _avoided(scenario: Scenario, planned: list[PlannedCohort], factor: Decimal) 
 
 def births_summary(
     scenario: Scenario,
+    planned: list[PlannedCohort],
     *,
     exact: Decimal,
     counted: Decimal,
@@ -70,7 +72,7 @@ def births_summary(
         exact=exact,
         counted=counted,
         counting=scenario.avoided_births_counting,
-        convention=convention_label(scenario),
+        convention=births_label(scenario, planned),
         observed=observed,
         costed=costed,
     )

@@ -119,7 +119,7 @@ def point_values(case: Case) -> Values[Decimal]:
     return Values(
         per_birth=[line.per_birth_per_year_gbp for line in case.plan.lines],
         women=[Decimal(cohort.women_open) for cohort in case.cohorts],
-        rates=[cohort.birth_rate_per_woman_per_year for cohort in case.cohorts],
+        rates=[cohort.birth_rate_per_woman_per_year or ZERO for cohort in case.cohorts],
         observed=[cohort.observed_births for cohort in case.cohorts],
         steps=[share for _, _, share in case.bridge],
         cost=None if case.cost is None else case.cost.value,

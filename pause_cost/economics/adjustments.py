@@ -1,20 +1,17 @@
 """The case's adjustments and comparisons: the gross-to-net bridge, the evaluation's route,
-the scale of need, and the outturn against the forecast.
+and the forecast beside the forecast less births observed (the scale of need is
+:mod:`pause_cost.economics.scale`).
 
 Pure: no files, no printing, no clock.
 """
 
 from __future__ import annotations
 
-import math
 from decimal import Decimal
 
-from pause_cost.core import formulas
-from pause_cost.core.cohorts import count, counting_years
-from pause_cost.core.programme import programme_total
 from pause_cost.economics.setting import Setting
 from pause_cost.model.scenario import Scenario
-from pause_cost.results.economics import Bridge, BridgeStep, ExPost, Scale
+from pause_cost.results.economics import Bridge, BridgeStep, ExPost
 
 ZERO = Decimal(0)
 
@@ -55,38 +52,6 @@ def bridge(scenario: Scenario, setting: Setting) -> Bridge | None:
         )
         running = after
     return Bridge(gross_gbp=gross, steps=steps, net_gbp=running, factor=setting.factor)
-
-
-def _return(avoided: Decimal, cost: Decimal | None) -> Decimal | None:
-    return None if cost is None or cost == 0 else formulas.return_per_pound(avoided, cost)
-
-
-def scale(scenario: Scenario, setting: Setting) -> Scale | None:
-    need = scenario.scale_of_need
-    if need is None:
-        return None
-    first = setting.cohorts[0]
-    needed = math.ceil(Decimal(need.eligible_women) / need.capacity_women_per_practice)
-    rate = first.birth_rate_per_woman_per_year
-    exact = Decimal(need.eligible_women) * rate * counting_years(scenario)
-    births = count(scenario, exact) * setting.factor
-    avoided = per_birth_horizon(setting) * births
-    cost = None
-    if scenario.programme_cost is not None:
-        practice_cohorts = Decimal(setting.practices * len(setting.cohorts))
-        cost = programme_total(scenario.programme_cost, setting.practices) / practice_cohorts
-        cost *= needed
-    return Scale(
-        eligible_women=need.eligible_women,
-        children_removed=need.children_removed,
-        capacity_women_per_practice=need.capacity_women_per_practice,
-        practice_cohorts_needed=needed,
-        avoided_births=births,
-        avoided_gbp=avoided,
-        programme_cost_gbp=cost,
-        net_gbp=None if cost is None else avoided - cost,
-        source=need.source,
-    )
 
 
 def ex_post(setting: Setting) -> ExPost | None:

@@ -12,14 +12,18 @@ Pure: no files, no printing, no clock.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pause_cost.core.cohorts import PlannedCohort
-from pause_cost.economics.adjustments import bridge, ex_post, scale
+from pause_cost.economics.adjustments import bridge, ex_post
 from pause_cost.economics.cashable import cashable
 from pause_cost.economics.cashflow import appraisal, calendar_table
 from pause_cost.economics.funders import funders
+from pause_cost.economics.headline import headline
 from pause_cost.economics.perspectives import public_sector, with_returns
 from pause_cost.economics.prices import price_base
 from pause_cost.economics.routes import routes
+from pause_cost.economics.scale import scale
 from pause_cost.economics.setting import Setting
 from pause_cost.model.scenario import Scenario
 from pause_cost.results.economics import Basis, CohortResult, Economics
@@ -36,7 +40,7 @@ def economics(scenario: Scenario, setting: Setting) -> Economics:
     """The case's parts the scenario asks for; the rest null."""
     basis: Basis = "financial_year" if setting.case.calendar else "year_after_birth"
     cal = calendar_table(scenario, setting) if setting.case.calendar else None
-    return Economics(
+    found = Economics(
         cohorts=[_cohort_result(cohort) for cohort in setting.cohorts],
         timing=basis,
         calendar=cal,
@@ -50,6 +54,7 @@ def economics(scenario: Scenario, setting: Setting) -> Economics:
         public_sector=public_sector(setting),
         cashable=cashable(setting, setting.programme, list(setting.by_year), cal),
     )
+    return replace(found, headline=headline(scenario, setting, found))
 
 
 def _cohort_result(cohort: PlannedCohort) -> CohortResult:
@@ -64,4 +69,5 @@ def _cohort_result(cohort: PlannedCohort) -> CohortResult:
         avoided_births=cohort.avoided,
         source=cohort.source,
         observed_source=None if cohort.observed is None else cohort.observed.source,
+        births_source=None if cohort.given is None else cohort.given.source,
     )

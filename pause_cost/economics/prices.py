@@ -17,7 +17,15 @@ def price_base(prices: CostPrices | None) -> PriceBase | None:
         deflator=prices.deflator,
         factors=[CostFactor(period=period, factor=factor) for period, factor in prices.factors],
         statement=statement(prices),
+        one_base=one_base(prices),
     )
+
+
+def one_base(prices: CostPrices) -> bool:
+    """Whether the cost is in the savings' one price year: stated, and dated where cash."""
+    if prices.price_year is None or prices.stated == "not stated":
+        return False
+    return not (prices.stated == "cash" and not prices.factors)
 
 
 def statement(prices: CostPrices) -> str:

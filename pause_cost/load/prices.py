@@ -135,8 +135,11 @@ def check_price_base(
         problems.append(
             located(
                 *at,
-                "a cash programme cost is converted year by year, but its financial years are "
-                "not known: give the cohort a start month, or the cost as a profile by "
-                "financial year",
+                f"{what} (the NPV and the BCR) are refused: they need the programme cost in "
+                f"the savings' prices ({target}), but it is cash in financial years that are "
+                "not known, so it cannot be brought to them. Give the cohort a start month, or "
+                "the cost as a profile by financial year, or state it real at a price year "
+                "(prices: real, price_year); without discounting the undiscounted net and "
+                "ratio are shown, flagged as mixing prices",
             )
         )

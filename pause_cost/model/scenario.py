@@ -12,6 +12,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from pause_cost.model.base import InputModel, Number, PriceYear, Slug, Source, Text
+from pause_cost.model.births import GivenBirths, check_births_given
 from pause_cost.model.business import BusinessCase
 from pause_cost.model.claims import Claim as Claim
 from pause_cost.model.contract import Contract
@@ -28,6 +29,7 @@ from pause_cost.model.economics import (
     Practice,
     ScaleOfNeed,
 )
+from pause_cost.model.funding import check_funders
 from pause_cost.model.month import MonthText
 from pause_cost.model.overrides import LineOverride as LineOverride
 from pause_cost.model.tables import OptionalNation
@@ -44,10 +46,15 @@ class Cohort(InputModel):
     women_open: int = Field(
         ge=0, le=100_000, description="Women open on the programme (whole number)."
     )
-    birth_rate_per_woman_per_year: Number = Field(
-        ge=0,
-        le=2,
-        description="Births per woman per year without the programme, from birthing histories.",
+    birth_rate_per_woman_per_year: Annotated[Number, Field(ge=0, le=2)] | None = Field(
+        default=None,
+        description="Births per woman per year without the programme, from birthing histories "
+        "(or give avoided_births).",
+    )
+    avoided_births: GivenBirths | None = Field(
+        default=None,
+        description="A published count of the cohort's avoided births, with its source, "
+        "costed as given in place of women x rate x window.",
     )
     source: Source
     name: Text | None = Field(default=None, max_length=200)
@@ -71,6 +78,11 @@ class Cohort(InputModel):
         "the programme's months); all open at the start if omitted. Moves births later on a "
         "calendar, never their number.",
     )
+
+    @model_validator(mode="after")
+    def _births_one_way(self) -> Self:
+        check_births_given(self)
+        return self
 
 
 class PauseWindow(InputModel):
@@ -222,6 +234,12 @@ class Scenario(InputModel):
         max_length=20,
         description="Who pays the programme, by share, and whose savings fall to them.",
     )
+    headline_view: Text | None = Field(
+        default=None,
+        max_length=200,
+        description="The funder (by name) whose own position the headline gives: its cost "
+        "avoided against its own share. Omitted: the council's funder where funders are given.",
+    )
     discounting: Discounting | None = Field(
         default=None, description="Present values, NPV and BCR at a schedule's rates."
     )
@@ -365,28 +383,5 @@ class Scenario(InputModel):
                 "nominal_cash states cash by financial year, which needs a calendar: give the "
                 "cohort a start month (or a practice)"
             )
-        if self.funders is not None:
-            total = sum((funder.share_of_programme_cost for funder in self.funders), Decimal(0))
-            if total != 1:
-                raise ValueError(
-                    f"funders' shares of the programme cost add up to {total}, not 1: they must "
-                    "cover the whole cost exactly"
-                )
-            councils = [funder.name for funder in self.funders if funder.kind == "council"]
-            if len(councils) > 1:
-                raise ValueError(
-                    f"{len(councils)} funders are of kind council; the council's own lines fall "
-                    "to one funder: give one"
-                )
-            if self.programme_cost is None:
-                raise ValueError("funders share the programme cost: give programme_cost too")
-            claimed: dict[str, str] = {}
-            for funder in self.funders:
-                for agency in funder.agencies:
-                    if agency in claimed:
-                        raise ValueError(
-                            f"agency {agency!r} is named by funders {claimed[agency]!r} and "
-                            f"{funder.name!r}: a line's savings fall to one funder"
-                        )
-                    claimed[agency] = funder.name
+        check_funders(self.funders, self.programme_cost is not None, self.headline_view)
         return self

@@ -17,6 +17,7 @@ from pause_cost.render.document import (
     Table,
 )
 from pause_cost.render.estimate import estimate_document
+from pause_cost.render.headline import coverage_blocks, view_rows
 from pause_cost.render.labels import counting_label, figure_label, prices_label, window_label
 from pause_cost.results.estimate import PROMINENT, Estimate
 
@@ -36,13 +37,15 @@ def _figures(estimate: Estimate) -> list[Row]:
     if horizon.other_agencies_gbp:
         rows.append(Row(("Other agencies (not added)", Money(horizon.other_agencies_gbp))))
     programme = estimate.programme
+    base = estimate.economics.price_base
+    mixed = " (PRICES MIXED)" if base is not None and not base.one_base else ""
     if programme.cost_gbp is not None and programme.net_gbp is not None:
         rows += [
             Row(("Programme cost", Money(programme.cost_gbp)), group=True),
-            Row(("Net cost avoided", Money(programme.net_gbp)), strong=True),
+            Row((f"Net cost avoided{mixed}", Money(programme.net_gbp)), strong=True),
         ]
         if programme.return_per_pound is not None:
-            rows.append(Row(("Avoided per £1 spent", Ratio(programme.return_per_pound))))
+            rows.append(Row((f"Avoided per £1 spent{mixed}", Ratio(programme.return_per_pound))))
         calendar = estimate.economics.calendar
         if calendar is not None:
             paid = calendar.payback_financial_year or "not within the years costed"
@@ -88,9 +91,10 @@ def brief_document(estimate: Estimate) -> Document:
         Table(
             title="Key figures",
             columns=(Column("Figure"), Column("Value", numeric=True)),
-            rows=tuple(_figures(estimate)),
+            rows=(*_figures(estimate), *view_rows(estimate)),
             show_header=False,
         ),
+        *coverage_blocks(estimate, partial_only=True),
         *_published(estimate),
         Paragraph(
             f"{rest} note{'s' if rest != 1 else ''} to read before quoting, and "

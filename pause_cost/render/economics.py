@@ -1,5 +1,5 @@
 """The economic case's blocks: cohorts, financial years, funders, present
-values, the bridge, the two routes, the scale of need and the outturn.
+values, the bridge, the two routes, the scale of need and the forecast less births observed.
 
 Each part appears only where the estimate carries it. Nothing here computes a figure.
 """
@@ -22,6 +22,7 @@ from pause_cost.render.document import (
     Table,
 )
 from pause_cost.render.perspectives import perspective_blocks
+from pause_cost.render.scale import scale_blocks
 from pause_cost.results.economics import Economics
 from pause_cost.results.estimate import Estimate
 
@@ -51,7 +52,7 @@ def economics_blocks(estimate: Estimate) -> list[Block]:
     case = estimate.economics
     blocks: list[Block] = []
     parts = (_cohorts, _calendar, _nominal, _funders, perspective_blocks, _appraisal, _bridge)
-    for part in (*parts, _routes, _scale):
+    for part in (*parts, _routes, scale_blocks):
         found = _titled(part(case))
         blocks += found
         if found and isinstance(found[-1], Paragraph):
@@ -61,8 +62,11 @@ def economics_blocks(estimate: Estimate) -> list[Block]:
         blocks += _titled(
             [
                 Table(
-                    title="Forecast and outturn",
-                    columns=(Column("Figure"), *_numeric("Forecast", "Outturn")),
+                    title="Forecast, and forecast less births observed",
+                    columns=(
+                        Column("Figure"),
+                        *_numeric("Forecast", "Forecast less births observed"),
+                    ),
                     rows=(
                         Row(
                             (
@@ -97,7 +101,9 @@ def _cohorts(case: Economics) -> list[Block]:
                 cohort.name,
                 cohort.start or "",
                 str(cohort.women_open),
-                Count(cohort.birth_rate_per_woman_per_year),
+                "count given"
+                if cohort.birth_rate_per_woman_per_year is None
+                else Count(cohort.birth_rate_per_woman_per_year),
                 Count(cohort.expected_births_counted),
                 *([Count(cohort.observed_births or Decimal(0))] if observed else []),
                 Count(cohort.avoided_births),
@@ -357,36 +363,4 @@ def _routes(case: Economics) -> list[Block]:
             f"{routes.note} Per-woman: {routes.per_woman.source.cite()}. Evaluation: "
             f"{routes.evaluation.source.cite()}."
         ),
-    ]
-
-
-def _scale(case: Economics) -> list[Block]:
-    scale = case.scale
-    if scale is None:
-        return []
-    rows: list[Row] = [
-        Row(("Eligible women", str(scale.eligible_women))),
-        *(
-            [Row(("Children already removed", str(scale.children_removed)))]
-            if scale.children_removed is not None
-            else []
-        ),
-        Row(("Women per practice at a time", str(scale.capacity_women_per_practice))),
-        Row(("Practice-cohorts needed to reach them", str(scale.practice_cohorts_needed))),
-        Row(("Avoided births at that scale", Count(scale.avoided_births, BIRTH_PLACES))),
-        Row(("Council's avoidance", Money(scale.avoided_gbp))),
-    ]
-    if scale.programme_cost_gbp is not None and scale.net_gbp is not None:
-        rows += [
-            Row(("Programme cost at that scale", Money(scale.programme_cost_gbp))),
-            Row(("Net", Money(scale.net_gbp)), strong=True),
-        ]
-    return [
-        Table(
-            title="Scale of need",
-            columns=(Column("Figure"), Column("Value", numeric=True)),
-            rows=tuple(rows),
-            show_header=False,
-        ),
-        Paragraph(f"Scale of need: {scale.source.cite()}"),
     ]

@@ -24,6 +24,7 @@ from pause_cost.render.document import (
     Tidy,
 )
 from pause_cost.render.economics import economics_blocks
+from pause_cost.render.headline import coverage_blocks
 from pause_cost.render.labels import (
     NOTE_KINDS,
     counting_label,
@@ -60,6 +61,7 @@ def estimate_document(estimate: Estimate) -> Document:
         summary.append(Gap(media=TEXT))
     summary.append(_inputs(estimate))
     summary += [_money(estimate, medium) for medium in ("text", "markdown")]
+    summary += coverage_blocks(estimate)
     summary += _programme(estimate)
     summary += economics_blocks(estimate)
     summary += business_case_blocks(estimate.economics)
@@ -101,7 +103,9 @@ def _inputs(estimate: Estimate) -> Table:
         columns=(Column("Input"), Column("Value")),
         rows=(
             Row((women_label(estimate), str(scenario.women_open))),
-            Row(("Births per woman per year", "by cohort" if rate is None else Count(rate))),
+            Row(
+                ("Births per woman per year", _rate_text(estimate) if rate is None else Count(rate))
+            ),
             Row(("Window", window_label(estimate))),
             Row(("Avoided births, exact", Count(estimate.avoided_births.exact))),
             *(
@@ -115,6 +119,14 @@ def _inputs(estimate: Estimate) -> Table:
         ),
         show_header=False,
     )
+
+
+def _rate_text(estimate: Estimate) -> str:
+    """Where the cohorts share no one rate: each its own, or a published count in its place."""
+    cohorts = estimate.economics.cohorts
+    if cohorts and all(cohort.births_source is not None for cohort in cohorts):
+        return "none: a published count of births is given"
+    return "by cohort"
 
 
 def _money(estimate: Estimate, medium: str) -> Table:
@@ -178,15 +190,18 @@ def _programme(estimate: Estimate) -> list[Block]:
     horizon_years = estimate.horizon.years
     payback = programme.payback_year
     payback_text = f"year {payback}" if payback else "not within the horizon"
+    base = estimate.economics.price_base
+    mixed = " (PRICES MIXED)" if base is not None and not base.one_base else ""
     rows = [Row(("Programme cost", Money(programme.cost_gbp)))]
+    net_label = f"Net of cost, {horizon_years} years{mixed}"
     if programme.net_gbp is not None:
-        rows.append(Row((f"Net of cost, {horizon_years} years", Money(programme.net_gbp))))
+        rows.append(Row((net_label, Money(programme.net_gbp))))
     else:
-        rows.append(Row((f"Net of cost, {horizon_years} years", "n/a"), media=MARKDOWN))
+        rows.append(Row((net_label, "n/a"), media=MARKDOWN))
     if programme.return_per_pound is not None:
-        rows.append(Row((RETURN_LABEL, Ratio(programme.return_per_pound))))
+        rows.append(Row((RETURN_LABEL + mixed, Ratio(programme.return_per_pound))))
     else:
-        rows.append(Row((RETURN_LABEL, "n/a"), media=MARKDOWN))
+        rows.append(Row((RETURN_LABEL + mixed, "n/a"), media=MARKDOWN))
     calendar = estimate.economics.calendar
     payback_rows: list[tuple[str, Money | Ratio | str]]
     if calendar is None:
@@ -213,9 +228,8 @@ def _programme(estimate: Estimate) -> list[Block]:
             media=MARKDOWN,
         ),
     ]
-    base = estimate.economics.price_base
     if base is not None:
-        warning = "NOT IN ONE PRICE BASE: " if base.cost_prices == "not stated" else ""
+        warning = "NOT IN ONE PRICE BASE: " if not base.one_base else ""
         blocks.append(Paragraph(f"Prices: {warning}{base.statement}"))
     if programme.source is not None:
         blocks += [

@@ -8,6 +8,7 @@ analysis was not run for is left out, never shown empty.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from pause_cost.model.labels import outcome_label
 from pause_cost.money import plain, round_half_up
@@ -15,6 +16,7 @@ from pause_cost.render.labels import prices_label
 from pause_cost.render.sentences import quoted_money
 from pause_cost.results.contracts import ContractResult
 from pause_cost.results.estimate import Estimate
+from pause_cost.results.headline import Headline
 from pause_cost.results.options import Acceptability, OptionsAppraisal
 from pause_cost.results.uncertainty import BreakEven, InputRange, Simulation, Tornado
 
@@ -65,20 +67,36 @@ def headline(
         f"{scenario.council} ({quoted_money(horizon.cashable_gbp)} cashable, "
         f"{quoted_money(horizon.internal_gbp)} internal), "
         f"{quoted_money(estimate.immediate.total_gbp)} of it in the first "
-        f"{'year' if estimate.immediate.years == 1 else f'{estimate.immediate.years} years'}."
+        f"{'year' if estimate.immediate.years == 1 else f'{estimate.immediate.years} years'}"
     )
+    view = estimate.economics.headline
+    if view is not None and view.coverage is not None:
+        text += f", {view.coverage}"
+    text += "."
     programme = estimate.programme
+    funder = view is not None and view.view_kind == "funder"
+    if funder and view is not None and programme.cost_gbp is not None:
+        text += _funder_view(view, programme.cost_gbp)
     if programme.cost_gbp is not None and programme.net_gbp is not None:
         text += (
-            f" The programme costs {quoted_money(programme.cost_gbp)}, leaving "
+            " Against the whole cost, the council's avoidance leaves "
+            f"{quoted_money(programme.net_gbp)} net"
+            if funder
+            else f" The programme costs {quoted_money(programme.cost_gbp)}, leaving "
             f"{quoted_money(programme.net_gbp)} net"
         )
-        if programme.return_per_pound is not None:
+        if programme.return_per_pound is not None and not funder:
             per_pound = f"£{round_half_up(programme.return_per_pound, 2):,.2f}"
             text += f": {per_pound} avoided for each £1 spent"
         calendar = estimate.economics.calendar
         if calendar is not None and calendar.payback_financial_year is not None:
             text += f", paying back in {calendar.payback_financial_year}"
+        base = estimate.economics.price_base
+        if base is not None and not base.one_base:
+            text += (
+                " (prices mixed: the cost is not in the savings' prices, so net and the ratio "
+                "set one against the other as given)"
+            )
         text += "."
     else:
         text += " No programme cost is given: these are gross figures."
@@ -89,9 +107,12 @@ def headline(
             if appraisal.schedule == GREEN_BOOK
             else f"the discount rates of {appraisal.schedule_title}"
         )
+        npv, whose = appraisal.npv_gbp, "its"
+        if view is not None and view.view_kind == "funder" and view.npv_gbp is not None:
+            npv, whose = view.npv_gbp, f"{view.view}'s"
         text += (
-            f" At {rates} its net present value is "
-            f"{quoted_money(appraisal.npv_gbp)} (year 0: {appraisal.year_zero})."
+            f" At {rates} {whose} net present value is "
+            f"{quoted_money(npv)} (year 0: {appraisal.year_zero})."
         )
     if simulation is not None:
         summary = next((s for s in simulation.outcomes if s.outcome == simulation.outcome), None)
@@ -185,13 +206,6 @@ def _caveats(
             f"{count} unit cost{'s' if count != 1 else ''} that are judgements, "
             "not published figures"
         )
-    for table in estimate.tables:
-        if table.coverage is not None and table.coverage.left_out:
-            parts = len(table.coverage.left_out)
-            found.append(
-                f"{table.name}, a table that by its own account leaves out {parts} part"
-                f"{'s' if parts != 1 else ''} of a child's journey"
-            )
     if _second_hand(estimate):
         found.append("a programme cost taken second-hand")
     return found
@@ -209,6 +223,20 @@ def _judged_lines(estimate: Estimate) -> str | None:
         if f"{line.table}/{line.id}" in judged
     ]
     return f"The judged unit costs are: {_named(items)}." if items else None
+
+
+def _funder_view(view: Headline, total: Decimal) -> str:
+    """The named funder's own position: its share of the cost against what it avoids."""
+    if view.cost_gbp is None or view.net_gbp is None:
+        return ""
+    said = (
+        f" The programme costs {quoted_money(total)}; from {view.view}'s view, it pays "
+        f"{quoted_money(view.cost_gbp)} (its share) and avoids {quoted_money(view.avoided_gbp)}"
+        f" of cost, leaving it {quoted_money(view.net_gbp)} net"
+    )
+    if view.return_per_pound is not None:
+        said += f": £{round_half_up(view.return_per_pound, 2):,.2f} avoided for each £1 it pays"
+    return said + "."
 
 
 def _joined(items: list[str]) -> str:

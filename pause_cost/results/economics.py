@@ -16,6 +16,7 @@ from pause_cost.model.base import Source
 from pause_cost.model.economics import FunderKind
 from pause_cost.results.base import Exact, result
 from pause_cost.results.business_case import BusinessCaseResult
+from pause_cost.results.headline import Headline
 
 Basis = Literal["financial_year", "year_after_birth"]
 """What a period is: a council financial year (a calendar is given), or a year after each
@@ -27,8 +28,12 @@ class CohortResult:
     name: str
     start: Annotated[str | None, Field(description="The month the cohort starts, YYYY-MM.")]
     women_open: int
-    birth_rate_per_woman_per_year: Exact
-    expected_births_exact: Annotated[Exact, Field(description="women x rate x window years.")]
+    birth_rate_per_woman_per_year: Annotated[
+        Exact | None, Field(description="Null where the cohort gives a published count.")
+    ]
+    expected_births_exact: Annotated[
+        Exact, Field(description="women x rate x window years, or the published count given.")
+    ]
     expected_births_counted: Annotated[Exact, Field(description="As the scenario counts them.")]
     observed_births: Annotated[
         Exact | None, Field(description="Births on the programme that happened anyway.")
@@ -38,6 +43,10 @@ class CohortResult:
     ]
     source: Source
     observed_source: Source | None
+    births_source: Annotated[
+        Source | None,
+        Field(description="Where the published count of avoided births comes from; null if none."),
+    ] = None
 
 
 @result
@@ -256,17 +265,40 @@ class Scale:
     ]
     net_gbp: Exact | None
     source: Source
+    basis: Annotated[
+        str, Field(description="How births at scale were found: the rate, or a count per woman.")
+    ] = ""
+    note: Annotated[
+        str, Field(description="What the figures are: an undated, undiscounted illustration.")
+    ] = ""
+    avoided_rounded_gbp: Annotated[
+        Exact | None, Field(description="avoided_gbp to the nearest £1,000, as shown.")
+    ] = None
+    programme_cost_rounded_gbp: Annotated[
+        Exact | None, Field(description="programme_cost_gbp to the nearest £1,000, as shown.")
+    ] = None
+    net_rounded_gbp: Annotated[
+        Exact | None, Field(description="net_gbp to the nearest £1,000, as shown.")
+    ] = None
 
 
 @result
 class ExPost:
-    """The forecast beside the outturn, where births were observed on the programme."""
+    """The forecast beside the forecast less births observed on the programme (ex-post).
+
+    The ``outturn_*`` keys keep their names for scripts; what they hold is not an outturn (the
+    births the women would have had are never observed) but the forecast less the births
+    observed, and every output labels them so."""
 
     forecast_births: Exact
     observed_births: Exact
-    outturn_births: Exact
+    outturn_births: Annotated[
+        Exact, Field(description="Forecast less births observed (never below 0); not an outturn.")
+    ]
     forecast_total_gbp: Exact
-    outturn_total_gbp: Exact
+    outturn_total_gbp: Annotated[
+        Exact, Field(description="The council's avoidance for the forecast less births observed.")
+    ]
 
 
 @result
@@ -293,6 +325,14 @@ class PriceBase:
         Field(description="Per period: level(price year) / level(period), or of its price year."),
     ]
     statement: Annotated[str, Field(description="The price base in words, shown beside PVs.")]
+    one_base: Annotated[
+        bool,
+        Field(
+            description="Whether the cost and the savings are in one price year; false where "
+            "the cost states no prices, is cash in years not known, or the lines are in "
+            "several (net and the ratio then mix prices, and say so beside them)."
+        ),
+    ] = True
 
 
 @result
@@ -314,4 +354,8 @@ class Economics:
     business_case: Annotated[
         BusinessCaseResult | None,
         Field(description="The finance officer's case; null without a programme cost."),
+    ] = None
+    headline: Annotated[
+        Headline | None,
+        Field(description="Whose view the headline takes, and what its tables leave out."),
     ] = None

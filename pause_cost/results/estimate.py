@@ -30,7 +30,10 @@ cohorts differ. Since added (keys only, none changed): ``scenario.persistence_mo
 ``avoided_births.factor``, each ``by_year``'s ``programme_cost_gbp``/``net_gbp``/
 ``cumulative_net_gbp``, ``by_stage``, ``economics.calendar.programme_cost_gbp``, each flag's
 ``prominent`` and each published check's ``source`` (a claim's own): the figures the page
-and the workbook show, so no renderer adds them up."""
+and the workbook show, so no renderer adds them up; ``economics.headline`` (whose view, and
+what the tables leave out), ``economics.price_base.one_base``, the scale's ``basis``, ``note``
+and ``*_rounded_gbp``, and each cohort's ``births_source`` (a published count). Each cohort's
+``birth_rate_per_woman_per_year`` is null where it gives a published count."""
 
 
 @result
@@ -284,7 +287,13 @@ class PublishedComparison:
 
 
 PROMINENT = frozenset(
-    ("what_if", "overlapping_tables", "nation_mismatch", "programme_cost_prices_unstated")
+    (
+        "what_if",
+        "overlapping_tables",
+        "nation_mismatch",
+        "programme_cost_prices_unstated",
+        "programme_cost_cash_not_converted",
+    )
 )
 """Flags that put a figure in doubt as a whole: outputs show them before the figures."""
 

@@ -26,6 +26,7 @@ from pause_cost.visible import shown_text
 DEFAULT_INPUTS = (
     "cohort.women_open",
     "cohort.birth_rate_per_woman_per_year",
+    "cohort.avoided_births.count",
     "practice.capacity_women",
     "practice.birth_rate_per_woman_per_year",
     "programme_cost.total_gbp",

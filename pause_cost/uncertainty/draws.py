@@ -41,7 +41,8 @@ CHUNK = 100_000
 CHUNK_ELEMENTS = 3_000_000
 """Draws x lines held at a time: a table of many lines is evaluated in smaller chunks."""
 
-OUTCOMES = ("immediate_total", "horizon_total", "horizon_cashable", "net", "npv")
+OUTCOMES = ("immediate_total", "horizon_total", "horizon_cashable", "net", "cashable_net", "npv")
+"""What the Monte Carlo reports, in order (npv only where the scenario discounts)."""
 
 
 class SimulationError(PauseCostError, ValueError):
@@ -179,7 +180,7 @@ def draw_values(
     point = Values(
         per_birth=np.broadcast_to(compiled.per_birth, (size, compiled.per_birth.shape[0])),
         women=[float(cohort.women_open) for cohort in case.cohorts],
-        rates=[float(cohort.birth_rate_per_woman_per_year) for cohort in case.cohorts],
+        rates=[float(cohort.birth_rate_per_woman_per_year or 0) for cohort in case.cohorts],
         observed=[float(cohort.observed_births) for cohort in case.cohorts],
         steps=[float(share) for _, _, share in case.bridge],
         cost=None if case.cost is None else float(case.cost.value),
@@ -268,6 +269,7 @@ def evaluate_chunk(
         "horizon_total": found.horizon_total,
         "horizon_cashable": found.horizon[0],
         "net": found.net,
+        "cashable_net": _cashable_net(found),
     }
     if found.npv is not None:
         outcomes["npv"] = found.npv
@@ -284,6 +286,12 @@ def evaluate_chunk(
         if total is None
         else np.broadcast_to(np.asarray(total, dtype=np.float64), (size,)),
     )
+
+
+def _cashable_net(found: Evaluated[Any]) -> Any:
+    """Cashable cost avoided over the horizon less the programme's cost (none: no cost)."""
+    cost = found.programme_total
+    return found.horizon[0] if cost is None else formulas.net(found.horizon[0], cost)
 
 
 def point_outcomes(compiled: Compiled) -> dict[str, float]:

@@ -26,6 +26,14 @@ def _net(result: Estimate) -> Decimal:
     return result.horizon.total_gbp if net is None else net
 
 
+def _cashable_net(result: Estimate) -> Decimal:
+    """Cashable cost avoided over the horizon less the programme's cost (the cashable-only
+    net beside the total's); the cashable gross where no cost is given."""
+    cost = result.programme.cost_gbp
+    cashable = result.horizon.cashable_gbp
+    return cashable if cost is None else formulas.net(cashable, cost)
+
+
 NEEDS_DISCOUNTING = "npv needs the scenario's discounting (discounting: {schedule: ...})"
 NEEDS_COST_RETURN = "return_per_pound needs the scenario's programme_cost"
 NEEDS_COST_PAYBACK = "payback needs the scenario's programme_cost"
@@ -63,6 +71,7 @@ class OutcomeError(PauseCostError, ValueError):
 
 OUTCOMES: dict[str, Callable[[Estimate], Decimal]] = {
     "net": _net,
+    "cashable_net": _cashable_net,
     "npv": _npv,
     "horizon_total": lambda result: result.horizon.total_gbp,
     "horizon_cashable": lambda result: result.horizon.cashable_gbp,
@@ -75,6 +84,7 @@ OUTCOMES: dict[str, Callable[[Estimate], Decimal]] = {
 
 UNITS = {
     "net": "GBP",
+    "cashable_net": "GBP",
     "npv": "GBP",
     "horizon_total": "GBP",
     "horizon_cashable": "GBP",
@@ -94,7 +104,7 @@ def outcome(result: Estimate, name: str) -> Decimal:
 
 def is_gross(result: Estimate, name: str) -> bool:
     """Whether ``net`` stands for the gross total, the scenario having no programme cost."""
-    return name == "net" and result.programme.cost_gbp is None
+    return name in ("net", "cashable_net") and result.programme.cost_gbp is None
 
 
 def finite(value: Decimal) -> bool:
@@ -106,6 +116,9 @@ def evaluated_outcome(case: Case, found: Evaluated[Decimal], name: str) -> Decim
     :func:`outcome` reads from the estimate of the same inputs."""
     if name == "net":
         return found.net
+    if name == "cashable_net":
+        cost = found.programme_total
+        return found.horizon[0] if cost is None else formulas.net(found.horizon[0], cost)
     if name == "npv":
         if found.npv is None:
             raise OutcomeError(NEEDS_DISCOUNTING)
