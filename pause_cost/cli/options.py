@@ -43,8 +43,8 @@ DOCUMENTS = (
 """What any result can be written as; the first is the default."""
 ESTIMATES = (*DOCUMENTS[:4], OutputFormat.csv_wide, OutputFormat.markdown)
 PACKS = (OutputFormat.xlsx, OutputFormat.html, OutputFormat.markdown)
-REGIONS = (*DOCUMENTS, OutputFormat.html)
-"""``region``'s: its documents, and the page of its pack."""
+REGIONS = (*DOCUMENTS, OutputFormat.html, OutputFormat.xlsx)
+"""``region``'s: its documents, and the page and workbook of its pack."""
 JSON_ONLY = (OutputFormat.json, OutputFormat.jsonl)
 CHECKS = (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl)
 JSON_FORMATS = frozenset(JSON_ONLY)

@@ -1,0 +1,198 @@
+"""A region's workbook: a Region sheet (one row a council, the region's total) over each
+council's own Summary and Lines sheets, as the committee pack's workbook writes them.
+
+Every council has the same inputs (``births``, ``women_open``, ``horizon_years``...), so each
+council's names are defined on its own two sheets only (sheet-scoped names): a formula on a
+council's sheet reads that council's figures. The Region sheet's rows are formulas reading each
+council's totals, and the region's total is a sum over those rows, each formula recorded with
+the engine's figure (:class:`~pause_cost.report.book.Check`) for a spreadsheet engine to
+recalculate in a test. It lays out results and computes nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from decimal import Decimal
+from typing import Any
+
+from pause_cost.report.book import Book, Check, cell, open_book
+from pause_cost.report.lines import lines_sheet
+from pause_cost.report.pack import Pack
+from pause_cost.report.region import RegionPack
+from pause_cost.report.summary import summary_figures, summary_inputs
+from pause_cost.results.region import CouncilRow
+
+SHEET = "Region"
+COLUMNS = (
+    ("Council", 40),
+    ("Scenario", 20),
+    ("Women open", 10),
+    ("Avoided births", 10),
+    ("Immediate", 14),
+    ("Horizon cashable", 14),
+    ("Horizon total", 14),
+    ("Programme cost", 14),
+    ("Net", 14),
+    ("Sheets", 34),
+    ("Flags", 80),
+)
+WOMEN, BIRTHS, IMMEDIATE, CASHABLE, HORIZON, PROGRAMME, NET = 2, 3, 4, 5, 6, 7, 8
+FIRST_ROW = 4
+"""The first council's row on the Region sheet (row 5 as a spreadsheet numbers it)."""
+
+
+def sheet_names(number: int, name: str) -> tuple[str, str]:
+    """A council's two sheets: a number (so they are unique) and its name cut to fit the
+    31 characters a sheet's name may have, without the characters a sheet's name may not."""
+    plain = re.sub(r"[\[\]:*?/\\']", "", name).strip()[:20].strip()
+    return f"{number} {plain}", f"{number} {plain} lines"
+
+
+def _reference(sheet: str, row: int, column: int) -> str:
+    from xlsxwriter.utility import quote_sheetname
+
+    return f"{quote_sheetname(sheet)}!{cell(row, column)}"
+
+
+def build(pack: RegionPack, *, cache: bool = True) -> tuple[bytes, list[Check]]:
+    """The workbook's bytes, and the value each of its formulas must give."""
+    buffer = io.BytesIO()
+    book = open_book(buffer, pack.region.title, cache=cache)
+    workbook = book.workbook
+    region_sheet = workbook.add_worksheet(SHEET)
+    references: list[dict[str, str]] = []
+    for number, (row, result) in enumerate(
+        zip(pack.region.councils, pack.estimates, strict=True), start=1
+    ):
+        summary_name, lines_name = sheet_names(number, row.name)
+        summary = workbook.add_worksheet(summary_name)
+        lines = workbook.add_worksheet(lines_name)
+        book.scopes = (summary_name, lines_name)
+        book.names = {}
+        council_pack = Pack(estimate=result)
+        next_row = summary_inputs(book, summary, council_pack)
+        book.text(summary, 1, 5, f"{row.name}: the region's row {number}")
+        line_rows = lines_sheet(book, lines, result)
+        totals = summary_figures(book, summary, result, line_rows, next_row)
+        named = {
+            name: _reference(*where)
+            for name, where in book.names.items()
+            if name in ("births", "programme_cost") or name.startswith("women_open")
+        }
+        references.append(
+            {
+                "women": "+".join(
+                    target for name, target in named.items() if name.startswith("women_open")
+                ),
+                "births": named["births"],
+                "programme": named["programme_cost"],
+                **{
+                    key: f"{_reference_sheet(summary_name)}!{totals[key]}"
+                    for key in ("immediate_total_gbp", "horizon_cashable_gbp", "horizon_total_gbp")
+                },
+                "sheets": f"{summary_name}; {lines_name}",
+            }
+        )
+    book.scopes = ()
+    _region_sheet(book, region_sheet, pack, references)
+    region_sheet.activate()
+    workbook.close()
+    return buffer.getvalue(), book.checks
+
+
+def write(pack: RegionPack) -> bytes:
+    """The workbook's bytes."""
+    return build(pack)[0]
+
+
+def _reference_sheet(sheet: str) -> str:
+    from xlsxwriter.utility import quote_sheetname
+
+    return str(quote_sheetname(sheet))
+
+
+def _region_sheet(
+    book: Book, sheet: Any, pack: RegionPack, references: list[dict[str, str]]
+) -> None:
+    region = pack.region
+    book.text(sheet, 0, 0, region.title, "title")
+    book.text(sheet, 1, 0, f"region: {region.name}, {len(region.councils)} councils")
+    book.text(
+        sheet,
+        2,
+        0,
+        "Each council's row reads its own sheets (its inputs are names on those sheets only); "
+        "the region's total sums the rows.",
+    )
+    header = FIRST_ROW - 1
+    for column, (label, width) in enumerate(COLUMNS):
+        book.text(sheet, header, column, label, "header")
+        sheet.set_column(column, column, width)
+    sheet.freeze_panes(FIRST_ROW, 1)
+    for index, (row, where) in enumerate(zip(region.councils, references, strict=True)):
+        at = FIRST_ROW + index
+        _council_row(book, sheet, at, row, where)
+    last = FIRST_ROW + len(region.councils) - 1
+    total = last + 1
+    book.text(sheet, total, 0, "Region", "bold")
+
+    def summed(column: int, expected: Decimal | int, kind: Any = "money") -> None:
+        book.formula(
+            sheet,
+            total,
+            column,
+            f"=SUM({cell(FIRST_ROW, column, False)}:{cell(last, column, False)})",
+            Decimal(expected),
+            kind,
+            f"region {COLUMNS[column][0].lower()}",
+        )
+
+    summed(WOMEN, region.women_open, "count")
+    summed(BIRTHS, region.avoided_births, "count")
+    summed(IMMEDIATE, region.immediate_total_gbp)
+    summed(CASHABLE, region.horizon_cashable_gbp)
+    summed(HORIZON, region.horizon_total_gbp)
+    if region.programme_cost_gbp is not None and region.net_gbp is not None:
+        summed(PROGRAMME, region.programme_cost_gbp)
+        summed(NET, region.net_gbp)
+    else:
+        book.text(sheet, total, PROGRAMME, "not every council has a programme cost")
+
+
+def _council_row(book: Book, sheet: Any, at: int, row: CouncilRow, where: dict[str, str]) -> None:
+    book.text(sheet, at, 0, row.name)
+    book.text(sheet, at, 1, row.scenario)
+    what = row.name
+
+    def read(column: int, formula: str, expected: Decimal | int, kind: Any = "money") -> None:
+        book.formula(
+            sheet,
+            at,
+            column,
+            f"={formula}",
+            Decimal(expected),
+            kind,
+            f"{what} {COLUMNS[column][0].lower()}",
+        )
+
+    read(WOMEN, where["women"], row.women_open, "count")
+    read(BIRTHS, where["births"], row.avoided_births, "count")
+    read(IMMEDIATE, where["immediate_total_gbp"], row.immediate_total_gbp)
+    read(CASHABLE, where["horizon_cashable_gbp"], row.horizon_cashable_gbp)
+    read(HORIZON, where["horizon_total_gbp"], row.horizon_total_gbp)
+    if row.programme_cost_gbp is not None and row.net_gbp is not None:
+        read(PROGRAMME, where["programme"], row.programme_cost_gbp)
+        read(
+            NET,
+            f"{cell(at, HORIZON, False)}-{cell(at, PROGRAMME, False)}",
+            row.net_gbp,
+        )
+    book.text(sheet, at, 9, where["sheets"])
+    book.text(
+        sheet,
+        at,
+        10,
+        " ".join(f"[{flag.code}] {flag.message}" for flag in row.flags),
+        "wrap",
+    )
