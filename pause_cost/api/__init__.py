@@ -303,13 +303,17 @@ SCHEMA_KINDS = (
     "sensitivity",
     "breakeven",
     "simulation",
+    "region",
+    "national",
+    "contract",
+    "starters",
     "scenario",
     "table",
     "extension",
     "index",
     "ranges",
 )
-"""What ``schema`` describes: four outputs, then five kinds of input file."""
+"""What ``schema`` describes: eight outputs, then five kinds of input file."""
 
 
 def schema(kind: str) -> dict[str, Any]:
@@ -325,6 +329,8 @@ def schema(kind: str) -> dict[str, Any]:
         from pause_cost.results import uncertainty
 
         return json_schema(getattr(uncertainty, outputs[kind]))
+    if kind in ("region", "national", "contract", "starters"):
+        return json_schema(_scaled_output(kind))
     from pydantic import BaseModel
 
     from pause_cost.model.extension import TableExtension
@@ -354,6 +360,25 @@ def schema(kind: str) -> dict[str, Any]:
         return spliced
     document: dict[str, Any] = models[kind].model_json_schema(mode="validation")
     return document
+
+
+def _scaled_output(kind: str) -> type:
+    """The result class of ``region``, ``national``, ``contract`` or ``starters``."""
+    if kind == "region":
+        from pause_cost.results.region import RegionResult
+
+        return RegionResult
+    if kind == "national":
+        from pause_cost.results.national import NationalResult
+
+        return NationalResult
+    if kind == "contract":
+        from pause_cost.results.contracts import ContractResult
+
+        return ContractResult
+    from pause_cost.results.baseline import StartersOutput
+
+    return StartersOutput
 
 
 def init() -> str:
