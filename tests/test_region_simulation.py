@@ -93,3 +93,15 @@ def test_a_region_without_ranges_is_refused_cleanly() -> None:
     assert "nothing to draw" in outcome.stderr
     assert "Traceback" not in outcome.stderr
     assert outcome.stdout == ""
+
+
+def test_a_council_s_start_keeps_its_scenario_s_deflator() -> None:
+    """The Midlands councils with ranges start in 2020-02 on a scenario whose programme cost is
+    cash: the cost is still brought to the savings' prices (it once lost the deflator and
+    stopped with an internal error). Each council's cost is its committed maximum, deflated,
+    so below the cash figure; the region's net is the horizon less the four costs."""
+    region = api.region(REPO / "scenarios" / "regions" / "midlands-pause-hub-ranges.yaml")
+    cash = [Decimal(1004141), Decimal(55000), Decimal(794263), Decimal(704338)]
+    costs = [row.programme_cost_gbp for row in region.councils]
+    assert all(cost is not None and 0 < cost < paid for cost, paid in zip(costs, cash, strict=True))
+    assert region.net_gbp == region.horizon_total_gbp - sum(c for c in costs if c is not None)
