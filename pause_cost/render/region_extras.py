@@ -14,7 +14,9 @@ OUTCOME_LABELS = {
 }
 
 
-def _count(value: int | None) -> str:
+def _count(value: int | None, found: bool = True) -> str:
+    if not found:
+        return "-"
     return "suppressed or absent" if value is None else f"{value:,}"
 
 
@@ -34,9 +36,9 @@ def baseline_blocks(result: RegionResult) -> list[Table | Paragraph]:
                 (
                     council.name,
                     baseline.area,
-                    baseline.period or "-",
-                    _count(baseline.under_one_starting),
-                    _count(baseline.all_ages_starting),
+                    baseline.period or "not in the file",
+                    _count(baseline.under_one_starting, baseline.period is not None),
+                    _count(baseline.all_ages_starting, baseline.period is not None),
                     Count(round_half_up(baseline.avoided_births_per_year, 2)),
                 )
             )
