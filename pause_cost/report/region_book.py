@@ -45,7 +45,10 @@ FIRST_ROW = 4
 def sheet_names(number: int, name: str) -> tuple[str, str]:
     """A council's two sheets: a number (so they are unique) and its name cut to fit the
     31 characters a sheet's name may have, without the characters a sheet's name may not."""
-    plain = re.sub(r"[\[\]:*?/\\']", "", name).strip()[:20].strip()
+    plain = " ".join(re.sub(r"[\[\]:*?/\\']", "", name).split())
+    if len(plain) > 20:  # cut at a word where one ends within the 20 characters
+        cut = plain[:21].rsplit(" ", 1)[0] if " " in plain[:21] else plain[:20]
+        plain = cut.strip()
     return f"{number} {plain}", f"{number} {plain} lines"
 
 
