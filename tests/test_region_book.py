@@ -136,3 +136,22 @@ def test_changing_one_council_s_input_moves_only_its_row(tmp_path: Path) -> None
     assert region.cell(first_row, region_book.BIRTHS + 1).value == 15
     assert region.cell(first_row + 1, region_book.BIRTHS + 1).value == 59
     assert region.cell(first_row + 2, region_book.BIRTHS + 1).value == 74
+
+
+def test_the_ranges_and_the_baseline_have_their_sheets(tmp_path: Path) -> None:
+    """With --simulate and a baseline, the workbook carries both as the JSON gives them."""
+    out = tmp_path / "region.xlsx"
+    args = ("region", TWO, "--simulate", "2000", "--seed", "3")
+    assert run(*args, "-o", out).exit_code == 0
+    data = json.loads(run(*args, "-f", "json").stdout)
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[-2:] == ["Region ranges", "Baseline"]
+    ranges = {row[0]: row[1:6] for row in book["Region ranges"].iter_rows(values_only=True)}
+    for outcome in data["simulation"]["outcomes"]:
+        shown = ranges[outcome["outcome"]]
+        expected = [outcome[key] for key in ("point", "mean", "p5", "p50", "p95")]
+        assert [float(value) for value in shown] == pytest.approx(expected, abs=1e-6)
+    assert book["Region ranges"]["A1"].value == "Region Monte Carlo: 2,000 draws, seed 3"
+    baseline = {row[0]: row[1:6] for row in book["Baseline"].iter_rows(values_only=True)}
+    assert baseline["Derbyshire County Council"][2:4] == (60, 350)
+    assert baseline["Plymouth City Council"][2] is None  # suppressed, never 0

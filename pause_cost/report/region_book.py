@@ -21,7 +21,7 @@ from pause_cost.report.lines import lines_sheet
 from pause_cost.report.pack import Pack
 from pause_cost.report.region import RegionPack
 from pause_cost.report.summary import summary_figures, summary_inputs
-from pause_cost.results.region import CouncilRow
+from pause_cost.results.region import CouncilRow, RegionResult
 
 SHEET = "Region"
 COLUMNS = (
@@ -99,6 +99,10 @@ def build(pack: RegionPack, *, cache: bool = True) -> tuple[bytes, list[Check]]:
         )
     book.scopes = ()
     _region_sheet(book, region_sheet, pack, references)
+    if pack.region.simulation is not None:
+        _ranges_sheet(book, workbook.add_worksheet("Region ranges"), pack.region)
+    if pack.region.baseline is not None:
+        _baseline_sheet(book, workbook.add_worksheet("Baseline"), pack.region)
     region_sheet.activate()
     workbook.close()
     return buffer.getvalue(), book.checks
@@ -199,3 +203,84 @@ def _council_row(book: Book, sheet: Any, at: int, row: CouncilRow, where: dict[s
         " ".join(f"[{flag.code}] {flag.message}" for flag in row.flags),
         "wrap",
     )
+
+
+def _ranges_sheet(book: Book, sheet: Any, region: RegionResult) -> None:
+    """The region's Monte Carlo as the engine gives it (figures, not formulas: the draws are
+    not in the workbook), the seed echoed."""
+    found = region.simulation
+    assert found is not None
+    book.text(sheet, 0, 0, f"Region Monte Carlo: {found.draws:,} draws, seed {found.seed}", "title")
+    book.text(sheet, 1, 0, found.shared, "wrap")
+    sheet.set_column(0, 0, 44)
+    sheet.set_column(1, 6, 16)
+    row = 3
+    for column, label in enumerate(("Figure", "Point", "Mean", "P5", "P50", "P95")):
+        book.text(sheet, row, column, label, "header")
+    for each in found.outcomes:
+        row += 1
+        book.text(sheet, row, 0, each.outcome)
+        for column, value in enumerate((each.point, each.mean, each.p5, each.p50, each.p95), 1):
+            book.number(sheet, row, column, value)
+    row += 2
+    for column, label in enumerate((f"Council ({found.outcome})", "Point", "Mean", "P5", "P95")):
+        book.text(sheet, row, column, label, "header")
+    for council in found.councils:
+        row += 1
+        book.text(sheet, row, 0, council.name)
+        for column, value in enumerate((council.point, council.mean, council.p5, council.p95), 1):
+            book.number(sheet, row, column, value)
+    row += 2
+    for column, label in enumerate(
+        ("Input", "Low", "High", "Distribution", "Councils", "Correlation", "Share")
+    ):
+        book.text(sheet, row, column, label, "header")
+    for driver in found.drivers:
+        row += 1
+        book.text(sheet, row, 0, driver.range.input)
+        book.number(sheet, row, 1, driver.range.low, "count")
+        book.number(sheet, row, 2, driver.range.high, "count")
+        book.text(sheet, row, 3, driver.distribution)
+        book.number(sheet, row, 4, len(driver.councils), "count")
+        book.number(sheet, row, 5, driver.correlation, "count")
+        book.number(sheet, row, 6, driver.share, "count")
+    held = "; ".join(found.held) or "none"
+    book.text(sheet, row + 2, 0, f"Held at a council's own figure: {held}", "wrap")
+
+
+def _baseline_sheet(book: Book, sheet: Any, region: RegionResult) -> None:
+    """Each council's published baseline beside its avoided births a year, as read."""
+    found = region.baseline
+    assert found is not None
+    book.text(sheet, 0, 0, f"Published baseline: {found.file} (layout {found.layout})", "title")
+    book.text(sheet, 1, 0, found.licence, "wrap")
+    sheet.set_column(0, 1, 40)
+    sheet.set_column(2, 5, 16)
+    sheet.set_column(6, 6, 60)
+    labels = (
+        "Council",
+        "DfE area",
+        "Year",
+        "Under 1 starting",
+        "All ages starting",
+        "Avoided births a year",
+        "Note",
+    )
+    for column, label in enumerate(labels):
+        book.text(sheet, 3, column, label, "header")
+    row = 3
+    for council in region.councils:
+        baseline = council.baseline
+        if baseline is None:
+            continue
+        row += 1
+        book.text(sheet, row, 0, council.name)
+        book.text(sheet, row, 1, baseline.area)
+        book.text(sheet, row, 2, baseline.period or "not in the file")
+        book.number(sheet, row, 3, baseline.under_one_starting, "count")
+        book.number(sheet, row, 4, baseline.all_ages_starting, "count")
+        book.number(sheet, row, 5, baseline.avoided_births_per_year, "count")
+        book.text(sheet, row, 6, baseline.note or "")
+    for text in (*(f"Not used: {item}" for item in found.not_used), *found.not_found):
+        row += 1
+        book.text(sheet, row + 1, 0, text)

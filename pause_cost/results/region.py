@@ -138,5 +138,11 @@ class RegionResult:
     horizon_total_gbp: Exact
     programme_cost_gbp: Exact | None
     net_gbp: Exact | None
-    simulation: RegionSimulation | None = None
-    baseline: RegionBaseline | None = None
+    simulation: Annotated[
+        RegionSimulation | None,
+        Field(description="The region's Monte Carlo (region --simulate N --seed S); else null."),
+    ] = None
+    baseline: Annotated[
+        RegionBaseline | None,
+        Field(description="The DfE starters CSV read beside the councils (starters:); else null."),
+    ] = None
