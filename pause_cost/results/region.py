@@ -30,7 +30,9 @@ class RegionOutcome:
 
 @result
 class CouncilSpread:
-    """One council's part of the judged outcome over the same draws."""
+    """One council's part of the judged outcome over the same draws: its mean exact, its P5
+    and P95 from a histogram of 16,384 bins (within about 0.05% of its spread), so memory does
+    not grow with councils x draws."""
 
     name: str
     point: Exact
