@@ -84,3 +84,55 @@ def test_an_input_schema_refuses_a_key_the_model_does_not_take(kind: str) -> Non
     data["invented_key"] = 1
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(input_schema(kind)).validate(data)
+
+
+DATA = REPO / "tests" / "data"
+SCALED_OUTPUTS = {
+    "region": [
+        ("region", REPO / "scenarios" / "regions" / "midlands-pause-hub.yaml"),
+        ("region", DATA / "regions" / "two-councils.yaml", "--simulate", "2000", "--seed", "3"),
+    ],
+    "national": [
+        ("national", REPO / "scenarios" / "national" / "england.yaml", "--draws", "2000"),
+        ("national", REPO / "scenarios" / "national" / "scotland.yaml"),
+    ],
+    "contract": [
+        ("contract", SCENARIOS / "plymouth-2019-outcomes-contract.yaml", "--draws", "2000"),
+        ("contract", DATA / "contracts" / "hand-worked.yaml"),
+    ],
+    "starters": [
+        ("starters", DATA / "dfe" / "starters-2024-layout.csv"),
+        ("starters", DATA / "dfe" / "starters-2025-layout.csv"),
+    ],
+}
+"""Each newer output, written by its command: a region plain and with its Monte Carlo and its
+DfE baseline, a nation with and without its case, a contract with and without its draws, the
+DfE reader on both layouts."""
+
+
+@pytest.mark.parametrize(
+    ("kind", "command"),
+    [(kind, command) for kind, commands in SCALED_OUTPUTS.items() for command in commands],
+    ids=lambda value: value if isinstance(value, str) else Path(value[1]).stem,
+)
+def test_every_newer_output_validates_against_its_schema(
+    kind: str, command: tuple[str | Path, ...]
+) -> None:
+    schema = input_schema(kind)  # an output's schema, checked as a schema the same way
+    result = run(*command, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    jsonschema.Draft202012Validator(schema).validate(json.loads(result.stdout))
+
+
+@pytest.mark.parametrize("kind", sorted(SCALED_OUTPUTS))
+def test_a_newer_output_s_schema_refuses_an_invented_key(kind: str) -> None:
+    output = json.loads(run(*SCALED_OUTPUTS[kind][0], "-f", "json").stdout)
+    output["invented_key"] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(input_schema(kind)).validate(output)
+
+
+def test_the_region_s_schema_covers_its_simulation_and_baseline() -> None:
+    schema = input_schema("region")
+    assert {"simulation", "baseline"} <= set(schema["properties"])
+    assert {"RegionSimulation", "RegionBaseline", "CouncilBaseline"} <= set(schema["$defs"])

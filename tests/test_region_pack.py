@@ -91,5 +91,5 @@ def test_markdown_without_pack_is_the_region_table_alone() -> None:
 def test_pack_in_a_format_that_is_not_a_pack_is_a_usage_error() -> None:
     result = run("region", MIDLANDS, "--pack", "-f", "json")
     assert result.exit_code == 2
-    assert "--pack writes markdown or html, not json" in result.stderr
+    assert "--pack writes markdown, html or xlsx, not json" in result.stderr
     assert result.stdout == ""

@@ -32,7 +32,16 @@ INPUT_SCHEMAS = (
     ("index", "Price index"),
     ("ranges", "Ranges file (`uncertainty_files:`)"),
 )
-OUTPUT_SCHEMAS = ("estimate", "sensitivity", "breakeven", "simulation")
+OUTPUT_SCHEMAS = (
+    "estimate",
+    "sensitivity",
+    "breakeven",
+    "simulation",
+    "region",
+    "national",
+    "contract",
+    "starters",
+)
 
 
 def documented_files() -> list[Path]:

@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from pause_cost.api.deciding import acceptability as acceptability
 from pause_cost.api.deciding import appraise as appraise
@@ -320,64 +320,6 @@ def render_pack(written: Pack, output_format: str) -> bytes:
     return render(written, output_format)
 
 
-SCHEMA_KINDS = (
-    "estimate",
-    "sensitivity",
-    "breakeven",
-    "simulation",
-    "scenario",
-    "table",
-    "extension",
-    "index",
-    "ranges",
-)
-"""What ``schema`` describes: four outputs, then five kinds of input file."""
-
-
-def schema(kind: str) -> dict[str, Any]:
-    """``pause-cost schema``: the JSON Schema of an output's JSON or of an input file."""
-    from pause_cost.results.data import json_schema
-
-    if kind == "estimate":
-        from pause_cost.results.estimate import Estimate
-
-        return json_schema(Estimate)
-    outputs = {"sensitivity": "Tornado", "breakeven": "BreakEven", "simulation": "Simulation"}
-    if kind in outputs:
-        from pause_cost.results import uncertainty
-
-        return json_schema(getattr(uncertainty, outputs[kind]))
-    from pydantic import BaseModel
-
-    from pause_cost.model.extension import TableExtension
-    from pause_cost.model.indices import PriceIndex
-    from pause_cost.model.scenario import Scenario
-    from pause_cost.model.tables import TableFile
-    from pause_cost.model.uncertainty import UncertaintyFile
-
-    models: dict[str, type[BaseModel]] = {
-        "scenario": Scenario,
-        "table": TableFile,
-        "extension": TableExtension,
-        "index": PriceIndex,
-        "ranges": UncertaintyFile,
-    }
-    if kind not in models:
-        raise ValueError(f"{kind!r} is not a schema; choose {', '.join(SCHEMA_KINDS)}")
-    if kind == "index":  # an index file holds a published index, or a splice of them
-        from pydantic import TypeAdapter
-
-        from pause_cost.model.splice import SpliceFile
-
-        spliced: dict[str, Any] = TypeAdapter(PriceIndex | SpliceFile).json_schema(
-            mode="validation"
-        )
-        spliced["title"] = "PriceIndex or SpliceFile"
-        return spliced
-    document: dict[str, Any] = models[kind].model_json_schema(mode="validation")
-    return document
-
-
 def init() -> str:
     """``pause-cost init``: the commented starter scenario, as text to save and edit."""
     from importlib import resources
@@ -390,4 +332,5 @@ from pause_cost.api.baseline import starters  # noqa: E402
 from pause_cost.api.contracts import contract  # noqa: E402  (re-exported: one module a command)
 from pause_cost.api.national import national  # noqa: E402
 from pause_cost.api.region import region  # noqa: E402
+from pause_cost.api.schemas import SCHEMA_KINDS, schema  # noqa: E402
 from pause_cost.api.tabling import TableCheck, table, tables, validate_tables  # noqa: E402

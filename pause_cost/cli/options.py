@@ -43,8 +43,10 @@ DOCUMENTS = (
 """What any result can be written as; the first is the default."""
 ESTIMATES = (*DOCUMENTS[:4], OutputFormat.csv_wide, OutputFormat.markdown)
 PACKS = (OutputFormat.xlsx, OutputFormat.html, OutputFormat.markdown)
-REGIONS = (*DOCUMENTS, OutputFormat.html)
-"""``region``'s: its documents, and the page of its pack."""
+REGIONS = (*DOCUMENTS, OutputFormat.html, OutputFormat.xlsx)
+"""``region``'s: its documents, and the page and workbook of its pack."""
+NATIONALS = (*DOCUMENTS, OutputFormat.html)
+"""``national``'s: its documents, and the page of its pack."""
 JSON_ONLY = (OutputFormat.json, OutputFormat.jsonl)
 CHECKS = (OutputFormat.table, OutputFormat.json, OutputFormat.jsonl)
 JSON_FORMATS = frozenset(JSON_ONLY)
@@ -120,6 +122,7 @@ FormatOption = Annotated[OutputFormat | None, _format_option(DOCUMENTS, "table")
 EstimateFormatOption = Annotated[OutputFormat | None, _format_option(ESTIMATES, "table")]
 PackFormatOption = Annotated[OutputFormat | None, _format_option(PACKS, "none")]
 RegionFormatOption = Annotated[OutputFormat | None, _format_option(REGIONS, "table")]
+NationalFormatOption = Annotated[OutputFormat | None, _format_option(NATIONALS, "table")]
 JsonFormatOption = Annotated[OutputFormat | None, _format_option(JSON_ONLY, "json")]
 CheckFormatOption = Annotated[OutputFormat | None, _format_option(CHECKS, "table")]
 OutputOption = Annotated[

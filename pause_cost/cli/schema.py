@@ -25,6 +25,10 @@ class SchemaKind(StrEnum):
     sensitivity = "sensitivity"
     breakeven = "breakeven"
     simulation = "simulation"
+    region = "region"
+    national = "national"
+    contract = "contract"
+    starters = "starters"
     scenario = "scenario"
     table = "table"
     extension = "extension"
@@ -37,16 +41,17 @@ def schema(
         SchemaKind,
         typer.Argument(
             metavar="KIND",
-            help="estimate, sensitivity, breakeven or simulation (outputs); scenario, table, "
-            "extension, index or ranges (input files).",
+            help="estimate, sensitivity, breakeven, simulation, region, national, contract or "
+            "starters (outputs); scenario, table, extension, index or ranges (input files).",
         ),
     ],
     output_format: JsonFormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Print the JSON Schema of an output (estimate, sensitivity, breakeven, simulation) or of
-    an input file (scenario, table, table extension, price index, ranges file)."""
+    """Print the JSON Schema of an output (estimate, sensitivity, breakeven, simulation,
+    region, national, contract, starters) or of an input file (scenario, table, table
+    extension, price index, ranges file)."""
     chosen = resolve_format(output_format, output, JSON_ONLY, command="schema")
     with handled(output_format):
         from pause_cost import api

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -131,4 +132,6 @@ def _local(inputs: Inputs, council: Council, region_file: Path) -> Inputs:
         data["unit_costs"] = list(council.unit_costs)
         tables = tuple(load_table(name, base_dir=region_file.parent) for name in council.unit_costs)
     changed = Scenario.model_validate(data)
-    return Inputs(changed, tables, inputs.indices, inputs.schedule, inputs.nominal_index)
+    # Every other part of the inputs (the discounting, the cash index, the deflator that
+    # brings a cash programme cost to the savings' prices) is the scenario's own.
+    return dataclasses.replace(inputs, scenario=changed, tables=tables)

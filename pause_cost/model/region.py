@@ -41,6 +41,11 @@ class Council(InputModel):
     )
     overrides: list[Override] = Field(default_factory=list, max_length=100)
     assumption: Text | None = Field(default=None, description="What is judged: flagged.")
+    dfe_area: Text | None = Field(
+        default=None,
+        description="The council's area as the DfE's starters CSV names it (la_name); "
+        "default: its name.",
+    )
 
     @model_validator(mode="after")
     def _women(self) -> Self:
@@ -57,6 +62,12 @@ class Region(InputModel):
     name: Slug
     title: Text
     source: Source | None = None
+    starters: Text | None = Field(
+        default=None,
+        description="A downloaded copy of the DfE's 'CLA starting during the year - "
+        "characteristics - by local authority' CSV, a path from the region file's folder: each "
+        "council's children under 1 starting to be looked after beside its estimate.",
+    )
     councils: list[Council] = Field(min_length=1, max_length=500)
 
     @model_validator(mode="after")

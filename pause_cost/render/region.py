@@ -16,6 +16,7 @@ from pause_cost.render.document import (
     Tidy,
     TidyCell,
 )
+from pause_cost.render.region_extras import baseline_blocks, simulation_blocks
 from pause_cost.results.data import to_data
 from pause_cost.results.region import RegionResult
 
@@ -87,6 +88,8 @@ def region_document(result: RegionResult) -> Document:
                 "; ".join(flag.code for flag in council.flags),
             )
         )
+    blocks += baseline_blocks(result)
+    blocks += simulation_blocks(result)
     tidy.append(
         (
             "Region",

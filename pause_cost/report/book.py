@@ -41,6 +41,23 @@ class Book:
     cache: bool = True
     """Store the engine's value as each formula's cached result (a viewer that does not
     calculate shows it); a test turns it off to prove a spreadsheet engine computes them."""
+    scopes: tuple[str, ...] = ()
+    """The sheets the names now defined belong to; none, names of the whole workbook. A
+    region's workbook names each council's inputs on that council's own sheets, so its
+    councils' ``births`` do not clash."""
+    names: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    """Each name defined last, with its sheet, row and column."""
+
+    def define(self, name: str, sheet: Any, row: int, column: int) -> None:
+        """Name a cell: in the whole workbook, or on each sheet of :attr:`scopes`."""
+        from xlsxwriter.utility import quote_sheetname
+
+        target = f"={quote_sheetname(sheet.get_name())}!{cell(row, column)}"
+        self.names[name] = (sheet.get_name(), row, column)
+        if not self.scopes:
+            self.workbook.define_name(name, target)
+        for scope in self.scopes:
+            self.workbook.define_name(f"{quote_sheetname(scope)}!{name}", target)
 
     def formula(
         self,
@@ -76,6 +93,30 @@ class Book:
             return
         style = self.formats["money" if kind == "money" else "number"]
         sheet.write_number(row, column, float(value), style)
+
+
+def open_book(buffer: Any, title: str, *, cache: bool = True) -> Book:
+    """A new workbook writing into ``buffer``, with its fixed properties and formats."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    workbook.set_properties(
+        {"title": title, "author": "pause-cost", "created": CREATED, "comments": "pause-cost"}
+    )
+    formats = {
+        "money": workbook.add_format({"num_format": MONEY}),
+        "number": workbook.add_format({"num_format": "0.############"}),
+        "header": workbook.add_format(
+            {"bold": True, "bottom": 1, "text_wrap": True, "valign": "top"}
+        ),
+        "title": workbook.add_format({"bold": True, "font_size": 14}),
+        "bold": workbook.add_format({"bold": True}),
+        "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
+        "warning": workbook.add_format(
+            {"bold": True, "text_wrap": True, "valign": "top", "font_color": "#9C0006"}
+        ),
+    }
+    return Book(workbook, formats, cache=cache)
 
 
 def cell(row: int, column: int, absolute: bool = True) -> str:

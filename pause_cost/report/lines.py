@@ -39,9 +39,12 @@ CLASS, PER_BIRTH, FIRST, LAST, IMMEDIATE, HORIZON = 4, 10, 11, 12, 15, 16
 class LineRows:
     first: int
     last: int
+    sheet: str = "Lines"
 
     def column(self, column: int) -> str:
-        return f"Lines!{cell(self.first, column)}:{cell(self.last, column)}"
+        from xlsxwriter.utility import quote_sheetname
+
+        return f"{quote_sheetname(self.sheet)}!{cell(self.first, column)}:{cell(self.last, column)}"
 
 
 def lines_sheet(book: Book, sheet: Any, estimate: Estimate) -> LineRows:
@@ -101,4 +104,4 @@ def lines_sheet(book: Book, sheet: Any, estimate: Estimate) -> LineRows:
         book.text(sheet, row, 18, line.price_index or "")
         book.text(sheet, row, 19, line.source.cite())
         book.text(sheet, row, 20, line.assumption or "")
-    return LineRows(first=1, last=max(len(estimate.lines), 1))
+    return LineRows(first=1, last=max(len(estimate.lines), 1), sheet=sheet.get_name())

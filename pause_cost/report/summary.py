@@ -46,7 +46,7 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
         book.text(sheet, row, 0, label)
         book.number(sheet, row, 1, number, "count")
         book.text(sheet, row, 5, source)
-        book.workbook.define_name(name, f"=Summary!{cell(row, 1)}")
+        book.define(name, sheet, row, 1)
         names[name] = row
         row += 1
 
@@ -65,7 +65,7 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
         "count",
         "window_years",
     )
-    book.workbook.define_name("window_years", f"=Summary!{cell(row, 1)}")
+    book.define("window_years", sheet, row, 1)
     row += 2
     book.text(sheet, row, 0, "Cohort", "header")
     for column, label in enumerate(
@@ -103,12 +103,8 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
     several = len(estimate.economics.cohorts) > 1
     for index in range(len(estimate.economics.cohorts)):
         suffix = f"_{index + 1}" if several else ""
-        book.workbook.define_name(
-            f"women_open{suffix}", f"=Summary!{cell(first_cohort + index, 1)}"
-        )
-        book.workbook.define_name(
-            f"birth_rate{suffix}", f"=Summary!{cell(first_cohort + index, 2)}"
-        )
+        book.define(f"women_open{suffix}", sheet, first_cohort + index, 1)
+        book.define(f"birth_rate{suffix}", sheet, first_cohort + index, 2)
     book.text(sheet, row, 0, "Avoided births, all cohorts")
     book.formula(
         sheet,
@@ -120,7 +116,7 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
         "births counted",
     )
     counted_cell = cell(row, 6)
-    book.workbook.define_name("births_counted", f"=Summary!{counted_cell}")
+    book.define("births_counted", sheet, row, 6)
     row += 1
     value(
         "Adjustments (the bridge's factors multiplied)",
@@ -139,7 +135,7 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
         "count",
         "births costed",
     )
-    book.workbook.define_name("births", f"=Summary!{cell(row, 1)}")
+    book.define("births", sheet, row, 1)
     row += 1
     value("Immediate years", "immediate_years", scenario.immediate_years)
     value("Horizon years", "horizon_years", scenario.horizon_years)
@@ -154,12 +150,16 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
         if estimate.programme.source
         else "not given: figures are gross",
     )
-    book.workbook.define_name("programme_cost", f"=Summary!{cell(row, 1)}")
+    book.define("programme_cost", sheet, row, 1)
     sheet.freeze_panes(INPUT_ROW, 0)
     return row + 2
 
 
-def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows, row: int) -> None:
+def summary_figures(
+    book: Book, sheet: Any, estimate: Estimate, lines: LineRows, row: int
+) -> dict[str, str]:
+    """The totals as formulas over the Lines sheet, and the published check; returns the cells
+    of the totals (``horizon_total_gbp``, ...), for a sheet that sums several councils."""
     book.text(sheet, row, 0, "Cost avoidance", "header")
     for column, label in enumerate(("Cashable", "Internal", "Total", "Other agencies")):
         book.text(sheet, row, column + 1, label, "header")
@@ -287,3 +287,4 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
         "Formulas above sum the Lines sheet; change an input (a named cell) or a line to see "
         "its effect.",
     )
+    return cells

@@ -25,7 +25,7 @@ from __future__ import annotations
 import io
 
 from pause_cost.report.analyses import analysis_sheets
-from pause_cost.report.book import CREATED, MONEY, Book, Check
+from pause_cost.report.book import Check, open_book
 from pause_cost.report.business import business_case_sheet
 from pause_cost.report.cashflow import by_year_sheet, financial_year_sheet, programme_sheet
 from pause_cost.report.lines import lines_sheet
@@ -41,27 +41,9 @@ def write(pack: Pack) -> bytes:
 
 def build(pack: Pack, *, cache: bool = True) -> tuple[bytes, list[Check]]:
     """The workbook's bytes, and the value each of its formulas must give."""
-    import xlsxwriter
-
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
-    workbook.set_properties(
-        {"title": pack.title, "author": "pause-cost", "created": CREATED, "comments": "pause-cost"}
-    )
-    formats = {
-        "money": workbook.add_format({"num_format": MONEY}),
-        "number": workbook.add_format({"num_format": "0.############"}),
-        "header": workbook.add_format(
-            {"bold": True, "bottom": 1, "text_wrap": True, "valign": "top"}
-        ),
-        "title": workbook.add_format({"bold": True, "font_size": 14}),
-        "bold": workbook.add_format({"bold": True}),
-        "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
-        "warning": workbook.add_format(
-            {"bold": True, "text_wrap": True, "valign": "top", "font_color": "#9C0006"}
-        ),
-    }
-    book = Book(workbook, formats, cache=cache)
+    book = open_book(buffer, pack.title, cache=cache)
+    workbook = book.workbook
     estimate = pack.estimate
     lines = workbook.add_worksheet("Lines")
     summary = workbook.add_worksheet("Summary")
