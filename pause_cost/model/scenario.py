@@ -14,7 +14,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pause_cost.model.base import InputModel, Number, PriceYear, Slug, Source, Text
 from pause_cost.model.claims import Claim as Claim
 from pause_cost.model.contract import Contract
-from pause_cost.model.decision import ValueOfInformation
+from pause_cost.model.decision import EvppiGroup, ValueOfInformation
 from pause_cost.model.economics import (
     Adjustments,
     CostYear,
@@ -245,6 +245,12 @@ class Scenario(InputModel):
     value_of_information: ValueOfInformation | None = Field(
         default=None,
         description="The decisions and the study the value of information is set beside.",
+    )
+    evppi_groups: list[EvppiGroup] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Groups of drawn inputs whose EVPPI voi and appraise give jointly (each "
+        "a list of input paths learnt together), beside each input's own.",
     )
     uncertainty: list[Uncertain] = Field(
         default_factory=list,
