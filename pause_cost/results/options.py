@@ -87,7 +87,7 @@ class OptionsEvppi:
     inputs: Annotated[list[str], Field(description="The inputs learnt, one or a group.")]
     mcse: Annotated[
         Exact,
-        Field(description="Monte Carlo standard error (the regression's own error excluded)."),
+        Field(description="Monte Carlo standard error, with the regression's own (delta method)."),
     ]
     method: Annotated[
         str, Field(description="The regression: a restricted cubic spline, or a polynomial.")

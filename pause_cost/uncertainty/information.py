@@ -88,9 +88,9 @@ def passes(chunks: Chunks, groups: list[list[int]]) -> tuple[voi.Gains, list[voi
         for regression, group in zip(regressions, groups, strict=True):
             regression.fit(inputs[:, group], increments)
     if groups:
-        for _, inputs in chunks():
+        for table, inputs in chunks():
             for regression, group in zip(regressions, groups, strict=True):
-                regression.read(inputs[:, group])
+                regression.read(inputs[:, group], table[:, 1:] - table[:, :1])
     return perfect, regressions
 
 
@@ -198,9 +198,7 @@ def partial_values(
     first."""
     partial = []
     for group, regression in zip(groups, regressions, strict=True):
-        found = regression.gains.estimated(
-            terms=0 if regression.coefficients is None else regression.coefficients.shape[0]
-        )
+        found = regression.estimated()
         partial.append(
             PartialValue(
                 inputs=[names[index] for index in group],
