@@ -79,16 +79,20 @@ def drawn_chunks(
 
 def passes(chunks: Chunks, groups: list[list[int]]) -> tuple[voi.Gains, list[voi.Regression]]:
     """EVPI's sums and each group's regression, in two passes over the same chunks: the first
-    sums the normal equations, the second reads the fitted values. Memory holds one chunk."""
+    sums the normal equations, the second reads the fitted values. Memory holds one chunk:
+    where the draws are one chunk, the second pass reads it again rather than drawing and
+    evaluating it twice."""
     perfect = voi.Gains()
     regressions = [voi.Regression() for _ in groups]
-    for table, inputs in chunks():
+    kept: list[tuple[Array, Array]] = []
+    for count, (table, inputs) in enumerate(chunks()):
+        kept = [(table, inputs)] if count == 0 else []
         perfect.add(table)
         increments = table[:, 1:] - table[:, :1]
         for regression, group in zip(regressions, groups, strict=True):
             regression.fit(inputs[:, group], increments)
     if groups:
-        for table, inputs in chunks():
+        for table, inputs in kept or chunks():
             for regression, group in zip(regressions, groups, strict=True):
                 regression.read(inputs[:, group], table[:, 1:] - table[:, :1])
     return perfect, regressions
