@@ -14,7 +14,7 @@ is 2 max(0, s); on average it is "large" (E[s] = K x 10,000 x 0.15 - 50,000 = 16
 - EVPPI(r) = 2 E_r[(c - K 10,000 r)+] = 2 k (r0 - 0.05)^2 / 0.4, k = 442,391.30,
   r0 = c / k = 0.113022: £8,785.42.
 - EVPPI(a) = 2 E_a[(c - K 0.15 a)+] = 2 m (a0 - 5,000)^2 / 20,000, m = K x 0.15 = 6.635870,
-  a0 = c / m = 7,534.80: £4,263.71.
+  a0 = c / m = 7,534.81: £4,263.71.
 - EVPPI(r + a) = EVPI: the group's regression (a cubic polynomial in both) holds 1, r, a and
   r a, so it fits s exactly and knowing both is knowing everything.
 """
