@@ -239,3 +239,17 @@ def test_the_refusals(folder: Path) -> None:
         f"{two}: value_of_information: differs from {one}'s: the options are one decision, "
         "whose value of information is scaled to one population of decisions"
     )
+
+
+def test_a_group_of_more_than_eight_inputs_is_refused(folder: Path) -> None:
+    # A cubic polynomial in 9 inputs would have C(12, 3) = 220 terms; 8 is the most.
+    drawn, large = _pair(folder)
+    group = "+".join([RATE, AMOUNT, *(f"x{number}.y" for number in range(7))])
+    result = CliRunner().invoke(
+        app, ["appraise", str(drawn), str(large), "--draws", "2000", "--evppi", group]
+    )
+    assert result.exit_code == 1
+    assert (
+        f"{drawn}: --evppi: {group}: a group of 9 inputs; at most 8 are learnt together (a "
+        "cubic polynomial in 8 has 165 terms)"
+    ) in result.stderr.splitlines()

@@ -136,6 +136,16 @@ def groups_of(
                     f"{', '.join(positions) or 'none'})",
                 )
             )
+        if len(group) > voi.MOST_IN_GROUP:
+            problems.append(
+                Problem(
+                    where,
+                    key=key,
+                    message=f"{'+'.join(group)}: a group of {len(group)} inputs; at most "
+                    f"{voi.MOST_IN_GROUP} are learnt together (a cubic polynomial in "
+                    f"{voi.MOST_IN_GROUP} has {voi.terms_needed(voi.MOST_IN_GROUP)} terms)",
+                )
+            )
         if len(set(group)) != len(group):
             problems.append(
                 Problem(where, key=key, message=f"{'+'.join(group)}: an input is named twice")

@@ -54,6 +54,13 @@ DRAWS_PER_TERM = 50
 
 FEWEST_DRAWS = 1_000
 
+MOST_IN_GROUP = 8
+"""Inputs a group may hold: its cubic polynomial has C(8 + 3, 3) = 165 terms."""
+
+BLOCK_ELEMENTS = 4_000_000
+"""Numbers the residuals' sandwich holds at once (rows x terms x options), so its memory does
+not grow with the options and the group's terms beyond a chunk's design."""
+
 
 class VoiError(ValueError):
     """Draws or inputs that cannot give a value of information."""
@@ -290,9 +297,14 @@ class Regression:
         chosen = np.stack([design[best == option + 1].sum(axis=0) for option in range(options)])
         residuals = increments - fitted
         terms = design.shape[1]
-        scaled = (design[:, :, None] * residuals[:, None, :]).reshape(-1, terms * options)
-        meat = _products(scaled, scaled).reshape(terms, options, terms, options)
-        meat = meat.transpose(1, 3, 0, 2)
+        width = terms * options
+        meat = np.zeros((width, width))
+        step = max(1, BLOCK_ELEMENTS // width)
+        for start in range(0, design.shape[0], step):
+            rows = slice(start, start + step)
+            scaled = (design[rows, :, None] * residuals[rows, None, :]).reshape(-1, width)
+            meat += _products(scaled, scaled)
+        meat = meat.reshape(terms, options, terms, options).transpose(1, 3, 0, 2)
         if self.chosen is None or self.total is None or self.meat is None:
             self.chosen, self.total, self.meat = chosen, design.sum(axis=0), meat
         else:
