@@ -1,6 +1,6 @@
 """pause-cost's benchmarks, side by side in one run, each against the figure its target names.
 
-    python bench/run.py [--runs N] [--only startup|throughput|large|montecarlo|report|case]
+    python bench/run.py [--runs N] [--only startup|throughput|large|montecarlo|report|case|decide]
                         [--no-bytecode-cache | --warm-bytecode-cache] [--large-runs N]
                         [--instructions]
 
@@ -18,6 +18,9 @@
 6. The compiled case (``case.py``): a calendar estimate against none, break-even against an
    estimate, ``report --sensitivity`` against ``report``, a 101 x 101 grid and a practice of
    50 cohorts over 50 years.
+7. Deciding (``decide.py``): EVPPI of five inputs from 10^5 draws, an options table of 6
+   options x 10^5 draws beside their Monte Carlos alone, and the peak memory of ``voi`` and
+   ``appraise`` as the draws grow.
 
 Figures are only comparable within a run (the same machine, the same moment), so each is set
 beside its baseline measured in the same rounds. Defaults finish in about two minutes on two
@@ -33,6 +36,7 @@ import sys
 import time
 
 import case
+import decide
 import large
 import montecarlo
 import report
@@ -42,7 +46,7 @@ from common import CacheMode, machine_load, subprocess_environment
 
 import pause_cost
 
-SECTIONS = ("startup", "throughput", "large", "montecarlo", "report", "case")
+SECTIONS = ("startup", "throughput", "large", "montecarlo", "report", "case", "decide")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -125,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
             failures += report.run(args.large_runs, environment)
         if "case" in sections:
             failures += case.run(args.large_runs, environment)
+        if "decide" in sections:
+            failures += decide.run()
         after = environment.check_after()
     print()
     if after:

@@ -56,8 +56,8 @@ CASES: dict[str, list[str]] = {
         "cohort, cohorts, practice, pause_window, avoided_births_counting, unit_costs, price_year, "
         "horizon_years, immediate_years, programme_cost, line_overrides, published, funders, "
         "headline_view, discounting, deflator, nominal_cash, adjustments, persistence, "
-        "evaluation_route, scale_of_need, value_of_information, uncertainty, uncertainty_files, "
-        "correlations, contract, business_case"
+        "evaluation_route, scale_of_need, value_of_information, evppi_groups, uncertainty, "
+        "uncertainty_files, correlations, contract, business_case"
     ],
     "missing-required-key": ["1:1: council: required key is missing"],
     "duplicate-key": ["10:1: council: duplicate key (first given on line 2); give each key once"],

@@ -400,11 +400,13 @@ def test_the_options_evppi_of_the_one_drawn_input_is_the_evpi(
     assert float(partial.value) == pytest.approx(float(found.evpi), rel=1e-6)
     shown = CliRunner().invoke(app, ["appraise", str(small), str(large), "--draws", "2000"])
     assert shown.exit_code == 0, shown.output
-    assert "EVPPI per decision" in shown.stdout
+    assert "EVPPI: the value of learning these inputs" in shown.stdout
     assert "cohort.birth_rate_per_woman_per_year £" in shown.stdout
-    # Fewer draws than the regression needs (1,000 at least): no EVPPI, the EVPI still shown.
-    few = api.appraise([small, large], draws=500, seed=3)
-    assert few.evpi is not None
-    assert few.evppi is None
+    # Fewer draws than the regression needs (1,000 at least): refused, never a silent null.
+    few = CliRunner().invoke(app, ["appraise", str(small), str(large), "--draws", "500"])
+    assert few.exit_code == 1
+    assert f"{small}: --draws: cohort.birth_rate_per_woman_per_year: 500 draws are too few" in (
+        few.stderr
+    )
     # Draws that are not joint: neither.
     assert api.appraise([small, options[0]], draws=1_000).evppi is None

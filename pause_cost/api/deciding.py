@@ -39,11 +39,14 @@ def appraise(
     draws: int | None = None,
     seed: int = 1,
     practices: int | None = None,
+    groups: Sequence[Sequence[str]] = (),
 ) -> OptionsAppraisal:
     """``pause-cost appraise``: the options table for the scenarios given (do-minimum,
     sustain, scale...), on one price base and year 0; with ``practices``, one scenario with a
     practice block generates the options of 1 to ``practices`` practices. With ``draws``, each
-    option's P(NPV > 0) from a Monte Carlo of ``draws`` from ``seed``."""
+    option's P(NPV > 0) from a Monte Carlo of ``draws`` from ``seed``, and where the options
+    draw jointly, EVPI and the EVPPI of each drawn input (or of each group of input paths in
+    ``groups``) and of the scenarios' ``evppi_groups``, each with its Monte Carlo error."""
     from pause_cost.errors import InputError
     from pause_cost.load.uncertainty import load_ranges
     from pause_cost.uncertainty.options import appraise as run
@@ -56,7 +59,7 @@ def appraise(
                 "appraise", "--practices generates the options from one scenario; give one"
             )
         named = generated(*named[0], practices)
-    return run(named, draws, seed)
+    return run(named, draws, seed, groups)
 
 
 def acceptability(

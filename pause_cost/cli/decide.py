@@ -84,6 +84,15 @@ def appraise(
             help="From one scenario with a practice block: options of 1 to N practices.",
         ),
     ] = None,
+    evppi: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--evppi",
+            metavar="PATH[+PATH...]",
+            help="With --draws: an input (or inputs joined by '+', learnt together) whose "
+            "EVPPI to give; repeat for more. Default: each drawn input on its own.",
+        ),
+    ] = None,
     output_format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -96,7 +105,8 @@ def appraise(
         from pause_cost import api
         from pause_cost.render.options import options_document
 
-        result = api.appraise(scenarios, draws=draws, seed=seed, practices=practices)
+        groups = [[part.strip() for part in asked.split("+")] for asked in evppi or []]
+        result = api.appraise(scenarios, draws=draws, seed=seed, practices=practices, groups=groups)
         emit(documents(lambda: options_document(result)), chosen, output, force)
 
 

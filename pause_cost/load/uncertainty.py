@@ -61,7 +61,42 @@ def load_ranges(path: Path | str) -> Ranges:
             for number, item in enumerate(loaded.inputs)
         ]
         correlations += loaded.correlations
-    return resolve_ranges(inputs, given, correlations, str(path), problems)
+    ranges = resolve_ranges(inputs, given, correlations, str(path), problems)
+    found = _group_problems(ranges, document, str(path))
+    if found:
+        raise InputError(found)
+    return ranges
+
+
+def _group_problems(ranges: Ranges, document: yamlmarks.Document, shown: str) -> list[Problem]:
+    """Each ``evppi_groups`` entry that names an input not drawn (no range, or a range with no
+    distribution), or one input twice, located where it is named."""
+    drawn = [found.path for found in ranges.ranges if found.distribution is not None]
+    ranged = {found.path for found in ranges.ranges}
+    problems = []
+    for number, group in enumerate(ranges.inputs.scenario.evppi_groups):
+        for place, name in enumerate(group):
+            keys = ("evppi_groups", number, place)
+            if name not in drawn:
+                why = (
+                    "has a range but no distribution, so it is held at its point and never drawn"
+                    if name in ranged
+                    else "is not an uncertain input of this scenario"
+                )
+                message = (
+                    f"{name}: EVPPI needs a drawn input; it {why} (drawn: "
+                    f"{', '.join(drawn) or 'none'})"
+                )
+            elif name in group[:place]:
+                message = f"{name}: named twice in one group"
+            else:
+                continue
+            problems.append(located(shown, document.marks.locate(keys), _key(keys), message))
+    return problems
+
+
+def _key(keys: tuple[str | int, ...]) -> str:
+    return ".".join(str(key) for key in keys)
 
 
 def _given(

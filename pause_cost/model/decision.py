@@ -9,6 +9,14 @@ from pydantic import Field
 
 from pause_cost.model.base import InputModel, Number, Source, Text
 from pause_cost.model.economics import Sourced
+from pause_cost.model.uncertainty import INPUT_PATH
+
+EvppiGroup = Annotated[
+    list[Annotated[str, Field(pattern=INPUT_PATH, max_length=300)]],
+    Field(min_length=1, max_length=8),  # voi.MOST_IN_GROUP
+]
+"""Drawn inputs learnt together (a local study that would measure them all): their EVPPI is
+one regression on all of them jointly."""
 
 
 class Study(InputModel):

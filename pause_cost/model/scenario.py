@@ -16,7 +16,7 @@ from pause_cost.model.births import GivenBirths, check_births_given
 from pause_cost.model.business import BusinessCase
 from pause_cost.model.claims import Claim as Claim
 from pause_cost.model.contract import Contract
-from pause_cost.model.decision import ValueOfInformation
+from pause_cost.model.decision import EvppiGroup, ValueOfInformation
 from pause_cost.model.economics import (
     Adjustments,
     CostYear,
@@ -264,6 +264,12 @@ class Scenario(InputModel):
     value_of_information: ValueOfInformation | None = Field(
         default=None,
         description="The decisions and the study the value of information is set beside.",
+    )
+    evppi_groups: list[EvppiGroup] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Groups of drawn inputs whose EVPPI voi and appraise give jointly (each "
+        "a list of input paths learnt together), beside each input's own.",
     )
     uncertainty: list[Uncertain] = Field(
         default_factory=list,

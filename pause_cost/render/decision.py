@@ -3,6 +3,7 @@ estimate is shown to the place its Monte Carlo standard error supports."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from pause_cost.render.cells import shown
@@ -21,7 +22,8 @@ from pause_cost.render.document import (
     TidyCell,
 )
 from pause_cost.results.data import to_data
-from pause_cost.results.decision import Information
+from pause_cost.results.decision import Information, PartialValue, Population
+from pause_cost.results.options import OptionsEvppi
 
 
 def supported(value: Decimal, mcse: Decimal) -> Decimal:
@@ -41,19 +43,14 @@ def _error(mcse: Decimal) -> Money:
     return Money(supported(mcse, mcse))
 
 
-def information_document(found: Information) -> Document:
-    """EVPI and EVPPI for funding or not, each with its Monte Carlo error."""
-    options = Table(
-        title=f"Expected net benefit ({found.outcome}) of each option",
-        columns=(Column("Option"), Column("Expected", numeric=True), Column("MCSE", numeric=True)),
-        rows=tuple(
-            Row((option.option, _money(option.expected, option.mcse), _error(option.mcse)))
-            for option in found.options
-        ),
-    )
-    scaled = found.population is not None
-    factor = found.population.factor if found.population is not None else Decimal(1)
-    partial = Table(
+def partial_table(
+    rows: Sequence[PartialValue | OptionsEvppi], population: Population | None
+) -> Table:
+    """EVPPI of each input or group, its MCSE, scaled to the population where one is stated,
+    and its regression."""
+    scaled = population is not None
+    factor = population.factor if population is not None else Decimal(1)
+    return Table(
         title="EVPPI: the value of learning these inputs exactly, per decision",
         columns=(
             Column("Inputs", wrap="fold"),
@@ -72,9 +69,57 @@ def information_document(found: Information) -> Document:
                     f"{row.method} ({row.terms} terms)",
                 )
             )
-            for row in found.partial
+            for row in rows
         ),
     )
+
+
+def population_blocks(
+    population: Population | None, evpi_population: Decimal | None, evpi_mcse: Decimal
+) -> list[Block]:
+    """The population of decisions, EVPI scaled to it, and a study's cost beside it."""
+    if population is None:
+        return []
+    blocks: list[Block] = [
+        Paragraph(
+            f"Population: {population.decisions_per_year} decisions a year for "
+            f"{population.years} years at {population.discount_rate_percent}% "
+            f"(discounted continuously, as voi's pop_voi): "
+            f"{shown(Count(population.factor, 2))} decisions ({population.basis}). "
+            "Population EVPI: "
+            + shown(Money(supported(evpi_population or Decimal(0), evpi_mcse * population.factor)))
+            + "."
+        )
+    ]
+    if population.study_cost is not None:
+        worth = (evpi_population or Decimal(0)) > population.study_cost
+        blocks.append(
+            Paragraph(
+                f"A study costing {shown(Money(population.study_cost))} "
+                f"({population.study_source}) "
+                + (
+                    "costs less than the population EVPI: it may be worth doing (EVPI is "
+                    "an upper bound on any study's value)."
+                    if worth
+                    else "costs more than the population EVPI: no study of these inputs "
+                    "can repay it for this decision."
+                )
+            )
+        )
+    return blocks
+
+
+def information_document(found: Information) -> Document:
+    """EVPI and EVPPI for funding or not, each with its Monte Carlo error."""
+    options = Table(
+        title=f"Expected net benefit ({found.outcome}) of each option",
+        columns=(Column("Option"), Column("Expected", numeric=True), Column("MCSE", numeric=True)),
+        rows=tuple(
+            Row((option.option, _money(option.expected, option.mcse), _error(option.mcse)))
+            for option in found.options
+        ),
+    )
+    partial = partial_table(found.partial, found.population)
     evpi = _money(found.evpi, found.evpi_mcse)
     blocks: list[Block] = [
         Paragraph(
@@ -97,41 +142,7 @@ def information_document(found: Information) -> Document:
         Paragraph(f"{partial.title}:", media=MARKDOWN),
         partial,
     ]
-    if found.population is not None:
-        population = found.population
-        blocks.append(
-            Paragraph(
-                f"Population: {population.decisions_per_year} decisions a year for "
-                f"{population.years} years at {population.discount_rate_percent}% "
-                f"(discounted continuously, as voi's pop_voi): "
-                f"{shown(Count(population.factor, 2))} decisions ({population.basis}). "
-                "Population EVPI: "
-                + shown(
-                    Money(
-                        supported(
-                            found.evpi_population or Decimal(0),
-                            found.evpi_mcse * population.factor,
-                        )
-                    )
-                )
-                + "."
-            )
-        )
-        if population.study_cost is not None:
-            worth = (found.evpi_population or Decimal(0)) > population.study_cost
-            blocks.append(
-                Paragraph(
-                    f"A study costing {shown(Money(population.study_cost))} "
-                    f"({population.study_source}) "
-                    + (
-                        "costs less than the population EVPI: it may be worth doing (EVPI is "
-                        "an upper bound on any study's value)."
-                        if worth
-                        else "costs more than the population EVPI: no study of these inputs "
-                        "can repay it for this decision."
-                    )
-                )
-            )
+    blocks += population_blocks(found.population, found.evpi_population, found.evpi_mcse)
     if found.held:
         blocks.append(
             Paragraph(

@@ -30,6 +30,32 @@ if TYPE_CHECKING:
 INPUT_PLACES = 6
 
 
+def _information(found: OptionsAppraisal) -> list[Block]:
+    """EVPI for the choice, with its MCSE; each EVPPI's table; the population and a study."""
+    from decimal import Decimal
+
+    from pause_cost.render.cells import shown
+    from pause_cost.render.decision import partial_table, population_blocks, supported
+
+    assert found.evpi is not None
+    mcse = found.evpi_mcse if found.evpi_mcse is not None else Decimal(0)
+    blocks: list[Block] = [
+        Paragraph(
+            f"EVPI {shown(Money(supported(found.evpi, mcse)))} (Monte Carlo standard error "
+            f"{shown(Money(supported(mcse, mcse)))}): what knowing every drawn input before "
+            f"choosing among these options and {found.baseline} is worth, per decision "
+            "(the mean over the same draws of the best NPV less the best mean NPV)."
+        )
+    ]
+    if found.evppi:
+        partial = partial_table(found.evppi, found.population)
+        blocks += [
+            Paragraph(f"{partial.title}:", media=MARKDOWN),
+            partial,
+        ]
+    return blocks + population_blocks(found.population, found.evpi_population, mcse)
+
+
 def options_document(found: OptionsAppraisal) -> Document:
     """Each option, its increment over the next smaller, and switching values side by side."""
     options = Table(
@@ -128,32 +154,22 @@ def options_document(found: OptionsAppraisal) -> Document:
             )
         )
     if found.evpi is not None:
-        from pause_cost.render.cells import shown
-
-        blocks.append(
-            Paragraph(
-                f"EVPI {shown(Money(found.evpi))}: what knowing every drawn input before "
-                f"choosing among these options and {found.baseline} is worth, per decision "
-                "(the mean over the same draws of the best NPV less the best mean NPV)."
-            )
-        )
-    if found.evppi:
-        from pause_cost.render.cells import shown
-
-        blocks.append(
-            Paragraph(
-                "EVPPI per decision, each drawn input known alone (each option's NPV "
-                "regressed on it): "
-                + "; ".join(f"{each.input} {shown(Money(each.value))}" for each in found.evppi)
-                + "."
-            )
-        )
+        blocks += _information(found)
     blocks += [Paragraph(f"Read before quoting: {flag}") for flag in found.flags]
     tidy: list[tuple[TidyCell, ...]] = []
     if found.evpi is not None:
         tidy.append(("decision", "options", "evpi", Money(found.evpi)))
+    if found.evpi_mcse is not None:
+        tidy.append(("decision", "options", "evpi mcse", Money(found.evpi_mcse)))
+    if found.evpi_population is not None:
+        tidy.append(("decision", "options", "evpi population", Money(found.evpi_population)))
     for each in found.evppi or []:
         tidy.append(("decision", "options", f"evppi {each.input}", Money(each.value)))
+        tidy.append(("decision", "options", f"evppi {each.input} mcse", Money(each.mcse)))
+        if each.population is not None:
+            tidy.append(
+                ("decision", "options", f"evppi {each.input} population", Money(each.population))
+            )
     for option in found.options:
         for name in ("pv_benefits", "pv_costs", "npv"):
             tidy.append(("option", option.option, name, Money(getattr(option, name))))

@@ -30,7 +30,7 @@ class PartialValue:
     value: Annotated[Exact, Field(description="EVPPI per decision, in pounds.")]
     mcse: Annotated[
         Exact,
-        Field(description="Monte Carlo standard error (the regression's own error excluded)."),
+        Field(description="Monte Carlo standard error, with the regression's own (delta method)."),
     ]
     method: Annotated[
         str, Field(description="The regression: a restricted cubic spline, or a polynomial.")

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import Field
 
 from pause_cost.results.base import Exact, result
+from pause_cost.results.decision import Population
 from pause_cost.results.uncertainty import Chance
 
 SCHEMA_VERSION = "1"
@@ -72,15 +73,28 @@ class SwitchingRow:
 
 @result
 class OptionsEvppi:
-    """The expected value of partial perfect information about one drawn input."""
+    """The expected value of partial perfect information about one drawn input, or a group
+    of them learnt together."""
 
-    input: str
+    input: Annotated[str, Field(description="The input, or a group's inputs joined by '+'.")]
     value: Annotated[
         Exact,
         Field(
             description="E[max fitted NPV] - max E[fitted NPV] over the options and doing "
-            "nothing, each option's NPV regressed on the input (as voi's evppi does)."
+            "nothing, each option's NPV regressed on the input(s) (as voi's evppi does)."
         ),
+    ]
+    inputs: Annotated[list[str], Field(description="The inputs learnt, one or a group.")]
+    mcse: Annotated[
+        Exact,
+        Field(description="Monte Carlo standard error, with the regression's own (delta method)."),
+    ]
+    method: Annotated[
+        str, Field(description="The regression: a restricted cubic spline, or a polynomial.")
+    ]
+    terms: int
+    population: Annotated[
+        Exact | None, Field(description="Scaled to the population of decisions, if stated.")
     ]
 
 
@@ -108,9 +122,20 @@ class OptionsAppraisal:
     evppi: Annotated[
         list[OptionsEvppi] | None,
         Field(
-            description="EVPPI per drawn input for the same choice, from the same joint draws; "
-            "null where there is no EVPI or too few draws for the regression."
+            description="EVPPI per drawn input (and per group asked for) for the same choice, "
+            "from the same joint draws, largest first; null where there is no EVPI."
         ),
+    ] = None
+    evpi_mcse: Annotated[
+        Exact | None, Field(description="EVPI's Monte Carlo standard error; null with no EVPI.")
+    ] = None
+    evpi_population: Annotated[
+        Exact | None,
+        Field(description="EVPI scaled to the population of decisions, where one is stated."),
+    ] = None
+    population: Annotated[
+        Population | None,
+        Field(description="The decisions EVPI and EVPPI are scaled to, and a study's cost."),
     ] = None
     flags: list[str]
 

@@ -9,12 +9,13 @@ not funding's is 0. EVPI and EVPPI are then :mod:`pause_cost.uncertainty.voi`'s.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 import numpy as np
 
 from pause_cost.errors import InputError, Problem
+from pause_cost.model.decision import ValueOfInformation
 from pause_cost.model.ranges import Ranges
 from pause_cost.results.decision import (
     Information,
@@ -44,15 +45,21 @@ class InformationError(SimulationError):
     """Inputs or draws the value of information cannot be computed from."""
 
 
+Chunks = Callable[[], Iterator[tuple[Array, Array]]]
+"""Each call gives the same chunks again: per-draw net benefit (draws, options) and the drawn
+inputs (draws, inputs)."""
+
+
 def drawn_chunks(
-    compiled: Compiled, draws: int, seed: int, outcome: str
+    compiled: Compiled, draws: int, seed: int, outcome: str, chunk: int | None = None
 ) -> Iterator[tuple[Array, Array]]:
     """Each chunk's ``outcome`` and drawn inputs (draws, inputs), drawn as
     :func:`pause_cost.uncertainty.montecarlo.run_draws` draws them from the same seed: called
-    twice, it gives the same chunks twice."""
+    twice, it gives the same chunks twice. ``chunk``: the draws a chunk (default: the
+    Monte Carlo's for this case); options drawn jointly share one."""
     generator = np.random.default_rng(seed)
     done = 0
-    chunk = chunk_size(compiled)
+    chunk = chunk_size(compiled) if chunk is None else chunk
     while done < draws:
         size = min(chunk, draws - done)
         with np.errstate(over="ignore"):
@@ -70,39 +77,48 @@ def drawn_chunks(
         done += size
 
 
-def _run(
-    compiled: Compiled, draws: int, seed: int, outcome: str, groups: list[list[int]]
-) -> tuple[voi.Gains, list[voi.Regression]]:
+def passes(chunks: Chunks, groups: list[list[int]]) -> tuple[voi.Gains, list[voi.Regression]]:
     """EVPI's sums and each group's regression, in two passes over the same chunks: the first
-    sums the normal equations, the second reads the fitted values. Memory holds one chunk."""
+    sums the normal equations, the second reads the fitted values. Memory holds one chunk:
+    where the draws are one chunk, the second pass reads it again rather than drawing and
+    evaluating it twice."""
     perfect = voi.Gains()
     regressions = [voi.Regression() for _ in groups]
-    for table, inputs in drawn_chunks(compiled, draws, seed, outcome):
+    kept: list[tuple[Array, Array]] = []
+    for count, (table, inputs) in enumerate(chunks()):
+        kept = [(table, inputs)] if count == 0 else []
         perfect.add(table)
         increments = table[:, 1:] - table[:, :1]
         for regression, group in zip(regressions, groups, strict=True):
             regression.fit(inputs[:, group], increments)
-    for _, inputs in drawn_chunks(compiled, draws, seed, outcome):
-        for regression, group in zip(regressions, groups, strict=True):
-            regression.read(inputs[:, group])
+    if groups:
+        for table, inputs in kept or chunks():
+            for regression, group in zip(regressions, groups, strict=True):
+                regression.read(inputs[:, group], table[:, 1:] - table[:, :1])
     return perfect, regressions
 
 
 def groups_of(
     compiled: Compiled, ranges: Ranges, asked: Sequence[Sequence[str]], where: str
 ) -> list[list[int]]:
-    """Each group's drawn inputs by position; every input on its own where none is asked.
-    An input that is not drawn is refused, all at once, each problem located at ``where``
-    (the scenario's file) and the option."""
+    """Each group's drawn inputs by position: those asked for (else every input on its own),
+    then the scenario's ``evppi_groups`` not among them. An input that is not drawn is
+    refused, all at once, each problem located at ``where`` (the scenario's file) and the
+    option (or the scenario's key)."""
     positions = {drawn.range.path: index for index, drawn in enumerate(compiled.drawn)}
-    if not asked:
-        return [[index] for index in range(len(compiled.drawn))]
     ranged = {found.path for found in ranges.ranges}
+    stated = [
+        (list(group), f"evppi_groups.{index}")
+        for index, group in enumerate(ranges.inputs.scenario.evppi_groups)
+    ]
+    wanted = [(list(group), "--evppi") for group in asked] or [
+        ([drawn.range.path], "") for drawn in compiled.drawn
+    ]
     problems = []
-    groups = []
-    for group in asked:
+    groups: list[list[int]] = []
+    for group, key in wanted + stated:
         if not group:
-            problems.append("an EVPPI group names no input")
+            problems.append(Problem(where, key=key, message="an EVPPI group names no input"))
             continue
         for path in group:
             if path in positions:
@@ -113,15 +129,104 @@ def groups_of(
                 else "is not an uncertain input of this scenario"
             )
             problems.append(
-                f"{path}: EVPPI needs a drawn input; it {why} (drawn: "
-                f"{', '.join(positions) or 'none'})"
+                Problem(
+                    where,
+                    key=key,
+                    message=f"{path}: EVPPI needs a drawn input; it {why} (drawn: "
+                    f"{', '.join(positions) or 'none'})",
+                )
+            )
+        if len(group) > voi.MOST_IN_GROUP:
+            problems.append(
+                Problem(
+                    where,
+                    key=key,
+                    message=f"{'+'.join(group)}: a group of {len(group)} inputs; at most "
+                    f"{voi.MOST_IN_GROUP} are learnt together (a cubic polynomial in "
+                    f"{voi.MOST_IN_GROUP} has {voi.terms_needed(voi.MOST_IN_GROUP)} terms)",
+                )
             )
         if len(set(group)) != len(group):
-            problems.append(f"{'+'.join(group)}: an input is named twice in one group")
-        groups.append([positions.get(path, -1) for path in group])
+            problems.append(
+                Problem(where, key=key, message=f"{'+'.join(group)}: an input is named twice")
+            )
+        found = [positions.get(path, -1) for path in group]
+        if found not in groups:
+            groups.append(found)
     if problems:
-        raise InputError([Problem(where, key="--evppi", message=problem) for problem in problems])
+        raise InputError(problems)
     return groups
+
+
+def refuse_too_few(draws: int, groups: list[list[int]], names: Sequence[str], where: str) -> None:
+    """Refuse, located at ``where``'s ``--draws``, fewer draws than any group's regression
+    needs (:func:`pause_cost.uncertainty.voi.draws_needed`), never a figure without them."""
+    for group in groups:
+        needed = voi.draws_needed(len(group))
+        if draws < needed:
+            raise InputError.single(
+                where,
+                f"{'+'.join(names[index] for index in group)}: {draws:,} draws are too few for "
+                f"EVPPI's regression on {len(group)} input(s) ({voi.terms_needed(len(group))} "
+                f"terms need {needed:,} draws); ask for at least {needed:,}",
+                key="--draws",
+            )
+
+
+def population_factor(block: ValueOfInformation | None) -> float | None:
+    """The discounted decisions a value per decision is scaled by (voi's ``pop_voi``)."""
+    if block is None:
+        return None
+    return voi.population_factor(
+        float(block.decisions_per_year), float(block.years), float(block.discount_rate_percent)
+    )
+
+
+def population_of(block: ValueOfInformation | None, flags: list[str]) -> Population | None:
+    """The population block as a result (its study's cost beside it); a judgement is added to
+    ``flags``."""
+    factor = population_factor(block)
+    if block is None or factor is None:
+        return None
+    basis = block.source.cite() if block.source is not None else f"assumption: {block.assumption}"
+    if block.source is None:
+        flags.append(f"the population of decisions is a judgement: {block.assumption}")
+    return Population(
+        decisions_per_year=block.decisions_per_year,
+        years=block.years,
+        discount_rate_percent=block.discount_rate_percent,
+        factor=_decimal(factor),
+        basis=basis,
+        study_cost=None if block.study is None else block.study.cost_gbp,
+        study_source=None if block.study is None else block.study.source.cite(),
+    )
+
+
+def partial_values(
+    groups: list[list[int]],
+    regressions: list[voi.Regression],
+    names: Sequence[str],
+    factor: float | None,
+) -> list[PartialValue]:
+    """Each group's EVPPI with its MCSE, its regression, and scaled by ``factor``; largest
+    first."""
+    partial = []
+    for group, regression in zip(groups, regressions, strict=True):
+        found = regression.estimated()
+        partial.append(
+            PartialValue(
+                inputs=[names[index] for index in group],
+                value=_decimal(found.value),
+                mcse=_decimal(found.mcse),
+                method="restricted cubic spline, 7 knots"
+                if len(group) == 1
+                else f"polynomial of total degree {voi.GROUP_DEGREE}",
+                terms=found.terms,
+                population=None if factor is None else _decimal(found.value * factor),
+            )
+        )
+    partial.sort(key=lambda row: (-row.value, row.inputs))
+    return partial
 
 
 def information(
@@ -149,66 +254,18 @@ def information(
             key="--draws",
         )
     chosen = groups_of(compiled, ranges, groups, where)
+    names = [drawn.range.path for drawn in compiled.drawn]
+    refuse_too_few(draws, chosen, names, where)
     outcome = "npv" if compiled.discounted else "net"
-    for group in chosen:
-        needed = voi.draws_needed(len(group))
-        if draws < needed:
-            names = "+".join(compiled.drawn[index].range.path for index in group)
-            raise InputError.single(
-                where,
-                f"{names}: {draws:,} draws are too few for EVPPI's regression on "
-                f"{len(group)} input(s) ({voi.terms_needed(len(group))} terms need {needed:,} "
-                f"draws); ask for at least {needed:,}",
-                key="--draws",
-            )
-    sums, regressions = _run(compiled, draws, seed, outcome, chosen)
+    sums, regressions = passes(lambda: drawn_chunks(compiled, draws, seed, outcome), chosen)
     perfect = sums.estimated()
     means = sums.means()
     spread = sums.errors()
     scenario = ranges.inputs.scenario
-    block = scenario.value_of_information
-    factor = (
-        None
-        if block is None
-        else voi.population_factor(
-            float(block.decisions_per_year), float(block.years), float(block.discount_rate_percent)
-        )
-    )
-    partial = []
-    for group, regression in zip(chosen, regressions, strict=True):
-        found = regression.gains.estimated(
-            terms=0 if regression.coefficients is None else regression.coefficients.shape[0]
-        )
-        partial.append(
-            PartialValue(
-                inputs=[compiled.drawn[index].range.path for index in group],
-                value=_decimal(found.value),
-                mcse=_decimal(found.mcse),
-                method="restricted cubic spline, 7 knots"
-                if len(group) == 1
-                else f"polynomial of total degree {voi.GROUP_DEGREE}",
-                terms=found.terms,
-                population=None if factor is None else _decimal(found.value * factor),
-            )
-        )
-    partial.sort(key=lambda row: (-row.value, row.inputs))
-    population = None
+    factor = population_factor(scenario.value_of_information)
     flags = judgement_flags(ranges)
-    if block is not None and factor is not None:
-        basis = (
-            block.source.cite() if block.source is not None else f"assumption: {block.assumption}"
-        )
-        if block.source is None:
-            flags.append(f"the population of decisions is a judgement: {block.assumption}")
-        population = Population(
-            decisions_per_year=block.decisions_per_year,
-            years=block.years,
-            discount_rate_percent=block.discount_rate_percent,
-            factor=_decimal(factor),
-            basis=basis,
-            study_cost=None if block.study is None else block.study.cost_gbp,
-            study_source=None if block.study is None else block.study.source.cite(),
-        )
+    population = population_of(scenario.value_of_information, flags)
+    partial = partial_values(chosen, regressions, names, factor)
     drawn_paths = {drawn.range.path for drawn in compiled.drawn}
     return Information(
         scenario=scenario.name,

@@ -11,14 +11,13 @@ and the running sum of an estimate's cashable savings less its cost for the cash
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
-
-import numpy as np
 
 from pause_cost.engine import estimate
 from pause_cost.errors import InputError, Problem
 from pause_cost.model.ranges import Ranges
+from pause_cost.results.decision import PartialValue
 from pause_cost.results.estimate import Estimate
 from pause_cost.results.options import (
     Increment,
@@ -29,7 +28,7 @@ from pause_cost.results.options import (
 )
 from pause_cost.results.uncertainty import Chance
 from pause_cost.uncertainty.breakeven import Target, break_even
-from pause_cost.uncertainty.draws import Array, Outcomes
+from pause_cost.uncertainty.options_voi import plan, value
 
 BASELINE = "doing nothing (no practice: no cost, no saving)"
 NPV_ZERO = Target(outcome="npv", operator=">=", threshold=Decimal(0))
@@ -159,17 +158,31 @@ def _checked(named: Sequence[tuple[str, Ranges]]) -> list[tuple[str, Ranges, Est
 
 
 def appraise(
-    named: Sequence[tuple[str, Ranges]], draws: int | None = None, seed: int = 1
+    named: Sequence[tuple[str, Ranges]],
+    draws: int | None = None,
+    seed: int = 1,
+    groups: Sequence[Sequence[str]] = (),
 ) -> OptionsAppraisal:
     """The options table for the scenarios given (file, ranges); with ``draws``, each option
-    with a distribution has its P(NPV > 0) from a Monte Carlo of ``draws`` from ``seed``."""
+    with a distribution has its P(NPV > 0) from a Monte Carlo of ``draws`` from ``seed``, and
+    where the options draw jointly, EVPI and the EVPPI of each drawn input (or of each group
+    in ``groups``) and of each option's ``evppi_groups``."""
     found = _checked(named)
+    joint = draws is not None and _joint([ranges for _, ranges, _ in found])
+    if groups and not joint:
+        why = (
+            "EVPPI needs draws: give --draws N"
+            if draws is None
+            else "EVPPI needs joint draws: every option must draw the same inputs from the "
+            "same distributions (and rank correlations), and these do not"
+        )
+        raise InputError([Problem(found[0][0], key="--evppi", message=why)])
+    planned = None
+    if joint:
+        assert draws is not None
+        planned = plan([(file, ranges) for file, ranges, _ in found], draws, seed, groups)
     figures: list[tuple[OptionFigures, Ranges]] = []
     numpy = bit_generator = None
-    joint = draws is not None and _joint([ranges for _, ranges, _ in found])
-    net_benefits: list[Array] = []
-    inputs: list[Array] = []
-    names: list[str] = []
     for file, ranges, result in found:
         appraisal = result.economics.appraisal
         assert appraisal is not None
@@ -177,21 +190,9 @@ def appraise(
         if draws is not None and any(each.distribution is not None for each in ranges.ranges):
             from pause_cost.uncertainty.montecarlo import simulate
 
-            kept: list[Array] = []
-            simulation = simulate(
-                ranges,
-                draws,
-                seed,
-                outcome="npv",
-                watch=_keeper(kept, None if inputs else inputs) if joint else None,
-            )
+            simulation = simulate(ranges, draws, seed, outcome="npv")
             chance = next(found for found in simulation.chances if found.outcome == "npv")
             numpy, bit_generator = simulation.numpy, simulation.bit_generator
-            net_benefits.append(np.concatenate(kept) if joint else np.zeros(0))
-            if joint and not names:
-                from pause_cost.uncertainty.draws import compile_for_draws
-
-                names = [drawn.range.path for drawn in compile_for_draws(ranges).drawn]
         figures.append(
             (
                 OptionFigures(
@@ -209,10 +210,42 @@ def appraise(
             )
         )
     figures.sort(key=lambda pair: (pair[0].pv_costs, pair[0].option))
+    valued = None if planned is None else value(planned)
+    return OptionsAppraisal(
+        price_year=found[0][2].price_year,
+        year_zero=_year_zero(found[0][2]),
+        baseline=BASELINE,
+        options=[option for option, _ in figures],
+        increments=_increments([option for option, _ in figures]),
+        switching=_switching([ranges for _, ranges in figures]),
+        draws=draws,
+        seed=seed if draws is not None else None,
+        numpy=numpy,
+        bit_generator=bit_generator,
+        evpi=None if valued is None else _decimal(valued.evpi.value),
+        evpi_mcse=None if valued is None else _decimal(valued.evpi.mcse),
+        evpi_population=None
+        if valued is None or valued.evpi_population is None
+        else _decimal(valued.evpi_population),
+        evppi=None if valued is None else [_partial(row) for row in valued.partial],
+        population=None if valued is None else valued.population,
+        flags=(
+            []
+            if draws is None or joint
+            else [
+                "no EVPI: the options do not all draw the same inputs from the same "
+                "distributions, so their draws are not joint"
+            ]
+        )
+        + ([] if valued is None else valued.flags),
+    )
+
+
+def _increments(options: Sequence[OptionFigures]) -> list[Increment]:
+    """Each option against the next smaller (the first against doing nothing)."""
     increments = []
     previous = None
-    for option, _ in figures:
-        base_name = BASELINE if previous is None else previous.option
+    for option in options:
         base = (
             (Decimal(0), Decimal(0))
             if previous is None
@@ -226,7 +259,7 @@ def appraise(
         increments.append(
             Increment(
                 option=option.option,
-                against=base_name,
+                against=BASELINE if previous is None else previous.option,
                 npv=extra_benefits - extra_costs,
                 pv_benefits=extra_benefits,
                 pv_costs=extra_costs,
@@ -234,38 +267,7 @@ def appraise(
             )
         )
         previous = option
-    return OptionsAppraisal(
-        price_year=found[0][2].price_year,
-        year_zero=_year_zero(found[0][2]),
-        baseline=BASELINE,
-        options=[option for option, _ in figures],
-        increments=increments,
-        switching=_switching([ranges for _, ranges in figures]),
-        draws=draws,
-        seed=seed if draws is not None else None,
-        numpy=numpy,
-        bit_generator=bit_generator,
-        evpi=_evpi(net_benefits) if joint else None,
-        evppi=_evppi(net_benefits, inputs, names) if joint else None,
-        flags=[]
-        if draws is None or joint
-        else [
-            "no EVPI: the options do not all draw the same inputs from the same distributions, "
-            "so their draws are not joint"
-        ],
-    )
-
-
-def _keeper(kept: list[Array], inputs: list[Array] | None = None) -> Callable[[Outcomes], None]:
-    """A watch that keeps each chunk's NPVs, in draw order, and with ``inputs`` the drawn
-    inputs too (one option's: joint draws make them every option's)."""
-
-    def keep(chunk: Outcomes) -> None:
-        kept.append(chunk.values["npv"].copy())
-        if inputs is not None:
-            inputs.append(chunk.inputs.copy())
-
-    return keep
+    return increments
 
 
 def _joint(options: Sequence[Ranges]) -> bool:
@@ -284,34 +286,21 @@ def _joint(options: Sequence[Ranges]) -> bool:
     return bool(first[0]) and all(drawn(ranges) == first for ranges in options[1:])
 
 
-def _evpi(net_benefits: Sequence[Array]) -> Decimal:
-    """The expected value of perfect information for the choice between the options and the
-    baseline (doing nothing, net benefit 0): the mean over draws of the best net benefit less
-    the best mean net benefit, from joint draws (Strong, Oakley and Brennan 2014; voi's evpi)."""
-    table = np.vstack([np.zeros_like(net_benefits[0]), *net_benefits])
-    value = float(np.mean(np.max(table, axis=0)) - np.max(np.mean(table, axis=1)))
-    return Decimal(repr(value))
+def _partial(row: PartialValue) -> OptionsEvppi:
+    return OptionsEvppi(
+        input="+".join(row.inputs),
+        value=row.value,
+        inputs=row.inputs,
+        mcse=row.mcse,
+        method=row.method,
+        terms=row.terms,
+        population=row.population,
+    )
 
 
-def _evppi(
-    net_benefits: Sequence[Array], inputs: Sequence[Array], names: Sequence[str]
-) -> list[OptionsEvppi] | None:
-    """EVPPI of each drawn input for the same choice as :func:`_evpi`: each option's NPV
-    (its increment over doing nothing) regressed on the input by voi's regression
-    (:func:`pause_cost.uncertainty.voi.evppi`), E[max fitted] - max E[fitted]; None where
-    the draws are too few for the regression."""
-    from pause_cost.uncertainty import voi
-
-    if not inputs or not names:
-        return None
-    drawn = np.concatenate(inputs)
-    if drawn.shape[0] < voi.draws_needed(1):
-        return None
-    table = np.column_stack([np.zeros_like(net_benefits[0]), *net_benefits])
-    return [
-        OptionsEvppi(input=name, value=Decimal(repr(voi.evppi(table, drawn[:, index]).value)))
-        for index, name in enumerate(names)
-    ]
+def _decimal(value: float) -> Decimal:
+    """A float as the decimal of its shortest repr: the same bytes on every machine."""
+    return Decimal(repr(float(value)))
 
 
 def _year_zero(result: Estimate) -> str:
