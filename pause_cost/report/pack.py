@@ -17,6 +17,7 @@ from pause_cost.results.contracts import ContractResult
 from pause_cost.results.estimate import Estimate
 from pause_cost.results.options import Acceptability, OptionsAppraisal
 from pause_cost.results.uncertainty import BreakEven, Simulation, Tornado
+from pause_cost.results.workbook import Layout
 
 GREEN_BOOK = "green-book-discount-rates"
 """The shipped schedule's name: only it is called the Green Book's in the headline."""
@@ -36,6 +37,8 @@ class Pack:
     """The scenario's outcomes contract, costed, where the scenario has a ``contract`` section."""
     date: str | None = None
     """Printed only where given (``--date``), so the same inputs give the same bytes."""
+    layout: Layout | None = None
+    """The compiled case's weights, so the workbook writes the cash flow as formulas."""
 
     @property
     def title(self) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from pause_cost.report.appraisal import appraisal_rows, cost_inputs, years
 from pause_cost.report.book import Book, Kind, cell
 from pause_cost.report.lines import CLASS, HORIZON, IMMEDIATE, LineRows
 from pause_cost.report.pack import Pack, headline
@@ -82,12 +83,27 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
         book.number(sheet, row, 1, cohort.women_open, "count")
         book.number(sheet, row, 2, cohort.birth_rate_per_woman_per_year, "count")
         exact = f"{cell(row, 1, False)}*{cell(row, 2, False)}*window_years"
+        key = f"economics.cohorts.{row - first_cohort}"
         book.formula(
-            sheet, row, 3, f"={exact}", cohort.expected_births_exact, "count", "expected births"
+            sheet,
+            row,
+            3,
+            f"={exact}",
+            cohort.expected_births_exact,
+            "count",
+            "expected births",
+            f"{key}.expected_births_exact",
         )
         counted = f"=ROUND({cell(row, 3, False)},0)" if rounding else f"={cell(row, 3, False)}"
         book.formula(
-            sheet, row, 4, counted, cohort.expected_births_counted, "count", "counted births"
+            sheet,
+            row,
+            4,
+            counted,
+            cohort.expected_births_counted,
+            "count",
+            "counted births",
+            f"{key}.expected_births_counted",
         )
         book.number(sheet, row, 5, cohort.observed_births or Decimal(0), "count")
         book.formula(
@@ -98,8 +114,12 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
             cohort.avoided_births,
             "count",
             "avoided births",
+            f"{key}.avoided_births",
         )
         row += 1
+    book.refs["cohort_avoided"] = [
+        f"Summary!{cell(first_cohort + index, 6)}" for index in range(row - first_cohort)
+    ]
     several = len(estimate.economics.cohorts) > 1
     for index in range(len(estimate.economics.cohorts)):
         suffix = f"_{index + 1}" if several else ""
@@ -118,6 +138,7 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
         estimate.avoided_births.counted,
         "count",
         "births counted",
+        "avoided_births.counted",
     )
     counted_cell = cell(row, 6)
     book.workbook.define_name("births_counted", f"=Summary!{counted_cell}")
@@ -138,23 +159,13 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
         else estimate.avoided_births.counted,
         "count",
         "births costed",
+        "avoided_births.costed" if estimate.avoided_births.costed is not None else "",
     )
     book.workbook.define_name("births", f"=Summary!{cell(row, 1)}")
     row += 1
     value("Immediate years", "immediate_years", scenario.immediate_years)
     value("Horizon years", "horizon_years", scenario.horizon_years)
-    cost = estimate.programme.cost_gbp
-    book.text(sheet, row, 0, "Programme cost")
-    book.number(sheet, row, 1, cost if cost is not None else Decimal(0))
-    book.text(
-        sheet,
-        row,
-        5,
-        estimate.programme.source.cite()
-        if estimate.programme.source
-        else "not given: figures are gross",
-    )
-    book.workbook.define_name("programme_cost", f"=Summary!{cell(row, 1)}")
+    row = cost_inputs(book, sheet, pack, row)
     sheet.freeze_panes(INPUT_ROW, 0)
     return row + 2
 
@@ -167,13 +178,10 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
     totals: dict[str, str] = {}
     cells: dict[str, str] = {"avoided_births": "births_counted"}
     for label, period, column in (
-        (
-            f"Immediate (years 1-{estimate.immediate.years} after each birth)",
-            estimate.immediate,
-            IMMEDIATE,
-        ),
-        (f"Horizon (years 1-{estimate.horizon.years} after each birth)", estimate.horizon, HORIZON),
+        (f"Immediate ({years(estimate.immediate.years)})", estimate.immediate, IMMEDIATE),
+        (f"Horizon ({years(estimate.horizon.years)})", estimate.horizon, HORIZON),
     ):
+        key = label.split()[0].lower()
         book.text(sheet, row, 0, label)
         for offset, (classification, expected) in enumerate(
             (("cashable", period.cashable_gbp), ("internal", period.internal_gbp))
@@ -186,6 +194,7 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
                 expected,
                 "money",
                 f"{label} {classification}",
+                f"{key}.{classification}_gbp",
             )
         book.formula(
             sheet,
@@ -195,6 +204,7 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
             period.total_gbp,
             "money",
             f"{label} total",
+            f"{key}.total_gbp",
         )
         book.formula(
             sheet,
@@ -204,9 +214,9 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
             period.other_agencies_gbp,
             "money",
             f"{label} other agencies",
+            f"{key}.other_agencies_gbp",
         )
         totals[label.split()[0]] = cell(row, 3)
-        key = label.split()[0].lower()
         for offset, name in enumerate(("cashable", "internal", "total")):
             cells[f"{key}_{name}_gbp"] = cell(row, offset + 1)
         row += 1
@@ -215,7 +225,14 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
         row += 1
         book.text(sheet, row, 0, f"Net of programme cost, {estimate.horizon.years} years")
         book.formula(
-            sheet, row, 1, f"={totals['Horizon']}-programme_cost", programme.net_gbp, "money", "net"
+            sheet,
+            row,
+            1,
+            f"={totals['Horizon']}-programme_cost",
+            programme.net_gbp,
+            "money",
+            "net",
+            "programme.net_gbp",
         )
         row += 1
         if programme.return_per_pound is not None:
@@ -228,23 +245,36 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
                 programme.return_per_pound,
                 "ratio",
                 "return per pound",
+                "programme.return_per_pound",
             )
             row += 1
-        book.text(sheet, row, 0, "Payback, years after birth (the engine's)")
-        book.text(
+        book.text(sheet, row, 0, "Payback, year after birth (first year paid back)")
+        book.formula(
             sheet,
             row,
             1,
-            f"year {programme.payback_year}"
-            if programme.payback_year
-            else "not within the horizon",
+            "=payback_year",
+            Decimal(programme.payback_year) if programme.payback_year else "not within the horizon",
+            "count" if programme.payback_year else "text",
+            "payback year (summary)",
+            "programme.payback_year",
         )
         row += 1
         calendar = estimate.economics.calendar
         if calendar is not None:
-            book.text(sheet, row, 0, "Payback, council financial year (the engine's)")
-            book.text(sheet, row, 1, calendar.payback_financial_year or "not within the cash flow")
+            book.text(sheet, row, 0, "Payback, council financial year")
+            book.formula(
+                sheet,
+                row,
+                1,
+                "=payback_financial_year",
+                calendar.payback_financial_year or "not within the cash flow",
+                "text",
+                "payback financial year (summary)",
+                "economics.calendar.payback_financial_year",
+            )
             row += 1
+    row = appraisal_rows(book, sheet, estimate, row)
     published = estimate.published
     if published is not None:
         row += 1
@@ -284,6 +314,6 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
         sheet,
         row + 1,
         0,
-        "Formulas above sum the Lines sheet; change an input (a named cell) or a line to see "
-        "its effect.",
+        "Every figure above is a formula over the inputs: change an input (a named cell: "
+        "women, birth rate, programme cost as given, discount rate) or a line to see its effect.",
     )

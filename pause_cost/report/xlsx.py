@@ -25,12 +25,20 @@ from __future__ import annotations
 import io
 
 from pause_cost.report.analyses import analysis_sheets
-from pause_cost.report.book import CREATED, MONEY, Book, Check
-from pause_cost.report.cashflow import by_year_sheet, financial_year_sheet, programme_sheet
+from pause_cost.report.book import CREATED, FORMATS, Book, Check, print_setup
+from pause_cost.report.cashflow import BY_YEAR, by_year_sheet
+from pause_cost.report.financial_years import FINANCIAL_YEARS, financial_year_sheet
 from pause_cost.report.lines import lines_sheet
 from pause_cost.report.pack import Pack
+from pause_cost.report.programme import NAME as PROGRAMME
+from pause_cost.report.programme import programme_sheet
 from pause_cost.report.sources import assumptions_sheet, sources_sheet
 from pause_cost.report.summary import summary_figures, summary_inputs
+from pause_cost.report.timing import NAME as TIMING
+from pause_cost.report.timing import timing_sheet
+
+WIDE = frozenset(("Lines", "By year", "By financial year", "Timing", "Programme and funders"))
+"""Sheets printed landscape (each fitted to one page across)."""
 
 
 def write(pack: Pack) -> bytes:
@@ -48,8 +56,7 @@ def build(pack: Pack, *, cache: bool = True) -> tuple[bytes, list[Check]]:
         {"title": pack.title, "author": "pause-cost", "created": CREATED, "comments": "pause-cost"}
     )
     formats = {
-        "money": workbook.add_format({"num_format": MONEY}),
-        "number": workbook.add_format({"num_format": "0.############"}),
+        **{kind: workbook.add_format({"num_format": code}) for kind, code in FORMATS.items()},
         "header": workbook.add_format(
             {"bold": True, "bottom": 1, "text_wrap": True, "valign": "top"}
         ),
@@ -60,6 +67,11 @@ def build(pack: Pack, *, cache: bool = True) -> tuple[bytes, list[Check]]:
             {"bold": True, "text_wrap": True, "valign": "top", "font_color": "#9C0006"}
         ),
     }
+    layout = pack.layout
+    if layout is None:
+        raise ValueError(
+            "the workbook needs the compiled case's layout: build the pack with pack()"
+        )
     book = Book(workbook, formats, cache=cache)
     estimate = pack.estimate
     lines = workbook.add_worksheet("Lines")
@@ -67,16 +79,20 @@ def build(pack: Pack, *, cache: bool = True) -> tuple[bytes, list[Check]]:
     summary.activate()
     summary.set_first_sheet()
     next_row = summary_inputs(book, summary, pack)
-    line_rows = lines_sheet(book, lines, estimate)
+    line_rows = lines_sheet(book, lines, estimate, layout)
     summary_figures(book, summary, estimate, line_rows, next_row)
-    by_year_sheet(book, workbook.add_worksheet("By year"), estimate, line_rows)
-    if estimate.economics.calendar is not None:
-        financial_year_sheet(book, workbook.add_worksheet("By financial year"), estimate)
-    programme_sheet(book, workbook.add_worksheet("Programme and funders"), estimate)
+    by_year_sheet(book, workbook.add_worksheet(BY_YEAR), estimate, line_rows, layout)
+    if estimate.economics.calendar is not None and layout.calendar:
+        timing_book = workbook.add_worksheet(FINANCIAL_YEARS)
+        timing = timing_sheet(book, workbook.add_worksheet(TIMING), layout, line_rows)
+        financial_year_sheet(book, timing_book, estimate, layout, timing)
+    programme_sheet(book, workbook.add_worksheet(PROGRAMME), estimate, layout)
     assumptions_sheet(book, workbook.add_worksheet("Assumptions and flags"), estimate)
     sources_sheet(book, workbook.add_worksheet("Sources"), estimate)
     analysis_sheets(book, pack)
     # Summary first in the tab order; Lines is written first only so formulas can name it.
     workbook.worksheets_objs.sort(key=lambda sheet: sheet.get_name() != "Summary")
+    for sheet in workbook.worksheets():
+        print_setup(sheet, landscape=sheet.get_name() in WIDE)
     workbook.close()
     return buffer.getvalue(), book.checks

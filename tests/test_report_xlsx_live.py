@@ -1,0 +1,250 @@
+"""The workbook is live everywhere: every formula's cached value is what LibreOffice's Calc
+recalculates, every figure with a place in the estimate's JSON equals it, and changing women,
+birth rate, programme cost or discount rate in Calc moves every such figure (NPV and payback
+included) to what ``pause-cost estimate --set`` gives.
+
+Calc keeps an xlsx file's cached values on load, so the cached workbook is compared with a
+copy written without them (every formula 0) that Calc recalculates (tests/spreadsheet.py).
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from pause_cost.api import pack as build_pack
+from pause_cost.report import xlsx
+from pause_cost.report.book import Check
+from tests.conftest import SCENARIOS, run
+from tests.spreadsheet import recalculated_all
+from tests.test_report_xlsx import close
+
+CASES = (
+    "rotherham-2020-calendar",
+    "rotherham-2021-joint-funding",
+    "rotherham-2021-ex-post",
+    "rotherham-2020-bottom-up-2024-25",
+    "rotherham-2020-with-pilot-cost",
+)
+"""Calendars with discounting (one cohort, two cohorts, observed births), a bottom-up table
+uprated to 2024/25, and a cost without a calendar."""
+
+NONE_READS = {
+    "programme.payback_year": "not within the horizon",
+    "economics.calendar.payback_financial_year": "not within the cash flow",
+    "economics.appraisal.bcr": "no cost",
+}
+"""What a cell shows where the JSON has null."""
+
+CALENDAR = SCENARIOS / "rotherham-2020-calendar.yaml"
+EDITS = (
+    ("women_open", 24, "cohort.women_open=24"),
+    ("birth_rate", 0.4, "cohort.birth_rate_per_woman_per_year=0.4"),
+    ("programme_cost_given", 600000, "programme_cost.total_gbp=600000"),
+    ("discount_rate", 7, "discounting.rate_percent=7"),
+)
+"""A named input cell, the value typed into it in Calc, and the same edit as ``--set``. A
+cost of £600,000 moves payback a financial year later (2020/21, from 2019/20)."""
+
+
+def in_json(document: dict[str, Any], key: str) -> Any:
+    """The figure at a dotted path (``economics.calendar.years.0.net_gbp``)."""
+    found: Any = document
+    for part in key.split("."):
+        found = found[int(part)] if isinstance(found, list) else found[part]
+    return found
+
+
+def expected_from_json(document: dict[str, Any], check: Check) -> Decimal | str:
+    value = in_json(document, check.key)
+    if value is None:
+        return NONE_READS[check.key]
+    return value if isinstance(value, str) else Decimal(str(value))
+
+
+def cell_value(book: Any, check: Check) -> Any:
+    return book[check.sheet].cell(check.row + 1, check.column + 1).value
+
+
+def formula_cells(path: Path) -> list[tuple[str, int, int]]:
+    """Every cell of the workbook holding a formula: (sheet, row, column), 1-based."""
+    book = openpyxl.load_workbook(path)
+    return [
+        (sheet.title, found.row, found.column)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for found in row
+        if isinstance(found.value, str) and found.value.startswith("=")
+    ]
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Per case: its checks, the workbook as shipped (values cached), the same written with
+    no cached values, Calc's recalculation of that, and the estimate's JSON."""
+    folder = tmp_path_factory.mktemp("live")
+    written: dict[str, Any] = {}
+    for name in CASES:
+        pack = build_pack(SCENARIOS / f"{name}.yaml")
+        cached = folder / f"{name}-cached.xlsx"
+        cached.write_bytes(xlsx.write(pack))
+        data, checks = xlsx.build(pack, cache=False)
+        bare = folder / f"{name}.xlsx"
+        bare.write_bytes(data)
+        document = json.loads(run("estimate", SCENARIOS / f"{name}.yaml", "-f", "json").stdout)
+        written[name] = (checks, cached, bare, document)
+    calculated = recalculated_all([parts[2] for parts in written.values()], folder)
+    return {
+        name: (*parts, result)
+        for (name, parts), result in zip(written.items(), calculated, strict=True)
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", CASES)
+def test_every_formula_is_written_with_its_check(books: dict[str, Any], name: str) -> None:
+    """No formula escapes the one writer: every formula cell has a recorded value."""
+    checks, _, bare, _, _ = books[name]
+    checked = {(check.sheet, check.row + 1, check.column + 1) for check in checks}
+    assert set(formula_cells(bare)) == checked
+    assert len(checked) == len(checks)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", CASES)
+def test_every_cached_value_is_what_calc_recalculates(books: dict[str, Any], name: str) -> None:
+    """The value a viewer shows without calculating (LibreOffice's default on load) is the
+    value Calc computes, for every formula cell: none caches 0 where it means 5."""
+    checks, cached, _, _, calculated = books[name]
+    shown = openpyxl.load_workbook(cached, data_only=True)
+    computed = openpyxl.load_workbook(calculated, data_only=True)
+    wrong = [
+        (check.sheet, check.row + 1, check.column + 1, check.what, before, after)
+        for check in checks
+        if not (
+            (before := cell_value(shown, check)) is not None
+            and close(after := cell_value(computed, check), before, check.kind)
+        )
+    ]
+    assert wrong == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", CASES)
+def test_every_figure_with_a_place_in_the_json_equals_it(books: dict[str, Any], name: str) -> None:
+    checks, _, _, document, calculated = books[name]
+    computed = openpyxl.load_workbook(calculated, data_only=True)
+    keyed = [check for check in checks if check.key]
+    wrong = [
+        (check.key, found, wanted)
+        for check in keyed
+        if not close(
+            found := cell_value(computed, check),
+            wanted := expected_from_json(document, check),
+            check.kind,
+        )
+    ]
+    assert wrong == []
+    keys = {check.key for check in keyed}
+    assert {"horizon.total_gbp", "avoided_births.counted", "by_year.4.net_gbp"} <= keys
+    if document["programme"]["cost_gbp"] is not None:
+        assert {"programme.payback_year", "programme.net_gbp", "programme.cost_gbp"} <= keys
+    if document["economics"]["appraisal"] is not None:
+        assert {
+            "economics.appraisal.npv_gbp",
+            "economics.appraisal.bcr",
+            "economics.calendar.payback_financial_year",
+            "economics.calendar.years.3.avoided_births",
+            "economics.calendar.years.3.discount_factor",
+        } <= keys
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Per edit: the workbook's checks, Calc's recalculation after typing the new value into
+    the named cell, and ``estimate --set``'s JSON."""
+    folder = tmp_path_factory.mktemp("edited")
+    pack = build_pack(CALENDAR)
+    data, checks = xlsx.build(pack)
+    original = folder / "original.xlsx"
+    original.write_bytes(data)
+    paths, documents = [], []
+    for name, value, setting in EDITS:
+        book = openpyxl.load_workbook(original)
+        sheet, where = book.defined_names[name].attr_text.split("!")
+        book[sheet.strip("'")][where.replace("$", "")] = value
+        path = folder / f"{name}.xlsx"
+        book.save(path)
+        paths.append(path)
+        result = run("estimate", CALENDAR, "--set", setting, "-f", "json")
+        assert result.exit_code == 0, result.stderr
+        documents.append(json.loads(result.stdout))
+    calculated = recalculated_all(paths, folder)
+    before = json.loads(run("estimate", CALENDAR, "-f", "json").stdout)
+    return {
+        "checks": checks,
+        "before": before,
+        "edits": {
+            name: (document, result)
+            for (name, _, _), document, result in zip(EDITS, documents, calculated, strict=True)
+        },
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", [edit[0] for edit in EDITS])
+def test_an_edit_in_calc_moves_every_figure_to_what_estimate_set_gives(
+    edited: dict[str, Any], name: str
+) -> None:
+    document, calculated = edited["edits"][name]
+    computed = openpyxl.load_workbook(calculated, data_only=True)
+    keyed = [check for check in edited["checks"] if check.key]
+    wrong = [
+        (check.key, found, wanted)
+        for check in keyed
+        if not close(
+            found := cell_value(computed, check),
+            wanted := expected_from_json(document, check),
+            check.kind,
+        )
+    ]
+    assert wrong == []
+    # The edit moved the headline figures (so the comparison above is not of unchanged cells).
+    moved = {
+        key
+        for key in ("economics.appraisal.npv_gbp", "programme.net_gbp", "horizon.total_gbp")
+        if in_json(document, key) != in_json(edited["before"], key)
+    }
+    assert "economics.appraisal.npv_gbp" in moved
+    assert (
+        moved
+        == {
+            "women_open": {"economics.appraisal.npv_gbp", "programme.net_gbp", "horizon.total_gbp"},
+            "birth_rate": {"economics.appraisal.npv_gbp", "programme.net_gbp", "horizon.total_gbp"},
+            "programme_cost_given": {"economics.appraisal.npv_gbp", "programme.net_gbp"},
+            "discount_rate": {"economics.appraisal.npv_gbp"},
+        }[name]
+    )
+
+
+@pytest.mark.slow
+def test_a_dearer_programme_pays_back_a_year_later_in_calc_as_in_the_engine(
+    edited: dict[str, Any],
+) -> None:
+    """The payback cell is a formula: £600,000 (not £419,000) is paid back in 2020/21. By hand:
+    2018/19 and 2019/20 each carry half the cost, £300,000 x 0.965488 and x 0.940668
+    (£289,646.40 + £282,200.40 = £571,846.80 in 2016/17 prices), against £466,771.88 avoided
+    by the end of 2019/20 (the engine's 2019/20 total; nothing in 2018/19): short by
+    £105,074.92; 2020/21 adds £807,913.70."""
+    document, calculated = edited["edits"]["programme_cost_given"]
+    assert edited["before"]["economics"]["calendar"]["payback_financial_year"] == "2019/20"
+    assert document["economics"]["calendar"]["payback_financial_year"] == "2020/21"
+    computed = openpyxl.load_workbook(calculated, data_only=True)
+    assert computed.defined_names["payback_financial_year"] is not None
+    sheet, where = computed.defined_names["payback_financial_year"].attr_text.split("!")
+    assert computed[sheet.strip("'")][where.replace("$", "")].value == "2020/21"
