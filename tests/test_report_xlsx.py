@@ -27,7 +27,7 @@ CASES = (
 )
 
 
-TOLERANCE = {"money": 0.005, "ratio": 0.00005, "count": 1e-9, "factor": 1e-12}
+TOLERANCE = {"money": 0.005, "ratio": 0.00005, "count": 1e-9, "factor": 1e-12, "year": 1e-9}
 """Pounds to half a penny, ratios to 1/20,000, counts, rates and factors to floating point."""
 
 

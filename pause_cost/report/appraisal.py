@@ -35,20 +35,20 @@ def cost_inputs(book: Book, sheet: Any, pack: Pack, row: int) -> int:
     if cost is None:
         book.text(sheet, row, 0, "Programme cost")
         book.number(sheet, row, 1, Decimal(0))
-        book.text(sheet, row, 5, source)
+        book.text(sheet, row, 5, source, "wrap")
         book.workbook.define_name("programme_cost", f"=Summary!{cell(row, 1)}")
         return row
     if cost.path is not None:
-        book.text(sheet, row, 0, f"{SIZED_BY.get(cost.path, cost.path)} ({cost.path})")
+        book.text(sheet, row, 0, SIZED_BY.get(cost.path, cost.path))
         book.number(sheet, row, 1, cost.value)
-        book.text(sheet, row, 5, source)
+        book.text(sheet, row, 5, source, "wrap")
         book.workbook.define_name("programme_cost_given", f"=Summary!{cell(row, 1)}")
     else:
         book.text(sheet, row, 0, "Programme cost as given: by year (on the Programme sheet)")
-        book.text(sheet, row, 5, source)
+        book.text(sheet, row, 5, source, "wrap")
     row += 1
     price_base = estimate.economics.price_base
-    book.text(sheet, row, 0, "Programme cost in the savings' prices (by period: Programme sheet)")
+    book.text(sheet, row, 0, "Programme cost in the savings' prices")
     book.formula(
         sheet,
         row,
@@ -60,13 +60,13 @@ def cost_inputs(book: Book, sheet: Any, pack: Pack, row: int) -> int:
         "programme.cost_gbp",
     )
     if price_base is not None:
-        book.text(sheet, row, 5, price_base.statement)
+        book.text(sheet, row, 5, price_base.statement, "wrap")
     appraisal = estimate.economics.appraisal
     if layout.rates and appraisal is not None:
         row += 1
         book.text(sheet, row, 0, "Discount rate, % a year")
         book.number(sheet, row, 1, layout.rates[0], "count")
-        book.text(sheet, row, 5, f"{appraisal.schedule_title}. {appraisal.source.cite()}")
+        book.text(sheet, row, 5, f"{appraisal.schedule_title}. {appraisal.source.cite()}", "wrap")
         book.workbook.define_name("discount_rate", f"=Summary!{cell(row, 1)}")
     return row
 
@@ -89,14 +89,13 @@ def appraisal_rows(book: Book, sheet: Any, estimate: Estimate, row: int) -> int:
     row += 1
     book.text(sheet, row, 0, f"Economic case ({prices}, year 0 = {year_zero})", "header")
     book.text(sheet, row, 1, "Value", "header")
-    book.text(sheet, row, 5, f"Year 0: {appraisal.year_zero}. {appraisal.convention}", "wrap")
     row += 1
     first = row
     for label, name, figure in (
         ("Present value of benefits (the council's avoidance)", "pv_benefits", None),
         ("Present value of costs (the programme)", "pv_costs", None),
     ):
-        book.text(sheet, row, 0, f"{label}, {prices}")
+        book.text(sheet, row, 0, label)
         expected = appraisal.pv_benefits_gbp if name == "pv_benefits" else appraisal.pv_costs_gbp
         key = f"economics.appraisal.{name}_gbp"
         if live:
@@ -105,7 +104,7 @@ def appraisal_rows(book: Book, sheet: Any, estimate: Estimate, row: int) -> int:
             book.number(sheet, row, 1, expected if figure is None else figure)
         row += 1
     benefits, costs = cell(first, 1, False), cell(first + 1, 1, False)
-    book.text(sheet, row, 0, f"Net present value (PV of benefits - PV of costs), {prices}")
+    book.text(sheet, row, 0, "Net present value (PV of benefits - PV of costs)")
     book.formula(
         sheet,
         row,
@@ -130,4 +129,5 @@ def appraisal_rows(book: Book, sheet: Any, estimate: Estimate, row: int) -> int:
         "economics.appraisal.bcr",
     )
     book.workbook.define_name("bcr", f"=Summary!{cell(row, 1)}")
-    return row + 1
+    book.note(sheet, row + 1, f"Year 0: {appraisal.year_zero}. {appraisal.convention}", 5)
+    return row + 2

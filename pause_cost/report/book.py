@@ -11,6 +11,7 @@ The workbook has a fixed creation date, so the same inputs give the same bytes.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -20,16 +21,20 @@ CREATED = datetime(2020, 3, 3)
 """The workbook's fixed creation date (the day of Rotherham's impact report), so that the
 same inputs give the same bytes; a date asked for with ``--date`` is printed in the sheet."""
 
-Kind = Literal["money", "ratio", "count", "factor", "text"]
+Kind = Literal["money", "ratio", "count", "factor", "year", "text"]
 """What a figure is: pounds, a ratio (per £1, benefit-cost), a count or rate (births, years,
 a birth rate), a factor (deflator, discount, a timing share), or a formula giving text."""
 MONEY = "£#,##0;-£#,##0"
 FORMATS: dict[str, str] = {
     "money": MONEY,
     "ratio": "0.00",
-    "factor": "0.000000",
+    "factor": "0.000000;-0.000000;0",
+    "year": '"year "0',
     "text": "@",
 }
+WRAPPED = frozenset(("wrap", "header", "warning"))
+LINE_HEIGHT = 15.0
+"""A row's height per line of wrapped text, in points."""
 COUNT_PLACES = 4
 """A count or rate is shown to the places it has, at most four (14.85 births, a rate of 0.33,
 a window of 2.25 years, 5 years)."""
@@ -66,6 +71,7 @@ class Book:
     workbook: Any
     formats: dict[str, Any]
     checks: list[Check] = field(default_factory=list)
+    heights: dict[tuple[str, int], float] = field(default_factory=dict)
     refs: dict[str, list[str]] = field(default_factory=dict)
     """Cells one sheet's formulas read from another, by what they hold (each cohort's avoided
     births on the Summary: ``cohort_avoided``)."""
@@ -104,14 +110,32 @@ class Book:
         self.checks.append(Check(sheet.get_name(), row, column, expected, kind, what, key))
 
     def text(self, sheet: Any, row: int, column: int, value: str | None, style: str = "") -> None:
-        """Text as text, never a formula, however it begins."""
+        """Text as text, never a formula, however it begins; wrapped text (and a header)
+        makes its row tall enough to show it, as a spreadsheet does not on opening."""
         sheet.write_string(row, column, value or "", self.formats.get(style))
+        if style in WRAPPED and value:
+            self.fit(sheet, row, value, _chars(sheet, column))
+
+    def note(self, sheet: Any, row: int, value: str, last_column: int) -> None:
+        """A paragraph across columns A to ``last_column``, wrapped, its row sized to it."""
+        sheet.merge_range(row, 0, row, last_column, "", self.formats["wrap"])
+        sheet.write_string(row, 0, value, self.formats["wrap"])
+        width = sum(_chars(sheet, column) for column in range(last_column + 1))
+        self.fit(sheet, row, value, width)
+
+    def fit(self, sheet: Any, row: int, value: str, width: float) -> None:
+        """Make the row at least as tall as ``value`` wrapped at ``width`` characters."""
+        lines = sum(max(1, math.ceil(len(part) * 0.8 / width)) for part in value.split("\n"))
+        key = (sheet.get_name(), row)
+        height = max(self.heights.get(key, LINE_HEIGHT), LINE_HEIGHT * lines)
+        self.heights[key] = height
+        sheet.set_row(row, height)
 
     def header_row(self, sheet: Any, headers: tuple[str, ...], width: int) -> None:
         """A frozen header row over columns of one width, the first column frozen too."""
         for column, label in enumerate(headers):
-            self.text(sheet, 0, column, label, "header")
             sheet.set_column(column, column, width)
+            self.text(sheet, 0, column, label, "header")
         sheet.freeze_panes(1, 1)
         sheet.repeat_rows(0)
 
@@ -131,7 +155,10 @@ class Book:
 
 def print_setup(sheet: Any, *, landscape: bool = False, width_pages: int = 1) -> None:
     """A4, narrow margins, fitted to ``width_pages`` pages across (as many down as it takes),
-    gridlines printed, the sheet's name and page number in the footer."""
+    gridlines printed, the sheet's name and page number in the footer; the print area is the
+    cells written (unless the sheet set its own), so overflowing text adds no blank pages."""
+    if not sheet.print_area_range and sheet.dim_colmax is not None:
+        sheet.print_area(0, 0, sheet.dim_rowmax, sheet.dim_colmax)
     sheet.set_paper(9)
     if landscape:
         sheet.set_landscape()
@@ -141,6 +168,13 @@ def print_setup(sheet: Any, *, landscape: bool = False, width_pages: int = 1) ->
     sheet.fit_to_pages(width_pages, 0)
     sheet.hide_gridlines(0)
     sheet.set_footer("&L&A&RPage &P of &N")
+
+
+def _chars(sheet: Any, column: int) -> float:
+    """A column's width in characters (the default where none was set)."""
+    info = getattr(sheet, "col_info", {}).get(column)
+    pixels = getattr(info, "width", None)
+    return 8.43 if not pixels else max(1.0, (pixels - 5) / 7)
 
 
 def at(sheet: str, row: int, column: int) -> str:

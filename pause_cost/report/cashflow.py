@@ -23,7 +23,8 @@ CASH_COLUMNS = (
     "Cumulative net",
 )
 """Both cash-flow sheets' columns after the period (and births): avoidance, cost, net."""
-PAID_BACK = "Paid back (1: cumulative net >= 0 once money is spent)"
+PAID_BACK = "Paid back (1 = yes)"
+"""1 once money is spent and the cumulative net is zero or more: the first 1 is payback."""
 BY_YEAR = "By year"
 
 
@@ -113,7 +114,7 @@ def by_year_sheet(
             1,
             f'=IFERROR(INDEX(A2:A{last},MATCH(1,I2:I{last},0)),"not within the horizon")',
             "not within the horizon" if payback is None else _decimal(payback),
-            "text" if payback is None else "count",
+            "text" if payback is None else "year",
             "payback year",
             "programme.payback_year",
         )

@@ -40,7 +40,7 @@ def financial_year_sheet(
             "Discounted net",
         )
     book.header_row(sheet, headers, 14)
-    sheet.set_column(9, 9, 18)
+    sheet.set_column(0, 0, 22)
     spent = spent_by([year.programme_cost_gbp for year in calendar.years])
     for index, year in enumerate(calendar.years):
         row, r = index + 1, index + 2
@@ -218,11 +218,11 @@ def _totals(book: Book, sheet: Any, estimate: Estimate, discounted: bool) -> Non
         book.workbook.define_name(
             "payback_financial_year", f"='{FINANCIAL_YEARS}'!{cell(last + 1, 1)}"
         )
-    book.text(
+    book.note(
         sheet,
         last + 3,
-        0,
         "Births and amounts by financial year are formulas over the Timing sheet's weights, "
         "the cost per birth by year after birth and each cohort's births costed. "
         + calendar.convention,
+        15 if discounted else 9,
     )

@@ -25,7 +25,7 @@ LINE_COLUMNS = (
     ("Per birth per year", 13),
     ("First year", 7),
     ("Last year", 7),
-    ("Years in immediate", 9),
+    ("Years in immediate", 10),
     ("Years in horizon", 9),
     ("Immediate", 13),
     ("Horizon", 13),
@@ -51,8 +51,8 @@ class LineRows:
 
 def lines_sheet(book: Book, sheet: Any, estimate: Estimate, layout: Layout) -> LineRows:
     for column, (label, width) in enumerate(LINE_COLUMNS):
-        book.text(sheet, 0, column, label, "header")
         sheet.set_column(column, column, width)
+        book.text(sheet, 0, column, label, "header")
     sheet.freeze_panes(1, 2)
     sheet.repeat_rows(0)
     sheet.print_area(0, 0, max(len(estimate.lines), 1), PRINTED)

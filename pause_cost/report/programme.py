@@ -44,13 +44,13 @@ def programme_sheet(book: Book, sheet: Any, estimate: Estimate, layout: Layout) 
     cost = layout.cost
     if cost is not None:
         price_base = estimate.economics.price_base
-        book.text(
+        book.note(
             sheet,
             2,
-            0,
             "Each period's cost = the cost as given x its share (weight / "
             f"{cost.divisor}) x price factor x uplift."
             + (f" {price_base.statement}" if price_base is not None else ""),
+            len(COLUMNS) - 1,
         )
         for column, (label, _) in enumerate(COLUMNS):
             book.text(sheet, row, column, label, "header")

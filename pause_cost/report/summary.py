@@ -21,7 +21,7 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
     """The Summary's title, headline and inputs; returns the row the figures start at."""
     estimate = pack.estimate
     scenario = estimate.scenario
-    sheet.set_column(0, 0, 44)
+    sheet.set_column(0, 0, 52)
     sheet.set_column(1, 4, 16)
     sheet.set_column(5, 5, 60)
     book.text(sheet, 0, 0, pack.title, "title")
@@ -46,7 +46,7 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
         nonlocal row
         book.text(sheet, row, 0, label)
         book.number(sheet, row, 1, number, "count")
-        book.text(sheet, row, 5, source)
+        book.text(sheet, row, 5, source, "wrap")
         book.workbook.define_name(name, f"=Summary!{cell(row, 1)}")
         names[name] = row
         row += 1
@@ -255,7 +255,7 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
             1,
             "=payback_year",
             Decimal(programme.payback_year) if programme.payback_year else "not within the horizon",
-            "count" if programme.payback_year else "text",
+            "year" if programme.payback_year else "text",
             "payback year (summary)",
             "programme.payback_year",
         )
@@ -310,10 +310,10 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
                 f"published {check.figure}",
             )
             row += 1
-    book.text(
+    book.note(
         sheet,
         row + 1,
-        0,
         "Every figure above is a formula over the inputs: change an input (a named cell: "
         "women, birth rate, programme cost as given, discount rate) or a line to see its effect.",
+        5,
     )

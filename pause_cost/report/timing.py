@@ -55,17 +55,17 @@ class TimingCells:
 
 
 def timing_sheet(book: Book, sheet: Any, layout: Layout, lines: LineRows) -> TimingCells:
-    sheet.set_column(0, 0, 34)
+    sheet.set_column(0, 0, 40)
     sheet.set_column(1, max(len(layout.periods), 3), 12)
     book.text(sheet, 0, 0, "When each avoided birth and its costs fall", "title")
-    book.text(
+    book.note(
         sheet,
         1,
-        0,
         "Each share is the compiled case's whole-number timing weight over its denominator. "
         "A year's figure on the By financial year sheet is, summed over the cohorts, births "
         "costed x the shares: births x births' share; cost x, per year after birth, cost per "
         "birth x that year's share.",
+        max(len(layout.periods), 3),
     )
     book.text(sheet, FIRST_YEAR_ROW - 1, 0, "Cost per avoided birth, by year after birth", "header")
     for column, (_, label) in enumerate(CLASSES, start=1):
@@ -89,7 +89,7 @@ def timing_sheet(book: Book, sheet: Any, layout: Layout, lines: LineRows) -> Tim
     avoided = book.refs.get("cohort_avoided", [])
     cohorts: list[CohortCells] = []
     for index, cohort in enumerate(layout.cohorts):
-        book.text(sheet, row, 0, f"{cohort.name}: births costed (avoided x adjustments)", "bold")
+        book.text(sheet, row, 0, f"{cohort.name}: births costed", "bold")
         book.formula(
             sheet,
             row,

@@ -74,10 +74,8 @@ def build(pack: Pack, *, cache: bool = True) -> tuple[bytes, list[Check]]:
         )
     book = Book(workbook, formats, cache=cache)
     estimate = pack.estimate
-    lines = workbook.add_worksheet("Lines")
     summary = workbook.add_worksheet("Summary")
-    summary.activate()
-    summary.set_first_sheet()
+    lines = workbook.add_worksheet("Lines")
     next_row = summary_inputs(book, summary, pack)
     line_rows = lines_sheet(book, lines, estimate, layout)
     summary_figures(book, summary, estimate, line_rows, next_row)
@@ -90,8 +88,6 @@ def build(pack: Pack, *, cache: bool = True) -> tuple[bytes, list[Check]]:
     assumptions_sheet(book, workbook.add_worksheet("Assumptions and flags"), estimate)
     sources_sheet(book, workbook.add_worksheet("Sources"), estimate)
     analysis_sheets(book, pack)
-    # Summary first in the tab order; Lines is written first only so formulas can name it.
-    workbook.worksheets_objs.sort(key=lambda sheet: sheet.get_name() != "Summary")
     for sheet in workbook.worksheets():
         print_setup(sheet, landscape=sheet.get_name() in WIDE)
     workbook.close()
