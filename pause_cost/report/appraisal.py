@@ -124,7 +124,7 @@ def appraisal_rows(book: Book, sheet: Any, estimate: Estimate, row: int) -> int:
         1,
         f'=IF({costs}=0,"no cost",{benefits}/{costs})',
         appraisal.bcr if appraisal.bcr is not None else "no cost",
-        "ratio" if appraisal.bcr is not None else "text",
+        "ratio",
         "BCR",
         "economics.appraisal.bcr",
     )

@@ -114,7 +114,7 @@ def by_year_sheet(
             1,
             f'=IFERROR(INDEX(A2:A{last},MATCH(1,I2:I{last},0)),"not within the horizon")',
             "not within the horizon" if payback is None else _decimal(payback),
-            "text" if payback is None else "year",
+            "year",
             "payback year",
             "programme.payback_year",
         )

@@ -255,7 +255,7 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
             1,
             "=payback_year",
             Decimal(programme.payback_year) if programme.payback_year else "not within the horizon",
-            "year" if programme.payback_year else "text",
+            "year",
             "payback year (summary)",
             "programme.payback_year",
         )
