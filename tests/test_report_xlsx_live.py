@@ -42,14 +42,26 @@ NONE_READS = {
 """What a cell shows where the JSON has null."""
 
 CALENDAR = SCENARIOS / "rotherham-2020-calendar.yaml"
-EDITS = (
-    ("women_open", 24, "cohort.women_open=24"),
-    ("birth_rate", 0.4, "cohort.birth_rate_per_woman_per_year=0.4"),
-    ("programme_cost_given", 600000, "programme_cost.total_gbp=600000"),
-    ("discount_rate", 7, "discounting.rate_percent=7"),
-)
-"""A named input cell, the value typed into it in Calc, and the same edit as ``--set``. A
-cost of £600,000 moves payback a financial year later (2020/21, from 2019/20)."""
+JOINT = SCENARIOS / "rotherham-2021-joint-funding.yaml"
+EDITS: dict[str, tuple[Path, dict[str, float], str]] = {
+    "women_open": (CALENDAR, {"women_open": 24}, "cohort.women_open=24"),
+    "birth_rate": (CALENDAR, {"birth_rate": 0.4}, "cohort.birth_rate_per_woman_per_year=0.4"),
+    "programme_cost_given": (
+        CALENDAR,
+        {"programme_cost_given": 600000},
+        "programme_cost.total_gbp=600000",
+    ),
+    "discount_rate": (CALENDAR, {"discount_rate": 7}, "discounting.rate_percent=7"),
+    "joint women": (
+        JOINT,
+        {"women_open_1": 24, "women_open_2": 24},
+        "practice.capacity_women=24",
+    ),
+}
+"""Per edit: the scenario, the named input cells and the values typed into them in Calc, and
+the same edit as ``--set``. A cost of £600,000 moves payback a financial year later (2020/21,
+from 2019/20); the jointly funded case's two cohorts both take the practice's capacity, so
+each funder's cost avoided and net move too."""
 
 
 def in_json(document: dict[str, Any], key: str) -> Any:
@@ -166,44 +178,43 @@ def test_every_figure_with_a_place_in_the_json_equals_it(books: dict[str, Any], 
 
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """Per edit: the workbook's checks, Calc's recalculation after typing the new value into
-    the named cell, and ``estimate --set``'s JSON."""
+    """Per edit: the workbook's checks, Calc's recalculation after typing the new values into
+    the named cells, ``estimate --set``'s JSON, and the JSON before the edit."""
     folder = tmp_path_factory.mktemp("edited")
-    pack = build_pack(CALENDAR)
-    data, checks = xlsx.build(pack)
-    original = folder / "original.xlsx"
-    original.write_bytes(data)
-    paths, documents = [], []
-    for name, value, setting in EDITS:
-        book = openpyxl.load_workbook(original)
-        sheet, where = book.defined_names[name].attr_text.split("!")
-        book[sheet.strip("'")][where.replace("$", "")] = value
-        path = folder / f"{name}.xlsx"
+    originals: dict[Path, tuple[Path, list[Check], dict[str, Any]]] = {}
+    for scenario in {scenario for scenario, _, _ in EDITS.values()}:
+        data, checks = xlsx.build(build_pack(scenario))
+        path = folder / f"original-{scenario.stem}.xlsx"
+        path.write_bytes(data)
+        before = json.loads(run("estimate", scenario, "-f", "json").stdout)
+        originals[scenario] = (path, checks, before)
+    paths, found = [], {}
+    for number, (name, (scenario, values, setting)) in enumerate(EDITS.items()):
+        book = openpyxl.load_workbook(originals[scenario][0])
+        for cell_name, value in values.items():
+            sheet, where = book.defined_names[cell_name].attr_text.split("!")
+            book[sheet.strip("'")][where.replace("$", "")] = value
+        path = folder / f"edit-{number}.xlsx"
         book.save(path)
         paths.append(path)
-        result = run("estimate", CALENDAR, "--set", setting, "-f", "json")
+        result = run("estimate", scenario, "--set", setting, "-f", "json")
         assert result.exit_code == 0, result.stderr
-        documents.append(json.loads(result.stdout))
+        found[name] = (scenario, json.loads(result.stdout))
     calculated = recalculated_all(paths, folder)
-    before = json.loads(run("estimate", CALENDAR, "-f", "json").stdout)
     return {
-        "checks": checks,
-        "before": before,
-        "edits": {
-            name: (document, result)
-            for (name, _, _), document, result in zip(EDITS, documents, calculated, strict=True)
-        },
+        name: (originals[scenario][1], document, originals[scenario][2], result)
+        for (name, (scenario, document)), result in zip(found.items(), calculated, strict=True)
     }
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", [edit[0] for edit in EDITS])
+@pytest.mark.parametrize("name", list(EDITS))
 def test_an_edit_in_calc_moves_every_figure_to_what_estimate_set_gives(
     edited: dict[str, Any], name: str
 ) -> None:
-    document, calculated = edited["edits"][name]
+    checks, document, before, calculated = edited[name]
     computed = openpyxl.load_workbook(calculated, data_only=True)
-    keyed = [check for check in edited["checks"] if check.key]
+    keyed = [check for check in checks if check.key]
     wrong = [
         (check.key, found, wanted)
         for check in keyed
@@ -218,7 +229,7 @@ def test_an_edit_in_calc_moves_every_figure_to_what_estimate_set_gives(
     moved = {
         key
         for key in ("economics.appraisal.npv_gbp", "programme.net_gbp", "horizon.total_gbp")
-        if in_json(document, key) != in_json(edited["before"], key)
+        if in_json(document, key) != in_json(before, key)
     }
     assert "economics.appraisal.npv_gbp" in moved
     assert (
@@ -228,8 +239,18 @@ def test_an_edit_in_calc_moves_every_figure_to_what_estimate_set_gives(
             "birth_rate": {"economics.appraisal.npv_gbp", "programme.net_gbp", "horizon.total_gbp"},
             "programme_cost_given": {"economics.appraisal.npv_gbp", "programme.net_gbp"},
             "discount_rate": {"economics.appraisal.npv_gbp"},
+            "joint women": {
+                "economics.appraisal.npv_gbp",
+                "programme.net_gbp",
+                "horizon.total_gbp",
+            },
         }[name]
     )
+    if name == "joint women":  # each funder's cost avoided and net are live too
+        assert {
+            "economics.funders.positions.0.savings_gbp",
+            "economics.funders.positions.0.net_gbp",
+        } <= {check.key for check in keyed}
 
 
 @pytest.mark.slow
@@ -241,8 +262,8 @@ def test_a_dearer_programme_pays_back_a_year_later_in_calc_as_in_the_engine(
     (£289,646.40 + £282,200.40 = £571,846.80 in 2016/17 prices), against £466,771.88 avoided
     by the end of 2019/20 (the engine's 2019/20 total; nothing in 2018/19): short by
     £105,074.92; 2020/21 adds £807,913.70."""
-    document, calculated = edited["edits"]["programme_cost_given"]
-    assert edited["before"]["economics"]["calendar"]["payback_financial_year"] == "2019/20"
+    _, document, before, calculated = edited["programme_cost_given"]
+    assert before["economics"]["calendar"]["payback_financial_year"] == "2019/20"
     assert document["economics"]["calendar"]["payback_financial_year"] == "2020/21"
     computed = openpyxl.load_workbook(calculated, data_only=True)
     assert computed.defined_names["payback_financial_year"] is not None

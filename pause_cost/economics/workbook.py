@@ -71,6 +71,9 @@ def layout(
         cost=_cost(case, found),
         year_shares=_shares(year_costs),
         rates=None if rates is None else tuple(rates),
+        funders=tuple(
+            (funder.name, tuple(int(any(row)) for row in funder.lines)) for funder in case.funders
+        ),
     )
 
 

@@ -34,7 +34,9 @@ LINE_COLUMNS = (
     ("Source", 60),
     ("Assumption", 60),
 )
-CLASS, PER_BIRTH, FIRST, LAST, IMMEDIATE, HORIZON = 4, 10, 11, 12, 15, 16
+CLASS, PER_BIRTH, FIRST, LAST, YEARS, IMMEDIATE, HORIZON = 4, 10, 11, 12, 14, 15, 16
+"""Columns: class, cost per birth per year, first and last year, years in the horizon, and
+the immediate and horizon figures."""
 PRINTED = 18
 """The last column printed (the price index): a line's source and assumption, in the widest
 columns, are printed on the Sources and Assumptions sheets."""

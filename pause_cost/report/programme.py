@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from pause_cost.report.book import Book, cell
+from pause_cost.report.lines import PER_BIRTH, YEARS, LineRows
 from pause_cost.results.estimate import Estimate
 from pause_cost.results.workbook import Layout
 
@@ -32,7 +33,9 @@ def period_row(index: int) -> int:
     return HEADER_ROW + 1 + index
 
 
-def programme_sheet(book: Book, sheet: Any, estimate: Estimate, layout: Layout) -> None:
+def programme_sheet(
+    book: Book, sheet: Any, estimate: Estimate, layout: Layout, lines: LineRows
+) -> None:
     programme = estimate.programme
     book.text(sheet, 0, 0, "Programme cost by period", "title")
     book.text(
@@ -112,7 +115,7 @@ def programme_sheet(book: Book, sheet: Any, estimate: Estimate, layout: Layout) 
         )
         book.workbook.define_name("programme_cost", f"='{NAME}'!{cell(row, COST)}")
         row += 2
-    _funders(book, sheet, estimate, row)
+    _funders(book, sheet, (estimate, layout, lines), row)
 
 
 def _period_key(layout: Layout, index: int, estimate: Estimate) -> str:
@@ -121,14 +124,22 @@ def _period_key(layout: Layout, index: int, estimate: Estimate) -> str:
     return ""
 
 
-def _funders(book: Book, sheet: Any, estimate: Estimate, row: int) -> None:
+def _funders(book: Book, sheet: Any, case: tuple[Estimate, Layout, LineRows], row: int) -> None:
+    """Each funder's share, cost, cost avoided and net; its cost avoided is births x the sum
+    over its lines (the table below: 1 where a line's savings fall to it) of cost per birth x
+    years in the horizon."""
+    estimate, layout, lines = case
     funders = estimate.economics.funders
     if funders is None:
         return
+    names = [position.name for position in funders.positions]
+    live = [name for name, _ in layout.funders] == names
     for column, label in enumerate(("Funder", "Kind", "Share", "Cost", "Cost avoided", "Net")):
         book.text(sheet, row, column, label, "header")
+    whose = row + len(funders.positions) + 3  # the header row of whose lines are whose
     for index, position in enumerate(funders.positions):
         at, r = row + 1 + index, row + 2 + index
+        key = f"economics.funders.positions.{index}"
         book.text(sheet, at, 0, position.name)
         book.text(sheet, at, 1, position.kind)
         book.number(sheet, at, 2, position.share_of_programme_cost, "count")
@@ -140,9 +151,23 @@ def _funders(book: Book, sheet: Any, estimate: Estimate, row: int) -> None:
             position.cost_gbp,
             "money",
             f"{position.name} cost",
-            f"economics.funders.positions.{index}.cost_gbp",
+            f"{key}.cost_gbp",
         )
-        book.number(sheet, at, 4, position.savings_gbp)
+        if live:
+            first, last = whose + 1, whose + len(estimate.lines)
+            members = f"{cell(first, 2 + index)}:{cell(last, 2 + index)}"
+            book.formula(
+                sheet,
+                at,
+                4,
+                f"=births*SUMPRODUCT({lines.column(PER_BIRTH)},{lines.column(YEARS)},{members})",
+                position.savings_gbp,
+                "money",
+                f"{position.name} cost avoided",
+                f"{key}.savings_gbp",
+            )
+        else:
+            book.number(sheet, at, 4, position.savings_gbp)
         book.formula(
             sheet,
             at,
@@ -151,10 +176,20 @@ def _funders(book: Book, sheet: Any, estimate: Estimate, row: int) -> None:
             position.net_gbp,
             "money",
             f"{position.name} net",
+            f"{key}.net_gbp" if live else "",
         )
+    if not live:
+        return
     book.text(
-        sheet,
-        row + 2 + len(funders.positions),
-        0,
-        "Each funder's cost avoided is the engine's (its lines' share of the cash flow).",
+        sheet, whose - 1, 0, "Whose lines: 1 where a line's savings fall to the funder", "bold"
     )
+    book.text(sheet, whose, 0, "Table", "header")
+    book.text(sheet, whose, 1, "Line", "header")
+    for index, name in enumerate(names):
+        book.text(sheet, whose, 2 + index, name, "header")
+    for number, line in enumerate(estimate.lines):
+        at = whose + 1 + number
+        book.text(sheet, at, 0, line.table)
+        book.text(sheet, at, 1, line.id)
+        for index, (_, flags) in enumerate(layout.funders):
+            book.number(sheet, at, 2 + index, flags[number], "count")

@@ -84,7 +84,7 @@ def build(pack: Pack, *, cache: bool = True) -> tuple[bytes, list[Check]]:
         timing_book = workbook.add_worksheet(FINANCIAL_YEARS)
         timing = timing_sheet(book, workbook.add_worksheet(TIMING), layout, line_rows)
         financial_year_sheet(book, timing_book, estimate, layout, timing)
-    programme_sheet(book, workbook.add_worksheet(PROGRAMME), estimate, layout)
+    programme_sheet(book, workbook.add_worksheet(PROGRAMME), estimate, layout, line_rows)
     assumptions_sheet(book, workbook.add_worksheet("Assumptions and flags"), estimate)
     sources_sheet(book, workbook.add_worksheet("Sources"), estimate)
     analysis_sheets(book, pack)
