@@ -45,7 +45,7 @@ CALENDAR = SCENARIOS / "rotherham-2020-calendar.yaml"
 JOINT = SCENARIOS / "rotherham-2021-joint-funding.yaml"
 EDITS: dict[str, tuple[Path, dict[str, float], str]] = {
     "women_open": (CALENDAR, {"women_open": 24}, "cohort.women_open=24"),
-    "birth_rate": (CALENDAR, {"birth_rate": 0.4}, "cohort.birth_rate_per_woman_per_year=0.4"),
+    "birth_rate": (CALENDAR, {"birth_rate": 0.45}, "cohort.birth_rate_per_woman_per_year=0.45"),
     "programme_cost_given": (
         CALENDAR,
         {"programme_cost_given": 600000},

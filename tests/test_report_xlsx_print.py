@@ -5,12 +5,14 @@ whole workbook printed on a few pages."""
 
 from __future__ import annotations
 
+import doctest
+import re
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from tests.conftest import SCENARIOS, run
+from tests.conftest import REPO, SCENARIOS, run
 from tests.spreadsheet import printed_pages
 
 CASES = ("rotherham-2020-calendar", "rotherham-2020-bottom-up-2024-25", "rotherham-2020")
@@ -73,3 +75,16 @@ def test_the_bottom_up_workbook_prints_on_a_few_pages(tmp_path: Path) -> None:
     was fitted to the page width)."""
     pages = printed_pages(written(tmp_path, "rotherham-2020-bottom-up-2024-25"), tmp_path)
     assert pages <= 8
+
+
+def test_the_docs_on_editing_the_workbook_show_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/outputs.md's examples of the live workbook (its sheets and named cells, and what
+    each edit gives) are run as doctests."""
+    monkeypatch.chdir(REPO)
+    page = (REPO / "docs" / "outputs.md").read_text(encoding="utf-8")
+    section = page.split("**Editing the workbook.**", 1)[1].split("**The page.**", 1)[0]
+    examples = "\n".join(re.findall(r"```pycon\n(.*?)```", section, re.DOTALL))
+    assert examples.count(">>>") >= 8
+    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner()
+    runner.run(parser.get_doctest(examples, {}, "live workbook", "docs/outputs.md", 0))
+    assert runner.failures == 0
