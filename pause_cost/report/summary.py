@@ -282,11 +282,13 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
         for column, label in enumerate(("Published", "Estimated", "Difference")):
             book.text(sheet, row, column + 1, label, "header")
         row += 1
-        for check in published.checks:
+        for number, check in enumerate(published.checks):
+            live = check.figure in cells
+            key = f"published.checks.{number}"
             book.text(sheet, row, 0, check.figure)
             kind: Kind = "count" if check.figure == "avoided_births" else "money"
             book.number(sheet, row, 1, check.published, kind)
-            if check.figure in cells:
+            if live:
                 book.formula(
                     sheet,
                     row,
@@ -295,6 +297,7 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
                     check.estimated,
                     kind,
                     f"estimated {check.figure}",
+                    f"{key}.estimated",
                 )
             else:  # a claim on its own terms: the engine's figure, with no cell to sum
                 book.number(sheet, row, 2, check.estimated, kind)
@@ -308,12 +311,14 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
                 check.difference,
                 kind,
                 f"published {check.figure}",
+                f"{key}.difference" if live else "",
             )
             row += 1
     book.note(
         sheet,
         row + 1,
-        "Every figure above is a formula over the inputs: change an input (a named cell: "
-        "women, birth rate, programme cost as given, discount rate) or a line to see its effect.",
+        "Every figure above but the published ones (and a claim on its own terms) is a formula "
+        "over the inputs: change an input (a named cell: women, birth rate, programme cost as "
+        "given, discount rate) or a line to see its effect.",
         5,
     )
