@@ -16,6 +16,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+import yaml
 
 from pause_cost.api import pack as build_pack
 from pause_cost.report import xlsx
@@ -33,6 +34,11 @@ CASES = (
 )
 """Calendars with discounting (one cohort, two cohorts, observed births), a bottom-up table
 uprated to 2024/25, and a cost without a calendar."""
+DERIVED = ("calendar-without-discounting", "discounted-without-calendar")
+"""Two shipped scenarios varied (written by :func:`scenarios`): the calendar case with no
+discounting; the pilot-cost case discounted on years after birth, its cost an illustrative
+£200,000 a year for 3 years in 2016/17 prices (the savings' price year, so no deflator)."""
+ALL = CASES + DERIVED
 
 NONE_READS = {
     "programme.payback_year": "not within the horizon",
@@ -41,9 +47,10 @@ NONE_READS = {
 }
 """What a cell shows where the JSON has null."""
 
-CALENDAR = SCENARIOS / "rotherham-2020-calendar.yaml"
-JOINT = SCENARIOS / "rotherham-2021-joint-funding.yaml"
-EDITS: dict[str, tuple[Path, dict[str, float], str]] = {
+CALENDAR = "rotherham-2020-calendar"
+JOINT = "rotherham-2021-joint-funding"
+YEARS = "discounted-without-calendar"
+EDITS: dict[str, tuple[str, dict[str, float], str]] = {
     "women_open": (CALENDAR, {"women_open": 24}, "cohort.women_open=24"),
     "birth_rate": (CALENDAR, {"birth_rate": 0.45}, "cohort.birth_rate_per_woman_per_year=0.45"),
     "programme_cost_given": (
@@ -56,6 +63,12 @@ EDITS: dict[str, tuple[Path, dict[str, float], str]] = {
         JOINT,
         {"women_open_1": 24, "women_open_2": 24},
         "practice.capacity_women=24",
+    ),
+    "years discount_rate": (YEARS, {"discount_rate": 7}, "discounting.rate_percent=7"),
+    "years programme_cost_given": (
+        YEARS,
+        {"programme_cost_given": 250000},
+        "programme_cost.per_year_gbp=250000",
     ),
 }
 """Per edit: the scenario, the named input cells and the values typed into them in Calc, and
@@ -96,19 +109,45 @@ def formula_cells(path: Path) -> list[tuple[str, int, int]]:
 
 
 @pytest.fixture(scope="module")
-def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def scenarios(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each case's scenario file: the shipped ones, and the two varied ones written here."""
+    folder = tmp_path_factory.mktemp("scenarios")
+    found = {name: SCENARIOS / f"{name}.yaml" for name in CASES}
+    calendar = yaml.safe_load(found[CALENDAR].read_text(encoding="utf-8"))
+    del calendar["discounting"]
+    pilot = yaml.safe_load(
+        (SCENARIOS / "rotherham-2020-with-pilot-cost.yaml").read_text(encoding="utf-8")
+    )
+    pilot["discounting"] = {"schedule": "green-book-discount-rates"}
+    source = pilot["programme_cost"]["source"]
+    pilot["programme_cost"] = {
+        "per_year_gbp": 200000,
+        "years": 3,
+        "prices": "real",
+        "price_year": "2016/17",
+        "source": {**source, "note": "An illustration for the tests, not a published cost."},
+    }
+    for name, data in zip(DERIVED, (calendar, pilot), strict=True):
+        data["name"] = name
+        found[name] = folder / f"{name}.yaml"
+        found[name].write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return found
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory, scenarios: dict[str, Path]) -> dict[str, Any]:
     """Per case: its checks, the workbook as shipped (values cached), the same written with
     no cached values, Calc's recalculation of that, and the estimate's JSON."""
     folder = tmp_path_factory.mktemp("live")
     written: dict[str, Any] = {}
-    for name in CASES:
-        pack = build_pack(SCENARIOS / f"{name}.yaml")
+    for name in ALL:
+        pack = build_pack(scenarios[name])
         cached = folder / f"{name}-cached.xlsx"
         cached.write_bytes(xlsx.write(pack))
         data, checks = xlsx.build(pack, cache=False)
         bare = folder / f"{name}.xlsx"
         bare.write_bytes(data)
-        document = json.loads(run("estimate", SCENARIOS / f"{name}.yaml", "-f", "json").stdout)
+        document = json.loads(run("estimate", scenarios[name], "-f", "json").stdout)
         written[name] = (checks, cached, bare, document)
     calculated = recalculated_all([parts[2] for parts in written.values()], folder)
     return {
@@ -118,7 +157,7 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", ALL)
 def test_every_formula_is_written_with_its_check(books: dict[str, Any], name: str) -> None:
     """No formula escapes the one writer: every formula cell has a recorded value."""
     checks, _, bare, _, _ = books[name]
@@ -128,7 +167,7 @@ def test_every_formula_is_written_with_its_check(books: dict[str, Any], name: st
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", ALL)
 def test_every_cached_value_is_what_calc_recalculates(books: dict[str, Any], name: str) -> None:
     """The value a viewer shows without calculating (LibreOffice's default on load) is the
     value Calc computes, for every formula cell: none caches 0 where it means 5."""
@@ -147,7 +186,7 @@ def test_every_cached_value_is_what_calc_recalculates(books: dict[str, Any], nam
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", ALL)
 def test_every_figure_with_a_place_in_the_json_equals_it(books: dict[str, Any], name: str) -> None:
     checks, _, _, document, calculated = books[name]
     computed = openpyxl.load_workbook(calculated, data_only=True)
@@ -166,27 +205,32 @@ def test_every_figure_with_a_place_in_the_json_equals_it(books: dict[str, Any], 
     assert {"horizon.total_gbp", "avoided_births.counted", "by_year.4.net_gbp"} <= keys
     if document["programme"]["cost_gbp"] is not None:
         assert {"programme.payback_year", "programme.net_gbp", "programme.cost_gbp"} <= keys
-    if document["economics"]["appraisal"] is not None:
+    if document["economics"]["calendar"] is not None:
         assert {
-            "economics.appraisal.npv_gbp",
-            "economics.appraisal.bcr",
             "economics.calendar.payback_financial_year",
             "economics.calendar.years.3.avoided_births",
-            "economics.calendar.years.3.discount_factor",
+            "economics.calendar.years.3.net_gbp",
+        } <= keys
+    if document["economics"]["appraisal"] is not None:  # live on either basis
+        assert {
+            "economics.appraisal.pv_benefits_gbp",
+            "economics.appraisal.pv_costs_gbp",
+            "economics.appraisal.npv_gbp",
+            "economics.appraisal.bcr",
         } <= keys
 
 
 @pytest.fixture(scope="module")
-def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def edited(tmp_path_factory: pytest.TempPathFactory, scenarios: dict[str, Path]) -> dict[str, Any]:
     """Per edit: the workbook's checks, Calc's recalculation after typing the new values into
     the named cells, ``estimate --set``'s JSON, and the JSON before the edit."""
     folder = tmp_path_factory.mktemp("edited")
-    originals: dict[Path, tuple[Path, list[Check], dict[str, Any]]] = {}
-    for scenario in {scenario for scenario, _, _ in EDITS.values()}:
-        data, checks = xlsx.build(build_pack(scenario))
-        path = folder / f"original-{scenario.stem}.xlsx"
+    originals: dict[str, tuple[Path, list[Check], dict[str, Any]]] = {}
+    for scenario in sorted({scenario for scenario, _, _ in EDITS.values()}):
+        data, checks = xlsx.build(build_pack(scenarios[scenario]))
+        path = folder / f"original-{scenario}.xlsx"
         path.write_bytes(data)
-        before = json.loads(run("estimate", scenario, "-f", "json").stdout)
+        before = json.loads(run("estimate", scenarios[scenario], "-f", "json").stdout)
         originals[scenario] = (path, checks, before)
     paths, found = [], {}
     for number, (name, (scenario, values, setting)) in enumerate(EDITS.items()):
@@ -197,7 +241,7 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         path = folder / f"edit-{number}.xlsx"
         book.save(path)
         paths.append(path)
-        result = run("estimate", scenario, "--set", setting, "-f", "json")
+        result = run("estimate", scenarios[scenario], "--set", setting, "-f", "json")
         assert result.exit_code == 0, result.stderr
         found[name] = (scenario, json.loads(result.stdout))
     calculated = recalculated_all(paths, folder)
@@ -244,6 +288,8 @@ def test_an_edit_in_calc_moves_every_figure_to_what_estimate_set_gives(
                 "programme.net_gbp",
                 "horizon.total_gbp",
             },
+            "years discount_rate": {"economics.appraisal.npv_gbp"},
+            "years programme_cost_given": {"economics.appraisal.npv_gbp", "programme.net_gbp"},
         }[name]
     )
     if name == "joint women":  # each funder's cost avoided and net are live too

@@ -71,6 +71,11 @@ def layout(
         cost=_cost(case, found),
         year_shares=_shares(year_costs),
         rates=None if rates is None else tuple(rates),
+        discounts=None
+        if case.discounts is None
+        else tuple(
+            Decimal(factor.numerator) / Decimal(factor.denominator) for factor in case.discounts
+        ),
         funders=tuple(
             (funder.name, tuple(int(any(row)) for row in funder.lines)) for funder in case.funders
         ),

@@ -8,8 +8,10 @@ from decimal import Decimal
 from typing import Any
 
 from pause_cost.report.book import Book, cell
+from pause_cost.report.discounted import on_financial_years, on_years_after_birth
 from pause_cost.report.pack import Pack
 from pause_cost.results.estimate import Estimate
+from pause_cost.results.workbook import Layout
 
 SIZED_BY = {
     "programme_cost.total_gbp": "Programme cost as given, in all",
@@ -71,14 +73,13 @@ def cost_inputs(book: Book, sheet: Any, pack: Pack, row: int) -> int:
     return row
 
 
-def appraisal_rows(book: Book, sheet: Any, estimate: Estimate, row: int) -> int:
+def appraisal_rows(book: Book, sheet: Any, estimate: Estimate, layout: Layout, row: int) -> int:
     """PV of benefits, PV of costs, NPV and BCR, with the price base and year 0; returns the
     row after them."""
     appraisal = estimate.economics.appraisal
     if appraisal is None:
         return row
-    calendar = estimate.economics.calendar
-    live = calendar is not None and calendar.years[0].discount_factor is not None
+    live = on_financial_years(estimate, layout) or on_years_after_birth(estimate, layout)
     price_base = estimate.economics.price_base
     prices = (
         f"{price_base.price_year} prices"

@@ -9,6 +9,13 @@ from typing import Any
 
 from pause_cost.report import programme
 from pause_cost.report.book import Book, at, cell
+from pause_cost.report.discounted import (
+    HEADERS,
+    Discounted,
+    discount_columns,
+    on_years_after_birth,
+    present_value_sums,
+)
 from pause_cost.report.lines import CLASS, FIRST, LAST, PER_BIRTH, LineRows
 from pause_cost.results.estimate import Estimate
 from pause_cost.results.workbook import Layout
@@ -31,8 +38,9 @@ BY_YEAR = "By year"
 def by_year_sheet(
     book: Book, sheet: Any, estimate: Estimate, lines: LineRows, layout: Layout
 ) -> None:
+    discounted = on_years_after_birth(estimate, layout)
     headers = ("Year after birth", *CASH_COLUMNS, PAID_BACK)
-    book.header_row(sheet, headers, 16)
+    book.header_row(sheet, headers + (HEADERS if discounted else ()), 16)
     cost = layout.cost
     spent = spent_by([year.programme_cost_gbp for year in estimate.by_year])
     for index, year in enumerate(estimate.by_year):
@@ -93,6 +101,20 @@ def by_year_sheet(
         else:
             period_cost(book, sheet, (row, 5), index if cost else None, year, key)
         net_columns(book, sheet, (row, 3), year, spent[index], key)
+        if discounted:
+            assert layout.rates is not None
+            assert layout.discounts is not None
+            factor = layout.discounts[index]
+            net = (year.total_gbp - year.programme_cost_gbp) * factor
+            discount_columns(
+                book,
+                sheet,
+                (row, 3, 9),
+                layout.rates,
+                Discounted(
+                    f"year {year.year}", year.total_gbp, year.programme_cost_gbp, factor, net
+                ),
+            )
     last = len(estimate.by_year) + 1
     book.text(sheet, last, 0, "Total", "bold")
     book.formula(
@@ -105,6 +127,9 @@ def by_year_sheet(
         "by-year total",
         "horizon.total_gbp",
     )
+    appraisal = estimate.economics.appraisal
+    if discounted and appraisal is not None:
+        present_value_sums(book, sheet, (last, 9), appraisal, BY_YEAR)
     if estimate.programme.cost_gbp is not None:
         book.text(sheet, last + 1, 0, "Payback, years after birth", "bold")
         payback = estimate.programme.payback_year

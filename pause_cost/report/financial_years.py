@@ -16,6 +16,13 @@ from pause_cost.report.cashflow import (
     period_cost,
     spent_by,
 )
+from pause_cost.report.discounted import (
+    HEADERS,
+    Discounted,
+    discount_columns,
+    on_financial_years,
+    present_value_sums,
+)
 from pause_cost.report.timing import TimingCells
 from pause_cost.results.estimate import Estimate
 from pause_cost.results.workbook import Layout
@@ -28,17 +35,10 @@ def financial_year_sheet(
 ) -> None:
     calendar = estimate.economics.calendar
     assert calendar is not None
-    discounted = layout.rates is not None and calendar.years[0].discount_factor is not None
+    discounted = on_financial_years(estimate, layout)
     headers: tuple[str, ...] = ("Financial year", "Births", *CASH_COLUMNS, PAID_BACK)
     if discounted:
-        headers += (
-            "Year (t)",
-            "Discount rate, % (year t)",
-            "Discount factor",
-            "PV of benefits",
-            "PV of costs",
-            "Discounted net",
-        )
+        headers += HEADERS
     book.header_row(sheet, headers, 14)
     sheet.set_column(0, 0, 22)
     spent = spent_by([year.programme_cost_gbp for year in calendar.years])
@@ -93,69 +93,24 @@ def financial_year_sheet(
         period_cost(book, sheet, (row, 6), index if layout.cost else None, year, key)
         net_columns(book, sheet, (row, 4), year, spent[index], key)
         if discounted:
-            _discounted(book, sheet, row, layout, estimate, index)
+            assert layout.rates is not None
+            assert year.discount_factor is not None
+            assert year.present_value_net_gbp is not None
+            discount_columns(
+                book,
+                sheet,
+                (row, 4, 10),
+                layout.rates,
+                Discounted(
+                    label,
+                    year.total_gbp,
+                    year.programme_cost_gbp,
+                    year.discount_factor,
+                    year.present_value_net_gbp,
+                    key,
+                ),
+            )
     _totals(book, sheet, estimate, discounted)
-
-
-def _discounted(
-    book: Book, sheet: Any, row: int, layout: Layout, estimate: Estimate, index: int
-) -> None:
-    """Year t, its rate, its factor as a formula over the last, and the present values."""
-    calendar = estimate.economics.calendar
-    assert calendar is not None
-    assert layout.rates is not None
-    year = calendar.years[index]
-    assert year.discount_factor is not None
-    assert year.present_value_net_gbp is not None
-    r, key, label = row + 1, f"economics.calendar.years.{index}", year.financial_year
-    book.number(sheet, row, 10, index, "count")
-    if index == 0:
-        book.text(sheet, row, 11, "year 0: none")
-        book.number(sheet, row, 12, 1, "factor")
-    else:
-        rate = layout.rates[index - 1]
-        if rate == layout.rates[0]:
-            book.formula(sheet, row, 11, "=discount_rate", rate, "count", f"{label} rate")
-        else:  # a later band of the schedule: its own rate
-            book.number(sheet, row, 11, rate, "count")
-        book.formula(
-            sheet,
-            row,
-            12,
-            f"=M{r - 1}*100/(100+L{r})",
-            year.discount_factor,
-            "factor",
-            f"{label} discount factor",
-            f"{key}.discount_factor",
-        )
-    book.formula(
-        sheet,
-        row,
-        13,
-        f"=E{r}*M{r}",
-        year.total_gbp * year.discount_factor,
-        "money",
-        f"{label} PV benefits",
-    )
-    book.formula(
-        sheet,
-        row,
-        14,
-        f"=G{r}*M{r}",
-        year.programme_cost_gbp * year.discount_factor,
-        "money",
-        f"{label} PV costs",
-    )
-    book.formula(
-        sheet,
-        row,
-        15,
-        f"=N{r}-O{r}",
-        year.present_value_net_gbp,
-        "money",
-        f"{label} discounted",
-        f"{key}.present_value_net_gbp",
-    )
 
 
 def _totals(book: Book, sheet: Any, estimate: Estimate, discounted: bool) -> None:
@@ -184,24 +139,7 @@ def _totals(book: Book, sheet: Any, estimate: Estimate, discounted: bool) -> Non
     )
     appraisal = estimate.economics.appraisal
     if discounted and appraisal is not None:
-        for column, figure, name, what in (
-            (13, appraisal.pv_benefits_gbp, "pv_benefits", "PV of benefits"),
-            (14, appraisal.pv_costs_gbp, "pv_costs", "PV of costs"),
-            (15, appraisal.npv_gbp, "", "NPV"),
-        ):
-            letter = cell(0, column, False)[0]
-            book.formula(
-                sheet,
-                last,
-                column,
-                f"=SUM({letter}2:{letter}{last})",
-                figure,
-                "money",
-                what,
-                f"economics.appraisal.{name or 'npv'}_gbp",
-            )
-            if name:
-                book.workbook.define_name(name, f"='{FINANCIAL_YEARS}'!{cell(last, column)}")
+        present_value_sums(book, sheet, (last, 10), appraisal, FINANCIAL_YEARS)
     if estimate.programme.cost_gbp is not None:
         book.text(sheet, last + 1, 0, "Payback, financial year", "bold")
         found = calendar.payback_financial_year

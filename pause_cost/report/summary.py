@@ -12,6 +12,7 @@ from pause_cost.report.book import Book, Kind, cell
 from pause_cost.report.lines import CLASS, HORIZON, IMMEDIATE, LineRows
 from pause_cost.report.pack import Pack, headline
 from pause_cost.results.estimate import Estimate
+from pause_cost.results.workbook import Layout
 
 INPUT_ROW = 6
 """Where the inputs start on the Summary sheet (row 7 as a spreadsheet numbers it)."""
@@ -170,7 +171,9 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
     return row + 2
 
 
-def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows, row: int) -> None:
+def summary_figures(
+    book: Book, sheet: Any, estimate: Estimate, lines: LineRows, layout: Layout, row: int
+) -> None:
     book.text(sheet, row, 0, "Cost avoidance", "header")
     for column, label in enumerate(("Cashable", "Internal", "Total", "Other agencies")):
         book.text(sheet, row, column + 1, label, "header")
@@ -274,7 +277,7 @@ def summary_figures(book: Book, sheet: Any, estimate: Estimate, lines: LineRows,
                 "economics.calendar.payback_financial_year",
             )
             row += 1
-    row = appraisal_rows(book, sheet, estimate, row)
+    row = appraisal_rows(book, sheet, estimate, layout, row)
     published = estimate.published
     if published is not None:
         row += 1

@@ -78,7 +78,7 @@ def build(pack: Pack, *, cache: bool = True) -> tuple[bytes, list[Check]]:
     lines = workbook.add_worksheet("Lines")
     next_row = summary_inputs(book, summary, pack)
     line_rows = lines_sheet(book, lines, estimate, layout)
-    summary_figures(book, summary, estimate, line_rows, next_row)
+    summary_figures(book, summary, estimate, line_rows, layout, next_row)
     by_year_sheet(book, workbook.add_worksheet(BY_YEAR), estimate, line_rows, layout)
     if estimate.economics.calendar is not None and layout.calendar:
         timing_book = workbook.add_worksheet(FINANCIAL_YEARS)

@@ -67,6 +67,8 @@ class Layout:
     rates: tuple[Decimal, ...] | None
     """The discount rate in per cent for years 1, 2, ... of the periods (None: no
     discounting)."""
+    discounts: tuple[Decimal, ...] | None = None
+    """Each period's discount factor (None: no discounting)."""
     funders: tuple[tuple[str, tuple[int, ...]], ...] = ()
     """Each funder (then those not funding): its name, and per line 1 where the line's
     savings fall to it."""
