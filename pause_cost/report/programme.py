@@ -19,7 +19,7 @@ COST = 6
 """The column of each period's cost in the savings' prices."""
 COLUMNS = (
     ("Period", 36),
-    ("Weight as given", 14),
+    ("Weight as given", 18),
     ("Share of the cost", 14),
     ("Cost as given", 16),
     ("Price factor", 14),
@@ -38,11 +38,10 @@ def programme_sheet(
 ) -> None:
     programme = estimate.programme
     book.text(sheet, 0, 0, "Programme cost by period", "title")
-    book.text(
-        sheet, 1, 0, programme.source.cite() if programme.source else "not given: figures are gross"
-    )
     for column, (_, width) in enumerate(COLUMNS):
         sheet.set_column(column, column, width)
+    cited = programme.source.cite() if programme.source else "not given: figures are gross"
+    book.note(sheet, 1, cited, len(COLUMNS) - 1)
     row = HEADER_ROW
     cost = layout.cost
     if cost is not None:
