@@ -138,7 +138,7 @@ def by_year_sheet(
             last + 1,
             1,
             f'=IFERROR(INDEX(A2:A{last},MATCH(1,I2:I{last},0)),"not within the horizon")',
-            "not within the horizon" if payback is None else _decimal(payback),
+            "not within the horizon" if payback is None else Decimal(payback),
             "year",
             "payback year",
             "programme.payback_year",
@@ -215,10 +215,6 @@ def paid_back(
         "count",
         f"paid back {row}",
     )
-
-
-def _decimal(value: int) -> Decimal:
-    return Decimal(value)
 
 
 def spent_by(amounts: list[Decimal]) -> list[bool]:
