@@ -37,12 +37,14 @@ from pause_cost.economics.rollups import rolled_up
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import UnitCostTable
 from pause_cost.results.estimate import Estimate, IndexSummary
+from pause_cost.results.workbook import Layout
 
 if TYPE_CHECKING:  # the model loads only where a price year asks for an index
     from pause_cost.model.discounting import DiscountSchedule
+    from pause_cost.model.inputs import Inputs
     from pause_cost.model.splice import Index
 
-__all__ = ["assemble", "compile_scenario", "estimate"]
+__all__ = ["assemble", "compile_scenario", "estimate", "workbook_layout"]
 
 ZERO = Decimal(0)
 
@@ -158,3 +160,26 @@ def assemble(
         scenario.name,
     )
     return replace(rolled, published=published)
+
+
+def workbook_layout(inputs: Inputs) -> Layout:
+    """The compiled case's weights as the workbook writes them (see
+    :mod:`pause_cost.economics.workbook`), for the same inputs as :func:`estimate`."""
+    from pause_cost.core.discounting import rates_by_year
+    from pause_cost.core.programme import programme_cost_by_year
+    from pause_cost.economics.workbook import layout
+
+    scenario, schedule = inputs.scenario, inputs.schedule
+    plan = compile_scenario(scenario, inputs.tables, inputs.indices)
+    case = compile_case(scenario, plan, schedule, inputs.deflator)
+    rates = None
+    if schedule is not None:
+        rates = list(rates_by_year(schedule, len(case.periods) - 1))
+    names = [cohort.name for cohort in case.cohorts]
+    cost = scenario.programme_cost
+    year_costs = (
+        []
+        if cost is None
+        else programme_cost_by_year(cost, plan.horizon_years, practices(scenario))
+    )
+    return layout(case, evaluate_exactly(case), names, rates, year_costs)

@@ -77,3 +77,30 @@ def recalculated_all(workbooks: Sequence[Path], folder: Path) -> list[Path]:
                 f"{done.stderr or done.stdout}"
             )
         return results
+
+
+def printed_pages(workbook: Path, folder: Path) -> int:
+    """How many A4 pages LibreOffice prints the workbook on (every sheet, as set up)."""
+    import re
+
+    with tempfile.TemporaryDirectory() as profile:
+        out = folder / "printed"
+        out.mkdir(exist_ok=True)
+        subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out),
+                str(workbook),
+            ],
+            capture_output=True,
+            timeout=180,
+            check=True,
+        )
+    data = (out / workbook.with_suffix(".pdf").name).read_bytes()
+    return len(re.findall(rb"/Type\s*/Page[^s]", data))

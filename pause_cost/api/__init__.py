@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from pause_cost.results.contracts import ContractResult
     from pause_cost.results.estimate import Estimate
     from pause_cost.results.uncertainty import BreakEven, Grid, Simulation, Tornado
+    from pause_cost.results.workbook import Layout
     from pause_cost.uncertainty.oneway import AxisSpec as AxisSpec
     from pause_cost.uncertainty.oneway import Target as Target
 
@@ -256,7 +257,12 @@ def pack(
 
     if not sensitivity and draws is None and not options and not acceptability:
         inputs = _inputs(scenario)
-        return Pack(estimate=estimate(inputs), contract=_contract(inputs, draws, seed), date=date)
+        return Pack(
+            estimate=estimate(inputs),
+            contract=_contract(inputs, draws, seed),
+            date=date,
+            layout=_layout(inputs),
+        )
     from pause_cost.errors import InputError
 
     ranges = _ranges(scenario)
@@ -293,7 +299,15 @@ def pack(
         else None,
         contract=costed,
         date=date,
+        layout=_layout(ranges.inputs),
     )
+
+
+def _layout(inputs: Inputs) -> Layout:
+    """The compiled case's weights for the workbook's formulas."""
+    from pause_cost.engine import workbook_layout
+
+    return workbook_layout(inputs)
 
 
 def _contract(inputs: Inputs, draws: int | None, seed: int) -> ContractResult | None:

@@ -97,12 +97,14 @@ def region_pack(
 ) -> RegionPack:
     """The region's pack: its results (the summary, with the Monte Carlo and the baseline
     where asked) and each council's own estimate, costed as :func:`region` costs it."""
+    from pause_cost.engine import workbook_layout
     from pause_cost.load.region import load_region
     from pause_cost.report.region import RegionPack
-    from pause_cost.uncertainty.region import council_estimate
+    from pause_cost.uncertainty.region import council_estimate, council_inputs
 
     path = Path(region_file)
     loaded_region, councils = load_region(path)
     summary = _costed(path, loaded_region, councils, draws=draws, seed=seed, starters=starters)
     estimates = tuple(council_estimate(item.inputs, item.changes)[0] for item in councils)
-    return RegionPack(region=summary, estimates=estimates)
+    layouts = tuple(workbook_layout(council_inputs(item.inputs, item.changes)) for item in councils)
+    return RegionPack(region=summary, estimates=estimates, layouts=layouts)

@@ -12,7 +12,7 @@ Pure: no files, no printing, no clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, get_args
@@ -72,6 +72,8 @@ class CostShape:
     """Per period: whether the cost names it (a funder's share of it is shown there)."""
     uplift: Decimal | None = None
     """Optimism bias on costs, as the factor the cost was multiplied by (None: none)."""
+    given: tuple[Decimal | None, ...] = ()
+    """Per period, the weights as the cost gives them, before its prices and uplift."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +186,7 @@ def compile_case(
         shape = None if cost is None else _cost_by_year(cost, years, running)
     prices = None
     if cost is not None and shape is not None:
+        shape = replace(shape, given=shape.weights)
         shape, prices = price_cost(cost, shape, plan, deflator, periods, timings is not None)
         shape = uplifted(shape, cost_uplift(scenario))
     discounts = None

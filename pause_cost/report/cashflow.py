@@ -1,15 +1,25 @@
-"""The cash-flow sheets: by year after each avoided birth (formulas over the Lines sheet), by
-council financial year (the engine's spread, summed by formulas), and the programme's cost
-with each funder's share."""
+"""The cash flow by year after each avoided birth (formulas over the Lines sheet and the
+programme's cost), with a payback test per row and the payback year as a formula; the sheet by
+council financial year is :mod:`.financial_years`."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-from pause_cost.report.book import Book
+from pause_cost.report import programme
+from pause_cost.report.book import Book, at, cell
+from pause_cost.report.discounted import (
+    HEADERS,
+    Discounted,
+    discount_columns,
+    on_years_after_birth,
+    payback_row,
+    present_value_sums,
+)
 from pause_cost.report.lines import CLASS, FIRST, LAST, PER_BIRTH, LineRows
 from pause_cost.results.estimate import Estimate
+from pause_cost.results.workbook import Layout
 
 CASH_COLUMNS = (
     "Cashable",
@@ -21,13 +31,22 @@ CASH_COLUMNS = (
     "Cumulative net",
 )
 """Both cash-flow sheets' columns after the period (and births): avoidance, cost, net."""
+PAID_BACK = "Paid back (1 = yes)"
+"""1 once money is spent and the cumulative net is zero or more: the first 1 is payback."""
+BY_YEAR = "By year"
 
 
-def by_year_sheet(book: Book, sheet: Any, estimate: Estimate, lines: LineRows) -> None:
-    headers = ("Year after birth", *CASH_COLUMNS)
-    book.header_row(sheet, headers, 16)
+def by_year_sheet(
+    book: Book, sheet: Any, estimate: Estimate, lines: LineRows, layout: Layout
+) -> None:
+    discounted = on_years_after_birth(estimate, layout)
+    headers = ("Year after birth", *CASH_COLUMNS, PAID_BACK)
+    book.header_row(sheet, headers + (HEADERS if discounted else ()), 16)
+    cost = layout.cost
+    spent = spent_by([year.programme_cost_gbp for year in estimate.by_year])
     for index, year in enumerate(estimate.by_year):
         row, r = index + 1, index + 2
+        key = f"by_year.{index}"
         book.number(sheet, row, 0, year.year, "count")
 
         def falling(classification: str, r: int = r) -> str:
@@ -36,26 +55,28 @@ def by_year_sheet(book: Book, sheet: Any, estimate: Estimate, lines: LineRows) -
                 f"*({lines.column(LAST)}>=A{r})*{lines.column(PER_BIRTH)})*births"
             )
 
+        for column, (name, figure) in enumerate(
+            (("cashable", year.cashable_gbp), ("internal", year.internal_gbp)), start=1
+        ):
+            book.formula(
+                sheet,
+                row,
+                column,
+                falling(name),
+                figure,
+                "money",
+                f"year {year.year} {name}",
+                f"{key}.{name}_gbp",
+            )
         book.formula(
             sheet,
             row,
-            1,
-            falling("cashable"),
-            year.cashable_gbp,
+            3,
+            f"=B{r}+C{r}",
+            year.total_gbp,
             "money",
-            f"year {year.year} cashable",
-        )
-        book.formula(
-            sheet,
-            row,
-            2,
-            falling("internal"),
-            year.internal_gbp,
-            "money",
-            f"year {year.year} internal",
-        )
-        book.formula(
-            sheet, row, 3, f"=B{r}+C{r}", year.total_gbp, "money", f"year {year.year} total"
+            f"year {year.year} total",
+            f"{key}.total_gbp",
         )
         book.formula(
             sheet,
@@ -65,129 +86,132 @@ def by_year_sheet(book: Book, sheet: Any, estimate: Estimate, lines: LineRows) -
             year.other_agencies_gbp,
             "money",
             f"year {year.year} other",
+            f"{key}.other_agencies_gbp",
         )
-        book.number(sheet, row, 5, year.programme_cost_gbp)
-        book.formula(sheet, row, 6, f"=D{r}-F{r}", year.net_gbp, "money", f"year {year.year} net")
-        previous = f"+H{r - 1}" if index else ""
-        book.formula(
-            sheet,
-            row,
-            7,
-            f"=G{r}{previous}",
-            year.cumulative_net_gbp,
-            "money",
-            f"year {year.year} cumulative",
-        )
-    last = len(estimate.by_year) + 1
-    book.text(sheet, last, 0, "Total", "bold")
-    book.formula(
-        sheet, last, 3, f"=SUM(D2:D{last})", estimate.horizon.total_gbp, "money", "by-year total"
-    )
-
-
-def financial_year_sheet(book: Book, sheet: Any, estimate: Estimate) -> None:
-    calendar = estimate.economics.calendar
-    assert calendar is not None
-    headers = ("Financial year", "Births", *CASH_COLUMNS, "Discount factor", "Discounted net")
-    book.header_row(sheet, headers, 15)
-    for index, year in enumerate(calendar.years):
-        row, r = index + 1, index + 2
-        book.text(sheet, row, 0, year.financial_year)
-        book.number(sheet, row, 1, year.avoided_births, "count")
-        book.number(sheet, row, 2, year.cashable_gbp)
-        book.number(sheet, row, 3, year.internal_gbp)
-        book.formula(
-            sheet, row, 4, f"=C{r}+D{r}", year.total_gbp, "money", f"{year.financial_year} total"
-        )
-        book.number(sheet, row, 5, year.other_agencies_gbp)
-        book.number(sheet, row, 6, year.programme_cost_gbp)
-        book.formula(
-            sheet, row, 7, f"=E{r}-G{r}", year.net_gbp, "money", f"{year.financial_year} net"
-        )
-        previous = f"+I{r - 1}" if index else ""
-        book.formula(
-            sheet,
-            row,
-            8,
-            f"=H{r}{previous}",
-            year.cumulative_net_gbp,
-            "money",
-            f"{year.financial_year} cumulative",
-        )
-        if year.discount_factor is not None and year.present_value_net_gbp is not None:
-            book.number(sheet, row, 9, year.discount_factor, "count")
+        if cost is not None and layout.calendar:  # the years-after-birth view (a total in year 1)
             book.formula(
                 sheet,
                 row,
-                10,
-                f"=H{r}*J{r}",
-                year.present_value_net_gbp,
+                5,
+                f"=programme_cost*{layout.year_shares[index]}",
+                year.programme_cost_gbp,
                 "money",
-                f"{year.financial_year} discounted",
+                f"year {year.year} programme cost",
+                f"{key}.programme_cost_gbp",
             )
-    last = len(calendar.years) + 1
+        else:
+            period_cost(book, sheet, (row, 5), index if cost else None, year, key)
+        net_columns(book, sheet, (row, 3), year, spent[index], key)
+        if discounted:
+            assert layout.rates is not None
+            assert layout.discounts is not None
+            factor = layout.discounts[index]
+            net = (year.total_gbp - year.programme_cost_gbp) * factor
+            discount_columns(
+                book,
+                sheet,
+                (row, 3, 9),
+                layout.rates,
+                Discounted(
+                    f"year {year.year}", year.total_gbp, year.programme_cost_gbp, factor, net
+                ),
+            )
+    last = len(estimate.by_year) + 1
     book.text(sheet, last, 0, "Total", "bold")
     book.formula(
         sheet,
         last,
-        4,
-        f"=SUM(E2:E{last})",
+        3,
+        f"=SUM(D2:D{last})",
         estimate.horizon.total_gbp,
         "money",
-        "financial years total",
-    )
-    book.formula(
-        sheet,
-        last,
-        6,
-        f"=SUM(G2:G{last})",
-        calendar.programme_cost_gbp,
-        "money",
-        "financial years cost",
+        "by-year total",
+        "horizon.total_gbp",
     )
     appraisal = estimate.economics.appraisal
-    if appraisal is not None and calendar.years[0].discount_factor is not None:
-        book.formula(sheet, last, 10, f"=SUM(K2:K{last})", appraisal.npv_gbp, "money", "NPV")
-    book.text(
-        sheet,
-        last + 2,
-        0,
-        "Births and amounts by financial year are the engine's: births spread evenly over each "
-        "cohort's window by month, each year's cost over its 12 months. " + calendar.convention,
-    )
+    if discounted and appraisal is not None:
+        present_value_sums(book, sheet, (last, 9), appraisal)
+    if estimate.programme.cost_gbp is not None:
+        payback = estimate.programme.payback_year
+        found = "not within the horizon" if payback is None else Decimal(payback)
+        payback_row(book, sheet, last, "I", found, ("year", "years_after_birth"))
 
 
-def programme_sheet(book: Book, sheet: Any, estimate: Estimate) -> None:
-    sheet.set_column(0, 0, 36)
-    sheet.set_column(1, 5, 16)
-    programme = estimate.programme
-    book.text(sheet, 0, 0, "Programme cost", "header")
-    book.formula(
-        sheet, 0, 1, "=programme_cost", programme.cost_gbp or Decimal(0), "money", "programme cost"
-    )
-    book.text(
-        sheet, 1, 0, programme.source.cite() if programme.source else "not given: figures are gross"
-    )
-    funders = estimate.economics.funders
-    if funders is None:
+def period_cost(
+    book: Book, sheet: Any, where: tuple[int, int], index: int | None, year: Any, key: str
+) -> None:
+    """A period's programme cost: the Programme sheet's cell for period ``index`` (None: the
+    engine's figure, where the scenario gives no cost)."""
+    row, column = where
+    if index is None:
+        book.number(sheet, row, column, year.programme_cost_gbp)
         return
-    for column, label in enumerate(("Funder", "Kind", "Share", "Cost", "Cost avoided", "Net")):
-        book.text(sheet, 3, column, label, "header")
-    for index, position in enumerate(funders.positions):
-        row, r = 4 + index, 5 + index
-        book.text(sheet, row, 0, position.name)
-        book.text(sheet, row, 1, position.kind)
-        book.number(sheet, row, 2, position.share_of_programme_cost, "count")
-        book.formula(
-            sheet,
-            row,
-            3,
-            f"=C{r}*programme_cost",
-            position.cost_gbp,
-            "money",
-            f"{position.name} cost",
-        )
-        book.number(sheet, row, 4, position.savings_gbp)
-        book.formula(
-            sheet, row, 5, f"=E{r}-D{r}", position.net_gbp, "money", f"{position.name} net"
-        )
+    book.formula(
+        sheet,
+        row,
+        column,
+        f"={at(book.sheet_name(programme.NAME), programme.period_row(index), programme.COST)}",
+        year.programme_cost_gbp,
+        "money",
+        f"{key} programme cost",
+        f"{key}.programme_cost_gbp",
+    )
+
+
+def net_columns(
+    book: Book, sheet: Any, where: tuple[int, int], year: Any, spent: bool, key: str
+) -> None:
+    """From the council's total at ``where`` (its cost two columns right): net, cumulative
+    net (over the row above's) and the payback test."""
+    row, total = where
+    r = row + 1
+    letter = [cell(0, total + offset, False)[0] for offset in range(5)]
+    book.formula(
+        sheet,
+        row,
+        total + 3,
+        f"={letter[0]}{r}-{letter[2]}{r}",
+        year.net_gbp,
+        "money",
+        f"{key} net",
+        f"{key}.net_gbp",
+    )
+    previous = f"+{letter[4]}{r - 1}" if row > 1 else ""
+    book.formula(
+        sheet,
+        row,
+        total + 4,
+        f"={letter[3]}{r}{previous}",
+        year.cumulative_net_gbp,
+        "money",
+        f"{key} cumulative",
+        f"{key}.cumulative_net_gbp",
+    )
+    covered = (f"SUM(${letter[2]}$2:{letter[2]}{r})>0", f"{letter[4]}{r}>=0")
+    paid_back(book, sheet, row, total + 5, covered, spent and year.cumulative_net_gbp >= 0)
+
+
+def paid_back(
+    book: Book, sheet: Any, row: int, column: int, tests: tuple[str, str], paid: bool
+) -> None:
+    """1 where money has been spent and the cumulative net is zero or more (the engine's
+    payback test), else 0; the first 1 is the payback period."""
+    spent, covered = tests
+    book.formula(
+        sheet,
+        row,
+        column,
+        f"=IF(AND({spent},{covered}),1,0)",
+        Decimal(int(paid)),
+        "count",
+        f"paid back {row}",
+    )
+
+
+def spent_by(amounts: list[Decimal]) -> list[bool]:
+    """Per period: whether any money has been spent by its end."""
+    running, found = Decimal(0), []
+    for amount in amounts:
+        running += amount
+        found.append(running > 0)
+    return found

@@ -4,10 +4,12 @@ figures as formulas over them, so every total elsewhere can be a sum over this s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from pause_cost.report.book import Book, cell
 from pause_cost.results.estimate import Estimate
+from pause_cost.results.workbook import Layout
 
 LINE_COLUMNS = (
     ("Table", 22),
@@ -23,16 +25,21 @@ LINE_COLUMNS = (
     ("Per birth per year", 13),
     ("First year", 7),
     ("Last year", 7),
-    ("Years in immediate", 9),
+    ("Years in immediate", 10),
     ("Years in horizon", 9),
     ("Immediate", 13),
     ("Horizon", 13),
     ("Price year", 9),
-    ("Price index", 20),
+    ("Price index", 16),
     ("Source", 60),
     ("Assumption", 60),
 )
-CLASS, PER_BIRTH, FIRST, LAST, IMMEDIATE, HORIZON = 4, 10, 11, 12, 15, 16
+CLASS, PER_BIRTH, FIRST, LAST, YEARS, IMMEDIATE, HORIZON = 4, 10, 11, 12, 14, 15, 16
+"""Columns: class, cost per birth per year, first and last year, years in the horizon, and
+the immediate and horizon figures."""
+PRINTED = 18
+"""The last column printed (the price index): a line's source and assumption, in the widest
+columns, are printed on the Sources and Assumptions sheets."""
 
 
 @dataclass(frozen=True)
@@ -47,12 +54,16 @@ class LineRows:
         return f"{quote_sheetname(self.sheet)}!{cell(self.first, column)}:{cell(self.last, column)}"
 
 
-def lines_sheet(book: Book, sheet: Any, estimate: Estimate) -> LineRows:
+def lines_sheet(book: Book, sheet: Any, estimate: Estimate, layout: Layout) -> LineRows:
     for column, (label, width) in enumerate(LINE_COLUMNS):
-        book.text(sheet, 0, column, label, "header")
         sheet.set_column(column, column, width)
+        book.text(sheet, 0, column, label, "header")
     sheet.freeze_panes(1, 2)
-    for index, line in enumerate(estimate.lines):
+    sheet.repeat_rows(0)
+    sheet.print_area(0, 0, max(len(estimate.lines), 1), PRINTED)
+    for index, (line, (immediate, horizon)) in enumerate(
+        zip(estimate.lines, layout.line_years, strict=True)
+    ):
         row = index + 1
         book.text(sheet, row, 0, line.table)
         book.text(sheet, row, 1, line.id)
@@ -76,12 +87,16 @@ def lines_sheet(book: Book, sheet: Any, estimate: Estimate) -> LineRows:
         )
         book.number(sheet, row, FIRST, line.first_year, "count")
         book.number(sheet, row, LAST, line.last_year, "count")
-        sheet.write_formula(
-            row, 13, f"=MAX(0,MIN(M{r},immediate_years)-L{r}+1)", book.formats["number"], 0
-        )
-        sheet.write_formula(
-            row, 14, f"=MAX(0,MIN(M{r},horizon_years)-L{r}+1)", book.formats["number"], 0
-        )
+        for column, period, years in ((13, "immediate", immediate), (14, "horizon", horizon)):
+            book.formula(
+                sheet,
+                row,
+                column,
+                f"=MAX(0,MIN(M{r},{period}_years)-L{r}+1)",
+                Decimal(years),
+                "count",
+                f"{line.table}/{line.id} years in {period}",
+            )
         book.formula(
             sheet,
             row,

@@ -19,6 +19,7 @@ from pause_cost.results.estimate import Estimate
 from pause_cost.results.headline import Headline
 from pause_cost.results.options import Acceptability, OptionsAppraisal
 from pause_cost.results.uncertainty import BreakEven, InputRange, Simulation, Tornado
+from pause_cost.results.workbook import Layout
 
 GREEN_BOOK = "green-book-discount-rates"
 """The shipped schedule's name: only it is called the Green Book's in the headline."""
@@ -38,6 +39,8 @@ class Pack:
     """The scenario's outcomes contract, costed, where the scenario has a ``contract`` section."""
     date: str | None = None
     """Printed only where given (``--date``), so the same inputs give the same bytes."""
+    layout: Layout | None = None
+    """The compiled case's weights, so the workbook writes the cash flow as formulas."""
 
     @property
     def title(self) -> str:

@@ -16,6 +16,7 @@ from pause_cost.report.html import Part, page
 from pause_cost.report.view import page_items
 from pause_cost.results.estimate import Estimate
 from pause_cost.results.region import RegionResult
+from pause_cost.results.workbook import Layout
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class RegionPack:
 
     region: RegionResult
     estimates: tuple[Estimate, ...]
+    layouts: tuple[Layout, ...] = ()
+    """Each council's compiled case as its workbook sheets write it (the workbook needs them)."""
 
 
 def _headline(region: RegionResult) -> str:

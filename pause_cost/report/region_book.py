@@ -1,8 +1,9 @@
 """A region's workbook: a Region sheet (one row a council, the region's total) over each
-council's own Summary and Lines sheets, as the committee pack's workbook writes them.
+council's own live sheets (Summary, Lines, By year, ...: the committee pack's workbook's, each
+under the council's number).
 
 Every council has the same inputs (``births``, ``women_open``, ``horizon_years``...), so each
-council's names are defined on its own two sheets only (sheet-scoped names): a formula on a
+council's names are defined on its own sheets only (sheet-scoped names): a formula on a
 council's sheet reads that council's figures. The Region sheet's rows are formulas reading each
 council's totals, and the region's total is a sum over those rows, each formula recorded with
 the engine's figure (:class:`~pause_cost.report.book.Check`) for a spreadsheet engine to
@@ -12,15 +13,13 @@ recalculate in a test. It lays out results and computes nothing.
 from __future__ import annotations
 
 import io
-import re
 from decimal import Decimal
 from typing import Any
 
-from pause_cost.report.book import Book, Check, cell, open_book
-from pause_cost.report.lines import lines_sheet
+from pause_cost.report.book import Book, Check, cell, open_book, print_setup
 from pause_cost.report.pack import Pack
 from pause_cost.report.region import RegionPack
-from pause_cost.report.summary import summary_figures, summary_inputs
+from pause_cost.report.xlsx import WIDE, estimate_sheet_names, estimate_sheets
 from pause_cost.results.region import CouncilRow, RegionResult
 
 SHEET = "Region"
@@ -42,16 +41,6 @@ FIRST_ROW = 4
 """The first council's row on the Region sheet (row 5 as a spreadsheet numbers it)."""
 
 
-def sheet_names(number: int, name: str) -> tuple[str, str]:
-    """A council's two sheets: a number (so they are unique) and its name cut to fit the
-    31 characters a sheet's name may have, without the characters a sheet's name may not."""
-    plain = " ".join(re.sub(r"[\[\]:*?/\\']", "", name).split())
-    if len(plain) > 20:  # cut at a word where one ends within the 20 characters
-        cut = plain[:21].rsplit(" ", 1)[0] if " " in plain[:21] else plain[:20]
-        plain = cut.strip()
-    return f"{number} {plain}", f"{number} {plain} lines"
-
-
 def _reference(sheet: str, row: int, column: int) -> str:
     from xlsxwriter.utility import quote_sheetname
 
@@ -65,19 +54,21 @@ def build(pack: RegionPack, *, cache: bool = True) -> tuple[bytes, list[Check]]:
     workbook = book.workbook
     region_sheet = workbook.add_worksheet(SHEET)
     references: list[dict[str, str]] = []
-    for number, (row, result) in enumerate(
-        zip(pack.region.councils, pack.estimates, strict=True), start=1
+    for number, (row, result, layout) in enumerate(
+        zip(pack.region.councils, pack.estimates, pack.layouts, strict=True), start=1
     ):
-        summary_name, lines_name = sheet_names(number, row.name)
-        summary = workbook.add_worksheet(summary_name)
-        lines = workbook.add_worksheet(lines_name)
-        book.scopes = (summary_name, lines_name)
+        council_pack = Pack(estimate=result, layout=layout)
+        book.prefix = f"{number} "
+        book.scopes = tuple(book.sheet_name(name) for name in estimate_sheet_names(council_pack))
         book.names = {}
-        council_pack = Pack(estimate=result)
-        next_row = summary_inputs(book, summary, council_pack)
-        book.text(summary, 1, 5, f"{row.name}: the region's row {number}")
-        line_rows = lines_sheet(book, lines, result)
-        totals = summary_figures(book, summary, result, line_rows, next_row)
+        totals = estimate_sheets(book, council_pack)
+        summary_name = book.sheet_name("Summary")
+        book.text(
+            workbook.get_worksheet_by_name(summary_name),
+            1,
+            5,
+            f"{row.name}: the region's row {number}",
+        )
         named = {
             name: _reference(*where)
             for name, where in book.names.items()
@@ -94,15 +85,17 @@ def build(pack: RegionPack, *, cache: bool = True) -> tuple[bytes, list[Check]]:
                     key: f"{_reference_sheet(summary_name)}!{totals[key]}"
                     for key in ("immediate_total_gbp", "horizon_cashable_gbp", "horizon_total_gbp")
                 },
-                "sheets": f"{summary_name}; {lines_name}",
+                "sheets": f"{book.scopes[0]} to {book.scopes[-1]}",
             }
         )
-    book.scopes = ()
+    book.scopes, book.prefix = (), ""
     _region_sheet(book, region_sheet, pack, references)
     if pack.region.simulation is not None:
         _ranges_sheet(book, workbook.add_worksheet("Region ranges"), pack.region)
     if pack.region.baseline is not None:
         _baseline_sheet(book, workbook.add_worksheet("Baseline"), pack.region)
+    for sheet in workbook.worksheets():
+        print_setup(sheet, landscape=sheet.get_name().partition(" ")[2] in WIDE)
     region_sheet.activate()
     workbook.close()
     return buffer.getvalue(), book.checks

@@ -7,10 +7,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from pause_cost.report.book import Book, Kind, cell
+from pause_cost.report.appraisal import appraisal_rows, cost_inputs, years
+from pause_cost.report.book import Book, Kind, at, cell
 from pause_cost.report.lines import CLASS, HORIZON, IMMEDIATE, LineRows
 from pause_cost.report.pack import Pack, headline
 from pause_cost.results.estimate import Estimate
+from pause_cost.results.workbook import Layout
 
 INPUT_ROW = 6
 """Where the inputs start on the Summary sheet (row 7 as a spreadsheet numbers it)."""
@@ -20,7 +22,7 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
     """The Summary's title, headline and inputs; returns the row the figures start at."""
     estimate = pack.estimate
     scenario = estimate.scenario
-    sheet.set_column(0, 0, 44)
+    sheet.set_column(0, 0, 52)
     sheet.set_column(1, 4, 16)
     sheet.set_column(5, 5, 60)
     book.text(sheet, 0, 0, pack.title, "title")
@@ -45,7 +47,7 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
         nonlocal row
         book.text(sheet, row, 0, label)
         book.number(sheet, row, 1, number, "count")
-        book.text(sheet, row, 5, source)
+        book.text(sheet, row, 5, source, "wrap")
         book.define(name, sheet, row, 1)
         names[name] = row
         row += 1
@@ -82,12 +84,27 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
         book.number(sheet, row, 1, cohort.women_open, "count")
         book.number(sheet, row, 2, cohort.birth_rate_per_woman_per_year, "count")
         exact = f"{cell(row, 1, False)}*{cell(row, 2, False)}*window_years"
+        key = f"economics.cohorts.{row - first_cohort}"
         book.formula(
-            sheet, row, 3, f"={exact}", cohort.expected_births_exact, "count", "expected births"
+            sheet,
+            row,
+            3,
+            f"={exact}",
+            cohort.expected_births_exact,
+            "count",
+            "expected births",
+            f"{key}.expected_births_exact",
         )
         counted = f"=ROUND({cell(row, 3, False)},0)" if rounding else f"={cell(row, 3, False)}"
         book.formula(
-            sheet, row, 4, counted, cohort.expected_births_counted, "count", "counted births"
+            sheet,
+            row,
+            4,
+            counted,
+            cohort.expected_births_counted,
+            "count",
+            "counted births",
+            f"{key}.expected_births_counted",
         )
         book.number(sheet, row, 5, cohort.observed_births or Decimal(0), "count")
         book.formula(
@@ -98,8 +115,12 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
             cohort.avoided_births,
             "count",
             "avoided births",
+            f"{key}.avoided_births",
         )
         row += 1
+    book.refs["cohort_avoided"] = [
+        at(sheet.get_name(), first_cohort + index, 6) for index in range(row - first_cohort)
+    ]
     several = len(estimate.economics.cohorts) > 1
     for index in range(len(estimate.economics.cohorts)):
         suffix = f"_{index + 1}" if several else ""
@@ -114,6 +135,7 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
         estimate.avoided_births.counted,
         "count",
         "births counted",
+        "avoided_births.counted",
     )
     counted_cell = cell(row, 6)
     book.define("births_counted", sheet, row, 6)
@@ -134,32 +156,23 @@ def summary_inputs(book: Book, sheet: Any, pack: Pack) -> int:
         else estimate.avoided_births.counted,
         "count",
         "births costed",
+        "avoided_births.costed" if estimate.avoided_births.costed is not None else "",
     )
     book.define("births", sheet, row, 1)
     row += 1
     value("Immediate years", "immediate_years", scenario.immediate_years)
     value("Horizon years", "horizon_years", scenario.horizon_years)
-    cost = estimate.programme.cost_gbp
-    book.text(sheet, row, 0, "Programme cost")
-    book.number(sheet, row, 1, cost if cost is not None else Decimal(0))
-    book.text(
-        sheet,
-        row,
-        5,
-        estimate.programme.source.cite()
-        if estimate.programme.source
-        else "not given: figures are gross",
-    )
-    book.define("programme_cost", sheet, row, 1)
+    row = cost_inputs(book, sheet, pack, row)
     sheet.freeze_panes(INPUT_ROW, 0)
     return row + 2
 
 
 def summary_figures(
-    book: Book, sheet: Any, estimate: Estimate, lines: LineRows, row: int
+    book: Book, sheet: Any, estimate: Estimate, lines: LineRows, layout: Layout, row: int
 ) -> dict[str, str]:
-    """The totals as formulas over the Lines sheet, and the published check; returns the cells
-    of the totals (``horizon_total_gbp``, ...), for a sheet that sums several councils."""
+    """The totals as formulas over the Lines sheet, the economic case and the published
+    check; returns the cells of the totals (``horizon_total_gbp``, ...), for a sheet that sums
+    several councils."""
     book.text(sheet, row, 0, "Cost avoidance", "header")
     for column, label in enumerate(("Cashable", "Internal", "Total", "Other agencies")):
         book.text(sheet, row, column + 1, label, "header")
@@ -167,13 +180,10 @@ def summary_figures(
     totals: dict[str, str] = {}
     cells: dict[str, str] = {"avoided_births": "births_counted"}
     for label, period, column in (
-        (
-            f"Immediate (years 1-{estimate.immediate.years} after each birth)",
-            estimate.immediate,
-            IMMEDIATE,
-        ),
-        (f"Horizon (years 1-{estimate.horizon.years} after each birth)", estimate.horizon, HORIZON),
+        (f"Immediate ({years(estimate.immediate.years)})", estimate.immediate, IMMEDIATE),
+        (f"Horizon ({years(estimate.horizon.years)})", estimate.horizon, HORIZON),
     ):
+        key = label.split()[0].lower()
         book.text(sheet, row, 0, label)
         for offset, (classification, expected) in enumerate(
             (("cashable", period.cashable_gbp), ("internal", period.internal_gbp))
@@ -186,6 +196,7 @@ def summary_figures(
                 expected,
                 "money",
                 f"{label} {classification}",
+                f"{key}.{classification}_gbp",
             )
         book.formula(
             sheet,
@@ -195,6 +206,7 @@ def summary_figures(
             period.total_gbp,
             "money",
             f"{label} total",
+            f"{key}.total_gbp",
         )
         book.formula(
             sheet,
@@ -204,9 +216,9 @@ def summary_figures(
             period.other_agencies_gbp,
             "money",
             f"{label} other agencies",
+            f"{key}.other_agencies_gbp",
         )
         totals[label.split()[0]] = cell(row, 3)
-        key = label.split()[0].lower()
         for offset, name in enumerate(("cashable", "internal", "total")):
             cells[f"{key}_{name}_gbp"] = cell(row, offset + 1)
         row += 1
@@ -215,7 +227,14 @@ def summary_figures(
         row += 1
         book.text(sheet, row, 0, f"Net of programme cost, {estimate.horizon.years} years")
         book.formula(
-            sheet, row, 1, f"={totals['Horizon']}-programme_cost", programme.net_gbp, "money", "net"
+            sheet,
+            row,
+            1,
+            f"={totals['Horizon']}-programme_cost",
+            programme.net_gbp,
+            "money",
+            "net",
+            "programme.net_gbp",
         )
         row += 1
         if programme.return_per_pound is not None:
@@ -228,23 +247,36 @@ def summary_figures(
                 programme.return_per_pound,
                 "ratio",
                 "return per pound",
+                "programme.return_per_pound",
             )
             row += 1
-        book.text(sheet, row, 0, "Payback, years after birth (the engine's)")
-        book.text(
+        book.text(sheet, row, 0, "Payback, year after birth (first year paid back)")
+        book.formula(
             sheet,
             row,
             1,
-            f"year {programme.payback_year}"
-            if programme.payback_year
-            else "not within the horizon",
+            "=payback_year",
+            Decimal(programme.payback_year) if programme.payback_year else "not within the horizon",
+            "year",
+            "payback year (summary)",
+            "programme.payback_year",
         )
         row += 1
         calendar = estimate.economics.calendar
         if calendar is not None:
-            book.text(sheet, row, 0, "Payback, council financial year (the engine's)")
-            book.text(sheet, row, 1, calendar.payback_financial_year or "not within the cash flow")
+            book.text(sheet, row, 0, "Payback, council financial year")
+            book.formula(
+                sheet,
+                row,
+                1,
+                "=payback_financial_year",
+                calendar.payback_financial_year or "not within the cash flow",
+                "text",
+                "payback financial year (summary)",
+                "economics.calendar.payback_financial_year",
+            )
             row += 1
+    row = appraisal_rows(book, sheet, estimate, layout, row)
     published = estimate.published
     if published is not None:
         row += 1
@@ -252,11 +284,13 @@ def summary_figures(
         for column, label in enumerate(("Published", "Estimated", "Difference")):
             book.text(sheet, row, column + 1, label, "header")
         row += 1
-        for check in published.checks:
+        for number, check in enumerate(published.checks):
+            live = check.figure in cells
+            key = f"published.checks.{number}"
             book.text(sheet, row, 0, check.figure)
             kind: Kind = "count" if check.figure == "avoided_births" else "money"
             book.number(sheet, row, 1, check.published, kind)
-            if check.figure in cells:
+            if live:
                 book.formula(
                     sheet,
                     row,
@@ -265,6 +299,7 @@ def summary_figures(
                     check.estimated,
                     kind,
                     f"estimated {check.figure}",
+                    f"{key}.estimated",
                 )
             else:  # a claim on its own terms: the engine's figure, with no cell to sum
                 book.number(sheet, row, 2, check.estimated, kind)
@@ -278,13 +313,15 @@ def summary_figures(
                 check.difference,
                 kind,
                 f"published {check.figure}",
+                f"{key}.difference" if live else "",
             )
             row += 1
-    book.text(
+    book.note(
         sheet,
         row + 1,
-        0,
-        "Formulas above sum the Lines sheet; change an input (a named cell) or a line to see "
-        "its effect.",
+        "Every figure above but the published ones (and a claim on its own terms) is a formula "
+        "over the inputs: change an input (a named cell: women, birth rate, programme cost as "
+        "given, discount rate) or a line to see its effect.",
+        5,
     )
     return cells

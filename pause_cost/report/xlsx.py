@@ -25,13 +25,21 @@ from __future__ import annotations
 import io
 
 from pause_cost.report.analyses import analysis_sheets
-from pause_cost.report.book import Check, open_book
+from pause_cost.report.book import Book, Check, open_book, print_setup
 from pause_cost.report.business import business_case_sheet
-from pause_cost.report.cashflow import by_year_sheet, financial_year_sheet, programme_sheet
+from pause_cost.report.cashflow import BY_YEAR, by_year_sheet
+from pause_cost.report.financial_years import FINANCIAL_YEARS, financial_year_sheet
 from pause_cost.report.lines import lines_sheet
 from pause_cost.report.pack import Pack
+from pause_cost.report.programme import NAME as PROGRAMME
+from pause_cost.report.programme import programme_sheet
 from pause_cost.report.sources import assumptions_sheet, sources_sheet
 from pause_cost.report.summary import summary_figures, summary_inputs
+from pause_cost.report.timing import NAME as TIMING
+from pause_cost.report.timing import timing_sheet
+
+WIDE = frozenset(("Lines", "By year", "By financial year", "Timing", "Programme and funders"))
+"""Sheets printed landscape (each fitted to one page across)."""
 
 
 def write(pack: Pack) -> bytes:
@@ -45,22 +53,54 @@ def build(pack: Pack, *, cache: bool = True) -> tuple[bytes, list[Check]]:
     book = open_book(buffer, pack.title, cache=cache)
     workbook = book.workbook
     estimate = pack.estimate
-    lines = workbook.add_worksheet("Lines")
-    summary = workbook.add_worksheet("Summary")
-    summary.activate()
-    summary.set_first_sheet()
-    next_row = summary_inputs(book, summary, pack)
-    line_rows = lines_sheet(book, lines, estimate)
-    summary_figures(book, summary, estimate, line_rows, next_row)
-    by_year_sheet(book, workbook.add_worksheet("By year"), estimate, line_rows)
-    if estimate.economics.calendar is not None:
-        financial_year_sheet(book, workbook.add_worksheet("By financial year"), estimate)
-    programme_sheet(book, workbook.add_worksheet("Programme and funders"), estimate)
+    estimate_sheets(book, pack)
     business_case_sheet(book, workbook, estimate)
     assumptions_sheet(book, workbook.add_worksheet("Assumptions and flags"), estimate)
     sources_sheet(book, workbook.add_worksheet("Sources"), estimate)
     analysis_sheets(book, pack)
-    # Summary first in the tab order; Lines is written first only so formulas can name it.
-    workbook.worksheets_objs.sort(key=lambda sheet: sheet.get_name() != "Summary")
+    for sheet in workbook.worksheets():
+        print_setup(sheet, landscape=sheet.get_name() in WIDE)
     workbook.close()
     return buffer.getvalue(), book.checks
+
+
+def estimate_sheets(book: Book, pack: Pack) -> dict[str, str]:
+    """An estimate's live sheets (Summary, Lines, By year, Timing and By financial year on a
+    calendar, Programme and funders), each named with the book's prefix; returns the
+    Summary's cells of the totals, for a sheet that sums several estimates."""
+    layout = pack.layout
+    if layout is None:
+        raise ValueError(
+            "the workbook needs the compiled case's layout: build the pack with pack()"
+        )
+    estimate = pack.estimate
+    # Every sheet first, so a name defined on one can be scoped to all (a region's council).
+    sheets = {
+        name: book.workbook.add_worksheet(book.sheet_name(name))
+        for name in estimate_sheet_names(pack)
+    }
+    summary = sheets["Summary"]
+    next_row = summary_inputs(book, summary, pack)
+    line_rows = lines_sheet(book, sheets["Lines"], estimate, layout)
+    totals = summary_figures(book, summary, estimate, line_rows, layout, next_row)
+    by_year_sheet(book, sheets[BY_YEAR], estimate, line_rows, layout)
+    if FINANCIAL_YEARS in sheets:
+        timing = timing_sheet(book, sheets[TIMING], layout, line_rows)
+        financial_year_sheet(book, sheets[FINANCIAL_YEARS], estimate, layout, timing)
+    programme_sheet(book, sheets[PROGRAMME], estimate, layout, line_rows)
+    return totals
+
+
+def estimate_sheet_names(pack: Pack) -> tuple[str, ...]:
+    """The sheets :func:`estimate_sheets` writes, in order."""
+    layout = pack.layout
+    calendar = (
+        pack.estimate.economics.calendar is not None and layout is not None and layout.calendar
+    )
+    return (
+        "Summary",
+        "Lines",
+        BY_YEAR,
+        *((FINANCIAL_YEARS, TIMING) if calendar else ()),
+        PROGRAMME,
+    )

@@ -26,6 +26,11 @@ def council_estimate(inputs: Inputs, changes: list[tuple[str, Decimal]]) -> tupl
     return estimate(*changed), said
 
 
+def council_inputs(inputs: Inputs, changes: list[tuple[str, Decimal]]) -> Inputs:
+    """A council's inputs with its local figures applied."""
+    return apply(inputs, changes)[0] if changes else inputs
+
+
 def cost_region(
     region: Region, councils: Sequence[tuple[Council, Inputs, list[tuple[str, Decimal]]]]
 ) -> RegionResult:
