@@ -79,8 +79,8 @@ OUTCOME_LABELS: dict[str, tuple[str, str]] = {
 
 
 def _generic(path: str) -> str:
-    parts = [part for part in path.split(".") if not part.isdigit()]
-    words = [part.removesuffix("_gbp").replace("_", " ") for part in parts]
+    parts = [part for part in path.split(".") if not (part.isascii() and part.isdigit())]
+    words = [part.removesuffix("_gbp").replace("_", " ") for part in parts] or [path]
     return (words[0].capitalize() + (": " + ", ".join(words[1:]) if len(words) > 1 else "")).strip()
 
 
