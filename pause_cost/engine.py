@@ -25,7 +25,7 @@ from pause_cost.core.estimate import (
     practices,
 )
 from pause_cost.core.evaluate import sum_lines
-from pause_cost.core.exact import evaluate_exactly
+from pause_cost.core.exact import evaluate_exactly, line_values
 from pause_cost.core.facts import Facts
 from pause_cost.core.plan import Plan
 from pause_cost.core.published import check_published
@@ -78,7 +78,7 @@ def assemble(
     planned = list(case.cohorts)
     factor = found.factor
     births = _avoided(scenario, planned, factor)
-    sums = sum_lines(plan, found.costed)
+    sums = sum_lines(plan, found.costed, *line_values(case))
     by_year, immediate, horizon = periods(plan, sums)
     lines = line_results(plan, sums)
     running = practices(scenario)

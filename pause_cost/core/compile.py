@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 CLASSIFICATIONS: tuple[Classification, ...] = get_args(Classification)
 """cashable, internal, other_agency: the order of every class column."""
 
-__all__ = ["COUNCIL", "Case", "CostShape", "FunderLines", "Matrix", "compile_case"]
+__all__ = ["COUNCIL", "ByLine", "Case", "CostShape", "FunderLines", "Matrix", "compile_case"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +63,35 @@ class CostShape:
     """Per period: whether the cost names it (a funder's share of it is shown there)."""
     uplift: Decimal | None = None
     """Optimism bias on costs, as the factor the cost was multiplied by (None: none)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ByLine:
+    """The bridge's steps that act on the costs per birth, line by line, not on births."""
+
+    removal: int | None = None
+    """The removal share's index among the bridge's steps (None: not given)."""
+    after_removal: tuple[bool, ...] = ()
+    """Per line: whether it falls at or after the removal decision (the share scales it)."""
+    postponement: int | None = None
+    """The postponement's index among the bridge's steps (None: not given)."""
+    shifts: tuple[tuple[int, Fraction], ...] = ()
+    """A postponed birth's costs, moved later: (whole years, the part of each year's cost that
+    moves by that many years). A delay of ``12q + r`` months moves (12 - r) / 12 of a year's
+    cost ``q`` years on and r / 12 of it ``q + 1`` years on (each year's cost falls evenly over
+    its months); a whole-year delay moves all of it ``q`` years."""
+
+    @property
+    def steps(self) -> frozenset[int]:
+        return frozenset(step for step in (self.removal, self.postponement) if step is not None)
+
+
+def delay_shifts(months: int) -> tuple[tuple[int, Fraction], ...]:
+    """How a delay of ``months`` moves each year's cost (see :attr:`ByLine.shifts`)."""
+    years, rest = divmod(months, 12)
+    if rest == 0:
+        return ((years, Fraction(1)),)
+    return ((years, Fraction(12 - rest, 12)), (years + 1, Fraction(rest, 12)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +126,10 @@ class Case:
     public sector)."""
     cost_prices: CostPrices | None = None
     """How the programme's cost was brought to the savings' price year (None: no cost)."""
+    by_line: ByLine = ByLine()
+    """The removal share and postponement, which act on the lines, not the births. With a
+    postponement every matrix has, after the plan's lines, one more row per line for each
+    shift: the line moved that many years on, within the horizon."""
 
     @property
     def calendar(self) -> bool:
@@ -115,12 +148,19 @@ def compile_case(
     horizon = plan.horizon_years
     lines = plan.lines
 
+    by_line = _by_line(scenario, plan)
+    moves = (0, *(years for years, _ in by_line.shifts))
+
     def matrix(include: tuple[bool, ...], years: int) -> Matrix:
         return tuple(
             tuple(
-                int(included and line.first_year <= year <= min(line.last_year, horizon))
+                int(
+                    included
+                    and line.first_year + moved <= year <= min(line.last_year + moved, horizon)
+                )
                 for year in range(1, years + 1)
             )
+            for moved in moves
             for line, included in zip(lines, include, strict=True)
         )
 
@@ -192,6 +232,7 @@ def compile_case(
         ),
         cost_prices=prices,
         public=() if cost is None else public_lines(plan, matrix),
+        by_line=by_line,
     )
 
 
@@ -200,16 +241,32 @@ def _practices(scenario: Scenario) -> int:
 
 
 def _steps(scenario: Scenario) -> list[tuple[str, bool, Adjustment]]:
-    adjustments = scenario.adjustments
-    if adjustments is None:
-        return []
-    order = (
-        ("removal_share", adjustments.removal_share, False),
-        ("optimism_bias", adjustments.optimism_bias, True),
-        ("deadweight", adjustments.deadweight, True),
-        ("attribution", adjustments.attribution, False),
+    """The bridge's steps given, in the bridge's order (:data:`BRIDGE_ORDER`)."""
+    return [] if scenario.adjustments is None else scenario.adjustments.given()
+
+
+def _by_line(scenario: Scenario, plan: Plan) -> ByLine:
+    """Where the removal share and postponement sit among the steps, the lines at or after
+    the removal decision (by each table's ``coverage.removal_decision``), and the shifts."""
+    names = [name for name, _, _ in _steps(scenario)]
+    removal = names.index("removal_share") if "removal_share" in names else None
+    postponement = names.index("postponement") if "postponement" in names else None
+    before = {
+        table.name: set(table.coverage.removal_decision.before)
+        for table in plan.tables
+        if table.coverage is not None and table.coverage.removal_decision is not None
+    }
+    shifts: tuple[tuple[int, Fraction], ...] = ()
+    if postponement is not None:
+        assert scenario.adjustments is not None
+        assert scenario.adjustments.postponement is not None
+        shifts = delay_shifts(scenario.adjustments.postponement.delay_months)
+    return ByLine(
+        removal=removal,
+        after_removal=tuple(line.stage not in before.get(line.table, ()) for line in plan.lines),
+        postponement=postponement,
+        shifts=shifts,
     )
-    return [(name, takes_off, found) for name, found, takes_off in order if found is not None]
 
 
 def whole_months(scenario: Scenario) -> int:

@@ -270,6 +270,19 @@ class LeftOut(InputModel):
     reason: Text
 
 
+class RemovalDecision(InputModel):
+    """Where the decision to remove falls in a table's journey: the stages before it are
+    costed for every avoided birth, whether or not a removal follows, so a scenario's
+    ``adjustments.removal_share`` scales only the lines at or after it."""
+
+    before: list[Stage] = Field(
+        min_length=1,
+        description="The stages that come before the removal decision (their lines are not "
+        "scaled by the removal share).",
+    )
+    reason: Text = Field(description="Why these stages come before the decision.")
+
+
 class Coverage(InputModel):
     """The stages a table costs and what it leaves out, so that a partial table is never
     mistaken for a whole journey."""
@@ -277,6 +290,11 @@ class Coverage(InputModel):
     stages: list[Stage] = Field(min_length=1, description="The stages its lines cost.")
     left_out: list[LeftOut] = Field(
         default_factory=list, description="What the table does not cost, each with its reason."
+    )
+    removal_decision: RemovalDecision | None = Field(
+        default=None,
+        description="The stages before the removal decision (omitted: every line is at or "
+        "after it, and a removal share scales them all).",
     )
 
 
@@ -351,6 +369,14 @@ class TableFile(InputModel):
         if self.coverage is None:
             return self
         said, costed = set(self.coverage.stages), {line.stage for line in self.lines}
+        decision = self.coverage.removal_decision
+        if decision is not None and set(decision.before) - said:
+            raise at_key(
+                "coverage.removal_decision.before",
+                "{stages}: not among the stages the table costs; allowed: {allowed}",
+                stages=", ".join(sorted(set(decision.before) - said)),
+                allowed=", ".join(self.coverage.stages),
+            )
         if said != costed:
             parts = []
             if costed - said:

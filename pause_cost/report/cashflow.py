@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from pause_cost.report.book import Book
-from pause_cost.report.lines import CLASS, FIRST, LAST, PER_BIRTH, LineRows
+from pause_cost.report.lines import BY_LINE, CLASS, FIRST, LAST, PER_BIRTH, LineRows, by_line_steps
 from pause_cost.results.estimate import Estimate
 
 CASH_COLUMNS = (
@@ -26,14 +26,26 @@ CASH_COLUMNS = (
 def by_year_sheet(book: Book, sheet: Any, estimate: Estimate, lines: LineRows) -> None:
     headers = ("Year after birth", *CASH_COLUMNS)
     book.header_row(sheet, headers, 16)
+    steps = by_line_steps(estimate)
     for index, year in enumerate(estimate.by_year):
         row, r = index + 1, index + 2
         book.number(sheet, row, 0, year.year, "count")
 
         def falling(classification: str, r: int = r) -> str:
+            first, last = lines.column(FIRST), lines.column(LAST)
+            chosen = f'({lines.column(CLASS)}="{classification}")'
+            if steps is None:
+                return (
+                    f"=SUMPRODUCT({chosen}*({first}<=A{r})"
+                    f"*({last}>=A{r})*{lines.column(PER_BIRTH)})*births"
+                )
+            moved = "".join(
+                f"+({cost.part})*(({first}+{cost.years})<=A{r})*(({last}+{cost.years})>=A{r})"
+                for cost in steps[1]
+            )
             return (
-                f'=SUMPRODUCT(({lines.column(CLASS)}="{classification}")*({lines.column(FIRST)}<=A{r})'
-                f"*({lines.column(LAST)}>=A{r})*{lines.column(PER_BIRTH)})*births"
+                f"=SUMPRODUCT({chosen}*{lines.column(BY_LINE)}*{lines.column(PER_BIRTH)}"
+                f"*(({first}<=A{r})*({last}>=A{r}){moved}))*births"
             )
 
         book.formula(

@@ -4,9 +4,11 @@ figures as formulas over them, so every total elsewhere can be a sum over this s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from pause_cost.report.book import Book, cell
+from pause_cost.results.economics import MovedCost
 from pause_cost.results.estimate import Estimate
 
 LINE_COLUMNS = (
@@ -33,6 +35,25 @@ LINE_COLUMNS = (
     ("Assumption", 60),
 )
 CLASS, PER_BIRTH, FIRST, LAST, IMMEDIATE, HORIZON = 4, 10, 11, 12, 15, 16
+BY_LINE = 21
+"""With a removal share or a postponement: the removal share applied to the line (column V)."""
+
+
+def by_line_steps(estimate: Estimate) -> tuple[list[Decimal], list[MovedCost]] | None:
+    """The bridge's line factors and moved costs, where the estimate has either."""
+    bridge = estimate.economics.bridge
+    if bridge is None or not (bridge.line_factors or bridge.moved):
+        return None
+    return bridge.line_factors, bridge.moved
+
+
+def moved_years(moved: list[MovedCost], r: int, period: str) -> str:
+    """The years a line's moved parts fall within ``period``, each x its part, as a formula
+    term (L and M are the line's first and last years)."""
+    return "".join(
+        f"+({cost.part})*MAX(0,MIN(M{r}+{cost.years},{period})-(L{r}+{cost.years})+1)"
+        for cost in moved
+    )
 
 
 @dataclass(frozen=True)
@@ -49,8 +70,21 @@ def lines_sheet(book: Book, sheet: Any, estimate: Estimate) -> LineRows:
         book.text(sheet, 0, column, label, "header")
         sheet.set_column(column, column, width)
     sheet.freeze_panes(1, 2)
+    steps = by_line_steps(estimate)
+    if steps is not None:
+        book.text(sheet, 0, BY_LINE, "Removal share applied", "header")
+        sheet.set_column(BY_LINE, BY_LINE, 10)
     for index, line in enumerate(estimate.lines):
         row = index + 1
+        r = row + 1
+        years = (f"N{r}", f"O{r}")
+        if steps is not None:
+            factors, moved = steps
+            book.number(sheet, row, BY_LINE, factors[index] if factors else Decimal(1), "count")
+            years = (
+                f"V{r}*(N{r}{moved_years(moved, r, 'immediate_years')})",
+                f"V{r}*(O{r}{moved_years(moved, r, 'horizon_years')})",
+            )
         book.text(sheet, row, 0, line.table)
         book.text(sheet, row, 1, line.id)
         book.text(sheet, row, 2, line.item)
@@ -61,7 +95,6 @@ def lines_sheet(book: Book, sheet: Any, estimate: Estimate) -> LineRows:
         book.number(sheet, row, 7, line.quantity_per_child, "count")
         book.number(sheet, row, 8, line.share_of_children, "count")
         book.number(sheet, row, 9, line.uprating_factor, "count")
-        r = row + 1
         book.formula(
             sheet,
             row,
@@ -83,7 +116,7 @@ def lines_sheet(book: Book, sheet: Any, estimate: Estimate) -> LineRows:
             sheet,
             row,
             IMMEDIATE,
-            f"=K{r}*births*N{r}",
+            f"=K{r}*births*{years[0]}",
             line.immediate_gbp,
             "money",
             f"{line.table}/{line.id} immediate",
@@ -92,7 +125,7 @@ def lines_sheet(book: Book, sheet: Any, estimate: Estimate) -> LineRows:
             sheet,
             row,
             HORIZON,
-            f"=K{r}*births*O{r}",
+            f"=K{r}*births*{years[1]}",
             line.horizon_gbp,
             "money",
             f"{line.table}/{line.id} horizon",
