@@ -62,9 +62,14 @@ class Side(Protocol):
     def horizon(self) -> Amounts: ...
 
 
-def cost_plan(plan: Plan, births: Decimal) -> Costed:
-    """A compiled table (or tables) evaluated for a number of births, for comparison."""
-    sums = sum_lines(plan, births)
+def cost_plan(
+    plan: Plan,
+    births: Decimal,
+    by_line: tuple[list[Decimal], tuple[int, ...]] | None = None,
+) -> Costed:
+    """A compiled table (or tables) evaluated for a number of births, for comparison (with a
+    scenario's removal share and postponement, the lines' values and moves they give)."""
+    sums = sum_lines(plan, births) if by_line is None else sum_lines(plan, births, *by_line)
     _, immediate, horizon = periods(plan, sums)
     return Costed(lines=line_results(plan, sums), immediate=immediate, horizon=horizon)
 

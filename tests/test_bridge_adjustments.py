@@ -7,6 +7,7 @@ Every scenario here is 10 women x 0.4 births a year x 2.25 years = 9 births, cou
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -247,3 +248,33 @@ def test_the_workbooks_formulas_carry_the_removal_share_and_postponement(
         1,
         0.8,
     }
+
+
+def test_tables_compared_for_a_scenario_take_its_line_steps(write_yaml: WriteYaml) -> None:
+    """Each table takes the removal share where its own coverage puts the decision, and the
+    postponed births' moved costs, as an estimate would."""
+    lines = (
+        line(id="assess", amount_gbp=200, stage="pre_birth_assessment"),
+        line(id="proceed", amount_gbp=1000, stage="proceedings"),
+    )
+    a = write_yaml(
+        "a.yaml", {"name": "a", "title": "A", "coverage": BEFORE_PROCEEDINGS, "lines": list(lines)}
+    )
+    b = write_yaml("b.yaml", {"name": "b", "title": "B", "lines": list(lines)})
+    _table(write_yaml, *lines)
+    adjustments = {
+        "removal_share": {"share": 0.5, "source": SOURCE},
+        "postponement": {"share": 0.5, "delay_months": 12, "source": SOURCE},
+        "deadweight": {"share": 0.1, "source": SOURCE},
+    }
+    path = write_yaml("s.yaml", {**NINE_BIRTHS, "adjustments": adjustments})
+    result = run("compare", a, b, "--scenario", path, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    # 9 births x 9/10 = 8.1 costed. A: £200 + 1/2 x £1,000 = £700 a birth in year 1, the
+    # postponed half's £700 back in year 2: 8.1 x 700 x (1 - 1/2) = £2,835 over five years.
+    # B (no decision stated): 1/2 x £1,200 = £600 a birth: 8.1 x 600 x 1/2 = £2,430.
+    assert document["a_basis"]["births"] == document["b_basis"]["births"] == 8.1
+    assert document["horizon"]["a"]["total_gbp"] == 2835
+    assert document["horizon"]["b"]["total_gbp"] == 2430
+    assert document["immediate"]["a"]["total_gbp"] == 5670  # 8.1 x 700

@@ -12,15 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pause_cost.core.case import Lines, Ops, Values
-    from pause_cost.core.compile import Case
+    from pause_cost.core.compile import ByLine, Case
 
 
-def line_costs(ops: Ops[Any], case: Case, values: Values[Any]) -> Lines:
+def line_costs(ops: Ops[Any], by_line: ByLine, values: Values[Any]) -> Lines:
     """Each line's cost per birth per year after the removal share (on the lines at or after
     the removal decision) and, with a postponement, the lines again for each shift, at minus
     the postponed share x the part of a year's cost the shift moves: a postponed birth's
     costs, which still fall, later (the case's matrices hold the moved rows)."""
-    by_line = case.by_line
     lines = values.per_birth
     if by_line.removal is not None:
         lines = ops.masked(lines, values.steps[by_line.removal], by_line.after_removal)

@@ -205,7 +205,7 @@ def evaluate_case(
     stages: list[list[N]] = []
     if case.by_line.steps:
         gross = values.per_birth
-        values = replace(values, per_birth=line_costs(ops, case, values))
+        values = replace(values, per_birth=line_costs(ops, case.by_line, values))
         if "council" in parts:
             stages = council_stages(ops, case, values, gross)
     costed = births * factor

@@ -148,7 +148,7 @@ def compile_case(
     horizon = plan.horizon_years
     lines = plan.lines
 
-    by_line = _by_line(scenario, plan)
+    by_line = by_line_of(scenario, plan)
     moves = (0, *(years for years, _ in by_line.shifts))
 
     def matrix(include: tuple[bool, ...], years: int) -> Matrix:
@@ -245,7 +245,7 @@ def _steps(scenario: Scenario) -> list[tuple[str, bool, Adjustment]]:
     return [] if scenario.adjustments is None else scenario.adjustments.given()
 
 
-def _by_line(scenario: Scenario, plan: Plan) -> ByLine:
+def by_line_of(scenario: Scenario, plan: Plan) -> ByLine:
     """Where the removal share and postponement sit among the steps, the lines at or after
     the removal decision (by each table's ``coverage.removal_decision``), and the shifts."""
     names = [name for name, _, _ in _steps(scenario)]

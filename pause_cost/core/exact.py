@@ -26,8 +26,10 @@ from typing import Any
 from pause_cost.core import formulas, timing
 from pause_cost.core.by_line import line_costs
 from pause_cost.core.case import Evaluated, Values, evaluate_case
-from pause_cost.core.compile import Case, CostShape, Matrix
+from pause_cost.core.compile import ByLine, Case, CostShape, Matrix, by_line_of
 from pause_cost.core.discounting import MONEY_PLACES, RATIO_PLACES, rounded
+from pause_cost.core.plan import Plan
+from pause_cost.model.scenario import Scenario
 from pause_cost.money import round_half_up, to_decimal
 
 ZERO = Decimal(0)
@@ -145,9 +147,30 @@ def line_values(case: Case) -> tuple[list[Decimal], tuple[int, ...]]:
     """Each line's cost per birth per year at the case's own values after the removal share
     (and, with a postponement, the moved lines after them), and the years each block of lines
     is moved: what :func:`pause_cost.core.evaluate.sum_lines` sums line by line."""
-    values = point_values(case)
-    moves = (0, *(years for years, _ in case.by_line.shifts))
-    return list(line_costs(ExactOps(), case, values)), moves
+    return _by_line_values(case.by_line, point_values(case))
+
+
+def plan_line_values(scenario: Scenario, plan: Plan) -> tuple[list[Decimal], tuple[int, ...]]:
+    """As :func:`line_values`, for a plan costed with a scenario's adjustments but not its
+    case (a table compared at the scenario's births)."""
+    given = [] if scenario.adjustments is None else scenario.adjustments.given()
+    values: Values[Decimal] = Values(
+        per_birth=[line.per_birth_per_year_gbp for line in plan.lines],
+        women=[],
+        rates=[],
+        observed=[],
+        steps=[to_decimal(step.share) for _, _, step in given],
+        cost=None,
+        discounts=None,
+    )
+    return _by_line_values(by_line_of(scenario, plan), values)
+
+
+def _by_line_values(
+    by_line: ByLine, values: Values[Decimal]
+) -> tuple[list[Decimal], tuple[int, ...]]:
+    moves = (0, *(years for years, _ in by_line.shifts))
+    return list(line_costs(ExactOps(), by_line, values)), moves
 
 
 def line_factors(case: Case) -> list[Decimal]:
