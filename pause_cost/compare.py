@@ -62,10 +62,17 @@ class Side(Protocol):
     def horizon(self) -> Amounts: ...
 
 
-def cost_plan(plan: Plan, births: Decimal) -> Costed:
-    """A compiled table (or tables) evaluated for a number of births, for comparison."""
-    _, immediate, horizon = periods(plan, year_sums(plan, births))
-    return Costed(lines=line_results(line_sums(plan, births)), immediate=immediate, horizon=horizon)
+def cost_plan(
+    plan: Plan,
+    births: Decimal,
+    by_line: tuple[list[Decimal], tuple[int, ...]] | None = None,
+) -> Costed:
+    """A compiled table (or tables) evaluated for a number of births, for comparison (with a
+    scenario's removal share and postponement, the lines' values and moves they give)."""
+    values, moves = (None, (0,)) if by_line is None else by_line
+    _, immediate, horizon = periods(plan, year_sums(plan, births, values, moves))
+    lines = line_results(line_sums(plan, births, values, moves))
+    return Costed(lines=lines, immediate=immediate, horizon=horizon)
 
 
 def _groups(lines: Iterable[LineResult], by: Grouping) -> dict[str, list[LineResult]]:

@@ -26,7 +26,7 @@ from pause_cost.core.estimate import (
     practices,
 )
 from pause_cost.core.evaluate import line_sums
-from pause_cost.core.exact import evaluate_exactly
+from pause_cost.core.exact import evaluate_exactly, line_values
 from pause_cost.core.facts import Facts
 from pause_cost.core.plan import Plan
 from pause_cost.core.published import check_published
@@ -92,7 +92,7 @@ def assemble(
         costed=None if found.factor == 1 else found.costed,
     )
     by_year, immediate, horizon = periods(plan, found.by_year)
-    lines = line_results(line_sums(plan, found.costed))
+    lines = line_results(line_sums(plan, found.costed, *line_values(case)))
     running = practices(scenario)
     costed = programme(scenario.programme_cost, horizon.total_gbp, by_year, running)
     uplift = case.cost is not None and case.cost.uplift is not None

@@ -348,7 +348,9 @@ def test_the_bridge_takes_each_adjustment_off_in_turn(write_yaml: WriteYaml) -> 
     ]
     assert bridge.net_gbp == result.horizon.total_gbp == 3600
     assert result.avoided_births.counted == 9
-    assert result.avoided_births.costed == D("3.6")
+    # The removal share acts on the lines (here the one line, at the removal decision), not
+    # on the births: births costed are 9 x (1 - 0.2) = 7.2, each at £1,000 x 0.5 = £500.
+    assert result.avoided_births.costed == D("7.2")
     codes = [flag.code for flag in result.flags]
     assert "adjustments_applied" in codes
     assert "removal_share_assumed" not in codes
@@ -638,7 +640,13 @@ def test_compare_counts_the_births_costed_after_adjustments(write_yaml: WriteYam
     result = run("compare", plain, halved, "-f", "json")
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
-    assert (document["a_basis"]["births"], document["b_basis"]["births"]) == (9, 4.5)
+    # The removal share acts on the lines at or after the removal decision (this one line),
+    # not on the births costed: 9 births each side, b's avoidance 9 x £1,000 x 0.5 = £4,500.
+    assert (document["a_basis"]["births"], document["b_basis"]["births"]) == (9, 9)
+    assert (document["horizon"]["a"]["total_gbp"], document["horizon"]["b"]["total_gbp"]) == (
+        9000,
+        4500,
+    )
 
 
 def test_the_rounding_flag_speaks_of_the_rounding_not_the_netting() -> None:

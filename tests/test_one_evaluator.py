@@ -42,7 +42,14 @@ EXAMPLES: list[bool] = []
 
 LINES = [
     line(id="a", amount_gbp=1000, first_year=1, last_year=1),
-    line(id="b", amount_gbp=300, classification="internal", first_year=1, last_year=3),
+    line(
+        id="b",
+        amount_gbp=300,
+        classification="internal",
+        first_year=1,
+        last_year=3,
+        stage="pre_birth_assessment",
+    ),
     line(
         id="c",
         amount_gbp=500,
@@ -62,7 +69,20 @@ LINE_INPUTS = [
         ("share_of_children", 0, 1),
     )
 ]
-BRIDGE = ["removal_share", "optimism_bias", "deadweight", "attribution"]
+BRIDGE = [
+    "removal_share",
+    "postponement",
+    "deadweight",
+    "displacement",
+    "leakage",
+    "attribution",
+    "optimism_bias",
+]
+COVERAGE = {
+    "stages": ["pre_birth_assessment", "proceedings"],
+    "removal_decision": {"before": ["pre_birth_assessment"], "reason": "a test"},
+}
+"""Line b comes before the removal decision: the removal share leaves it whole."""
 SCENARIO_INPUTS = [
     ("cohorts.0.birth_rate_per_woman_per_year", 0, 1),
     ("cohorts.1.birth_rate_per_woman_per_year", 0, 1),
@@ -72,10 +92,17 @@ SCENARIO_INPUTS = [
 ]
 
 
+DELAY = {"postponement": {"delay_months": 18}}
+"""Postponed births fall 18 months later: half of each year's cost moves one year, half two."""
+
+
 def scenario(folder: Path, calendar: bool) -> Path:
-    """Two cohorts (one with births observed), every bridge step, a cost, discounting and two
-    funders; on a calendar or in years after birth."""
-    (folder / "t.yaml").write_text(dump_yaml({"name": "t", "title": "T", "lines": LINES}))
+    """Two cohorts (one with births observed), every bridge step (a line before the removal
+    decision; a postponement), a cost, discounting and two funders; on a calendar or in years
+    after birth."""
+    (folder / "t.yaml").write_text(
+        dump_yaml({"name": "t", "title": "T", "coverage": COVERAGE, "lines": LINES})
+    )
     cohorts: list[dict[str, Any]] = [
         {"women_open": 20, "birth_rate_per_woman_per_year": 0.33, "source": SOURCE},
         {
@@ -103,7 +130,9 @@ def scenario(folder: Path, calendar: bool) -> Path:
         "cohorts": cohorts,
         "unit_costs": ["t.yaml"],
         "avoided_births_counting": "round_half_up",
-        "adjustments": {name: {"share": 0.9, "source": SOURCE} for name in BRIDGE},
+        "adjustments": {
+            name: {"share": 0.9, "source": SOURCE, **DELAY.get(name, {})} for name in BRIDGE
+        },
         # Cash on the calendar (converted year by year with the GDP deflator); without one,
         # real at the lines' price year.
         "programme_cost": {

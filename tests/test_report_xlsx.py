@@ -39,6 +39,19 @@ def close(value: Any, expected: Decimal | str, kind: str) -> bool:
     return abs(float(value) - float(expected)) <= TOLERANCE[kind]
 
 
+def wrong_cells(checks: list[Any], values: Any) -> list[tuple[Any, ...]]:
+    """Each checked formula whose recalculated value is not the engine's figure."""
+    return [
+        (check.sheet, check.row + 1, check.column + 1, check.what, cell, check.expected)
+        for check in checks
+        if not close(
+            (cell := values[check.sheet].cell(check.row + 1, check.column + 1).value),
+            check.expected,
+            check.kind,
+        )
+    ]
+
+
 @pytest.fixture(scope="module")
 def recalculated_books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """Each case's workbook, written with no cached results, and Calc's recalculation of it."""
@@ -63,17 +76,7 @@ def test_every_formula_recalculated_by_calc_equals_the_engine(
     recalculated_books: dict[str, Any], name: str
 ) -> None:
     _, checks, _, calculated = recalculated_books[name]
-    values = openpyxl.load_workbook(calculated, data_only=True)
-    wrong = [
-        (check.sheet, check.row + 1, check.column + 1, check.what, cell, check.expected)
-        for check in checks
-        if not close(
-            (cell := values[check.sheet].cell(check.row + 1, check.column + 1).value),
-            check.expected,
-            check.kind,
-        )
-    ]
-    assert wrong == []
+    assert wrong_cells(checks, openpyxl.load_workbook(calculated, data_only=True)) == []
     assert len(checks) > 20
 
 

@@ -21,7 +21,7 @@ import yaml
 from pause_cost.api import pack as build_pack
 from pause_cost.report import xlsx
 from pause_cost.report.book import Check
-from tests.conftest import SCENARIOS, run
+from tests.conftest import REPO, SCENARIOS, run
 from tests.spreadsheet import recalculated_all
 from tests.test_report_xlsx import close
 
@@ -38,7 +38,15 @@ DERIVED = ("calendar-without-discounting", "discounted-without-calendar")
 """Two shipped scenarios varied (written by :func:`scenarios`): the calendar case with no
 discounting; the pilot-cost case discounted on years after birth, its cost an illustrative
 £200,000 a year for 3 years in 2016/17 prices (the savings' price year, so no deflator)."""
-ALL = CASES + DERIVED
+BRIDGE = REPO / "tests" / "data" / "bridge"
+BRIDGED = {
+    "rotherham-2020-postponed": "rotherham-2020-postponed.yaml",
+    "bottom-up-bridge": "bottom-up-bridge.yaml",
+}
+"""Bridges that act on the lines (tests/data/bridge): the calendar case with three in ten
+births postponed 18 months (the Timing sheet's cost per birth carries the moved parts), and the
+bottom-up table with a removal share by stage and every other step."""
+ALL = CASES + DERIVED + tuple(BRIDGED)
 
 NONE_READS = {
     "programme.payback_year": "not within the horizon",
@@ -113,6 +121,7 @@ def scenarios(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Each case's scenario file: the shipped ones, and the two varied ones written here."""
     folder = tmp_path_factory.mktemp("scenarios")
     found = {name: SCENARIOS / f"{name}.yaml" for name in CASES}
+    found.update({name: BRIDGE / file for name, file in BRIDGED.items()})
     calendar = yaml.safe_load(found[CALENDAR].read_text(encoding="utf-8"))
     del calendar["discounting"]
     pilot = yaml.safe_load(

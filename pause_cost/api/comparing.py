@@ -16,6 +16,7 @@ from pause_cost.compare import (
     side_warnings,
 )
 from pause_cost.core.estimate import adjustment_factor, avoided_births
+from pause_cost.core.exact import plan_line_values
 from pause_cost.core.flags import another_nation_message, of_another_nation
 from pause_cost.core.plan import compile_tables
 from pause_cost.engine import estimate
@@ -57,6 +58,7 @@ def compare_references(
         )
     if not (isinstance(first, LoadedTable) and isinstance(second, LoadedTable)):
         raise InputError.single("compare", "give two tables or two scenarios, not one of each")
+    base = None
     if scenario is not None:
         # The scenario's cohort, periods and line overrides; its own tables are not costed.
         base = inputs.load_scenario(scenario)
@@ -80,10 +82,10 @@ def compare_references(
             horizon_years=horizon_years,
             overrides=overrides,
         )
-        costed = cost_plan(plan, births)
+        costed = cost_plan(plan, births, None if base is None else plan_line_values(base, plan))
         sides.append(costed)
         bases.append(plan_basis(plan, costed, births, counting))
-    nation = base.nation if scenario is not None else None
+    nation = base.nation if base is not None else None
     return compare(
         sides[0],
         sides[1],

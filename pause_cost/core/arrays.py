@@ -117,6 +117,15 @@ class ArrayOps:
             for weight in shape.weights
         ]
 
+    def masked(self, lines: Array, factor: Any, mask: Sequence[bool]) -> Any:
+        values = np.asarray(lines, dtype=np.float64)
+        return np.where(np.asarray(mask, dtype=bool), values * _column(factor), values)
+
+    def joined(self, lines: Array, factors: Sequence[Any]) -> Any:
+        values = np.asarray(lines, dtype=np.float64)
+        parts = np.broadcast_arrays(values, *(values * _column(factor) for factor in factors))
+        return np.concatenate(parts, axis=-1)
+
     def round_half_up(self, value: Any) -> Any:
         return np.floor(value + 0.5 + HALF_WAY * np.maximum(1.0, np.abs(value)))
 

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from pause_cost.core import formulas
+from pause_cost.core.by_line import council_stages, line_costs
 from pause_cost.core.compile import Case, CostShape, FunderLines, Matrix
 from pause_cost.core.timing import CohortTiming
 
@@ -64,6 +65,12 @@ class Ops(Protocol[N]):
 
     def spread(self, value: N, shape: CostShape) -> list[N]:
         """The programme's cost by period: ``value`` x each weight (/ the divisor)."""
+
+    def masked(self, lines: Lines, factor: N, mask: Sequence[bool]) -> Lines:
+        """The lines, those where ``mask`` is True multiplied by ``factor``."""
+
+    def joined(self, lines: Lines, factors: Sequence[N]) -> Lines:
+        """The lines, followed by the lines x each factor in turn (more lines, in order)."""
 
     def round_half_up(self, value: N) -> N: ...
 
@@ -136,7 +143,8 @@ class Evaluated(Generic[N]):
     horizon_total: N
     """The council's (cashable + internal)."""
     per_birth_council: list[N]
-    """What one avoided birth saves the council in each year after it."""
+    """What one avoided birth saves the council in each year after it (after the removal
+    share and postponement, which act on the lines)."""
     cash: list[list[N]] | None
     """On a calendar, per class: cost avoided by financial year (the avoided cash's span)."""
     council_by_period: list[N]
@@ -154,6 +162,9 @@ class Evaluated(Generic[N]):
     public: list[Funded[N]] = field(default_factory=list)
     """The public sector's position (every agency's lines but transfers, the whole cost), then
     the transfers between public bodies (their lines, no cost); empty without a cost."""
+    per_birth_council_stages: list[list[N]] = field(default_factory=list)
+    """With a removal share or a postponement: what one avoided birth saves the council in
+    each year after it, gross, then after the removal share (for the bridge)."""
 
 
 EVERYTHING = frozenset(("cash", "present_value", "funders", "council"))
@@ -182,13 +193,23 @@ def evaluate_case(
         for found, observed in zip(counted, values.observed, strict=True)
     ]
     births = _total(ops, avoided)
+    by_line = case.by_line
     factor = formulas.bridge_factor(
         ops.one,
         [
             (step, takes_off)
-            for step, (_, takes_off, _) in zip(values.steps, case.bridge, strict=True)
+            for index, (step, (_, takes_off, _)) in enumerate(
+                zip(values.steps, case.bridge, strict=True)
+            )
+            if index not in by_line.steps
         ],
     )
+    stages: list[list[N]] = []
+    if case.by_line.steps:
+        gross = values.per_birth
+        values = replace(values, per_birth=line_costs(ops, case.by_line, values))
+        if "council" in parts:
+            stages = council_stages(ops, case, values, gross)
     costed = births * factor
     columns = ops.scaled_sums(values.per_birth, costed, case.classes)
     by_year = [[column[year] for column in columns] for year in range(case.horizon_years)]
@@ -266,6 +287,7 @@ def evaluate_case(
             if "funders" in parts and "cash" in parts
             else []
         ),
+        per_birth_council_stages=stages,
     )
 
 

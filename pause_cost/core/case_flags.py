@@ -68,9 +68,9 @@ def adjustments_applied(facts: Facts) -> Flag | None:
     steps = ", ".join(f"{step.name} x{step.factor}" for step in case.bridge.steps)
     return Flag(
         code="adjustments_applied",
-        message=f"Cost avoidance is net of adjustments ({steps}): every figure is "
-        f"{case.bridge.factor} of gross; see the gross-to-net bridge."
-        + (f" Judgements, not sourced: {', '.join(judged)}." if judged else ""),
+        message=f"Cost avoidance is net of adjustments ({steps}): the council's avoidance "
+        f"over the horizon is {case.bridge.share_of_gross} of gross; see the gross-to-net "
+        "bridge." + (f" Judgements, not sourced: {', '.join(judged)}." if judged else ""),
     )
 
 

@@ -12,12 +12,15 @@ Pure: no files, no printing, no clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, get_args
 
 from pause_cost.core import formulas, timing
+from pause_cost.core.by_line import ByLine as ByLine
+from pause_cost.core.by_line import bridge_steps, by_line_of
+from pause_cost.core.by_line import delay_shifts as delay_shifts
 from pause_cost.core.cohorts import PlannedCohort, cohorts, counting_years, window_months
 from pause_cost.core.discounting import rates_by_year
 from pause_cost.core.funding import COUNCIL, FunderLines, Matrix, funder_lines, public_lines
@@ -43,6 +46,7 @@ CLASSIFICATIONS: tuple[Classification, ...] = get_args(Classification)
 
 __all__ = [
     "COUNCIL",
+    "ByLine",
     "Case",
     "CostShape",
     "FunderLines",
@@ -108,31 +112,44 @@ class Case:
     public sector)."""
     cost_prices: CostPrices | None = None
     """How the programme's cost was brought to the savings' price year (None: no cost)."""
+    by_line: ByLine = field(default_factory=ByLine)
+    """The removal share and postponement, which act on the lines, not the births. With a
+    postponement every matrix has, after the plan's lines, one more row per line for each
+    shift: the line moved that many years on, within the horizon."""
 
     @property
     def calendar(self) -> bool:
         return self.timings is not None
 
 
-def falling_years(plan: Plan, include: tuple[bool, ...], years: int) -> Matrix:
+def falling_years(
+    plan: Plan, include: tuple[bool, ...], years: int, moves: tuple[int, ...] = (0,)
+) -> Matrix:
     """Per line, per year 1..``years`` after birth: 1 where the line is included and falls in
-    that year (within the horizon), else 0."""
+    that year (within the horizon), else 0; with ``moves`` after the first (0), the lines again,
+    each moved that many years on (a postponed birth's costs)."""
     horizon = plan.horizon_years
     return tuple(
         tuple(
-            int(included and line.first_year <= year <= min(line.last_year, horizon))
+            int(
+                included and line.first_year + moved <= year <= min(line.last_year + moved, horizon)
+            )
             for year in range(1, years + 1)
         )
+        for moved in moves
         for line, included in zip(plan.lines, include, strict=True)
     )
 
 
-def class_matrices(plan: Plan) -> tuple[Matrix, ...]:
+def class_matrices(plan: Plan, moves: tuple[int, ...] = (0,)) -> tuple[Matrix, ...]:
     """The years each line falls in, one matrix per class (cashable, internal, other
     agencies): what the case sums cost avoided by year and class over."""
     return tuple(
         falling_years(
-            plan, tuple(line.classification == name for line in plan.lines), plan.horizon_years
+            plan,
+            tuple(line.classification == name for line in plan.lines),
+            plan.horizon_years,
+            moves,
         )
         for name in CLASSIFICATIONS
     )
@@ -150,8 +167,11 @@ def compile_case(
     horizon = plan.horizon_years
     lines = plan.lines
 
+    by_line = by_line_of(scenario, plan)
+    moves = (0, *(years for years, _ in by_line.shifts))
+
     def matrix(include: tuple[bool, ...], years: int) -> Matrix:
-        return falling_years(plan, include, years)
+        return falling_years(plan, include, years, moves)
 
     timed = bool(planned) and all(cohort.start is not None for cohort in planned)
     timings = _timings(scenario, planned, horizon) if timed else None
@@ -202,7 +222,7 @@ def compile_case(
         cohorts=planned,
         horizon_years=horizon,
         immediate_years=plan.immediate_years,
-        classes=class_matrices(plan),
+        classes=class_matrices(plan, moves),
         council=matrix(tuple(line.classification in COUNCIL for line in lines), horizon),
         window_years=counting_years(scenario),
         rounding=scenario.avoided_births_counting == "round_half_up",
@@ -219,6 +239,7 @@ def compile_case(
         ),
         cost_prices=prices,
         public=() if cost is None else public_lines(plan, matrix),
+        by_line=by_line,
     )
 
 
@@ -227,16 +248,8 @@ def _practices(scenario: Scenario) -> int:
 
 
 def _steps(scenario: Scenario) -> list[tuple[str, bool, Adjustment]]:
-    adjustments = scenario.adjustments
-    if adjustments is None:
-        return []
-    order = (
-        ("removal_share", adjustments.removal_share, False),
-        ("optimism_bias", adjustments.optimism_bias, True),
-        ("deadweight", adjustments.deadweight, True),
-        ("attribution", adjustments.attribution, False),
-    )
-    return [(name, takes_off, found) for name, found, takes_off in order if found is not None]
+    """The bridge's steps given, in the bridge's order (:data:`BRIDGE_ORDER`)."""
+    return bridge_steps(scenario)
 
 
 def whole_months(scenario: Scenario) -> int:

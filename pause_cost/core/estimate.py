@@ -18,6 +18,7 @@ from pause_cost.core import formulas
 from pause_cost.core.cohorts import PlannedCohort, births_label, cohorts, window_years
 from pause_cost.core.evaluate import LineSums, YearSums
 from pause_cost.core.plan import Plan, compile_tables
+from pause_cost.model.economics import BY_LINE
 from pause_cost.model.scenario import Scenario
 from pause_cost.model.tables import UnitCostTable
 from pause_cost.money import to_decimal
@@ -79,12 +80,13 @@ def births_summary(
 
 
 def adjustment_factor(scenario: Scenario) -> Decimal:
-    """The product of the bridge's adjustments (1 when the scenario asks for none)."""
+    """The product of the bridge's adjustments on births (1 when the scenario asks for none);
+    the removal share and postponement act on the lines (:func:`plan_line_values`)."""
     adjustments = scenario.adjustments
     if adjustments is None:
         return ONE
     factor: Decimal = formulas.bridge_factor(
-        ONE, [(step, False) for _, step, _ in adjustments.steps()]
+        ONE, [(step, False) for name, step, _ in adjustments.steps() if name not in BY_LINE]
     )
     return factor
 

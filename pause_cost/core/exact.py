@@ -24,9 +24,12 @@ from math import lcm
 from typing import Any
 
 from pause_cost.core import formulas, timing
+from pause_cost.core.by_line import ByLine, by_line_of, line_costs
 from pause_cost.core.case import Evaluated, Values, evaluate_case
 from pause_cost.core.compile import Case, CostShape, Matrix
 from pause_cost.core.discounting import MONEY_PLACES, RATIO_PLACES, rounded
+from pause_cost.core.plan import Plan
+from pause_cost.model.scenario import Scenario
 from pause_cost.money import round_half_up, to_decimal
 
 ZERO = Decimal(0)
@@ -85,6 +88,14 @@ class ExactOps:
         )
         return [ZERO if weight is None else next(parts) for weight in shape.weights]
 
+    def masked(
+        self, lines: Sequence[Decimal], factor: Decimal, mask: Sequence[bool]
+    ) -> list[Decimal]:
+        return [value * factor if on else value for value, on in zip(lines, mask, strict=True)]
+
+    def joined(self, lines: Sequence[Decimal], factors: Sequence[Decimal]) -> list[Decimal]:
+        return [*lines, *(value * factor for factor in factors for value in lines)]
+
     def round_half_up(self, value: Decimal) -> Decimal:
         return round_half_up(value)
 
@@ -130,3 +141,55 @@ def point_values(case: Case) -> Values[Decimal]:
 def evaluate_exactly(case: Case) -> Evaluated[Decimal]:
     """Every outcome of the case at its own values, exactly."""
     return evaluate_case(ExactOps(), case, point_values(case))
+
+
+def line_values(case: Case) -> tuple[list[Decimal], tuple[int, ...]]:
+    """Each line's cost per birth per year at the case's own values after the removal share
+    (and, with a postponement, the moved lines after them), and the years each block of lines
+    is moved: what :func:`pause_cost.core.evaluate.sum_lines` sums line by line."""
+    return _by_line_values(case.by_line, point_values(case))
+
+
+def plan_line_values(scenario: Scenario, plan: Plan) -> tuple[list[Decimal], tuple[int, ...]]:
+    """As :func:`line_values`, for a plan costed with a scenario's adjustments but not its
+    case (a table compared at the scenario's births)."""
+    given = [] if scenario.adjustments is None else scenario.adjustments.given()
+    values: Values[Decimal] = Values(
+        per_birth=[line.per_birth_per_year_gbp for line in plan.lines],
+        women=[],
+        rates=[],
+        observed=[],
+        steps=[to_decimal(step.share) for _, _, step in given],
+        cost=None,
+        discounts=None,
+    )
+    return _by_line_values(by_line_of(scenario, plan), values)
+
+
+def _by_line_values(
+    by_line: ByLine, values: Values[Decimal]
+) -> tuple[list[Decimal], tuple[int, ...]]:
+    moves = (0, *(years for years, _ in by_line.shifts))
+    return list(line_costs(ExactOps(), by_line, values)), moves
+
+
+def line_factors(case: Case) -> list[Decimal]:
+    """With a removal share, per line: the share at or after the removal decision, else 1."""
+    step = case.by_line.removal
+    if step is None:
+        return []
+    share = point_values(case).steps[step]
+    return [share if after else ONE for after in case.by_line.after_removal]
+
+
+def moved_parts(case: Case) -> list[tuple[int, Decimal]]:
+    """With a postponement, each shift's years and part: what the lines' costs per birth are
+    multiplied by, moved that many years later (as :func:`line_costs` moves them)."""
+    step = case.by_line.postponement
+    if step is None:
+        return []
+    share = point_values(case).steps[step]
+    return [
+        (years, (ZERO - share) * (Decimal(part.numerator) / part.denominator))
+        for years, part in case.by_line.shifts
+    ]

@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pause_cost.core.exact import line_factors, moved_parts
 from pause_cost.economics.setting import Setting
+from pause_cost.model.economics import BY_LINE
 from pause_cost.model.scenario import Scenario
-from pause_cost.results.economics import Bridge, BridgeStep, ExPost
+from pause_cost.money import round_half_up, to_decimal
+from pause_cost.results.economics import Bridge, BridgeStep, ExPost, MovedCost
 
 ZERO = Decimal(0)
+ONE = Decimal(1)
+
+RATIO_PLACES = 6
+"""A share or factor of the bridge derived from its amounts is shown to 6 places."""
 
 ROUTE_NOTE = (
     "The routes count different things: the per-woman route counts births the women on the "
@@ -28,18 +35,39 @@ def per_birth_horizon(setting: Setting) -> Decimal:
     return sum(setting.evaluated.per_birth_council, ZERO)
 
 
+def gross_per_birth_horizon(setting: Setting) -> Decimal:
+    """What one avoided birth would save the council over the horizon before the removal
+    share and postponement, which act on the lines (the same as :func:`per_birth_horizon`
+    where neither is given)."""
+    stages = setting.evaluated.per_birth_council_stages
+    return sum(stages[0], ZERO) if stages else per_birth_horizon(setting)
+
+
 def _births(setting: Setting) -> Decimal:
     return setting.evaluated.births
 
 
 def bridge(scenario: Scenario, setting: Setting) -> Bridge | None:
-    if scenario.adjustments is None or not scenario.adjustments.steps():
+    """Gross avoidance to net, step by step in the bridge's order (GMCA's: see
+    :data:`pause_cost.model.economics.BRIDGE_ORDER`). The removal share and postponement act
+    on the costs per birth (the lines at or after the removal decision; a postponed birth's
+    costs moved later), so their factor is what they leave of the council's avoidance; the
+    rest multiply the births costed."""
+    if scenario.adjustments is None or not scenario.adjustments.given():
         return None
-    gross = per_birth_horizon(setting) * _births(setting)
-    running = gross
+    births = _births(setting)
+    stages = setting.evaluated.per_birth_council_stages
+    per_birth = [sum(stage, ZERO) for stage in stages] + [per_birth_horizon(setting)]
+    gross = running = per_birth[0] * births
     steps = []
-    for name, factor, adjustment in scenario.adjustments.steps():
-        after = running * factor
+    for name, takes_off, adjustment in scenario.adjustments.given():
+        share = to_decimal(adjustment.share)
+        factor = ONE - share if takes_off else share
+        if name in BY_LINE:
+            after = (per_birth[1] if name == "removal_share" else per_birth[-1]) * births
+            factor = _places(after / running) if running else factor
+        else:
+            after = running * factor
         steps.append(
             BridgeStep(
                 name=name,
@@ -51,7 +79,20 @@ def bridge(scenario: Scenario, setting: Setting) -> Bridge | None:
             )
         )
         running = after
-    return Bridge(gross_gbp=gross, steps=steps, net_gbp=running, factor=setting.factor)
+    return Bridge(
+        gross_gbp=gross,
+        steps=steps,
+        net_gbp=running,
+        factor=setting.factor,
+        share_of_gross=_places(running / gross) if gross else ONE,
+        line_factors=line_factors(setting.case),
+        moved=[MovedCost(years=years, part=part) for years, part in moved_parts(setting.case)],
+    )
+
+
+def _places(ratio: Decimal) -> Decimal:
+    """A ratio shown in the bridge, to 6 places (the amounts beside it are exact)."""
+    return round_half_up(ratio, RATIO_PLACES)
 
 
 def ex_post(setting: Setting) -> ExPost | None:

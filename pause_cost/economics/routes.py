@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from pause_cost.core.cohorts import window_months
 from pause_cost.core.compile import running_months
-from pause_cost.economics.adjustments import ROUTE_NOTE, per_birth_horizon
+from pause_cost.economics.adjustments import ROUTE_NOTE, gross_per_birth_horizon
 from pause_cost.economics.setting import Setting
 from pause_cost.model.scenario import Scenario
 from pause_cost.money import to_decimal
@@ -53,7 +53,7 @@ def routes(scenario: Scenario, setting: Setting) -> Routes | None:
     route = scenario.evaluation_route
     if route is None:
         return None
-    per_birth = per_birth_horizon(setting)
+    per_birth = gross_per_birth_horizon(setting)
     cost = setting.programme.cost_gbp
     births = setting.evaluated.births  # gross of the bridge, as the evaluation's count is
     span = window_months(scenario) + INFANT_MONTHS

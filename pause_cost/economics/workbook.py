@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from pause_cost.core.case import Evaluated
 from pause_cost.core.compile import Case
-from pause_cost.core.exact import ExactOps
+from pause_cost.core.exact import ExactOps, line_values
 from pause_cost.core.timing import financial_year_start
 from pause_cost.results.workbook import CohortWeights, CostLayout, Layout
 
@@ -28,8 +28,11 @@ def layout(
     ``rates``: the discount rate in per cent for years 1, 2, ... of the periods;
     ``year_costs``: the programme's cost by year after birth, as the estimate gives it)."""
     ops = ExactOps()
-    per_birth = [line.per_birth_per_year_gbp for line in case.plan.lines]
+    # After a removal share and with a postponement's moved lines: what the Lines sheet's
+    # column V and moved parts give, year by year.
+    per_birth, _ = line_values(case)
     columns = [ops.line_sums(per_birth, matrix) for matrix in case.classes]
+    count = len(case.plan.lines)
     cohorts: list[CohortWeights] = []
     if case.timings is not None:
         first = financial_year_start(case.periods[0])
@@ -65,7 +68,7 @@ def layout(
             (sum(row[: case.immediate_years]), sum(row))
             for row in (
                 tuple(max(column) for column in zip(*rows, strict=True))
-                for rows in zip(*case.classes, strict=True)
+                for rows in list(zip(*case.classes, strict=True))[:count]
             )
         ),
         cost=_cost(case, found),
@@ -77,7 +80,8 @@ def layout(
             Decimal(factor.numerator) / Decimal(factor.denominator) for factor in case.discounts
         ),
         funders=tuple(
-            (funder.name, tuple(int(any(row)) for row in funder.lines)) for funder in case.funders
+            (funder.name, tuple(int(any(row)) for row in funder.lines[:count]))
+            for funder in case.funders
         ),
     )
 

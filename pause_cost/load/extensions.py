@@ -221,8 +221,15 @@ def _coverage(base: UnitCostTable, extension: TableExtension, lines: list[Line])
         return None
     items = {line.id: line.item for line in base.lines}
     stages = {line.stage for line in lines}
+    decision = base.coverage.removal_decision
+    if decision is not None and not stages & set(decision.before):
+        decision = None  # the extension removed every line before the decision
+    elif decision is not None:
+        kept = [stage for stage in decision.before if stage in stages]
+        decision = decision.model_copy(update={"before": kept})
     return Coverage(
         stages=[stage for stage in get_args(Stage) if stage in stages],
+        removal_decision=decision,
         left_out=[
             *base.coverage.left_out,
             *(

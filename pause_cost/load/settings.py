@@ -31,7 +31,9 @@ def load_with_text(path: Path, changes: list[tuple[str, str]]) -> tuple[Inputs, 
     problems: list[Problem] = []
     said: list[str] = []
     for name, text in changes:
-        keys: list[str | int] = [int(p) if p.isdigit() else p for p in name.split(".")]
+        keys: list[str | int] = [
+            int(p) if p.isascii() and p.isdigit() else p for p in name.split(".")
+        ]
         where = document.marks.locate(tuple(keys))
         parent: Any = data
         for key in keys[:-1]:

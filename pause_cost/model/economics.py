@@ -143,37 +143,89 @@ class CostUplift(Sourced):
     mitigation: Text | None = None
 
 
+class Postponement(Adjustment):
+    """A share of avoided births delayed, not avoided: each such birth still happens,
+    ``delay_months`` later, and its costs fall then. Within the horizon (counted in years after
+    the birth the programme put off) only what the delay moves past the horizon is avoided."""
+
+    delay_months: int = Field(
+        ge=1,
+        le=360,
+        description="Months by which a postponed birth (and every cost after it) is delayed.",
+    )
+
+
+BRIDGE_ORDER: tuple[tuple[str, bool], ...] = (
+    ("removal_share", False),
+    ("postponement", True),
+    ("deadweight", True),
+    ("displacement", True),
+    ("leakage", True),
+    ("attribution", False),
+    ("optimism_bias", True),
+)
+"""The gross-to-net bridge, in order, each step with whether its share is taken off (True) or
+kept (False). The first two say what an avoided birth would have cost (which children would
+have been removed; which births were only put off). The rest are GMCA / New Economy's
+additionality and confidence adjustments in their order: deadweight, displacement, leakage,
+then attribution, with optimism bias (the confidence adjustment on benefits) last. Source:
+HM Treasury, Public Service Transformation Network and New Economy, *Supporting public service
+transformation: cost benefit analysis guidance for local partnerships* (2014), and the GMCA
+CBA model built on it, as summarised second-hand in the project's domain notes ("Additionality
+(GMCA): deadweight, displacement, leakage, substitution, then attribution, applied as shares";
+optimism bias "by the confidence of the data"). Substitution has no step: a Pause practice
+displaces no other provider's clients."""
+
+BY_LINE = frozenset(("removal_share", "postponement"))
+"""Steps that act on the costs per birth (by line), not on the births costed."""
+
+
 class Adjustments(InputModel):
-    """What the anchors (GMCA / New Economy CBA model, Green Book) take off gross avoidance.
+    """What the anchors (GMCA / New Economy CBA model, Green Book) take off gross avoidance,
+    applied in :data:`BRIDGE_ORDER`.
 
     ``removal_share``: the share of avoided births that would have led to a removal (Pause's
-    premise, and the default, is all of them). ``optimism_bias``: the share taken off benefits
-    for the confidence of their data. ``deadweight``: the share that would have happened
-    anyway. ``attribution``: the share of what is left that is due to the programme.
+    premise, and the default, is all of them), applied to lines at or after the removal
+    decision only (a table's ``coverage.removal_decision`` names the stages before it).
+    ``postponement``: a share of births delayed, not avoided, costed as a time shift.
+    ``deadweight``: the share that would have happened anyway. ``displacement``: the share
+    of the avoidance that reappears elsewhere in the council's area. ``leakage``: the share
+    that falls outside it (a woman who moves away takes the avoided cost elsewhere).
+    ``attribution``: the share of what is left that is due to the programme.
+    ``optimism_bias``: the share taken off benefits for the confidence of their data.
     """
 
     removal_share: Adjustment | None = None
-    optimism_bias: Adjustment | None = None
+    postponement: Postponement | None = None
     deadweight: Adjustment | None = None
+    displacement: Adjustment | None = Field(
+        default=None,
+        description="The share of the avoidance that reappears elsewhere in the area.",
+    )
+    leakage: Adjustment | None = Field(
+        default=None,
+        description="The share that falls outside the council's area: a woman who moves away "
+        "takes the avoided cost elsewhere.",
+    )
     attribution: Adjustment | None = None
+    optimism_bias: Adjustment | None = None
     cost_optimism_bias: CostUplift | None = Field(
         default=None,
         description="Optimism bias on costs: the programme cost x (1 + uplift), as the Green "
         "Book applies it; apart from optimism_bias, the confidence adjustment on benefits.",
     )
 
+    def given(self) -> list[tuple[str, bool, Adjustment]]:
+        """Each adjustment given, in bridge order, with whether its share is taken off."""
+        found = ((name, takes_off, getattr(self, name)) for name, takes_off in BRIDGE_ORDER)
+        return [(name, takes_off, step) for name, takes_off, step in found if step is not None]
+
     def steps(self) -> list[tuple[str, Decimal, Adjustment]]:
-        """Each adjustment given, in bridge order, with the factor it multiplies by."""
-        order: list[tuple[str, Adjustment | None, bool]] = [
-            ("removal_share", self.removal_share, False),
-            ("optimism_bias", self.optimism_bias, True),
-            ("deadweight", self.deadweight, True),
-            ("attribution", self.attribution, False),
-        ]
+        """Each adjustment given, in bridge order, with the factor it multiplies by (for the
+        steps that act by line, the factor on the lines they reach)."""
         return [
-            (name, Decimal(1) - adjustment.share if takes_off else adjustment.share, adjustment)
-            for name, adjustment, takes_off in order
-            if adjustment is not None
+            (name, Decimal(1) - step.share if takes_off else step.share, step)
+            for name, takes_off, step in self.given()
         ]
 
 

@@ -47,6 +47,13 @@ INPUT_LABELS: dict[str, tuple[str, str]] = {
         "Share of avoided births that would have been removed into care",
         "share",
     ),
+    "adjustments.postponement.share": ("Share of avoided births only postponed", "share"),
+    "adjustments.postponement.delay_months": ("Months a postponed birth is delayed", "months"),
+    "adjustments.deadweight.share": ("Share that would have happened anyway", "share"),
+    "adjustments.displacement.share": ("Share displaced elsewhere in the area", "share"),
+    "adjustments.leakage.share": ("Share leaking outside the area", "share"),
+    "adjustments.attribution.share": ("Share due to the programme", "share"),
+    "adjustments.optimism_bias.share": ("Share taken off benefits for confidence", "share"),
     "persistence.months": ("Months the effect lasts after the programme", "months"),
     "discounting.rate_percent": ("Discount rate", "% a year"),
     "horizon_years": ("Years costed", "years"),
@@ -81,8 +88,8 @@ OUTCOME_LABELS: dict[str, tuple[str, str]] = {
 
 
 def _generic(path: str) -> str:
-    parts = [part for part in path.split(".") if not part.isdigit()]
-    words = [part.removesuffix("_gbp").replace("_", " ") for part in parts]
+    parts = [part for part in path.split(".") if not (part.isascii() and part.isdigit())]
+    words = [part.removesuffix("_gbp").replace("_", " ") for part in parts] or [path]
     return (words[0].capitalize() + (": " + ", ".join(words[1:]) if len(words) > 1 else "")).strip()
 
 

@@ -8,12 +8,10 @@ tables mix sources (PSSRU, the GMCA database, a council's own figures).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Self, get_args
 
 from pydantic import (
-    AfterValidator,
     BeforeValidator,
     Field,
     ValidationInfo,
@@ -30,9 +28,10 @@ from pause_cost.model.base import (
     Slug,
     Source,
     Text,
-    year_start,
 )
 from pause_cost.model.business import BudgetLine, SourceKind
+from pause_cost.model.fees import Fee as Fee
+from pause_cost.model.fees import fee_in_force as fee_in_force
 from pause_cost.model.nations import nation_problem
 
 LINE_FIELDS_NUMERIC = (
@@ -94,39 +93,6 @@ OptionalNation = Annotated[Nation | None, BeforeValidator(_known_nation)]
 MAX_YEAR = 50
 MAX_LINES = 10_000
 """Lines in one table: a journey has tens; ten thousand is a generated table, not a typo."""
-
-
-def check_date(value: str) -> str:
-    """The value, if it is a date written like '2014-04-22'; else ValueError."""
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        raise ValueError("a date is written like 2014-04-22 (year-month-day)") from None
-    if len(value) != len("2014-04-22"):
-        raise ValueError("a date is written like 2014-04-22 (year-month-day)")
-    return value
-
-
-Date = Annotated[str, AfterValidator(check_date)]
-
-
-class Fee(InputModel):
-    """A statutory fee and the day it came into force."""
-
-    in_force_from: Date
-    amount_gbp: Number = Field(ge=0, le=1_000_000)
-    source: Source | None = None
-
-
-def fee_in_force(schedule: list[Fee], price_year: str) -> Fee | None:
-    """The fee in force at the middle of a financial year (30 September), where one is.
-
-    A fee changes on a day, not at a year's start; the middle of the year takes the fee paid
-    for most of it when it changes once in the year, and says which day it dates from.
-    """
-    middle = f"{year_start(price_year)}-09-30"
-    in_force = [fee for fee in schedule if fee.in_force_from <= middle]
-    return in_force[-1] if in_force else None
 
 
 class Proxy(InputModel):
@@ -282,6 +248,19 @@ class LeftOut(InputModel):
     reason: Text
 
 
+class RemovalDecision(InputModel):
+    """Where the decision to remove falls in a table's journey: the stages before it are
+    costed for every avoided birth, whether or not a removal follows, so a scenario's
+    ``adjustments.removal_share`` scales only the lines at or after it."""
+
+    before: list[Stage] = Field(
+        min_length=1,
+        description="The stages that come before the removal decision (their lines are not "
+        "scaled by the removal share).",
+    )
+    reason: Text = Field(description="Why these stages come before the decision.")
+
+
 class Coverage(InputModel):
     """The stages a table costs and what it leaves out, so that a partial table is never
     mistaken for a whole journey."""
@@ -289,6 +268,11 @@ class Coverage(InputModel):
     stages: list[Stage] = Field(min_length=1, description="The stages its lines cost.")
     left_out: list[LeftOut] = Field(
         default_factory=list, description="What the table does not cost, each with its reason."
+    )
+    removal_decision: RemovalDecision | None = Field(
+        default=None,
+        description="The stages before the removal decision (omitted: every line is at or "
+        "after it, and a removal share scales them all).",
     )
 
 
@@ -363,6 +347,14 @@ class TableFile(InputModel):
         if self.coverage is None:
             return self
         said, costed = set(self.coverage.stages), {line.stage for line in self.lines}
+        decision = self.coverage.removal_decision
+        if decision is not None and set(decision.before) - said:
+            raise at_key(
+                "coverage.removal_decision.before",
+                "{stages}: not among the stages the table costs; allowed: {allowed}",
+                stages=", ".join(sorted(set(decision.before) - said)),
+                allowed=", ".join(self.coverage.stages),
+            )
         if said != costed:
             parts = []
             if costed - said:

@@ -303,7 +303,11 @@ def _bridge(case: Economics) -> list[Block]:
         )
     rows.append(
         Row(
-            ("Net avoidance (the figures above)", Count(bridge.factor), Money(bridge.net_gbp)),
+            (
+                "Net avoidance (the figures above; factor: net / gross)",
+                Count(bridge.share_of_gross),
+                Money(bridge.net_gbp),
+            ),
             strong=True,
         )
     )

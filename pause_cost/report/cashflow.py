@@ -17,7 +17,7 @@ from pause_cost.report.discounted import (
     payback_row,
     present_value_sums,
 )
-from pause_cost.report.lines import CLASS, FIRST, LAST, PER_BIRTH, LineRows
+from pause_cost.report.lines import LineRows
 from pause_cost.results.estimate import Estimate
 from pause_cost.results.workbook import Layout
 
@@ -50,10 +50,7 @@ def by_year_sheet(
         book.number(sheet, row, 0, year.year, "count")
 
         def falling(classification: str, r: int = r) -> str:
-            return (
-                f'=SUMPRODUCT(({lines.column(CLASS)}="{classification}")*({lines.column(FIRST)}<=A{r})'
-                f"*({lines.column(LAST)}>=A{r})*{lines.column(PER_BIRTH)})*births"
-            )
+            return f"={lines.per_birth_in_year(classification, f'A{r}')}*births"
 
         for column, (name, figure) in enumerate(
             (("cashable", year.cashable_gbp), ("internal", year.internal_gbp)), start=1

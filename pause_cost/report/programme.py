@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from pause_cost.report.book import Book, cell
-from pause_cost.report.lines import PER_BIRTH, YEARS, LineRows
+from pause_cost.report.lines import HORIZON, LineRows
 from pause_cost.results.estimate import Estimate
 from pause_cost.results.workbook import Layout
 
@@ -159,7 +159,7 @@ def _funders(book: Book, sheet: Any, case: tuple[Estimate, Layout, LineRows], ro
                 sheet,
                 at,
                 4,
-                f"=births*SUMPRODUCT({lines.column(PER_BIRTH)},{lines.column(YEARS)},{members})",
+                f"=SUMPRODUCT({lines.column(HORIZON)},{members})",
                 position.savings_gbp,
                 "money",
                 f"{position.name} cost avoided",

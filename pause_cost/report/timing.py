@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from pause_cost.report.book import Book, at, span
-from pause_cost.report.lines import CLASS, FIRST, LAST, PER_BIRTH, LineRows
+from pause_cost.report.lines import LineRows
 from pause_cost.results.workbook import Layout
 
 NAME = "Timing"
@@ -80,8 +80,7 @@ def timing_sheet(book: Book, sheet: Any, layout: Layout, lines: LineRows) -> Tim
                 sheet,
                 row,
                 column,
-                f'=SUMPRODUCT(({lines.column(CLASS)}="{name}")*({lines.column(FIRST)}<={year})'
-                f"*({lines.column(LAST)}>={year})*{lines.column(PER_BIRTH)})",
+                f"={lines.per_birth_in_year(name, str(year))}",
                 amount,
                 "money",
                 f"per birth year {year} {name}",

@@ -7,6 +7,7 @@ scenario that gives none of these inputs carries the figures it always did.
 
 from __future__ import annotations
 
+from dataclasses import field
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -197,11 +198,28 @@ class Appraisal:
 @result
 class BridgeStep:
     name: str
-    factor: Annotated[Exact, Field(description="What the running figure is multiplied by.")]
+    factor: Annotated[
+        Exact,
+        Field(
+            description="What the running figure is multiplied by (for the removal share and "
+            "postponement, which act on the lines: what they leave of it, to 6 places)."
+        ),
+    ]
     change_gbp: Exact
     after_gbp: Exact
     source: Source | None
     assumption: str | None
+
+
+@result
+class MovedCost:
+    """Part of a postponed birth's costs, moved later: every line's cost per birth (after the
+    removal share) x ``part``, falling ``years`` years later than the line's own years."""
+
+    years: int
+    part: Annotated[
+        Exact, Field(description="Minus the postponed share x the part of a year's cost moved.")
+    ]
 
 
 @result
@@ -211,7 +229,28 @@ class Bridge:
     gross_gbp: Exact
     steps: list[BridgeStep]
     net_gbp: Exact
-    factor: Annotated[Exact, Field(description="The product of the steps' factors.")]
+    factor: Annotated[
+        Exact,
+        Field(
+            description="Births costed per birth counted: the product of the factors of the "
+            "steps that act on births (the removal share and postponement act on the lines)."
+        ),
+    ]
+    share_of_gross: Annotated[
+        Exact,
+        Field(description="Net as a share of gross, to 6 places (1 where gross is 0)."),
+    ] = Decimal(1)
+    line_factors: Annotated[
+        list[Exact],
+        Field(
+            description="With a removal share, per line in the estimate's order: the share "
+            "where the line falls at or after the removal decision, else 1; empty without one."
+        ),
+    ] = field(default_factory=list)
+    moved: Annotated[
+        list[MovedCost],
+        Field(description="With a postponement, how a postponed birth's costs move later."),
+    ] = field(default_factory=list)
 
 
 @result
