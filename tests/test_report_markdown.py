@@ -62,14 +62,14 @@ def test_the_same_inputs_give_the_same_bytes_and_no_date_unless_asked(tmp_path: 
 def test_analyses_appear_only_when_run() -> None:
     uncertain = UNCERTAIN_WITHOUT_CALENDAR
     plain = run("report", uncertain, "-f", "md").stdout
-    assert "Sensitivity of" not in plain
-    assert "Monte Carlo of" not in plain
+    assert "Sensitivity:" not in plain
+    assert "Monte Carlo:" not in plain
     full = run(
         "report", uncertain, "-f", "md", "--sensitivity", "--simulate", "1000", "--seed", "3"
     ).stdout
-    assert "Sensitivity of" in full
-    assert "Break-even of" in full
-    assert "Monte Carlo of" in full
+    assert "Sensitivity:" in full
+    assert "Break-even:" in full
+    assert "Monte Carlo:" in full
 
 
 def test_markup_from_a_scenario_is_escaped(tmp_path: Path) -> None:
@@ -111,3 +111,26 @@ def test_the_headline_names_a_partial_table() -> None:
         assert said in headline
         sentence = headline[: headline.index(said)].rsplit(". ", 1)[-1]
         assert sentence.startswith("Over 5 years after each avoided birth this avoids")
+
+
+def test_each_caveat_is_said_once() -> None:
+    """An analysis repeats its inputs' caveats; the pack says each once, where first said (the
+    estimate's list, then each analysis's own)."""
+    result = run(
+        "report",
+        SCENARIOS / "rotherham-2020-uncertain.yaml",
+        "-f",
+        "md",
+        "--sensitivity",
+        "--simulate",
+        "2000",
+    )
+    assert result.exit_code == 0, result.stderr
+    said = [
+        line.removeprefix("Read before quoting: ").removeprefix("- ").lower()
+        for line in result.stdout.splitlines()
+        if line.startswith("Read before quoting: ")
+        or (line.startswith("- ") and "judgement" in line)
+    ]
+    assert said, "the pack says none of its caveats"
+    assert len(said) == len(set(said))

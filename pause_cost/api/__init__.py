@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from pause_cost.report.pack import Pack
     from pause_cost.results.contracts import ContractResult
     from pause_cost.results.estimate import Estimate
+    from pause_cost.results.options import OptionsAppraisal
     from pause_cost.results.uncertainty import BreakEven, Grid, Simulation, Tornado
     from pause_cost.results.workbook import Layout
     from pause_cost.uncertainty.oneway import AxisSpec as AxisSpec
@@ -291,7 +292,7 @@ def pack(
         tornado=tornado,
         breakeven=found,
         simulation=simulation,
-        options=appraise([scenario, *options], draws=draws, seed=seed) if options else None,
+        options=_pack_options(appraise, [scenario, *options], draws, seed) if options else None,
         acceptability=curve(
             ranges, values=acceptability, draws=draws or 10_000, seed=seed, returns=returns
         )
@@ -308,6 +309,29 @@ def _layout(inputs: Inputs) -> Layout:
     from pause_cost.engine import workbook_layout
 
     return workbook_layout(inputs)
+
+
+def _pack_options(
+    appraise: Callable[..., OptionsAppraisal],
+    options: list[Ranges | PathLike],
+    draws: int | None,
+    seed: int,
+) -> OptionsAppraisal:
+    """The pack's options appraisal; a problem with its draws is put as ``report`` names them
+    (``--simulate``), not as ``appraise`` does (``--draws``)."""
+    from dataclasses import replace
+
+    from pause_cost.errors import InputError
+
+    try:
+        return appraise(options, draws=draws, seed=seed)
+    except InputError as error:
+        raise InputError(
+            [
+                replace(problem, key="--simulate") if problem.key == "--draws" else problem
+                for problem in error.problems
+            ]
+        ) from None
 
 
 def _contract(inputs: Inputs, draws: int | None, seed: int) -> ContractResult | None:

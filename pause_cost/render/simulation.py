@@ -234,7 +234,8 @@ def simulation_document(simulation: Simulation) -> Document:
     blocks += _in_a_paper([simulation_sentence(simulation, _outcome(simulation.outcome))])
     blocks += _flags(simulation.flags)
     return Document(
-        title=f"Monte Carlo of {simulation.scenario}",
+        title=f"Monte Carlo: the {_outcome(simulation.outcome)}",
+        subtitle=f"Scenario: {simulation.scenario}",
         sections=(Section(tuple(blocks)),),
         flags=(),
         data=to_data(simulation),

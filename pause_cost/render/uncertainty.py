@@ -161,7 +161,8 @@ def tornado_document(tornado: Tornado) -> Document:
             )
         )
     return Document(
-        title=f"Sensitivity of {tornado.scenario}: the {outcome}",
+        title=f"Sensitivity: the {outcome}",
+        subtitle=f"Scenario: {tornado.scenario}",
         sections=(Section(tuple(blocks)),),
         flags=(),
         data=to_data(tornado),
@@ -312,12 +313,25 @@ def breakeven_document(result: BreakEven) -> Document:
         for item in result.inputs
     ]
     return Document(
-        title=f"Break-even of {result.scenario}: {result.target}",
+        title=f"Break-even: {target_words(result.target, _outcome(result.outcome))}",
+        subtitle=f"Scenario: {result.scenario}",
         sections=(Section(tuple(blocks)),),
         flags=(),
         data=to_data(result),
         tidy=Tidy(("input", "point", "break_even", "met", "inside_range", "method"), tuple(tidy)),
     )
+
+
+OPERATORS = {">=": "at least", "<=": "at most", ">": "above", "<": "below"}
+
+
+def target_words(target: str, outcome: str) -> str:
+    """A target as words: 'npv>=0' as 'the net present value at least 0'."""
+    for operator, words in OPERATORS.items():
+        _, found, value = target.partition(operator)
+        if found:
+            return f"the {outcome} {words} {value}"
+    return target
 
 
 def percent(probability: Decimal) -> str:

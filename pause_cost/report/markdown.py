@@ -4,8 +4,11 @@ outcomes contract where the scenario has one."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pause_cost.render import markdown
 from pause_cost.render.contracts import contract_document
+from pause_cost.render.document import Document, Paragraph
 from pause_cost.render.escape import markdown as escaped
 from pause_cost.render.estimate import estimate_document
 from pause_cost.render.options import acceptability_document, options_document
@@ -15,6 +18,9 @@ from pause_cost.render.uncertainty import (
     tornado_document,
 )
 from pause_cost.report.pack import Pack, headline
+
+CAVEAT = "Read before quoting: "
+"""How an analysis's document opens a caveat it repeats from its inputs."""
 
 
 def write(pack: Pack) -> str:
@@ -27,6 +33,7 @@ def write(pack: Pack) -> str:
         opening.append(escaped(pack.date))
     opening.append(escaped(headline(pack.estimate, pack.simulation, pack.tornado)))
     parts = ["\n\n".join([*opening, body])]
+    said = {flag.lower() for flag in document.flags}
     for analysis in (
         tornado_document(pack.tornado) if pack.tornado else None,
         breakeven_document(pack.breakeven) if pack.breakeven else None,
@@ -36,5 +43,24 @@ def write(pack: Pack) -> str:
         contract_document(pack.contract) if pack.contract else None,
     ):
         if analysis is not None:
-            parts.append(markdown.write(analysis).rstrip("\n"))
+            parts.append(markdown.write(_unsaid(analysis, said)).rstrip("\n"))
     return "\n\n".join(parts) + "\n"
+
+
+def _unsaid(document: Document, said: set[str]) -> Document:
+    """The document less each caveat the pack has said already (an analysis repeats its
+    inputs' caveats); what it says is added to ``said``."""
+    sections = []
+    for section in document.sections:
+        blocks = []
+        for block in section.blocks:
+            if isinstance(block, Paragraph) and block.text.startswith(CAVEAT):
+                caveat = block.text.removeprefix(CAVEAT).lower()
+                if caveat in said:
+                    continue
+                said.add(caveat)
+            blocks.append(block)
+        sections.append(replace(section, blocks=tuple(blocks)))
+    flags = tuple(flag for flag in document.flags if flag.lower() not in said)
+    said.update(flag.lower() for flag in flags)
+    return replace(document, sections=tuple(sections), flags=flags)

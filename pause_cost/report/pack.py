@@ -90,7 +90,9 @@ def headline(
         )
         if programme.return_per_pound is not None and not funder:
             per_pound = f"£{round_half_up(programme.return_per_pound, 2):,.2f}"
-            text += f": {per_pound} avoided for each £1 spent"
+            text += (
+                f": {per_pound} of the council's cost avoided per £1 of the whole programme cost"
+            )
         calendar = estimate.economics.calendar
         if calendar is not None and calendar.payback_financial_year is not None:
             text += f", paying back in {calendar.payback_financial_year}"

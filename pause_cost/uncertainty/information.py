@@ -188,7 +188,11 @@ def population_of(block: ValueOfInformation | None, flags: list[str]) -> Populat
     factor = population_factor(block)
     if block is None or factor is None:
         return None
-    basis = block.source.cite() if block.source is not None else f"assumption: {block.assumption}"
+    basis = (
+        block.source.cite()
+        if block.source is not None
+        else f"assumption: {(block.assumption or '').rstrip('.')}"
+    )
     if block.source is None:
         flags.append(f"the population of decisions is a judgement: {block.assumption}")
     return Population(
