@@ -77,3 +77,25 @@ def test_the_baseline_is_in_the_markdown() -> None:
     outcome = run("region", TWO, "-f", "markdown")
     assert "| Derbyshire County Council | Derbyshire | 2025 | 60 | 350 | 6.67 |" in outcome.stdout
     assert "Open Government Licence v3.0" in outcome.stdout
+
+
+def test_a_council_that_is_two_areas_adds_them_as_published(tmp_path: Path) -> None:
+    """Northamptonshire is North and West Northamptonshire since 2021: its baseline is the
+    two areas' counts added (25 + 30 under 1, 160 + 210 in all); where one area's count is
+    suppressed, the sum is not known (Derbyshire's under-1 count here is 'c')."""
+    data = yaml.safe_load(TWO.read_text())
+    data["councils"][0]["dfe_area"] = ["North Northamptonshire", "West Northamptonshire"]
+    data["councils"][1]["dfe_area"] = ["Derbyshire", "North Northamptonshire"]
+    for council in data["councils"]:
+        council["scenario"] = str(REPO / "scenarios" / "rotherham-2020-uncertain.yaml")
+    del data["starters"]
+    path = tmp_path / "region.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    csv = DFE / "starters-2025-northamptonshire.csv"
+    outcome = run("region", path, "--starters", csv, "-f", "json")
+    assert outcome.exit_code == 0, outcome.stderr
+    first, second = (row["baseline"] for row in json.loads(outcome.stdout)["councils"])
+    assert first["area"] == "North Northamptonshire + West Northamptonshire"
+    assert (first["under_one_starting"], first["all_ages_starting"]) == (55, 370)
+    assert (second["under_one_starting"], second["all_ages_starting"]) == (None, 510)
+    assert "suppressed" in second["note"]

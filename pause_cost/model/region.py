@@ -41,10 +41,11 @@ class Council(InputModel):
     )
     overrides: list[Override] = Field(default_factory=list, max_length=100)
     assumption: Text | None = Field(default=None, description="What is judged: flagged.")
-    dfe_area: Text | None = Field(
+    dfe_area: Text | list[Text] | None = Field(
         default=None,
-        description="The council's area as the DfE's starters CSV names it (la_name); "
-        "default: its name.",
+        description="The council's area as the DfE's starters CSV names it (la_name), or the "
+        "areas it is now (Northamptonshire is North and West Northamptonshire since 2021), "
+        "their counts added; default: its name.",
     )
 
     @model_validator(mode="after")

@@ -44,13 +44,15 @@ def with_baseline(
     rows = []
     not_found = []
     for row, council, window in zip(region.councils, councils, windows, strict=True):
-        name = council.dfe_area or council.name
-        found: CouncilStarters | None = local.get(_plain(name))
+        names = _areas(council)
         per_year = row.avoided_births / window if window else Decimal(0)
-        if found is None:
-            not_found.append(f"{council.name} (looked for {name!r})")
+        parts = [local.get(_plain(name)) for name in names]
+        missing = [name for name, part in zip(names, parts, strict=True) if part is None]
+        if missing:
+            looked = " and ".join(repr(name) for name in missing)
+            not_found.append(f"{council.name} (looked for {looked})")
             baseline = CouncilBaseline(
-                area=name,
+                area=" + ".join(names),
                 period=None,
                 under_one_starting=None,
                 all_ages_starting=None,
@@ -58,21 +60,7 @@ def with_baseline(
                 note="not in the file: give the council's dfe_area as the CSV's la_name",
             )
         else:
-            note = None
-            if found.under_one is None:
-                note = (
-                    "under 1: suppressed or not a count in the file"
-                    if "Under 1 year" in found.by_age
-                    else "under 1: no row in the file"
-                )
-            baseline = CouncilBaseline(
-                area=found.area,
-                period=found.period or None,
-                under_one_starting=found.under_one,
-                all_ages_starting=found.total,
-                avoided_births_per_year=per_year,
-                note=note,
-            )
+            baseline = _summed([part for part in parts if part is not None], per_year)
         rows.append(dataclasses.replace(row, baseline=baseline))
     return dataclasses.replace(
         region,
@@ -85,3 +73,50 @@ def with_baseline(
             licence=LICENCE,
         ),
     )
+
+
+def _areas(council: Council) -> list[str]:
+    """The DfE areas a council is: its ``dfe_area`` (one or several), else its name."""
+    if council.dfe_area is None:
+        return [council.name]
+    return [council.dfe_area] if isinstance(council.dfe_area, str) else list(council.dfe_area)
+
+
+def _summed(parts: list[CouncilStarters], per_year: Decimal) -> CouncilBaseline:
+    """One council's baseline from the areas it is, their counts added as published: a count
+    suppressed in any area leaves the sum unknown (never a part taken for the whole), and areas
+    whose latest years differ are not added at all."""
+    periods = {part.period for part in parts}
+    notes = []
+    if len(periods) > 1:
+        return CouncilBaseline(
+            area=" + ".join(part.area for part in parts),
+            period=None,
+            under_one_starting=None,
+            all_ages_starting=None,
+            avoided_births_per_year=per_year,
+            note="the areas' latest years differ (" + ", ".join(sorted(periods)) + "): not added",
+        )
+    under_one = [part.under_one for part in parts]
+    if any(count is None for count in under_one):
+        suppressed = any("Under 1 year" in part.by_age for part in parts)
+        notes.append(
+            "under 1: suppressed or not a count in the file"
+            if suppressed
+            else "under 1: no row in the file"
+        )
+    totals = [part.total for part in parts]
+    if len(parts) > 1:
+        notes.append(f"the sum of {len(parts)} areas")
+    return CouncilBaseline(
+        area=" + ".join(part.area for part in parts),
+        period=parts[0].period or None,
+        under_one_starting=None if any(n is None for n in under_one) else _sum(under_one),
+        all_ages_starting=None if any(n is None for n in totals) else _sum(totals),
+        avoided_births_per_year=per_year,
+        note="; ".join(notes) or None,
+    )
+
+
+def _sum(counts: list[int | None]) -> int:
+    return sum(count for count in counts if count is not None)
