@@ -85,6 +85,6 @@ def test_without_an_analysis_the_headline_names_the_judged_lines(tmp_path: Path)
     ]
     assert len(items) == 4
     for medium, headline in _headlines(tmp_path).items():
-        assert "The judged unit costs are: " in headline, medium
+        assert "The unit costs resting on an assumption are: " in headline, medium
         assert _in_order(headline, items[:3]), medium
         assert "and 1 more." in headline, medium

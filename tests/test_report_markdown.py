@@ -28,7 +28,8 @@ def test_the_headline_carries_the_engines_figures() -> None:
         assert quoted_by_hand(figure) in headline
     assert "paying back in 2019/20" in headline
     # Price base, year 0, whose costs, and what it rests on, in the same paragraph.
-    assert "Prices: as each source states them (2016/17); not uprated." in headline
+    assert "Prices: Real terms, 2016/17 prices; programme cost given in cash, converted" in headline
+    assert "unit costs as each source states them (2016/17); not uprated." in headline
     assert "(year 0: 2018/19" in headline
     assert "the council's own costs" in headline
     assert "every avoided birth being a child who would have been removed into care" in headline
@@ -134,3 +135,16 @@ def test_each_caveat_is_said_once() -> None:
     ]
     assert said, "the pack says none of its caveats"
     assert len(said) == len(set(said))
+
+
+def test_the_headline_states_the_programme_costs_prices_as_the_estimate_does() -> None:
+    """A cash cost converted to the unit costs' price year is said so in the headline, with
+    the deflator and its factors (the estimate's own price-base statement), never as if the
+    cost were in the sources' prices."""
+    scenario = SCENARIOS / "rotherham-2020-calendar.yaml"
+    statement = json.loads(run("estimate", scenario, "-f", "json").stdout)["economics"][
+        "price_base"
+    ]["statement"]
+    assert "converted with gdp-deflator" in statement
+    headline = run("report", scenario, "-f", "md").stdout
+    assert f"Prices: {statement.rstrip('.')}; unit costs as each source states them" in headline

@@ -128,7 +128,12 @@ def headline(
                 f"{quoted_money(summary.p5)} and {quoted_money(summary.p95)} "
                 f"({simulation.draws:,} draws, seed {simulation.seed})."
             )
-    text += f" Prices: {prices_label(estimate)}."
+    base = estimate.economics.price_base
+    if base is not None:
+        # The programme cost's prices as well as the unit costs': one statement of both.
+        text += f" Prices: {base.statement.rstrip('.')}; unit costs {prices_label(estimate)}."
+    else:
+        text += f" Prices: {prices_label(estimate)}."
     perspective = "These figures count the council's own costs, cashable and internal"
     if horizon.other_agencies_gbp:
         perspective += (
@@ -207,9 +212,11 @@ def _caveats(
         found.append("every avoided birth being a child who would have been removed into care")
     if "assumption" in codes:
         count = len(codes["assumption"].lines)
+        # A line's assumption may be how a published figure was split or spread, not the
+        # figure itself (the evidence grades judge the figure's source): say what it is.
         found.append(
-            f"{count} unit cost{'s' if count != 1 else ''} that are judgements, "
-            "not published figures"
+            f"{count} unit cost{'s' if count != 1 else ''} that rest on an assumption "
+            f"({'each' if count != 1 else 'its'} line says which)"
         )
     if _second_hand(estimate):
         found.append("a programme cost taken second-hand")
@@ -227,7 +234,7 @@ def _judged_lines(estimate: Estimate) -> str | None:
         for line in estimate.lines
         if f"{line.table}/{line.id}" in judged
     ]
-    return f"The judged unit costs are: {_named(items)}." if items else None
+    return f"The unit costs resting on an assumption are: {_named(items)}." if items else None
 
 
 def _funder_view(view: Headline, total: Decimal) -> str:
