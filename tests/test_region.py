@@ -48,6 +48,11 @@ def test_a_council_named_twice_is_refused(tmp_path: Path) -> None:
     outcome = run("region", path)
     assert outcome.exit_code == ExitCode.INVALID_INPUT
     assert "council 'Derbyshire County Council' is named twice" in outcome.stderr
+    # Placed at the second one's name, where an editor should jump.
+    lines = path.read_text().splitlines()
+    second = max(n for n, line in enumerate(lines, 1) if "name: Derbyshire County Council" in line)
+    assert f":{second}:" in outcome.stderr.split(" ")[0]
+    assert "councils.4.name" in outcome.stderr
     assert outcome.stdout == ""
 
 

@@ -81,3 +81,18 @@ def test_the_api_takes_text_what_ifs() -> None:
 
     result = pause_cost.estimate(ROTHERHAM, what_if={"price_year": "2023/24"})
     assert result.price_year == "2023/24"
+
+
+def test_a_practices_cohort_cannot_be_set_alone_and_the_message_says_what_can() -> None:
+    """A practice's cohorts follow from it (the output calls them 'cohort 2'...); setting one
+    is refused with what to set instead, never 'the scenario gives no cohorts'."""
+    result = run(
+        "estimate",
+        SCENARIOS / "rotherham-2021-joint-funding.yaml",
+        "--set",
+        "cohorts.1.women_open=10",
+    )
+    assert result.exit_code == 1
+    assert "follow from its practice" in result.stderr
+    assert "practice.capacity_women" in result.stderr
+    assert "gives no cohorts" not in result.stderr

@@ -175,6 +175,13 @@ def _by_name(scenario: Scenario, path: str) -> tuple[str | int, ...]:
     """A path's keys, list positions as numbers; a cohort may be named by its ``name`` as well
     as by its position (``cohorts.April 2020.women_open`` or ``cohorts.1.women_open``)."""
     parts = path.split(".")
+    if parts[0] == "cohorts" and not scenario.cohorts and scenario.practice is not None:
+        raise PathError(
+            f"{path}: this scenario's cohorts follow from its practice, one after another, so "
+            "one cannot be set alone: set the practice's own figures (practice.capacity_women, "
+            "practice.birth_rate_per_woman_per_year, practice.cohorts, ...), or give the "
+            "scenario a cohorts list"
+        )
     keys: list[str | int] = []
     for index, part in enumerate(parts):
         if part.isascii() and part.isdigit():

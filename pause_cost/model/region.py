@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from pause_cost.model.base import InputModel, Number, Slug, Source, Text
 from pause_cost.model.month import MonthText
-from pause_cost.model.tables import OptionalNation
+from pause_cost.model.tables import OptionalNation, at_key
 
 
 class Override(InputModel):
@@ -74,12 +74,13 @@ class Region(InputModel):
     @model_validator(mode="after")
     def _each_once(self) -> Self:
         seen: set[str] = set()
-        for council in self.councils:
+        for index, council in enumerate(self.councils):
             key = council.name.casefold()
             if key in seen:
-                raise ValueError(
+                raise at_key(
+                    f"councils.{index}.name",
                     f"council {council.name!r} is named twice: each council once, or its "
-                    "figures would be counted twice in the region's total"
+                    "figures would be counted twice in the region's total",
                 )
             seen.add(key)
         return self
