@@ -276,7 +276,8 @@ def simulate(
             if name in run.names
         ],
         r_squared=_decimal(r_squared),
-        inputs_correlated=watcher.comoments.correlated(),
+        # rank correlations the scenario imposes, or draws correlated beyond chance
+        inputs_correlated=bool(ranges.correlations) or watcher.comoments.correlated(),
         numpy=np.__version__,
         bit_generator=type(np.random.default_rng(seed).bit_generator).__name__,
         histogram=_bars(run, outcome),
