@@ -336,7 +336,7 @@ def test_structural_rows_worked_by_hand(options: list[Path]) -> None:
     assert other.npv_change == pytest.approx(Decimal("126956.5217"), abs=Decimal("1e-4"))
     result = CliRunner().invoke(app, ["structural", str(sustain), "--set", "nonsense"])
     assert result.exit_code == 1
-    assert "nonsense: write PATH=NUMBER" in result.stderr
+    assert "nonsense: write PATH=VALUE" in result.stderr
 
 
 UNCERTAIN = Path(__file__).parents[1] / "scenarios" / "rotherham-2020-uncertain.yaml"
