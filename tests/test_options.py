@@ -177,7 +177,9 @@ def test_a_mix_of_price_bases_or_year_0s_is_refused(options: list[Path], tmp_pat
     )
     result = CliRunner().invoke(app, ["appraise", str(options[0]), str(calendar)])
     assert result.exit_code == 1
-    assert f"{calendar}: discounting: year 0 is " in result.stderr
+    # Located at the key: the line where the written file's discounting block starts.
+    at = calendar.read_text().splitlines().index("discounting:") + 1
+    assert f"{calendar}:{at}:1: discounting: year 0 is " in result.stderr
     assert "options are discounted from one year 0" in result.stderr
     assert "Traceback" not in result.output
 
@@ -198,11 +200,12 @@ def test_practices_generate_options_whose_cost_scales(tmp_path: Path) -> None:
     path.write_text(per_practice, encoding="utf-8")
     found = api.appraise([path], practices=3)
     assert [option.option for option in found.options] == [
+        "rotherham-2021-joint-funding x 0",
         "rotherham-2021-joint-funding x 1",
         "rotherham-2021-joint-funding x 2",
         "rotherham-2021-joint-funding x 3",
     ]
-    one, two, three = found.options
+    _, one, two, three = found.options
     # Births and costs both scale with the practices: n practices, n times each present value.
     assert two.pv_costs == pytest.approx(2 * one.pv_costs, rel=Decimal("1e-12"))
     assert three.pv_benefits == pytest.approx(3 * one.pv_benefits, rel=Decimal("1e-12"))
@@ -333,7 +336,7 @@ def test_structural_rows_worked_by_hand(options: list[Path]) -> None:
     assert other.npv_change == pytest.approx(Decimal("126956.5217"), abs=Decimal("1e-4"))
     result = CliRunner().invoke(app, ["structural", str(sustain), "--set", "nonsense"])
     assert result.exit_code == 1
-    assert "nonsense: write PATH=NUMBER" in result.stderr
+    assert "nonsense: write PATH=VALUE" in result.stderr
 
 
 UNCERTAIN = Path(__file__).parents[1] / "scenarios" / "rotherham-2020-uncertain.yaml"

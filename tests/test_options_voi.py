@@ -235,8 +235,9 @@ def test_the_refusals(folder: Path) -> None:
     two = _option(folder, "two", 20, 100_000, value_of_information={**POPULATION, "years": 5})
     result = runner.invoke(app, ["appraise", str(one), str(two), "--draws", "2000"])
     assert result.exit_code == 1
+    at = two.read_text().splitlines().index("value_of_information:") + 1
     assert result.stderr.splitlines()[0] == (
-        f"{two}: value_of_information: differs from {one}'s: the options are one decision, "
+        f"{two}:{at}:1: value_of_information: differs from {one}'s: the options are one decision, "
         "whose value of information is scaled to one population of decisions"
     )
 

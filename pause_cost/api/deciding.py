@@ -43,7 +43,8 @@ def appraise(
 ) -> OptionsAppraisal:
     """``pause-cost appraise``: the options table for the scenarios given (do-minimum,
     sustain, scale...), on one price base and year 0; with ``practices``, one scenario with a
-    practice block generates the options of 1 to ``practices`` practices. With ``draws``, each
+    practice block generates the options of 0 (the do-minimum: no programme, no avoidance) to
+    ``practices`` practices. With ``draws``, each
     option's P(NPV > 0) from a Monte Carlo of ``draws`` from ``seed``, and where the options
     draw jointly, EVPI and the EVPPI of each drawn input (or of each group of input paths in
     ``groups``) and of the scenarios' ``evppi_groups``, each with its Monte Carlo error."""
@@ -59,7 +60,12 @@ def appraise(
                 "appraise", "--practices generates the options from one scenario; give one"
             )
         named = generated(*named[0], practices)
-    return run(named, draws, seed, groups)
+    try:
+        return run(named, draws, seed, groups, do_minimum=practices is not None)
+    except InputError as exc:
+        from pause_cost.load.keys import keys_located
+
+        raise keys_located(exc) from None
 
 
 def acceptability(
@@ -98,12 +104,37 @@ def structural(
 ) -> Structural:
     """``pause-cost structural``: the scenario's NPV, BCR and payback beside one row per
     what-if (``(path, value)``) and per alternative scenario file."""
+    from pause_cost.api.whatifs import changed
+    from pause_cost.errors import InputError, Problem
     from pause_cost.load.inputs import load_inputs
+    from pause_cost.model.inputs import Inputs
+    from pause_cost.model.paths import PathError
     from pause_cost.uncertainty.structural import structural as run
 
-    return run(
-        os.fspath(scenario),
-        load_inputs(Path(scenario)),
-        [(path, Decimal(str(value))) for path, value in what_ifs],
-        [(os.fspath(path), load_inputs(Path(path))) for path in alternatives],
-    )
+    rows: list[tuple[str, Inputs, str]] = []
+    problems: list[Problem] = []
+    for path, value in what_ifs:
+        # each what-if as ``estimate --set`` takes it (a number or a text such as a counting
+        # convention), refused where it is refused, every row's problems at once
+        try:
+            inputs, said = changed(scenario, {path: value})
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        except PathError as exc:
+            problems.append(Problem(os.fspath(scenario), message=str(exc)))
+            continue
+        rows.append((f"{path} = {value}", inputs, said))
+    if problems:
+        raise InputError(problems)
+    try:
+        return run(
+            os.fspath(scenario),
+            load_inputs(Path(scenario)),
+            rows,
+            [(os.fspath(path), load_inputs(Path(path))) for path in alternatives],
+        )
+    except InputError as exc:
+        from pause_cost.load.keys import keys_located
+
+        raise keys_located(exc) from None

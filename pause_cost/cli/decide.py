@@ -162,9 +162,10 @@ def structural(
         list[str] | None,
         typer.Option(
             "--set",
-            metavar="PATH=NUMBER",
-            help="A structural what-if, one row each (adjustments.removal_share.share=0.6, "
-            "pause_window.gestation_months=0, persistence.months=12); repeat for more.",
+            metavar="PATH=VALUE",
+            help="A structural what-if, one row each, as estimate --set takes it "
+            "(adjustments.removal_share.share=0.6, pause_window.gestation_months=0, "
+            "avoided_births_counting=exact); repeat for more.",
         ),
     ] = None,
     alternatives: Annotated[
@@ -193,7 +194,7 @@ def structural(
         for text in set_values or []:
             path, equals, value = text.partition("=")
             if not equals or not path.strip() or not value.strip():
-                raise InputError.single("--set", f"{text}: write PATH=NUMBER")
+                raise InputError.single("--set", f"{text}: write PATH=VALUE")
             pairs.append((path.strip(), value.strip()))
         result = api.structural(scenario, what_ifs=pairs, alternatives=alternatives or [])
         emit(documents(lambda: structural_document(result)), chosen, output, force)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pause_cost.model.labels import outcome_label
-from pause_cost.money import round_half_up
 from pause_cost.render.cells import shown
 from pause_cost.render.decision import supported
 from pause_cost.render.document import (
@@ -41,7 +40,7 @@ from pause_cost.render.uncertainty import (
     percent,
 )
 from pause_cost.results.data import to_data
-from pause_cost.results.uncertainty import Chance, Simulation
+from pause_cost.results.uncertainty import Chance, Simulation, stated
 
 TAILS = {"below": "below P0.5", "above": "above P99.5"}
 STATISTICS = ("mean", "p5", "p50", "p95")
@@ -51,16 +50,7 @@ def chance_text(chance: Chance, label: str) -> str:
     """'no draw of 100,000 gave net <= 0 (P(net <= 0) below 0.003% at 95%)', or
     'P(net > 0) = 97.1% (97,100 of 100,000 draws)': never 0% or 100%."""
     if chance.bound is not None:
-        bound = f"{round_half_up(chance.bound * 100, 3).normalize():f}%"
-        if chance.above == chance.draws:
-            return (
-                f"no draw of {chance.draws:,} gave {label} <= 0 (the chance of {label} <= 0 "
-                f"is below {bound} at 95%)"
-            )
-        return (
-            f"no draw of {chance.draws:,} gave {label} > 0 (the chance of {label} > 0 is "
-            f"below {bound} at 95%)"
-        )
+        return stated(chance, label)
     return (
         f"P({label} > 0) = {percent(chance.probability)} ({chance.above:,} of "
         f"{chance.draws:,} draws)"
@@ -250,9 +240,16 @@ def _tidy(simulation: Simulation) -> list[tuple[TidyCell, ...]]:
         ("run", "numpy", "", simulation.numpy),
         ("run", "bit_generator", "", simulation.bit_generator),
         ("run", "probability_net_positive", "", Count(simulation.probability_net_positive)),
+        (
+            "run",
+            "probability_net_positive_statement",
+            "",
+            simulation.probability_net_positive_statement,
+        ),
     ]
     for chance in simulation.chances:
         tidy.append(("chance", chance.outcome, "above", chance.above))
+        tidy.append(("chance", chance.outcome, "statement", chance.statement))
         if chance.bound is not None:
             tidy.append(("chance", chance.outcome, "bound_95", Count(chance.bound)))
     for summary in simulation.outcomes:

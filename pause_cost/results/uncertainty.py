@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from pause_cost.money import round_half_up
 from pause_cost.results.base import Exact, result
 
 SCHEMA_VERSION = "1"
@@ -210,6 +211,30 @@ class Chance:
         ),
     ]
     held: Annotated[list[str], Field(description="Inputs held at their point, not drawn.")]
+    statement: Annotated[
+        str,
+        Field(
+            description="The chance in words, never 0 or 1: 'no draw of 2,000 gave net <= 0 "
+            "(the chance of net <= 0 is below 0.15% at 95%)', or 'A of N draws gave net > 0'."
+        ),
+    ] = ""
+
+    def __post_init__(self) -> None:
+        if not self.statement:
+            self.statement = stated(self, "NPV" if self.outcome == "npv" else self.outcome)
+
+
+def stated(chance: Chance, label: str) -> str:
+    """A chance in words as the draws support it: where no draw (or every draw) is above 0,
+    the other side's bound at 95%, never 0% or 100%; else the draws above 0 of all."""
+    if chance.bound is None:
+        return f"{chance.above:,} of {chance.draws:,} draws gave {label} > 0"
+    bound = f"{round_half_up(chance.bound * 100, 3).normalize():f}%"
+    side = "<= 0" if chance.above == chance.draws else "> 0"
+    return (
+        f"no draw of {chance.draws:,} gave {label} {side} (the chance of {label} {side} is "
+        f"below {bound} at 95%)"
+    )
 
 
 @result
@@ -228,7 +253,20 @@ class Simulation:
     ]
     outcome: Annotated[str, Field(description="The outcome the histogram and drivers judge.")]
     outcomes: list[OutcomeSummary]
-    probability_net_positive: Annotated[Exact, Field(description="Share of draws with net > 0.")]
+    probability_net_positive: Annotated[
+        Exact,
+        Field(
+            description="Share of draws with net > 0, exactly (1 where every draw was): quote "
+            "probability_net_positive_statement instead."
+        ),
+    ]
+    probability_net_positive_statement: Annotated[
+        str,
+        Field(
+            description="P(net > 0) in words, never 0 or 1: where no draw (or every draw) gave "
+            "net > 0, the other side's bound at 95%."
+        ),
+    ] = ""
     chances: Annotated[
         list[Chance], Field(description="P(net > 0), and P(NPV > 0) where discounted.")
     ] = dataclasses.field(default_factory=list)

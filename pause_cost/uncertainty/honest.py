@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from statistics import NormalDist
 
 import numpy as np
 from numpy.typing import NDArray
@@ -111,16 +112,28 @@ class Comoments:
         coefficients[varying] = found
         return coefficients, float(min(max(found @ with_outcome, 0.0), 1.0))
 
-    def correlated(self, threshold: float = 0.01) -> bool:
-        """Whether any two inputs' draws correlate beyond ``threshold`` (in absolute value)."""
+    def correlated(self, confidence: float = 0.999) -> bool:
+        """Whether any two inputs' draws correlate beyond what independent draws would give
+        at ``confidence``, family-wise over the pairs: under independence a sample
+        correlation of n draws is about N(0, 1/(n - 1)), so the bound is
+        z(1 - (1 - confidence) / (2 x pairs)) / sqrt(n - 1) (3.29 / sqrt(n - 1) for one pair
+        at 99.9%). A fixed bound such as 0.01 is crossed by chance at a few thousand draws."""
         inputs = self.products.shape[0] - 1
-        if inputs < 2:
+        if inputs < 2 or self.count < 3:
             return False
         spread = np.sqrt(np.maximum(np.diag(self.products)[:-1], 0.0))
         scale = np.where(spread > 0, spread, 1.0)
         correlation = self.products[:-1, :-1] / np.outer(scale, scale)
         off = correlation[~np.eye(inputs, dtype=bool)]
-        return bool(np.any(np.abs(off) > threshold))
+        return bool(np.any(np.abs(off) > independence_bound(self.count, inputs, confidence)))
+
+
+def independence_bound(draws: int, inputs: int, confidence: float = 0.999) -> float:
+    """The largest |r| between any of ``inputs`` independent inputs in ``draws`` draws at
+    ``confidence`` (family-wise, Bonferroni over the inputs' pairs; normal approximation)."""
+    pairs = inputs * (inputs - 1) // 2
+    z = NormalDist().inv_cdf(1 - (1 - confidence) / (2 * max(pairs, 1)))
+    return z / math.sqrt(draws - 1)
 
 
 @dataclass

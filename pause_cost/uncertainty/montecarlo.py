@@ -252,6 +252,20 @@ def simulate(
         flags.insert(0, "gross: the scenario gives no programme cost, so net is the gross total")
     if poisson_births:
         flags.append("births are drawn as Poisson counts around their expectation")
+    chances = [
+        Chance(
+            outcome=name,
+            above=watcher.above[name],
+            draws=draws,
+            probability=_decimal(watcher.above[name] / draws),
+            bound=_decimal(honest.bound_when_none(draws))
+            if watcher.above[name] in (0, draws)
+            else None,
+            held=[found.input for found in held],
+        )
+        for name in ("net", "npv")
+        if name in run.names
+    ]
     return Simulation(
         scenario=ranges.inputs.scenario.name,
         draws=draws,
@@ -261,22 +275,13 @@ def simulate(
         outcome=outcome,
         outcomes=summaries,
         probability_net_positive=_decimal(run.positive / draws),
-        chances=[
-            Chance(
-                outcome=name,
-                above=watcher.above[name],
-                draws=draws,
-                probability=_decimal(watcher.above[name] / draws),
-                bound=_decimal(honest.bound_when_none(draws))
-                if watcher.above[name] in (0, draws)
-                else None,
-                held=[found.input for found in held],
-            )
-            for name in ("net", "npv")
-            if name in run.names
-        ],
+        probability_net_positive_statement=next(
+            (chance.statement for chance in chances if chance.outcome == "net"), ""
+        ),
+        chances=chances,
         r_squared=_decimal(r_squared),
-        inputs_correlated=watcher.comoments.correlated(),
+        # rank correlations the scenario imposes, or draws correlated beyond chance
+        inputs_correlated=bool(ranges.correlations) or watcher.comoments.correlated(),
         numpy=np.__version__,
         bit_generator=type(np.random.default_rng(seed).bit_generator).__name__,
         histogram=_bars(run, outcome),

@@ -29,6 +29,7 @@ from pause_cost.results.options import (
 from pause_cost.results.uncertainty import Chance
 from pause_cost.uncertainty.breakeven import Target, break_even
 from pause_cost.uncertainty.options_voi import plan, value
+from pause_cost.uncertainty.price_base import mixed_bases
 
 BASELINE = "doing nothing (no practice: no cost, no saving)"
 NPV_ZERO = Target(outcome="npv", operator=">=", threshold=Decimal(0))
@@ -61,8 +62,9 @@ def cashable_payback(result: Estimate) -> str | None:
 
 
 def generated(file: str, ranges: Ranges, practices: int) -> list[tuple[str, Ranges]]:
-    """A practice scenario as options of 1 to ``practices`` practices (0 practices is the
-    baseline, doing nothing): ``practice.practices`` set in each, as a what-if sets it."""
+    """A practice scenario as options of 1 to ``practices`` practices: ``practice.practices``
+    set in each, as a what-if sets it. The option of 0 practices, the do-minimum (no
+    programme, no avoidance), has no estimate: ``appraise(..., do_minimum=True)`` adds it."""
     from pause_cost.uncertainty.whatif import apply
 
     if ranges.inputs.scenario.practice is None:
@@ -121,31 +123,7 @@ def _checked(named: Sequence[tuple[str, Ranges]]) -> list[tuple[str, Ranges, Est
         problems.append(Problem("appraise", message="an options appraisal needs two options"))
     if problems:
         raise InputError(problems)
-    first_file, _, first = found[0]
-    first_appraisal = first.economics.appraisal
-    assert first_appraisal is not None
-    for file, _, result in found[1:]:
-        appraisal = result.economics.appraisal
-        assert appraisal is not None
-        if result.price_year != first.price_year:
-            problems.append(
-                Problem(
-                    file,
-                    key="price_year",
-                    message=f"prices of {result.price_year or 'each line its own year'}, but "
-                    f"{first_file} is in {first.price_year or 'each line its own year'}: "
-                    "options are compared on one price base",
-                )
-            )
-        if appraisal.year_zero != first_appraisal.year_zero:
-            problems.append(
-                Problem(
-                    file,
-                    key="discounting",
-                    message=f"year 0 is {appraisal.year_zero}, but {first_file}'s is "
-                    f"{first_appraisal.year_zero}: options are discounted from one year 0",
-                )
-            )
+    problems = mixed_bases([(file, result) for file, _, result in found], "options")
     names = [_label(file, result) for file, _, result in found]
     for index, name in enumerate(names):
         if name in names[:index]:
@@ -162,11 +140,14 @@ def appraise(
     draws: int | None = None,
     seed: int = 1,
     groups: Sequence[Sequence[str]] = (),
+    do_minimum: bool = False,
 ) -> OptionsAppraisal:
     """The options table for the scenarios given (file, ranges); with ``draws``, each option
     with a distribution has its P(NPV > 0) from a Monte Carlo of ``draws`` from ``seed``, and
     where the options draw jointly, EVPI and the EVPPI of each drawn input (or of each group
-    in ``groups``) and of each option's ``evppi_groups``."""
+    in ``groups``) and of each option's ``evppi_groups``. With ``do_minimum`` (options generated
+    from a practice), the option of 0 practices is added first: no programme, no avoidance, so
+    every figure 0 (it is the baseline the others are set against, so EVPI counts it as 0)."""
     found = _checked(named)
     joint = draws is not None and _joint([ranges for _, ranges, _ in found])
     if groups and not joint:
@@ -210,14 +191,27 @@ def appraise(
             )
         )
     figures.sort(key=lambda pair: (pair[0].pv_costs, pair[0].option))
+    options: list[OptionFigures] = [option for option, _ in figures]
+    switching = _switching([ranges for _, ranges in figures])
+    baseline = BASELINE
+    increments = _increments(options, BASELINE)
+    if do_minimum:
+        nothing = _do_minimum(found[0][0], found[0][2])
+        baseline = f"{nothing.option}, the do-minimum: {BASELINE}"
+        increments = _increments(options, nothing.option)
+        options = [nothing, *options]
+        switching = [
+            dataclasses.replace(row, points=[None, *row.points], values=[None, *row.values])
+            for row in switching
+        ]
     valued = None if planned is None else value(planned)
     return OptionsAppraisal(
         price_year=found[0][2].price_year,
         year_zero=_year_zero(found[0][2]),
-        baseline=BASELINE,
-        options=[option for option, _ in figures],
-        increments=_increments([option for option, _ in figures]),
-        switching=_switching([ranges for _, ranges in figures]),
+        baseline=baseline,
+        options=options,
+        increments=increments,
+        switching=switching,
         draws=draws,
         seed=seed if draws is not None else None,
         numpy=numpy,
@@ -241,8 +235,25 @@ def appraise(
     )
 
 
-def _increments(options: Sequence[OptionFigures]) -> list[Increment]:
-    """Each option against the next smaller (the first against doing nothing)."""
+def _do_minimum(file: str, result: Estimate) -> OptionFigures:
+    """The option of 0 practices: no programme, no avoidance; nothing to pay back."""
+    zero = Decimal(0)
+    return OptionFigures(
+        option=f"{result.scenario.name} x 0",
+        file=f"{file.rsplit(' [', 1)[0]} [0 practices]",
+        pv_benefits=zero,
+        pv_costs=zero,
+        npv=zero,
+        bcr=None,
+        payback=None,
+        cashable_payback=None,
+        chance=None,
+    )
+
+
+def _increments(options: Sequence[OptionFigures], first_against: str) -> list[Increment]:
+    """Each option against the next smaller (the first against ``first_against``: doing
+    nothing, or the do-minimum, which costs and saves nothing)."""
     increments = []
     previous = None
     for option in options:
@@ -259,7 +270,7 @@ def _increments(options: Sequence[OptionFigures]) -> list[Increment]:
         increments.append(
             Increment(
                 option=option.option,
-                against=BASELINE if previous is None else previous.option,
+                against=first_against if previous is None else previous.option,
                 npv=extra_benefits - extra_costs,
                 pv_benefits=extra_benefits,
                 pv_costs=extra_costs,

@@ -15,7 +15,7 @@ from pause_cost.model.inputs import Inputs
 from pause_cost.results.estimate import Estimate
 from pause_cost.results.options import Structural, StructuralRow
 from pause_cost.uncertainty.options import payback_of
-from pause_cost.uncertainty.whatif import apply
+from pause_cost.uncertainty.price_base import mixed_bases
 
 
 def _row(label: str, change: str, result: Estimate, base: Decimal | None) -> StructuralRow:
@@ -34,25 +34,29 @@ def _row(label: str, change: str, result: Estimate, base: Decimal | None) -> Str
 def structural(
     where: str,
     inputs: Inputs,
-    what_ifs: Sequence[tuple[str, Decimal]] = (),
+    what_ifs: Sequence[tuple[str, Inputs, str]] = (),
     alternatives: Sequence[tuple[str, Inputs]] = (),
 ) -> Structural:
-    """The base, then one row per what-if and per alternative scenario (file, inputs)."""
+    """The base, then one row per what-if (its label, the inputs it gives, and what it set,
+    in words) and per alternative scenario (file, inputs)."""
     base_result = estimate(*inputs)
-    problems = []
-    if base_result.economics.appraisal is None:
-        problems.append(Problem(where, key="discounting", message="structural rows need NPV"))
-    for file, other in alternatives:
-        if estimate(*other).economics.appraisal is None:
-            problems.append(Problem(file, key="discounting", message="structural rows need NPV"))
+    changed = [(label, estimate(*found), said) for label, found, said in what_ifs]
+    others = [(file, estimate(*other)) for file, other in alternatives]
+    problems = [
+        Problem(file, key="discounting", message="structural rows need NPV")
+        for file, result in [(where, base_result), *others]
+        if result.economics.appraisal is None
+    ]
+    # a what-if row is refused at its --set, an alternative at its file
+    problems += mixed_bases(
+        [(where, base_result), *((f"--set {label}", result) for label, result, _ in changed)],
+        "structural rows",
+    )
+    problems += mixed_bases([(where, base_result), *others], "structural rows")
     if problems:
         raise InputError(problems)
     base = _row(base_result.scenario.name, "the scenario as given", base_result, None)
-    rows = []
-    for path, value in what_ifs:
-        changed, said = apply(inputs, [(path, value)])
-        rows.append(_row(f"{path} = {value}", said, estimate(*changed), base.npv))
-    for file, other in alternatives:
-        result = estimate(*other)
+    rows = [_row(label, said, result, base.npv) for label, result, said in changed]
+    for file, result in others:
         rows.append(_row(result.scenario.name, f"the scenario in {file}", result, base.npv))
     return Structural(scenario=base.label, base=base, rows=rows, flags=[])
