@@ -52,6 +52,8 @@ NONE_READS = {
     "programme.payback_year": "not within the horizon",
     "economics.calendar.payback_financial_year": "not within the cash flow",
     "economics.appraisal.bcr": "no cost",
+    "economics.business_case.invest_to_save.payback": "not within the cash flow",
+    "economics.cashable.payback": "not within the cash flow",
 }
 """What a cell shows where the JSON has null."""
 
@@ -213,7 +215,17 @@ def test_every_figure_with_a_place_in_the_json_equals_it(books: dict[str, Any], 
     keys = {check.key for check in keyed}
     assert {"horizon.total_gbp", "avoided_births.counted", "by_year.4.net_gbp"} <= keys
     if document["programme"]["cost_gbp"] is not None:
-        assert {"programme.payback_year", "programme.net_gbp", "programme.cost_gbp"} <= keys
+        assert {"programme.net_gbp", "programme.cost_gbp"} <= keys
+        # One payback on a calendar (the financial year's); years after birth only without.
+        assert ("programme.payback_year" in keys) == (document["economics"]["calendar"] is None)
+    if document["economics"]["business_case"] is not None:
+        assert {
+            "economics.business_case.invest_to_save.payback",
+            "economics.business_case.invest_to_save.total.cashable_savings_gbp",
+            "economics.business_case.invest_to_save.later_cashable_savings_gbp",
+            "economics.cashable.net_gbp",
+            "economics.cashable.payback",
+        } <= keys
     if document["economics"]["calendar"] is not None:
         assert {
             "economics.calendar.payback_financial_year",
@@ -301,6 +313,16 @@ def test_an_edit_in_calc_moves_every_figure_to_what_estimate_set_gives(
             "years programme_cost_given": {"economics.appraisal.npv_gbp", "programme.net_gbp"},
         }[name]
     )
+    if name in ("women_open", "joint women"):  # the Business case sheet and cashable rows move
+        live = {
+            "economics.business_case.invest_to_save.years.2.cashable_savings_gbp",
+            "economics.business_case.invest_to_save.total.net_gbp",
+            "economics.business_case.invest_to_save.years.4.cumulative_net_gbp",
+            "economics.cashable.net_gbp",
+            "economics.cashable.npv_gbp",
+        }
+        assert live <= {check.key for check in keyed}
+        assert all(in_json(document, key) != in_json(before, key) for key in live)
     if name == "joint women":  # each funder's cost avoided and net are live too
         assert {
             "economics.funders.positions.0.savings_gbp",
