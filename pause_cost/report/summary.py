@@ -325,7 +325,8 @@ def summary_figures(
     book.note(
         sheet,
         row + 1,
-        "Every figure above but the published ones (and a claim on its own terms) is a formula "
+        "Every figure above but the published ones (and a claim on its own terms) and those "
+        "labelled the engine's figure is a formula "
         "over the inputs: change an input (a named cell: women, birth rate, programme cost as "
         "given, discount rate) or a line to see its effect.",
         5,
