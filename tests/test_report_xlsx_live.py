@@ -31,13 +31,17 @@ CASES = (
     "rotherham-2021-ex-post",
     "rotherham-2020-bottom-up-2024-25",
     "rotherham-2020-with-pilot-cost",
+    "rotherham-2020-bottom-up-business-case",
 )
 """Calendars with discounting (one cohort, two cohorts, observed births), a bottom-up table
-uprated to 2024/25, and a cost without a calendar."""
-DERIVED = ("calendar-without-discounting", "discounted-without-calendar")
+uprated to 2024/25, a cost without a calendar, and a business case with a payback threshold
+(its Business case sheet tests payback against it in a formula)."""
+DERIVED = ("calendar-without-discounting", "discounted-without-calendar", "calendar-set-up")
 """Two shipped scenarios varied (written by :func:`scenarios`): the calendar case with no
 discounting; the pilot-cost case discounted on years after birth, its cost an illustrative
-£200,000 a year for 3 years in 2016/17 prices (the savings' price year, so no deflator)."""
+£200,000 a year for 3 years in 2016/17 prices (the savings' price year, so no deflator); the
+calendar case with its cost as an illustrative profile, a set-up year then two running years, so
+the Business case sheet has a one-off cost."""
 BRIDGE = REPO / "tests" / "data" / "bridge"
 BRIDGED = {
     "rotherham-2020-postponed": "rotherham-2020-postponed.yaml",
@@ -138,7 +142,17 @@ def scenarios(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "price_year": "2016/17",
         "source": {**source, "note": "An illustration for the tests, not a published cost."},
     }
-    for name, data in zip(DERIVED, (calendar, pilot), strict=True):
+    set_up = yaml.safe_load(found[CALENDAR].read_text(encoding="utf-8"))
+    set_up["programme_cost"] = {
+        "profile": [
+            {"financial_year": "2018/19", "amount_gbp": 150000, "kind": "set_up"},
+            {"financial_year": "2019/20", "amount_gbp": 150000},
+            {"financial_year": "2020/21", "amount_gbp": 119000},
+        ],
+        "prices": "cash",
+        "source": {**source, "note": "An illustration for the tests, not a published cost."},
+    }
+    for name, data in zip(DERIVED, (calendar, pilot, set_up), strict=True):
         data["name"] = name
         found[name] = folder / f"{name}.yaml"
         found[name].write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
