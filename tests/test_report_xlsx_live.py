@@ -31,13 +31,17 @@ CASES = (
     "rotherham-2021-ex-post",
     "rotherham-2020-bottom-up-2024-25",
     "rotherham-2020-with-pilot-cost",
+    "rotherham-2020-bottom-up-business-case",
 )
 """Calendars with discounting (one cohort, two cohorts, observed births), a bottom-up table
-uprated to 2024/25, and a cost without a calendar."""
-DERIVED = ("calendar-without-discounting", "discounted-without-calendar")
+uprated to 2024/25, a cost without a calendar, and a business case with a payback threshold
+(its Business case sheet tests payback against it in a formula)."""
+DERIVED = ("calendar-without-discounting", "discounted-without-calendar", "calendar-set-up")
 """Two shipped scenarios varied (written by :func:`scenarios`): the calendar case with no
 discounting; the pilot-cost case discounted on years after birth, its cost an illustrative
-£200,000 a year for 3 years in 2016/17 prices (the savings' price year, so no deflator)."""
+£200,000 a year for 3 years in 2016/17 prices (the savings' price year, so no deflator); the
+calendar case with its cost as an illustrative profile, a set-up year then two running years, so
+the Business case sheet has a one-off cost."""
 BRIDGE = REPO / "tests" / "data" / "bridge"
 BRIDGED = {
     "rotherham-2020-postponed": "rotherham-2020-postponed.yaml",
@@ -52,6 +56,8 @@ NONE_READS = {
     "programme.payback_year": "not within the horizon",
     "economics.calendar.payback_financial_year": "not within the cash flow",
     "economics.appraisal.bcr": "no cost",
+    "economics.business_case.invest_to_save.payback": "not within the cash flow",
+    "economics.cashable.payback": "not within the cash flow",
 }
 """What a cell shows where the JSON has null."""
 
@@ -136,7 +142,17 @@ def scenarios(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "price_year": "2016/17",
         "source": {**source, "note": "An illustration for the tests, not a published cost."},
     }
-    for name, data in zip(DERIVED, (calendar, pilot), strict=True):
+    set_up = yaml.safe_load(found[CALENDAR].read_text(encoding="utf-8"))
+    set_up["programme_cost"] = {
+        "profile": [
+            {"financial_year": "2018/19", "amount_gbp": 150000, "kind": "set_up"},
+            {"financial_year": "2019/20", "amount_gbp": 150000},
+            {"financial_year": "2020/21", "amount_gbp": 119000},
+        ],
+        "prices": "cash",
+        "source": {**source, "note": "An illustration for the tests, not a published cost."},
+    }
+    for name, data in zip(DERIVED, (calendar, pilot, set_up), strict=True):
         data["name"] = name
         found[name] = folder / f"{name}.yaml"
         found[name].write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
@@ -213,7 +229,17 @@ def test_every_figure_with_a_place_in_the_json_equals_it(books: dict[str, Any], 
     keys = {check.key for check in keyed}
     assert {"horizon.total_gbp", "avoided_births.counted", "by_year.4.net_gbp"} <= keys
     if document["programme"]["cost_gbp"] is not None:
-        assert {"programme.payback_year", "programme.net_gbp", "programme.cost_gbp"} <= keys
+        assert {"programme.net_gbp", "programme.cost_gbp"} <= keys
+        # One payback on a calendar (the financial year's); years after birth only without.
+        assert ("programme.payback_year" in keys) == (document["economics"]["calendar"] is None)
+    if document["economics"]["business_case"] is not None:
+        assert {
+            "economics.business_case.invest_to_save.payback",
+            "economics.business_case.invest_to_save.total.cashable_savings_gbp",
+            "economics.business_case.invest_to_save.later_cashable_savings_gbp",
+            "economics.cashable.net_gbp",
+            "economics.cashable.payback",
+        } <= keys
     if document["economics"]["calendar"] is not None:
         assert {
             "economics.calendar.payback_financial_year",
@@ -301,6 +327,16 @@ def test_an_edit_in_calc_moves_every_figure_to_what_estimate_set_gives(
             "years programme_cost_given": {"economics.appraisal.npv_gbp", "programme.net_gbp"},
         }[name]
     )
+    if name in ("women_open", "joint women"):  # the Business case sheet and cashable rows move
+        live = {
+            "economics.business_case.invest_to_save.years.2.cashable_savings_gbp",
+            "economics.business_case.invest_to_save.total.net_gbp",
+            "economics.business_case.invest_to_save.years.4.cumulative_net_gbp",
+            "economics.cashable.net_gbp",
+            "economics.cashable.npv_gbp",
+        }
+        assert live <= {check.key for check in keyed}
+        assert all(in_json(document, key) != in_json(before, key) for key in live)
     if name == "joint women":  # each funder's cost avoided and net are live too
         assert {
             "economics.funders.positions.0.savings_gbp",
@@ -324,3 +360,23 @@ def test_a_dearer_programme_pays_back_a_year_later_in_calc_as_in_the_engine(
     assert computed.defined_names["payback_financial_year"] is not None
     sheet, where = computed.defined_names["payback_financial_year"].attr_text.split("!")
     assert computed[sheet.strip("'")][where.replace("$", "")].value == "2020/21"
+
+
+@pytest.mark.slow
+def test_24_women_bring_the_cashable_payback_forward_in_calc_as_in_the_engine(
+    edited: dict[str, Any],
+) -> None:
+    """The Business case sheet's payback is a formula over every period of the cash flow: with
+    24 women it reads 2019/20 in Calc, as ``estimate --set`` gives, where 20 women's reads
+    2020/21. By hand from the engine's by-financial-year figures for 20 women: costs £202,269.74
+    (2018/19) and £197,069.95 (2019/20), £399,339.68 in all, against cashable savings of £0 and
+    £364,678.49, £34,661.19 short at the end of 2019/20; 24 women avoid 18 births, not 15,
+    so 2019/20's cashable savings are 18/15 of that (£437,614.19), which covers the cost."""
+    _, document, before, calculated = edited["women_open"]
+    table = "economics.business_case.invest_to_save.payback"
+    assert (in_json(before, table), in_json(document, table)) == ("2020/21", "2019/20")
+    computed = openpyxl.load_workbook(calculated, data_only=True)
+    sheet, where = computed.defined_names["cashable_payback"].attr_text.split("!")
+    assert computed[sheet.strip("'")][where.replace("$", "")].value == "2019/20"
+    summary = {row[0]: row[1] for row in computed["Summary"].iter_rows(max_col=2, values_only=True)}
+    assert summary["Cashable payback, financial year"] == "2019/20"

@@ -47,6 +47,15 @@ def test_ratios_show_two_places_and_payback_reads_as_a_year(tmp_path: Path) -> N
     }
     assert labels["Council's avoidance per £1 of total cost"].number_format == "0.00"
     assert labels["Benefit-cost ratio (PV of benefits / PV of costs)"].number_format == "0.00"
+    assert labels["Cashable avoidance per £1 of total cost"].number_format == "0.00"
+    # On a calendar, one payback: the financial year's (issue 19); years after birth without.
+    assert labels["Payback, council financial year"].value == "=payback_financial_year"
+    assert "Payback, year after birth (first year paid back)" not in labels
+    assert "payback_year" not in book.defined_names
+    summary = openpyxl.load_workbook(written(tmp_path, "rotherham-2020-with-pilot-cost"))["Summary"]
+    labels = {
+        row[0].value: row[1] for row in summary.iter_rows(max_col=2) if row[0].value is not None
+    }
     assert labels["Payback, year after birth (first year paid back)"].number_format == ('"year "0')
     assert "Immediate (year 1 after each birth)" in labels
     assert "Horizon (years 1-5 after each birth)" in labels

@@ -2,17 +2,17 @@
 cumulative net as formulas; savings by the Cabinet Office's terms; every line on its budget
 line with its owner and evidence grade; and the totals by grade as SUMIFS over those lines.
 
-Costs and cashable savings by year are the engine's figures (written as values, as on the
-financial-year sheet); every sum, net and running total over them is a formula, checked
+The invest-to-save table is :mod:`.invest`'s: costs and cashable savings read the cash-flow
+sheets' formulas, and every sum, net, running total and the payback is a formula, checked
 against the engine's figure when a spreadsheet engine recalculates the workbook.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from pause_cost.report.book import Book
+from pause_cost.report.invest import invest_to_save_table
 from pause_cost.results.estimate import Estimate
 
 SAVINGS_LABEL = {
@@ -45,65 +45,30 @@ def business_case_sheet(book: Book, workbook: Any, estimate: Estimate) -> None:
     sheet.set_column(0, 0, 34)
     sheet.set_column(1, 9, 15)
     table = found.invest_to_save
-    book.text(sheet, 0, 0, "Invest to save: the council's cashable case, years 1-5", "title")
-    years = table.years
-    book.text(sheet, 1, 0, "£", "header")
-    for index, year in enumerate(years):
-        book.text(sheet, 1, 1 + index, year.period, "header")
-    total_column = 1 + len(years)
-    book.text(sheet, 1, total_column, "Total", "header")
-    letters = [_letter(1 + index) for index in range(len(years))]
-    last = _letter(total_column - 1)
-    for index, year in enumerate(years):
-        column, c = 1 + index, letters[index]
-        book.number(sheet, 2, column, year.one_off_costs_gbp)
-        book.number(sheet, 3, column, year.ongoing_costs_gbp)
-        book.formula(sheet, 4, column, f"={c}3+{c}4", year.total_costs_gbp, "money", "costs")
-        book.number(sheet, 5, column, year.cashable_savings_gbp)
-        book.formula(sheet, 6, column, f"={c}6-{c}5", year.net_gbp, "money", f"{c} net")
-        before = f"+{letters[index - 1]}8" if index else ""
-        cumulative = year.cumulative_net_gbp or Decimal(0)
-        book.formula(sheet, 7, column, f"={c}7{before}", cumulative, "money", f"{c} cumulative")
-    labels = (
-        "One-off costs (revenue)",
-        "Ongoing costs (revenue)",
-        "Total costs",
-        "Cashable savings",
-        "Net (savings - costs)",
-        "Cumulative net",
-    )
-    totals = (
-        table.total.one_off_costs_gbp,
-        table.total.ongoing_costs_gbp,
-        table.total.total_costs_gbp,
-        table.total.cashable_savings_gbp,
-        table.total.net_gbp,
-    )
-    for offset, label in enumerate(labels):
-        book.text(sheet, 2 + offset, 0, label, "bold" if offset == 4 else "")
-    for offset, value in enumerate(totals):
-        row = 3 + offset
-        book.formula(
-            sheet, 2 + offset, total_column, f"=SUM(B{row}:{last}{row})", value, "money", "total"
-        )
-    row = 9
+    first, end = invest_to_save_table(book, sheet, estimate)
     facts = (
-        ("Payback (cashable savings)", table.payback or "not within the cash flow"),
         ("Council's payback threshold", _threshold(table.threshold_years)),
         ("Within the threshold", _within(table.within_threshold)),
-        ("In words", table.statement),
+        ("In words (as estimated; the payback above is live)", table.statement),
         ("Convention", table.convention),
         ("Template", table.template.cite()),
     )
-    for label, text in facts:
+    for row, (label, text) in enumerate(facts, start=10):
         book.text(sheet, row, 0, label, "bold")
-        book.text(sheet, row, 1, text)
-        row += 1
-    book.text(sheet, row, 0, "Costs after the years shown", "bold")
-    book.number(sheet, row, 1, table.later_costs_gbp)
-    book.text(sheet, row + 1, 0, "Cashable savings after the years shown", "bold")
-    book.number(sheet, row + 1, 1, table.later_cashable_savings_gbp)
-    row += 3
+        if row == 11 and table.threshold_years is not None:  # live, as the payback is
+            paid = f"MATCH(1,D{first}:D{end},0)"
+            book.formula(
+                sheet,
+                row,
+                1,
+                f'=IF(ISNUMBER({paid}),IF({paid}<={table.threshold_years},"yes","no"),"no")',
+                text,
+                "text",
+                "within the threshold",
+            )
+        else:
+            book.text(sheet, row, 1, text)
+    row = end + 1
     row = _lines(book, sheet, estimate, row)
 
 

@@ -128,7 +128,8 @@ def by_year_sheet(
     appraisal = estimate.economics.appraisal
     if discounted and appraisal is not None:
         present_value_sums(book, sheet, (last, 9), appraisal)
-    if estimate.programme.cost_gbp is not None:
+    # On a calendar there is one payback, the financial year's (on its own sheet).
+    if estimate.programme.cost_gbp is not None and estimate.economics.calendar is None:
         payback = estimate.programme.payback_year
         found = "not within the horizon" if payback is None else Decimal(payback)
         payback_row(book, sheet, last, "I", found, ("year", "years_after_birth"))

@@ -33,6 +33,12 @@ def period_row(index: int) -> int:
     return HEADER_ROW + 1 + index
 
 
+def funder_row(layout: Layout, index: int) -> int:
+    """The row (0-based) of funder ``index`` in the table below the periods."""
+    header = period_row(len(layout.periods)) + 2 if layout.cost is not None else HEADER_ROW
+    return header + 1 + index
+
+
 def programme_sheet(
     book: Book, sheet: Any, estimate: Estimate, layout: Layout, lines: LineRows
 ) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from pause_cost.report.appraisal import appraisal_rows, cost_inputs, years
 from pause_cost.report.book import Book, Kind, at, cell
+from pause_cost.report.cashable import cashable_rows, perspective_rows
 from pause_cost.report.lines import CLASS, HORIZON, IMMEDIATE, LineRows
 from pause_cost.report.pack import Pack, headline
 from pause_cost.results.estimate import Estimate
@@ -250,20 +251,23 @@ def summary_figures(
                 "programme.return_per_pound",
             )
             row += 1
-        book.text(sheet, row, 0, "Payback, year after birth (first year paid back)")
-        book.formula(
-            sheet,
-            row,
-            1,
-            "=payback_year",
-            Decimal(programme.payback_year) if programme.payback_year else "not within the horizon",
-            "year",
-            "payback year (summary)",
-            "programme.payback_year",
-        )
-        row += 1
         calendar = estimate.economics.calendar
-        if calendar is not None:
+        if calendar is None:  # on a calendar, one payback: the financial year's
+            book.text(sheet, row, 0, "Payback, year after birth (first year paid back)")
+            book.formula(
+                sheet,
+                row,
+                1,
+                "=payback_year",
+                Decimal(programme.payback_year)
+                if programme.payback_year
+                else "not within the horizon",
+                "year",
+                "payback year (summary)",
+                "programme.payback_year",
+            )
+            row += 1
+        else:
             book.text(sheet, row, 0, "Payback, council financial year")
             book.formula(
                 sheet,
@@ -277,6 +281,8 @@ def summary_figures(
             )
             row += 1
     row = appraisal_rows(book, sheet, estimate, layout, row)
+    row = cashable_rows(book, sheet, (estimate, layout), cells, row)
+    row = perspective_rows(book, sheet, (estimate, layout), row)
     published = estimate.published
     if published is not None:
         row += 1
@@ -319,7 +325,8 @@ def summary_figures(
     book.note(
         sheet,
         row + 1,
-        "Every figure above but the published ones (and a claim on its own terms) is a formula "
+        "Every figure above but the published ones (and a claim on its own terms) and those "
+        "labelled the engine's figure is a formula "
         "over the inputs: change an input (a named cell: women, birth rate, programme cost as "
         "given, discount rate) or a line to see its effect.",
         5,
