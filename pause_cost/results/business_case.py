@@ -54,6 +54,13 @@ class InvestToSave:
     within_threshold: Annotated[
         bool | None, Field(description="payback_years <= threshold_years; null: no threshold.")
     ]
+    council_share_of_cost: Annotated[
+        Exact | None,
+        Field(
+            description="The council funder's share of the programme cost, which the costs "
+            "here are; null: no funders, the council pays the whole cost."
+        ),
+    ]
     statement: Annotated[str, Field(description="The payback against the threshold, in words.")]
     convention: str
     template: Source
