@@ -4,7 +4,7 @@ The invest-to-save table a council's template asks for (MHCLG Digital Planning, 
 Financial Case*): years 1-5 of one-off and ongoing costs, cashable savings, net and cumulative
 net, and payback against the council's threshold; each avoided cost on its budget line with its
 owner; cash-releasing savings apart from the rest (the Cabinet Office's terms); and every
-figure's evidence graded as the National Audit Office grades savings claims. The rules are data
+figure's evidence graded on the National Audit Office's scale. The rules are data
 (:mod:`pause_cost.model.business_rules`); this module only applies them.
 
 Pure: no files, no printing, no clock.

@@ -232,7 +232,7 @@ class Scenario(InputModel):
         default=None,
         min_length=1,
         max_length=20,
-        description="Who pays the programme, by share, and whose savings fall to them.",
+        description="Who pays the programme, by share, and whose cost avoided falls to them.",
     )
     headline_view: Text | None = Field(
         default=None,

@@ -166,7 +166,7 @@ def _grades(found: BusinessCaseResult) -> Table:
         for total in found.grades
     ]
     return Table(
-        title="Evidence, graded as the National Audit Office grades savings claims",
+        title="Evidence, graded on the National Audit Office's scale",
         columns=(
             Column("Evidence"),
             Column("Cash-releasing", numeric=True),
