@@ -158,6 +158,7 @@ def assemble(
         rolled.by_year,
         rolled.economics.calendar,
         scenario.name,
+        rolled.lines,
     )
     return replace(rolled, published=published)
 

@@ -7,12 +7,14 @@ from dataclasses import replace
 from decimal import Decimal
 
 from pause_cost.errors import InputError, Problem
+from pause_cost.model.base import Source
 from pause_cost.model.scenario import Claim, Published
 from pause_cost.money import round_half_up, to_decimal
 from pause_cost.results.economics import Calendar, CashYear
 from pause_cost.results.estimate import (
     Amounts,
     AvoidedBirths,
+    LineResult,
     PublishedCheck,
     PublishedComparison,
     YearAmounts,
@@ -27,14 +29,63 @@ def check_published(
     by_year: Sequence[YearAmounts] = (),
     calendar: Calendar | None = None,
     scenario: str = "scenario",
+    lines: Sequence[LineResult] = (),
 ) -> PublishedComparison | None:
     """Each published figure, ours beside it, and the difference at the published precision.
 
     Ours is rounded as the report rounds (whole pounds, whole births) before subtracting, so a
-    reproduction to the pound shows a difference of 0, not of pennies.
+    reproduction to the pound shows a difference of 0, not of pennies. Like is compared with
+    like: published figures are taken to be in the unit costs' own price year, so where the
+    estimate uprates the lines by one factor each sum of money is divided by it first; where
+    the lines are uprated by several, the sums of money are not compared (an inflation gap is
+    no difference), and ``prices`` says why.
     """
     if published is None:
         return None
+    found = _published_prices(published, births, immediate, horizon, by_year, calendar, scenario)
+    years = sorted({line.price_year for line in lines})
+    factors = {line.uprating_factor for line in lines}
+    price_year = years[0] if len(years) == 1 else None
+    if not factors or factors == {Decimal(1)}:
+        return found
+    if len(factors) > 1 or price_year is None:
+        return replace(
+            found,
+            checks=[check for check in found.checks if check.figure == "avoided_births"],
+            price_year=price_year,
+            prices="The published sums of money are not compared: the estimate uprates its "
+            "unit costs from " + ", ".join(years) + " by more than one factor, so no one "
+            "factor brings it back to the published figures' prices, and a gap between "
+            "price years is inflation, not a difference.",
+        )
+    (factor,) = factors
+    index = lines[0].price_index
+    checks = [
+        check
+        if check.figure == "avoided_births"
+        else _check(check.figure, check.published, check.estimated / factor, check.source)
+        for check in found.checks
+    ]
+    return replace(
+        found,
+        checks=checks,
+        price_year=price_year,
+        deflated_by=factor,
+        prices=f"Compared in {price_year} prices, the unit costs' own, as published: each "
+        f"estimated sum divided by {round_half_up(factor, 4)}, the factor that uprated the "
+        f"lines to the estimate's prices ({index}).",
+    )
+
+
+def _published_prices(
+    published: Published,
+    births: AvoidedBirths,
+    immediate: Amounts,
+    horizon: Amounts,
+    by_year: Sequence[YearAmounts],
+    calendar: Calendar | None,
+    scenario: str,
+) -> PublishedComparison:
     ours: dict[str, Decimal] = {
         "avoided_births": births.counted,
         "immediate_cashable_gbp": immediate.cashable_gbp,
@@ -57,13 +108,16 @@ def check_published(
     return PublishedComparison(source=published.source, checks=checks)
 
 
-def _check(figure: str, given: Decimal, estimated: Decimal) -> PublishedCheck:
+def _check(
+    figure: str, given: Decimal, estimated: Decimal, source: Source | None = None
+) -> PublishedCheck:
     places = max(0, -int(given.as_tuple().exponent))
     return PublishedCheck(
         figure=figure,
         published=given,
         estimated=estimated,
         difference=round_half_up(estimated, places) - given,
+        source=source,
     )
 
 

@@ -101,6 +101,10 @@ def _published(estimate: Estimate) -> list[Block]:
     else:
         named = "; ".join(figure_label(figure, estimate) for figure in differ)
         said = f"{len(differ)} of {len(published.checks)} differ ({named})"
+    if published.deflated_by is not None:
+        said += f", compared in {published.price_year} prices"
+    elif published.prices is not None:
+        said += "; sums of money not compared, their price years differ"
     return [Paragraph(f"Against the published figures: {said}.")]
 
 

@@ -266,6 +266,7 @@ def _published(estimate: Estimate) -> list[Block]:
             rows=tuple(rows),
         ),
         Paragraph(f"Published in: {cited}", media=TEXT),
+        *([] if published.prices is None else [Paragraph(f"Prices: {published.prices}")]),
         *(
             Paragraph(f"{figure_label(check.figure, estimate)}: {check.source.cite()}")
             for check in published.checks

@@ -284,6 +284,28 @@ class PublishedCheck:
 class PublishedComparison:
     source: Source
     checks: list[PublishedCheck]
+    price_year: Annotated[
+        str | None,
+        Field(
+            description="The price year the published figures are taken to be in: the unit "
+            "costs' own, as their source states it; null where the lines state several."
+        ),
+    ] = None
+    deflated_by: Annotated[
+        Exact | None,
+        Field(
+            description="Where the estimate is uprated: each estimated sum of money divided "
+            "by this (the lines' one uprating factor) to the published figures' price year "
+            "before comparing; null: compared as estimated."
+        ),
+    ] = None
+    prices: Annotated[
+        str | None,
+        Field(
+            description="How the comparison deals with price years, in words; null where "
+            "the estimate is in the published figures' price year."
+        ),
+    ] = None
 
 
 PROMINENT = frozenset(
