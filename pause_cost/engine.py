@@ -159,6 +159,7 @@ def assemble(
         rolled.economics.calendar,
         scenario.name,
         rolled.lines,
+        scenario.price_year,
     )
     return replace(rolled, published=published)
 

@@ -74,9 +74,24 @@ def test_lines_uprated_by_several_factors_refuse_the_sums_of_money(tmp_path: Pat
         result.economics.calendar,
         "uprated",
         lines,
+        "2024/25",
     )
     assert found is not None
     assert [check.figure for check in found.checks] == ["avoided_births"]
     assert found.deflated_by is None
     assert found.prices is not None
     assert "inflation, not a difference" in found.prices
+
+
+def test_published_in_the_estimates_own_price_year_is_compared_as_it_is() -> None:
+    """rotherham-2020-bottom-up states its figures in 2016/17 prices and its published figures'
+    price year as 2016/17; its lines come from many years, uprated to 2016/17, but the two
+    price years are the same, so nothing is deflated."""
+    data = json.loads(
+        run("estimate", str(SCENARIOS / "rotherham-2020-bottom-up.yaml"), "-f", "json").stdout
+    )
+    published = data["published"]
+    assert published["price_year"] == "2016/17"
+    assert published["deflated_by"] is None
+    assert published["prices"] is None
+    assert len(published["checks"]) == 4

@@ -30,36 +30,40 @@ def check_published(
     calendar: Calendar | None = None,
     scenario: str = "scenario",
     lines: Sequence[LineResult] = (),
+    estimate_year: str | None = None,
 ) -> PublishedComparison | None:
     """Each published figure, ours beside it, and the difference at the published precision.
 
     Ours is rounded as the report rounds (whole pounds, whole births) before subtracting, so a
     reproduction to the pound shows a difference of 0, not of pennies. Like is compared with
-    like: published figures are taken to be in the unit costs' own price year, so where the
-    estimate uprates the lines by one factor each sum of money is divided by it first; where
-    the lines are uprated by several, the sums of money are not compared (an inflation gap is
-    no difference), and ``prices`` says why.
+    like: the published sums of money are in ``published.price_year`` (omitted: the unit
+    costs' own, where the lines state one). Where the estimate is in another price year
+    (``estimate_year``), each estimated sum is divided by the one factor that uprated the lines
+    stated in the published year; with no one such factor, the sums of money are not compared
+    (an inflation gap is no difference), and ``prices`` says why.
     """
     if published is None:
         return None
     found = _published_prices(published, births, immediate, horizon, by_year, calendar, scenario)
-    years = sorted({line.price_year for line in lines})
-    factors = {line.uprating_factor for line in lines}
-    price_year = years[0] if len(years) == 1 else None
-    if not factors or factors == {Decimal(1)}:
-        return found
-    if len(factors) > 1 or price_year is None:
+    own = sorted({line.price_year for line in lines})
+    price_year = published.price_year or (own[0] if len(own) == 1 else None)
+    if price_year is None or estimate_year is None or price_year == estimate_year:
+        return replace(found, price_year=price_year)
+    # Lines stated in the published figures' price year were uprated by exactly the factor
+    # that brings that year to the estimate's: one such factor undoes the uprating.
+    factors = {line.uprating_factor for line in lines if line.price_year == price_year}
+    indices = {line.price_index for line in lines if line.price_year == price_year}
+    if len(factors) != 1:
         return replace(
             found,
             checks=[check for check in found.checks if check.figure == "avoided_births"],
             price_year=price_year,
-            prices="The published sums of money are not compared: the estimate uprates its "
-            "unit costs from " + ", ".join(years) + " by more than one factor, so no one "
-            "factor brings it back to the published figures' prices, and a gap between "
-            "price years is inflation, not a difference.",
+            prices=f"The published sums of money (in {price_year} prices) are not compared "
+            f"with the estimate's ({estimate_year} prices): no one factor of the lines' "
+            "indices brings one year to the other, and a gap between price years is "
+            "inflation, not a difference.",
         )
     (factor,) = factors
-    index = lines[0].price_index
     checks = [
         check
         if check.figure == "avoided_births"
@@ -71,9 +75,9 @@ def check_published(
         checks=checks,
         price_year=price_year,
         deflated_by=factor,
-        prices=f"Compared in {price_year} prices, the unit costs' own, as published: each "
-        f"estimated sum divided by {round_half_up(factor, 4)}, the factor that uprated the "
-        f"lines to the estimate's prices ({index}).",
+        prices=f"Compared in {price_year} prices, the published figures': each estimated "
+        f"sum in {estimate_year} prices divided by {round_half_up(factor, 4)}, the factor "
+        f"that uprated the lines ({', '.join(sorted(str(i) for i in indices))}).",
     )
 
 

@@ -287,16 +287,16 @@ class PublishedComparison:
     price_year: Annotated[
         str | None,
         Field(
-            description="The price year the published figures are taken to be in: the unit "
-            "costs' own, as their source states it; null where the lines state several."
+            description="The price year the published sums of money are in: as the scenario "
+            "states it, else the unit costs' own where every line states one; null: not known."
         ),
     ] = None
     deflated_by: Annotated[
         Exact | None,
         Field(
-            description="Where the estimate is uprated: each estimated sum of money divided "
-            "by this (the lines' one uprating factor) to the published figures' price year "
-            "before comparing; null: compared as estimated."
+            description="Where the estimate is in another price year: each estimated sum of "
+            "money divided by this (the one factor that uprated the lines stated in the "
+            "published price year) before comparing; null: compared as estimated."
         ),
     ] = None
     prices: Annotated[
