@@ -158,6 +158,8 @@ def assemble(
         rolled.by_year,
         rolled.economics.calendar,
         scenario.name,
+        rolled.lines,
+        scenario.price_year,
     )
     return replace(rolled, published=published)
 

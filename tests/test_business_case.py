@@ -368,7 +368,7 @@ def test_the_page_gives_the_case_a_part_of_its_own(tmp_path: Path) -> None:
         # As the page writes them: a token a browser could break is kept whole in a span.
         'Invest to save: the council&#39;s cashable case, years <span class="nw">1-5</span>',
         'Budget lines and benefit owners <span class="nw">(horizon)</span>',
-        "Evidence, graded as the National Audit Office grades savings claims",
+        "Evidence, graded on the National Audit Office&#39;s scale",
     ):
         assert page.count(caption) == 1
         assert page.index(caption) > part

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
+
+import pytest
+import yaml
 
 from pause_cost.engine import estimate
 from pause_cost.load.inputs import load_inputs
@@ -59,3 +63,49 @@ def test_on_a_calendar_one_payback_is_shown_and_labels_say_cost_avoided() -> Non
     assert "Cashable only: payback, financial year" in printed
     # Labels say cost avoided; a document cited by its title keeps its own words.
     assert "Savings" not in printed.replace("Savings from operational PFI contracts", "")
+
+
+# Titles of documents cited by name keep their own words.
+TITLES = ("Savings from operational PFI contracts", "Government efficiencies and savings")
+
+
+def _read(printed: str) -> str:
+    for title in TITLES:
+        printed = printed.replace(title, "")
+    return " ".join(printed.split()).lower()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "rotherham-2021-joint-funding",
+        "rotherham-2020-with-pilot-cost",
+        "rotherham-2020-calendar",
+        "rotherham-2020-bottom-up-business-case",
+    ],
+)
+def test_no_rendered_label_says_savings(name: str) -> None:
+    path = str(SCENARIOS / f"{name}.yaml")
+    for args in ((), ("-f", "markdown"), ("--summary",)):
+        printed = run("estimate", path, *args)
+        assert printed.exit_code == 0, printed.stderr
+        assert "saving" not in _read(printed.stdout), (name, args)
+
+
+def test_the_routes_are_routes_to_the_cost_avoided() -> None:
+    printed = run("estimate", str(SCENARIOS / "rotherham-2020-calendar.yaml")).stdout
+    assert "two routes to the cost avoided" in _read(printed)
+
+
+def test_the_refusal_names_the_unit_costs_prices(tmp_path: Path) -> None:
+    """Cash with no calendar and discounting asked for is refused; the message says the unit
+    costs' prices, not the savings'."""
+    data = yaml.safe_load((SCENARIOS / "rotherham-2020-with-pilot-cost.yaml").read_text("utf-8"))
+    data["discounting"] = {"schedule": "green-book-discount-rates"}
+    path = tmp_path / "scenario.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    refused = run("estimate", str(path))
+    assert refused.exit_code == 1
+    said = _read(refused.stderr + refused.stdout)
+    assert "in the unit costs' prices (2016/17)" in said
+    assert "saving" not in said

@@ -101,3 +101,15 @@ def test_the_breakeven_sentence_compares_with_the_range() -> None:
         "unless births per woman per year without the programme falls below 0.0556 births per "
         "woman per year (now 0.33), below the lowest value in its judged range, 0.2 to 0.45."
     ) in text
+
+
+def test_the_breakeven_sentence_says_its_target_in_words() -> None:
+    """'npv>=0' reads as the net present value at least 0, in text and in Markdown alike; no
+    machine syntax (>=, nor Markdown's escaped \\>=) reaches the sentence."""
+    for form in ((), ("-f", "markdown")):
+        printed = run("breakeven", UNCERTAIN, "--target", "npv>=0", *form).stdout
+        text = " ".join(printed.split())
+        assert "The target (the net present value at least 0) is met unless" in text
+        sentences = text.split("In a paper:")[1:]
+        assert sentences
+        assert not any(">=" in sentence or "npv" in sentence for sentence in sentences)

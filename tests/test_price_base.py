@@ -112,7 +112,7 @@ def test_present_values_over_a_cost_without_prices_are_refused(write_yaml: Write
     result = run("estimate", str(path))
     assert result.exit_code == 1
     assert (
-        "s.yaml:15:3: programme_cost: present values need the programme cost in the savings' "
+        "s.yaml:15:3: programme_cost: present values need the programme cost in the unit costs' "
         "prices (2016/17), but it states none: give programme_cost.prices: cash"
     ) in result.stderr.replace("\n", " ")
     assert "Traceback" not in result.stderr

@@ -208,7 +208,7 @@ def programme_cost_prices(facts: Facts) -> Flag | None:
         return Flag(
             code="programme_cost_prices_unstated",
             message="The programme cost states no prices (cash in the years it is spent, or "
-            "real at a price year): net, the ratio and payback set it against savings in "
+            "real at a price year): net, the ratio and payback set it against cost avoided in "
             f"{base.price_year or 'several price years'} prices as if they were the same. Give "
             "programme_cost.prices.",
         )
@@ -217,7 +217,7 @@ def programme_cost_prices(facts: Facts) -> Flag | None:
             code="programme_cost_cash_not_converted",
             message=f"The programme cost is cash, but without a calendar or a profile its "
             f"financial years are not known, so it is not brought to {base.price_year} prices: "
-            "net and the ratio mix cash with real savings, and present values are refused. "
+            "net and the ratio mix cash with real cost avoided, and present values are refused. "
             "Give the cohort a start month, or the cost as a profile by financial year.",
         )
     return None

@@ -4,7 +4,7 @@ The invest-to-save table a council's template asks for (MHCLG Digital Planning, 
 Financial Case*): years 1-5 of one-off and ongoing costs, cashable savings, net and cumulative
 net, and payback against the council's threshold; each avoided cost on its budget line with its
 owner; cash-releasing savings apart from the rest (the Cabinet Office's terms); and every
-figure's evidence graded as the National Audit Office grades savings claims. The rules are data
+figure's evidence graded on the National Audit Office's scale. The rules are data
 (:mod:`pause_cost.model.business_rules`); this module only applies them.
 
 Pure: no files, no printing, no clock.
@@ -78,15 +78,31 @@ def _set_up_shares(scenario: Scenario) -> tuple[dict[str, Decimal], list[Decimal
     return shares, [shares.get(year.financial_year, ZERO) for year in cost.profile]
 
 
+def council_share(scenario: Scenario) -> Decimal | None:
+    """The council funder's share of the programme cost; None without funders (the council
+    pays the whole cost); 0 where funders are given and none is of kind council."""
+    if scenario.funders is None:
+        return None
+    return sum(
+        (funder.share_of_programme_cost for funder in scenario.funders if funder.kind == "council"),
+        ZERO,
+    )
+
+
 def invest_to_save(scenario: Scenario, estimate: Estimate) -> InvestToSave:
-    """Years 1-5 of the template's table, the rest after them, and payback on cashable."""
+    """Years 1-5 of the template's table, the rest after them, and payback on cashable.
+
+    The costs are the council's: with funders, the council funder's share of each period's
+    programme cost, so the net, cumulative net and payback are the council's own."""
     by_label, by_position = _set_up_shares(scenario)
+    share_of_cost = council_share(scenario)
+    paid = Decimal(1) if share_of_cost is None else share_of_cost
     calendar = estimate.economics.calendar
     with localcontext(EXACT):
         if calendar is not None:
             flow = cash_flow(
                 {year.financial_year: year.cashable_gbp for year in calendar.years},
-                {year.financial_year: year.programme_cost_gbp for year in calendar.years},
+                {year.financial_year: year.programme_cost_gbp * paid for year in calendar.years},
             )
             periods = [row.financial_year for row in flow]
             saved = [row.avoided_gbp for row in flow]
@@ -96,7 +112,7 @@ def invest_to_save(scenario: Scenario, estimate: Estimate) -> InvestToSave:
             number = None if payback is None else periods.index(payback) + 1
         else:
             saved = [year.cashable_gbp for year in estimate.by_year]
-            spent = list(estimate.programme.cost_by_year_gbp)
+            spent = [cost * paid for cost in estimate.programme.cost_by_year_gbp]
             spent += [ZERO] * (len(saved) - len(spent))
             periods = [f"year {index}" for index in range(1, len(saved) + 1)]
             shares = [*by_position, *[ZERO] * len(saved)][: len(saved)]
@@ -130,7 +146,8 @@ def invest_to_save(scenario: Scenario, estimate: Estimate) -> InvestToSave:
         threshold_source=None if threshold is None else threshold.source,
         threshold_assumption=None if threshold is None else threshold.assumption,
         within_threshold=within,
-        statement=_statement(payback, number, limit),
+        council_share_of_cost=share_of_cost,
+        statement=_statement(payback, number, limit, share_of_cost),
         convention=rules.INVEST_CONVENTION,
         template=rules.TEMPLATE,
     )
@@ -151,11 +168,18 @@ def _year(
     )
 
 
-def _statement(payback: str | None, number: int | None, limit: int | None) -> str:
+def _statement(
+    payback: str | None, number: int | None, limit: int | None, share: Decimal | None
+) -> str:
+    cost = (
+        "the programme's cost"
+        if share is None
+        else f"the council's share of the programme's cost ({(share * 100).normalize():f}%)"
+    )
     paid = (
-        "Cashable savings do not repay the programme's cost within the cash flow"
+        f"Cashable cost avoided does not repay {cost} within the cash flow"
         if payback is None
-        else f"Cashable savings repay the programme's cost in {payback}"
+        else f"Cashable cost avoided repays {cost} in {payback}"
         + ("" if payback == f"year {number}" else f" (year {number})")
     )
     if limit is None:

@@ -108,7 +108,7 @@ def check_price_base(
         problems.append(
             located(
                 *at,
-                f"{what} need the programme cost in the savings' prices ({target}), but it "
+                f"{what} need the programme cost in the unit costs' prices ({target}), but it "
                 "states none: give programme_cost.prices: cash (in the financial years it is "
                 "spent, converted with the GDP deflator) or real (with programme_cost.price_year)",
             )
@@ -136,7 +136,7 @@ def check_price_base(
             located(
                 *at,
                 f"{what} (the NPV and the BCR) are refused: they need the programme cost in "
-                f"the savings' prices ({target}), but it is cash in financial years that are "
+                f"the unit costs' prices ({target}), but it is cash in financial years that are "
                 "not known, so it cannot be brought to them. Give the cohort a start month, or "
                 "the cost as a profile by financial year, or state it real at a price year "
                 "(prices: real, price_year); without discounting the undiscounted net and "

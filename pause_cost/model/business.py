@@ -47,7 +47,7 @@ class BusinessCase(InputModel):
         ge=1,
         le=50,
         description="The council's payback threshold: the invest-to-save table says whether "
-        "cashable savings repay the programme within it. Omitted: no threshold (the template "
+        "cashable cost avoided repays the programme within it. Omitted: no threshold (the template "
         "gives none), and outputs say so.",
     )
     source: Source | None = Field(

@@ -117,9 +117,11 @@ NO_THRESHOLD = (
     "business_case.payback_threshold_years with its source to test payback against it."
 )
 INVEST_CONVENTION = (
-    "Costs are the programme's: a profile year of kind set_up is one-off, every other cost "
-    "(running, per year, or a total) ongoing; all are revenue, none capital. Cashable savings "
-    "are the council's cash-releasing lines only. Net = cashable savings - costs; payback is "
+    "Costs are the council's: the whole programme's cost, or with funders the council funder's "
+    "share of it; a profile year of kind set_up is one-off, every other cost "
+    "(running, per year, or a total) ongoing; all are revenue, none capital. Cashable cost "
+    "avoided is the council's cash-releasing lines only. Net = cashable cost avoided - costs; "
+    "payback is "
     "the first year whose cumulative net is zero or more, counted over every year of the cash "
     "flow, not only the five shown."
 )

@@ -25,7 +25,8 @@ class Claim(InputModel):
         description="cashable, internal, or total (the council's: cashable + internal).",
     )
     basis: ClaimBasis = Field(
-        default="gross", description="gross (savings) or net (savings less the programme cost)."
+        default="gross",
+        description="gross (cost avoided) or net (cost avoided less the programme cost).",
     )
     perspective: ClaimPerspective = Field(
         default="council",

@@ -140,7 +140,7 @@ class ReferenceSchedule(InputModel):
     name: Slug
     title: Text
     not_for_this_use: Text = Field(
-        description="Why this is not the schedule for the programme's costs and savings."
+        description="Why this is not the schedule for the programme's costs and the cost it avoids."
     )
     source: Source | None = Field(
         default=None, description="Where it comes from, if not the file's own source."

@@ -96,7 +96,7 @@ class Sourced(InputModel):
 
 
 class Funder(Sourced):
-    """Who pays a share of the programme, and whose savings fall to them.
+    """Who pays a share of the programme, and whose cost avoided falls to them.
 
     The council's own lines (cashable and internal) fall to the funder of kind ``council``;
     a line for another agency falls to the funder whose ``agencies`` names its agency.

@@ -45,7 +45,7 @@ def check_funders(
             if agency in claimed:
                 raise ValueError(
                     f"agency {agency!r} is named by funders {claimed[agency]!r} and "
-                    f"{funder.name!r}: a line's savings fall to one funder"
+                    f"{funder.name!r}: a line's cost avoided falls to one funder"
                 )
             claimed[agency] = funder.name
     names = [funder.name for funder in funders]

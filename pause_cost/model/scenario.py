@@ -166,6 +166,12 @@ class Published(InputModel):
     """Figures a report published for this scenario, to check the estimate against."""
 
     source: Source
+    price_year: PriceYear | None = Field(
+        default=None,
+        description="The price year the published sums of money are in. Omitted: the unit "
+        "costs' own, where every line states one; else not known. Where the estimate's price "
+        "year differs, the estimate is brought back to it before comparing.",
+    )
     avoided_births: Annotated[Number, Field(ge=0, le=1_000_000)] | None = None
     immediate_cashable_gbp: Annotated[Number, Field(ge=0, le=1e12)] | None = None
     immediate_internal_gbp: Annotated[Number, Field(ge=0, le=1e12)] | None = None
@@ -232,7 +238,7 @@ class Scenario(InputModel):
         default=None,
         min_length=1,
         max_length=20,
-        description="Who pays the programme, by share, and whose savings fall to them.",
+        description="Who pays the programme, by share, and whose cost avoided falls to them.",
     )
     headline_view: Text | None = Field(
         default=None,

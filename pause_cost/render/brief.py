@@ -16,7 +16,7 @@ from pause_cost.render.document import (
     Section,
     Table,
 )
-from pause_cost.render.estimate import estimate_document
+from pause_cost.render.estimate import RETURN_LABEL, estimate_document
 from pause_cost.render.headline import coverage_blocks, view_rows
 from pause_cost.render.labels import counting_label, figure_label, prices_label, window_label
 from pause_cost.results.estimate import PROMINENT, Estimate
@@ -45,21 +45,49 @@ def _figures(estimate: Estimate) -> list[Row]:
             Row((f"Net cost avoided{mixed}", Money(programme.net_gbp)), strong=True),
         ]
         if programme.return_per_pound is not None:
-            rows.append(Row((f"Avoided per £1 spent{mixed}", Ratio(programme.return_per_pound))))
-        calendar = estimate.economics.calendar
-        if calendar is not None:
-            paid = calendar.payback_financial_year or "not within the years costed"
-            rows.append(Row(("Payback", paid)))
-        elif programme.payback_year is not None:
-            rows.append(Row(("Payback", f"year {programme.payback_year}")))
+            rows.append(Row((RETURN_LABEL + mixed, Ratio(programme.return_per_pound))))
+        rows += _payback_rows(estimate, mixed)
     else:
         rows.append(Row(("Programme cost", "not given: figures are gross"), group=True))
     appraisal = estimate.economics.appraisal
     if appraisal is not None:
         year_zero = appraisal.year_zero.split(",", 1)[0]
-        rows.append(
-            Row((f"Net present value (year 0: {year_zero})", Money(appraisal.npv_gbp)), strong=True)
+        whose = (
+            "Net present value"
+            if estimate.economics.funders is None
+            else "NPV, council's avoidance less whole cost"
         )
+        rows.append(
+            Row(
+                (f"{whose} (year 0: {year_zero})", Money(appraisal.npv_gbp)),
+                strong=True,
+            )
+        )
+    return rows
+
+
+def _payback_rows(estimate: Estimate, mixed: str) -> list[Row]:
+    """Payback on the total and on cashable lines in one row, the cashable net and NPV."""
+    programme, cashable = estimate.programme, estimate.economics.cashable
+    calendar = estimate.economics.calendar
+    if calendar is not None:
+        basis, paid = "financial year", calendar.payback_financial_year or "not within"
+    else:
+        basis = "years after birth"
+        paid = "not within" if programme.payback_year is None else f"year {programme.payback_year}"
+    if cashable is None:
+        return [Row((f"Payback, {basis}{mixed}", paid))]
+    rows = [
+        Row(
+            (
+                f"Payback, {basis}, total; cashable only{mixed}",
+                f"{paid}; {cashable.payback or 'not within'}",
+            )
+        ),
+        Row((f"Cashable only: net of cost{mixed}", Money(cashable.net_gbp))),
+    ]
+    if cashable.npv_gbp is not None:
+        rows.append(Row(("Cashable only: NPV", Money(cashable.npv_gbp))))
     return rows
 
 
@@ -73,6 +101,10 @@ def _published(estimate: Estimate) -> list[Block]:
     else:
         named = "; ".join(figure_label(figure, estimate) for figure in differ)
         said = f"{len(differ)} of {len(published.checks)} differ ({named})"
+    if published.deflated_by is not None:
+        said += f", compared in {published.price_year} prices"
+    elif published.prices is not None:
+        said += "; sums of money not compared, their price years differ"
     return [Paragraph(f"Against the published figures: {said}.")]
 
 
@@ -97,9 +129,9 @@ def brief_document(estimate: Estimate) -> Document:
         *coverage_blocks(estimate, partial_only=True),
         *_published(estimate),
         Paragraph(
-            f"{rest} note{'s' if rest != 1 else ''} to read before quoting, and "
-            f"{len(estimate.lines)} unit-cost line{'s' if len(estimate.lines) != 1 else ''} "
-            "with their sources: run without --summary."
+            f"Before quoting, read {rest} note{'s' if rest != 1 else ''} and "
+            f"{len(estimate.lines)} unit-cost line{'s' if len(estimate.lines) != 1 else ''}: "
+            "run without --summary."
         ),
     ]
     return Document(

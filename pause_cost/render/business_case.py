@@ -41,8 +41,8 @@ INVEST_ROWS: tuple[tuple[str, str], ...] = (
     ("One-off costs (revenue)", "one_off_costs_gbp"),
     ("Ongoing costs (revenue)", "ongoing_costs_gbp"),
     ("Total costs", "total_costs_gbp"),
-    ("Cashable savings", "cashable_savings_gbp"),
-    ("Net (savings - costs)", "net_gbp"),
+    ("Cashable cost avoided", "cashable_savings_gbp"),
+    ("Net (cost avoided - costs)", "net_gbp"),
     ("Cumulative net", "cumulative_net_gbp"),
 )
 
@@ -84,13 +84,14 @@ def _invest(found: BusinessCaseResult) -> list[Block]:
         for label, field in INVEST_ROWS
     )
     after = (
-        f" After the years shown: costs {_pounds(table.later_costs_gbp)}, cashable savings "
+        f" After the years shown: costs {_pounds(table.later_costs_gbp)}, cashable cost avoided "
         f"{_pounds(table.later_cashable_savings_gbp)}."
     )
     return [
         *_titled(
             Table(
-                title="Invest to save: the council's cashable case, years 1-5",
+                title="Invest to save: the council's cashable case, years 1-5"
+                + ("" if table.council_share_of_cost is None else ", its share of the cost"),
                 columns=(
                     Column("£"),
                     *(Column(year.period, numeric=True) for year in table.years),
@@ -165,7 +166,7 @@ def _grades(found: BusinessCaseResult) -> Table:
         for total in found.grades
     ]
     return Table(
-        title="Evidence, graded as the National Audit Office grades savings claims",
+        title="Evidence, graded on the National Audit Office's scale",
         columns=(
             Column("Evidence"),
             Column("Cash-releasing", numeric=True),

@@ -359,7 +359,7 @@ def _routes(case: Economics) -> list[Block]:
         )
     return [
         Table(
-            title="Two routes to the saving",
+            title="Two routes to the cost avoided",
             columns=(Column("Route"), Column("Counts"), *_numeric("Children", "Avoided", "Per £1")),
             rows=tuple(rows),
         ),

@@ -205,11 +205,11 @@ def _programme(estimate: Estimate) -> list[Block]:
     calendar = estimate.economics.calendar
     payback_rows: list[tuple[str, Money | Ratio | str]]
     if calendar is None:
-        payback_rows = [("Payback, years after birth", payback_text)]
+        payback_rows = [(f"Payback, years after birth{mixed}", payback_text)]
     else:
         fy = calendar.payback_financial_year or "not within the cash flow"
-        payback_rows = [("Payback, financial year, total cost avoided", fy)]
-    payback_rows += cashable_rows(estimate.economics.cashable)
+        payback_rows = [(f"Payback, financial year, total cost avoided{mixed}", fy)]
+    payback_rows += cashable_rows(estimate.economics.cashable, mixed)
     for label, value in payback_rows:
         for medium in (TEXT, MARKDOWN):
             rows.append(Row((label, value), media=medium))
@@ -266,6 +266,7 @@ def _published(estimate: Estimate) -> list[Block]:
             rows=tuple(rows),
         ),
         Paragraph(f"Published in: {cited}", media=TEXT),
+        *([] if published.prices is None else [Paragraph(f"Prices: {published.prices}")]),
         *(
             Paragraph(f"{figure_label(check.figure, estimate)}: {check.source.cite()}")
             for check in published.checks

@@ -78,14 +78,16 @@ def perspective_blocks(case: Economics) -> list[Block]:
     return blocks
 
 
-def cashable_rows(found: Cashable | None) -> list[tuple[str, Money | Ratio | str]]:
-    """The headline again on cash-releasing (cashable) lines only."""
+def cashable_rows(found: Cashable | None, mixed: str = "") -> list[tuple[str, Money | Ratio | str]]:
+    """The headline again on cash-releasing (cashable) lines only; ``mixed`` (' (PRICES
+    MIXED)' where the cost is not in the unit costs' prices) follows each figure set against
+    the cost."""
     if found is None:
         return []
     payback = found.payback or "not within the horizon"
     return [
-        ("Cashable only: net of cost", Money(found.net_gbp)),
-        ("Cashable only: per £1 of total cost", _ratio(found.return_per_pound)),
-        (f"Cashable only: payback, {found.payback_basis}", payback),
+        (f"Cashable only: net of cost{mixed}", Money(found.net_gbp)),
+        (f"Cashable only: per £1 of total cost{mixed}", _ratio(found.return_per_pound)),
+        (f"Cashable only: payback, {found.payback_basis}{mixed}", payback),
         *([("Cashable only: NPV", Money(found.npv_gbp))] if found.npv_gbp is not None else []),
     ]

@@ -12,6 +12,18 @@ from pause_cost.results.uncertainty import BreakEven, InputRange, Simulation, To
 MILLION = Decimal(1_000_000)
 
 
+OPERATORS = {">=": "at least", "<=": "at most", ">": "above", "<": "below"}
+
+
+def target_words(target: str, outcome: str) -> str:
+    """A target as words: 'npv>=0' as 'the net present value at least 0'."""
+    for operator, words in OPERATORS.items():
+        _, found, value = target.partition(operator)
+        if found:
+            return f"the {outcome} {words} {value}"
+    return target
+
+
 def quoted_money(value: Decimal) -> str:
     """£1.09m, £834,000, £950: three significant figures, or the nearest £1,000 below a million
     (the nearest pound below £1,000)."""
@@ -91,7 +103,7 @@ def breakeven_sentences(result: BreakEven, outcome: str) -> list[str]:
                     where = f", at the edge of {_range_words(found)}"
         unit = f" {found.unit}" if found.unit not in ("", "£", "share") else ""
         sentences.append(
-            f"The target {result.target} is met unless "
+            f"The target ({target_words(result.target, outcome)}) is met unless "
             f"{_lower(found.label or found.input)} {verb} {quoted(item.value, found.unit)}{unit} "
             f"(now {quoted(found.point, found.unit)}){where}."
         )

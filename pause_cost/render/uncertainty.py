@@ -27,6 +27,7 @@ from pause_cost.render.document import (
 )
 from pause_cost.render.sentences import (
     breakeven_sentences,
+    target_words,
     tornado_sentence,
 )
 from pause_cost.results.data import to_data
@@ -320,18 +321,6 @@ def breakeven_document(result: BreakEven) -> Document:
         data=to_data(result),
         tidy=Tidy(("input", "point", "break_even", "met", "inside_range", "method"), tuple(tidy)),
     )
-
-
-OPERATORS = {">=": "at least", "<=": "at most", ">": "above", "<": "below"}
-
-
-def target_words(target: str, outcome: str) -> str:
-    """A target as words: 'npv>=0' as 'the net present value at least 0'."""
-    for operator, words in OPERATORS.items():
-        _, found, value = target.partition(operator)
-        if found:
-            return f"the {outcome} {words} {value}"
-    return target
 
 
 def percent(probability: Decimal) -> str:

@@ -50,7 +50,7 @@ def cost_inputs(book: Book, sheet: Any, pack: Pack, row: int) -> int:
         book.text(sheet, row, 5, source, "wrap")
     row += 1
     price_base = estimate.economics.price_base
-    book.text(sheet, row, 0, "Programme cost in the savings' prices")
+    book.text(sheet, row, 0, "Programme cost in the unit costs' prices")
     book.formula(
         sheet,
         row,

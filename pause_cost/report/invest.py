@@ -11,7 +11,7 @@ cumulative cashable savings cover the cumulative cost once money is spent (the e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -45,10 +45,19 @@ class Flow:
     columns: tuple[int, int]
     key: str
     """Where the periods are in the estimate's JSON."""
+    share: Decimal | None = None
+    """The council funder's share of the cost, where funders share it (the council's case
+    counts its share only)."""
 
 
 def flow(book: Book, estimate: Estimate) -> Flow:
     """The cash flow the invest-to-save table is drawn from, as the engine draws it."""
+    found = estimate.economics.business_case
+    share = None if found is None else found.invest_to_save.council_share_of_cost
+    return replace(_flow(book, estimate), share=share)
+
+
+def _flow(book: Book, estimate: Estimate) -> Flow:
     calendar = estimate.economics.calendar
     if calendar is not None:
         return Flow(
@@ -200,7 +209,12 @@ def _every_period(book: Book, sheet: Any, cash: Flow, where: tuple[int, int | No
     block, payback = where
     book.text(sheet, block, 0, "Cashable cash flow, every period (for the payback)", "bold")
     for column, label in enumerate(
-        ("Period", "Cashable savings", "Costs", "Pays back here (1 = yes)")
+        (
+            "Period",
+            "Cashable savings",
+            "Costs" if cash.share is None else f"Costs (the council's share, {cash.share})",
+            "Pays back here (1 = yes)",
+        )
     ):
         book.text(sheet, block + 1, column, label, "header")
     first = block + 3  # the first period's row, 1-based
@@ -218,16 +232,11 @@ def _every_period(book: Book, sheet: Any, cash: Flow, where: tuple[int, int | No
             ),
             start=1,
         ):
-            book.formula(
-                sheet,
-                row,
-                column,
-                f"={at(cash.sheet, *place)}",
-                figure,
-                "money",
-                period,
-                f"{cash.key}.{index}.{name}",
-            )
+            read, key = f"={at(cash.sheet, *place)}", f"{cash.key}.{index}.{name}"
+            if name == "programme_cost_gbp" and cash.share is not None:
+                # The council's share of the period's cost (the JSON's figure is the whole).
+                read, figure, key = f"{read}*{cash.share}", figure * cash.share, ""
+            book.formula(sheet, row, column, read, figure, "money", period, key)
         covered = f"SUM(B${first}:B{r})>=SUM(C${first}:C{r})"
         spent_by = f"SUM(C${first}:C{r})>0"
         earlier = f"SUM(D${first}:D{r - 1})=0," if index else ""

@@ -24,7 +24,7 @@ COLUMNS = (
     ("Cost as given", 16),
     ("Price factor", 14),
     ("Optimism bias uplift", 14),
-    ("Cost in the savings' prices", 18),
+    ("Cost in the unit costs' prices", 18),
 )
 
 
@@ -186,7 +186,11 @@ def _funders(book: Book, sheet: Any, case: tuple[Estimate, Layout, LineRows], ro
     if not live:
         return
     book.text(
-        sheet, whose - 1, 0, "Whose lines: 1 where a line's savings fall to the funder", "bold"
+        sheet,
+        whose - 1,
+        0,
+        "Whose lines: 1 where a line's cost avoided falls to the funder",
+        "bold",
     )
     book.text(sheet, whose, 0, "Table", "header")
     book.text(sheet, whose, 1, "Line", "header")

@@ -39,11 +39,11 @@ class InvestToSave:
     total: Annotated[InvestYear, Field(description="The years shown, added up.")]
     later_costs_gbp: Annotated[Exact, Field(description="Costs after the years shown.")]
     later_cashable_savings_gbp: Annotated[
-        Exact, Field(description="Cashable savings after the years shown.")
+        Exact, Field(description="Cashable cost avoided after the years shown.")
     ]
     payback: Annotated[
         str | None,
-        Field(description="First period whose cumulative net on cashable savings is >= 0."),
+        Field(description="First period whose cumulative net on cashable cost avoided is >= 0."),
     ]
     payback_years: Annotated[int | None, Field(description="The payback period's number, 1-n.")]
     threshold_years: Annotated[
@@ -53,6 +53,13 @@ class InvestToSave:
     threshold_assumption: str | None
     within_threshold: Annotated[
         bool | None, Field(description="payback_years <= threshold_years; null: no threshold.")
+    ]
+    council_share_of_cost: Annotated[
+        Exact | None,
+        Field(
+            description="The council funder's share of the programme cost, which the costs "
+            "here are; null: no funders, the council pays the whole cost."
+        ),
     ]
     statement: Annotated[str, Field(description="The payback against the threshold, in words.")]
     convention: str

@@ -123,11 +123,11 @@ class FunderPosition:
     assumption: str | None
     return_per_pound: Annotated[
         Exact | None,
-        Field(description="savings / cost: its return on its own share (null: pays nothing)."),
+        Field(description="cost avoided / cost: its return on its own share (null: pays nothing)."),
     ] = None
     npv_gbp: Annotated[
         Exact | None,
-        Field(description="PV of its savings less PV of its cost (null without discounting)."),
+        Field(description="PV of its cost avoided less PV of its cost (null without discounting)."),
     ] = None
 
 
@@ -352,7 +352,7 @@ class PriceBase:
 
     price_year: Annotated[
         str | None,
-        Field(description="The savings' one price year; null where lines are in several."),
+        Field(description="The unit costs' one price year; null where lines are in several."),
     ]
     cost_prices: Annotated[
         str, Field(description="How the programme cost states its prices: cash, real, not stated.")
@@ -367,7 +367,7 @@ class PriceBase:
     one_base: Annotated[
         bool,
         Field(
-            description="Whether the cost and the savings are in one price year; false where "
+            description="Whether the cost and the cost avoided are in one price year; false where "
             "the cost states no prices, is cash in years not known, or the lines are in "
             "several (net and the ratio then mix prices, and say so beside them)."
         ),

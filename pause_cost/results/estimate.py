@@ -284,6 +284,28 @@ class PublishedCheck:
 class PublishedComparison:
     source: Source
     checks: list[PublishedCheck]
+    price_year: Annotated[
+        str | None,
+        Field(
+            description="The price year the published sums of money are in: as the scenario "
+            "states it, else the unit costs' own where every line states one; null: not known."
+        ),
+    ] = None
+    deflated_by: Annotated[
+        Exact | None,
+        Field(
+            description="Where the estimate is in another price year: each estimated sum of "
+            "money divided by this (the one factor that uprated the lines stated in the "
+            "published price year) before comparing; null: compared as estimated."
+        ),
+    ] = None
+    prices: Annotated[
+        str | None,
+        Field(
+            description="How the comparison deals with price years, in words; null where "
+            "the estimate is in the published figures' price year."
+        ),
+    ] = None
 
 
 PROMINENT = frozenset(

@@ -32,7 +32,7 @@ class OptionFigures:
     cashable_payback: Annotated[
         str | None,
         Field(
-            description="First year (or financial year) cumulative cashable savings less the "
+            description="First year (or financial year) cumulative cashable cost avoided less the "
             "programme's cost >= 0; null: never within the horizon."
         ),
     ]

@@ -31,7 +31,7 @@ from pause_cost.uncertainty.breakeven import Target, break_even
 from pause_cost.uncertainty.options_voi import plan, value
 from pause_cost.uncertainty.price_base import mixed_bases
 
-BASELINE = "doing nothing (no practice: no cost, no saving)"
+BASELINE = "doing nothing (no practice: no cost, no cost avoided)"
 NPV_ZERO = Target(outcome="npv", operator=">=", threshold=Decimal(0))
 
 

@@ -38,7 +38,10 @@ def funders_chart(estimate: Estimate) -> Chart | None:
         caption="Each funder's position",
         columns=(
             HtmlColumn("Funder"),
-            *(HtmlColumn(label, numeric=True) for label in ("Share", "Cost", "Savings", "Net")),
+            *(
+                HtmlColumn(label, numeric=True)
+                for label in ("Share", "Cost", "Cost avoided", "Net")
+            ),
         ),
         rows=tuple(
             HtmlRow(
