@@ -25,7 +25,7 @@ TABLE_LABELS = (
     "Ongoing costs (revenue)",
     "Total costs",
     "Cashable savings",
-    "Net (savings - costs)",
+    "Net (cashable savings - costs)",
     "Cumulative net",
 )
 NOT_WITHIN = "not within the cash flow"

@@ -99,7 +99,7 @@ def headline(
         base = estimate.economics.price_base
         if base is not None and not base.one_base:
             text += (
-                " (prices mixed: the cost is not in the savings' prices, so net and the ratio "
+                " (prices mixed: the cost is not in the unit costs' prices, so net and the ratio "
                 "set one against the other as given)"
             )
         text += "."
