@@ -30,7 +30,7 @@ deadweight (a judgement about the process, stated as such).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -238,11 +238,18 @@ def breakeven_price(
     metric: str,
     council_share: Decimal,
     council_avoidance_gbp: Decimal,
+    price_factors: Mapping[str, Decimal] | None = None,
 ) -> Decimal | None:
     """The price per outcome on ``metric`` at which the council's expected payments equal the
     avoidance that falls to it, the other metrics at their prices, before caps (a cap only
     lowers payments, so with caps the council breaks even at this price or above). None if the
-    council pays no share or the metric is never paid."""
+    council pays no share or the metric is never paid.
+
+    ``price_factors`` (per metric) bring each metric's cash payments to the avoidance's price
+    base: council share x sum of (outcomes x price x factor) = avoidance, solved for the price
+    (a cash price per outcome). The result may be negative: the other metrics alone cost the
+    council more than it avoids, and no price breaks even."""
+    factors = price_factors or {}
     target = next(term for term in terms if term.id == metric)
     units = outcome_equivalents(contract, target)
     if council_share == 0 or units == 0:
@@ -251,9 +258,12 @@ def breakeven_price(
         (
             outcome_equivalents(contract, term)
             * next(m.price_per_outcome_gbp for m in contract.metrics if m.id == term.id)
+            * factors.get(term.id, Decimal(1))
             for term in terms
             if term.id != metric
         ),
         ZERO,
     )
-    return (council_avoidance_gbp / council_share - others) / units
+    return (council_avoidance_gbp / council_share - others) / (
+        units * factors.get(metric, Decimal(1))
+    )

@@ -151,7 +151,14 @@ def contract_document(result: ContractResult) -> Document:
             ),
             Row(
                 (
-                    "The council pays",
+                    "The council pays, cash",
+                    _money(position.contract_council_paid_cash_gbp),
+                    "-",
+                )
+            ),
+            Row(
+                (
+                    f"The council pays, {position.price_year or 'as given'} prices",
                     Money(position.contract_council_paid_gbp),
                     _money(position.direct_programme_cost_gbp),
                 )
@@ -163,6 +170,8 @@ def contract_document(result: ContractResult) -> Document:
         ),
     )
     blocks: list[Table | Paragraph] = [payments, metrics, position_table]
+    if position.price_base:
+        blocks.append(Paragraph(position.price_base))
     blocks.append(
         Paragraph(
             f"Central fund's share of payments: {result.central_share_of_payments}. "

@@ -27,7 +27,9 @@ from pause_cost.results.contracts import (
     Position,
     Spread,
 )
+from pause_cost.results.economics import CostFactor
 from pause_cost.results.estimate import Flag
+from pause_cost.uncertainty.contract_prices import council_payments
 
 CHUNK = 20_000
 """Draws per chunk: memory holds one chunk's combinations, whatever the number of draws."""
@@ -72,8 +74,13 @@ def simulate_contract(
     council_avoidance_gbp: Decimal,
     draws: int,
     seed: int,
+    price_factor: Decimal = Decimal(1),
 ) -> ContractSimulation:
-    """The payments' distribution over ``draws`` draws, every cap applied draw by draw."""
+    """The payments' distribution over ``draws`` draws, every cap applied draw by draw.
+
+    The council's net takes its payments to the savings' price base with ``price_factor``, the
+    expected payments' own (their value at the price year over their cash): a draw's payments
+    are taken to fall across the years in the expected proportions."""
     rng = np.random.default_rng(seed)
     combos = terms_of.combinations(len(terms))
     achieved = np.array(combos, dtype=bool)  # (combinations, metrics)
@@ -120,10 +127,25 @@ def simulate_contract(
         total_paid=spread(totals),
         council_paid=spread(council),
         central_paid=spread(totals * float(central_share)),
-        council_net=spread(float(council_avoidance_gbp) - council),
+        council_net=spread(float(council_avoidance_gbp) - council * float(price_factor)),
+        council_net_price_factor=price_factor,
         maximum_reached_share=share,
         maximum_reached_bound=bound,
     )
+
+
+def _metric_factors(
+    payments: list[terms_of.Payment], factors: dict[str, Decimal]
+) -> dict[str, Decimal]:
+    """Each metric's payments' factor to the price base: the factors of the financial years
+    they fall in, weighted by the payments before caps (1 where none is known)."""
+    cash: dict[str, Decimal] = {}
+    real: dict[str, Decimal] = {}
+    for payment in payments:
+        one = factors.get(terms_of.financial_year_of(payment.month), Decimal(1))
+        cash[payment.metric] = cash.get(payment.metric, Decimal(0)) + payment.uncapped_gbp
+        real[payment.metric] = real.get(payment.metric, Decimal(0)) + payment.uncapped_gbp * one
+    return {metric: real[metric] / cash[metric] for metric in cash if cash[metric]}
 
 
 def cost_contract(inputs: Inputs, *, draws: int = 0, seed: int = 1) -> ContractResult:
@@ -153,7 +175,14 @@ def cost_contract(inputs: Inputs, *, draws: int = 0, seed: int = 1) -> ContractR
         (p.share_of_payments for p in contract.payers if p.kind == "central"), Decimal(0)
     )
     avoidance = case.horizon.total_gbp
-    council_paid = expected.paid_total_gbp * council_share
+    base = case.economics.price_base if case.economics is not None else None
+    prices = council_payments(
+        years,
+        council_share,
+        price_year=None if base is None else base.price_year,
+        deflator=inputs.deflator,
+    )
+    metric_factors = _metric_factors(expected.payments, dict(prices.factors))
     flags = list(case.flags)
     metrics: list[MetricResult] = []
     for metric, term, per_woman in zip(
@@ -197,6 +226,7 @@ def cost_contract(inputs: Inputs, *, draws: int = 0, seed: int = 1) -> ContractR
                     metric=term.id,
                     council_share=council_share,
                     council_avoidance_gbp=avoidance,
+                    price_factors=metric_factors,
                 ),
             )
         )
@@ -265,6 +295,15 @@ def cost_contract(inputs: Inputs, *, draws: int = 0, seed: int = 1) -> ContractR
     if contract.assumption is not None:
         flags.append(Flag(code="contract_judged", message=contract.assumption))
     direct = case.programme.cost_gbp
+    council_paid = prices.real_gbp
+    one_base = prices.one_base and (base is None or base.one_base)
+    if not one_base:
+        flags.append(
+            Flag(
+                code="contract_prices_mixed",
+                message="The council's position mixes price bases: " + prices.statement,
+            )
+        )
     simulation = (
         simulate_contract(
             contract,
@@ -274,6 +313,7 @@ def cost_contract(inputs: Inputs, *, draws: int = 0, seed: int = 1) -> ContractR
             council_avoidance_gbp=avoidance,
             draws=draws,
             seed=seed,
+            price_factor=(prices.real_gbp / prices.cash_gbp if prices.cash_gbp else Decimal(1)),
         )
         if draws
         else None
@@ -302,6 +342,12 @@ def cost_contract(inputs: Inputs, *, draws: int = 0, seed: int = 1) -> ContractR
             contract_net_gbp=avoidance - council_paid,
             direct_programme_cost_gbp=direct,
             direct_net_gbp=None if direct is None else avoidance - direct,
+            contract_council_paid_cash_gbp=prices.cash_gbp,
+            price_year=prices.price_year,
+            deflator=prices.deflator,
+            payment_factors=[CostFactor(period=year, factor=one) for year, one in prices.factors],
+            one_base=one_base,
+            price_base=prices.statement,
         ),
         simulation=simulation,
         flags=flags,
