@@ -113,7 +113,9 @@ def contract_document(result: ContractResult) -> Document:
                 Money(metric.expected_per_woman_gbp),
                 Money(metric.expected_uncapped_gbp),
                 Money(metric.expected_paid_gbp),
-                _money(metric.breakeven_price_gbp),
+                "none exists"
+                if metric.breakeven_price_gbp is None and metric.breakeven_note
+                else _money(metric.breakeven_price_gbp),
             )
         )
         for metric in result.metrics
@@ -208,6 +210,11 @@ def contract_document(result: ContractResult) -> Document:
                 f"{metric.id}: {metric.definition} Price: {metric.price_source.cite()}. "
                 f"Share: {metric.share_how}."
                 + (f" Pro rata: {metric.pro_rata}" if metric.pro_rata else "")
+                + (
+                    f" Council break-even price: {metric.breakeven_note}."
+                    if metric.breakeven_note
+                    else ""
+                )
             )
         )
     tidy_rows: list[tuple[TidyCell, ...]] = [

@@ -39,8 +39,14 @@ class MetricResult:
     cap_reached: bool
     breakeven_price_gbp: Annotated[
         Exact | None,
-        Field(description="Price per outcome at which the council's payments equal its avoidance."),
+        Field(
+            description="Price per outcome at which the council's payments equal its avoidance; "
+            "null where none exists (breakeven_note says why), never negative."
+        ),
     ]
+    breakeven_note: Annotated[
+        str | None, Field(description="Why no break-even price is shown, where none is.")
+    ] = None
 
 
 @result

@@ -41,12 +41,14 @@ def _given(share: GivenShare) -> tuple[float, float]:
     return float(low), float(high)
 
 
-def _ranges(contract: Contract) -> list[tuple[float, float]]:
+def _ranges(contract: Contract, terms: list[terms_of.MetricTerms]) -> list[tuple[float, float]]:
     ranges = []
-    for metric in contract.metrics:
+    for metric, term in zip(contract.metrics, terms, strict=True):
         given = metric.share_achieving if metric.linked is None else metric.linked.engagement
         assert given is not None
-        ranges.append(_given(given))
+        low, high = _given(given)
+        kept = float(term.no_pregnancy_on_programme)
+        ranges.append((low * kept, high * kept))
     return ranges
 
 
@@ -91,7 +93,7 @@ def simulate_contract(
         ]
     )
     caps = np.array([np.inf if t.cap_gbp is None else float(t.cap_gbp) for t in terms])
-    ranges = np.array(_ranges(contract))
+    ranges = np.array(_ranges(contract, terms))
     maximum = float(contract.maximum_gbp)
     totals = np.empty(draws)
     reached = 0
@@ -148,6 +150,22 @@ def _metric_factors(
     return {metric: real[metric] / cash[metric] for metric in cash if cash[metric]}
 
 
+def _breakeven_note(price: Decimal | None, council_share: Decimal) -> str | None:
+    """Why no break-even price is shown, where none is."""
+    if price is None:
+        return (
+            "none: the council pays no share"
+            if council_share == 0
+            else "none: the metric is never paid"
+        )
+    if price < 0:
+        return (
+            "none exists: the other metrics at their prices already cost the council more than "
+            "the avoidance that falls to it, so no price on this one breaks even"
+        )
+    return None
+
+
 def cost_contract(inputs: Inputs, *, draws: int = 0, seed: int = 1) -> ContractResult:
     """The scenario's contract: expected payments, positions, break-even prices and, with
     ``draws``, the Monte Carlo's ranges."""
@@ -162,8 +180,12 @@ def cost_contract(inputs: Inputs, *, draws: int = 0, seed: int = 1) -> ContractR
     rate = case.scenario.birth_rate_per_woman_per_year
     if rate is None:  # cohorts of different rates: the women's average, from the births
         rate = case.avoided_births.exact / case.scenario.women_open / case.scenario.window_years
+    births = case.avoided_births
+    residual = births.observed / births.exact if births.exact else Decimal(0)
     terms = [
-        terms_of.metric_terms(m, birth_rate=rate, programme_months=window.programme_months)
+        terms_of.metric_terms(
+            m, birth_rate=rate, programme_months=window.programme_months, residual=residual
+        )
         for m in contract.metrics
     ]
     expected = terms_of.expected_payments(contract, terms)
@@ -193,15 +215,39 @@ def cost_contract(inputs: Inputs, *, draws: int = 0, seed: int = 1) -> ContractR
         )
         paid = sum((p.paid_gbp for p in expected.payments if p.metric == term.id), Decimal(0))
         if metric.linked is not None:
+            months = metric.linked.no_pregnancy_months
             how = (
-                f"linked to the model: its avoided births take women open to have no birth in "
-                f"the window, so no pregnancy for {metric.linked.no_pregnancy_months} months; "
-                f"share = the engagement share {metric.linked.engagement.value} "
+                f"linked to the model at the birth rate {rate:.4g} a year: without the "
+                f"programme exp(-{rate:.4g} x {months}/12) = {term.counterfactual_share:.4f} "
+                f"have no pregnancy for {months} months; on it "
+                f"1 - (1 - {term.counterfactual_share:.4f}) x {residual:.4g} (births observed on "
+                f"the programme over those expected) = {term.no_pregnancy_on_programme:.4f}; "
+                f"share = the engagement share {metric.linked.engagement.value} x "
+                f"{term.no_pregnancy_on_programme:.4f} "
                 f"({metric.linked.engagement.source.cite()})"
             )
+            if term.counterfactual_share is not None and term.share < term.counterfactual_share:
+                flags.append(
+                    Flag(
+                        code="contract_linked_below_counterfactual",
+                        message=f"Metric {metric.id}: the share expected to achieve it with the "
+                        f"programme ({term.share:.4f}) is below the share with no pregnancy for "
+                        f"{months} months without it ({term.counterfactual_share:.4f}, at "
+                        f"{rate:.4g} births a woman a year): at this birth rate the contract pays "
+                        "for outcomes most women would reach anyway.",
+                    )
+                )
         else:
             assert metric.share_achieving is not None
             how = "given: " + metric.share_achieving.source.cite()
+        breakeven = terms_of.breakeven_price(
+            contract,
+            terms,
+            metric=term.id,
+            council_share=council_share,
+            council_avoidance_gbp=avoidance,
+            price_factors=metric_factors,
+        )
         metrics.append(
             MetricResult(
                 id=metric.id,
@@ -220,14 +266,8 @@ def cost_contract(inputs: Inputs, *, draws: int = 0, seed: int = 1) -> ContractR
                 expected_paid_gbp=paid,
                 cap_gbp=metric.cap_gbp,
                 cap_reached=term.id in expected.metric_cap_reached,
-                breakeven_price_gbp=terms_of.breakeven_price(
-                    contract,
-                    terms,
-                    metric=term.id,
-                    council_share=council_share,
-                    council_avoidance_gbp=avoidance,
-                    price_factors=metric_factors,
-                ),
+                breakeven_price_gbp=None if breakeven is None or breakeven < 0 else breakeven,
+                breakeven_note=_breakeven_note(breakeven, council_share),
             )
         )
         if metric.price_assumption is not None:
