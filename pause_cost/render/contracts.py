@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pause_cost.render.decision import supported
 from pause_cost.render.document import (
     Column,
     Count,
@@ -25,8 +26,41 @@ def _money(value: Decimal | None) -> Money | str:
     return "-" if value is None else Money(value)
 
 
+def _shown(value: Decimal, mcse: Decimal | None, money: bool) -> Money | Count:
+    kept = value if mcse is None else supported(value, mcse)
+    return Money(kept) if money else Count(kept, 0)
+
+
+def mcse_table(spreads: list[tuple[str, Spread, bool]]) -> Table:
+    """Each figure's Monte Carlo standard errors, one row each."""
+
+    def error(value: Decimal | None, money: bool) -> Money | Count | str:
+        return "-" if value is None else _shown(value, value, money)
+
+    return Table(
+        title="Monte Carlo standard errors (the figures above are shown to their place)",
+        columns=(
+            Column("Figure"),
+            *(Column(label, numeric=True) for label in ("Mean", "P5", "P50", "P95")),
+        ),
+        rows=tuple(
+            Row(
+                (
+                    f"{name} (MCSE)",
+                    *(
+                        error(value, money)
+                        for value in (s.mean_mcse, s.p5_mcse, s.p50_mcse, s.p95_mcse)
+                    ),
+                )
+            )
+            for name, s, money in spreads
+        ),
+    )
+
+
 def spread_table(title: str, spreads: list[tuple[str, Spread, bool]]) -> Table:
-    """Figures' mean, P5, P50 and P95, one row each (in pounds, or as counts)."""
+    """Figures' mean, P5, P50 and P95, one row each (in pounds, or as counts), each to the
+    place its Monte Carlo standard error supports."""
     return Table(
         title=title,
         columns=(
@@ -40,10 +74,10 @@ def spread_table(title: str, spreads: list[tuple[str, Spread, bool]]) -> Table:
             Row(
                 (
                     name,
-                    *(
-                        (Money(value) if money else Count(value, 0))
-                        for value in (s.mean_gbp, s.p5_gbp, s.p50_gbp, s.p95_gbp)
-                    ),
+                    _shown(s.mean_gbp, s.mean_mcse, money),
+                    _shown(s.p5_gbp, s.p5_mcse, money),
+                    _shown(s.p50_gbp, s.p50_mcse, money),
+                    _shown(s.p95_gbp, s.p95_mcse, money),
                 )
             )
             for name, s, money in spreads
@@ -192,12 +226,15 @@ def contract_document(result: ContractResult) -> Document:
             ("Paid by the central fund", simulation.central_paid),
             ("Council's net under the contract", simulation.council_net),
         )
+        shown = [(name, spread, True) for name, spread in spreads]
         blocks.append(
             spread_table(
-                f"Monte Carlo: {simulation.draws} draws, seed {simulation.seed}",
-                [(name, spread, True) for name, spread in spreads],
+                f"Monte Carlo: {simulation.draws} draws, seed {simulation.seed} (numpy "
+                f"{simulation.numpy}, {simulation.bit_generator})",
+                shown,
             )
         )
+        blocks.append(mcse_table(shown))
         blocks.append(
             Paragraph(
                 f"P(contract maximum reached) = {simulation.maximum_reached_share} "

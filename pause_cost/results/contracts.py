@@ -75,12 +75,26 @@ class Spread:
     p5_gbp: Exact
     p50_gbp: Exact
     p95_gbp: Exact
+    mean_mcse: Annotated[
+        Exact | None, Field(description="Monte Carlo standard error of the mean: sd / sqrt(n).")
+    ] = None
+    p5_mcse: Annotated[
+        Exact | None,
+        Field(
+            description="Monte Carlo standard error of P5: half the distance between the "
+            "quantiles at p -/+ sqrt(p (1 - p) / n)."
+        ),
+    ] = None
+    p50_mcse: Annotated[Exact | None, Field(description="As p5_mcse, for P50.")] = None
+    p95_mcse: Annotated[Exact | None, Field(description="As p5_mcse, for P95.")] = None
 
 
 @result
 class ContractSimulation:
     draws: int
     seed: int
+    numpy: Annotated[str, Field(description="numpy's version the draws were made with.")] = ""
+    bit_generator: Annotated[str, Field(description="numpy's bit generator (seeded).")] = ""
     total_paid: Spread
     council_paid: Spread
     central_paid: Spread

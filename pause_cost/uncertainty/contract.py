@@ -10,6 +10,7 @@ It works in chunks of draws, so memory stays flat as the draws grow.
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 import numpy as np
@@ -29,6 +30,7 @@ from pause_cost.results.contracts import (
 )
 from pause_cost.results.economics import CostFactor
 from pause_cost.results.estimate import Flag
+from pause_cost.uncertainty import honest
 from pause_cost.uncertainty.contract_prices import council_payments
 
 CHUNK = 20_000
@@ -56,14 +58,29 @@ def _money(value: float) -> Decimal:
     return Decimal(repr(round(value, 2)))
 
 
+def _percentile_mcse(values: np.ndarray, probability: float) -> float:
+    """Half the distance between the quantiles one binomial standard error either side
+    (:func:`pause_cost.uncertainty.honest.percentile_spread`)."""
+    lower, upper = honest.percentile_spread(probability, len(values))
+    low, high = np.quantile(values, [lower, upper])
+    return float(high - low) / 2
+
+
 def spread(values: np.ndarray) -> Spread:
-    """The draws' mean, P5, P50 and P95, to the penny."""
+    """The draws' mean, P5, P50 and P95, to the penny, each with its Monte Carlo standard
+    error (the renderers show each figure to the place its error supports)."""
     p5, p50, p95 = np.percentile(values, [5, 50, 95])
+    count = len(values)
+    sd = float(values.std(ddof=1)) if count > 1 else 0.0
     return Spread(
         mean_gbp=_money(float(values.mean())),
         p5_gbp=_money(float(p5)),
         p50_gbp=_money(float(p50)),
         p95_gbp=_money(float(p95)),
+        mean_mcse=_money(sd / math.sqrt(count)),
+        p5_mcse=_money(_percentile_mcse(values, 0.05)),
+        p50_mcse=_money(_percentile_mcse(values, 0.5)),
+        p95_mcse=_money(_percentile_mcse(values, 0.95)),
     )
 
 
@@ -126,6 +143,8 @@ def simulate_contract(
     return ContractSimulation(
         draws=draws,
         seed=seed,
+        numpy=np.__version__,
+        bit_generator=type(rng.bit_generator).__name__,
         total_paid=spread(totals),
         council_paid=spread(council),
         central_paid=spread(totals * float(central_share)),

@@ -247,6 +247,8 @@ def _simulate(
     return NationalSimulation(
         draws=draws,
         seed=seed,
+        numpy=np.__version__,
+        bit_generator=type(rng.bit_generator).__name__,
         infants_per_year=spread(infants),
         net_per_year=spread(net),
         drivers=drivers,
