@@ -15,6 +15,17 @@ from pause_cost.results.estimate import Flag
 
 CONTRACT_SCHEMA_VERSION = "1"
 
+MeanMcse = Annotated[
+    Exact | None, Field(description="Monte Carlo standard error of the mean: sd / sqrt(n).")
+]
+PercentileMcse = Annotated[
+    Exact | None,
+    Field(
+        description="Monte Carlo standard error of the percentile: half the distance between "
+        "the quantiles at p -/+ sqrt(p (1 - p) / n)."
+    ),
+]
+
 
 @result
 class MetricResult:
@@ -75,18 +86,10 @@ class Spread:
     p5_gbp: Exact
     p50_gbp: Exact
     p95_gbp: Exact
-    mean_mcse: Annotated[
-        Exact | None, Field(description="Monte Carlo standard error of the mean: sd / sqrt(n).")
-    ] = None
-    p5_mcse: Annotated[
-        Exact | None,
-        Field(
-            description="Monte Carlo standard error of P5: half the distance between the "
-            "quantiles at p -/+ sqrt(p (1 - p) / n)."
-        ),
-    ] = None
-    p50_mcse: Annotated[Exact | None, Field(description="As p5_mcse, for P50.")] = None
-    p95_mcse: Annotated[Exact | None, Field(description="As p5_mcse, for P95.")] = None
+    mean_mcse: MeanMcse = None
+    p5_mcse: PercentileMcse = None
+    p50_mcse: PercentileMcse = None
+    p95_mcse: PercentileMcse = None
 
 
 @result
