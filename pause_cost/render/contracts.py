@@ -194,7 +194,9 @@ def contract_document(result: ContractResult) -> Document:
             ),
             Row(
                 (
-                    f"The council pays, {position.price_year or 'as given'} prices",
+                    f"The council pays, {position.price_year} prices"
+                    if position.deflator is not None
+                    else "The council pays, as given",
                     Money(position.contract_council_paid_gbp),
                     _money(position.direct_programme_cost_gbp),
                 )

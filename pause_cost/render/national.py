@@ -27,7 +27,7 @@ def national_document(result: NationalResult) -> Document:
     for row in result.rows:
         value: Money | Count | Ratio = (
             Ratio(row.value)
-            if row.unit == "GBP per GBP"
+            if row.unit.startswith("GBP per GBP")
             else Money(row.value)
             if row.unit.startswith("GBP")
             else Count(row.value, 4)

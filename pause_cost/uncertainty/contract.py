@@ -239,8 +239,9 @@ def cost_contract(inputs: Inputs, *, draws: int = 0, seed: int = 1) -> ContractR
                 f"linked to the model at the birth rate {rate:.4g} a year: without the "
                 f"programme exp(-{rate:.4g} x {months}/12) = {term.counterfactual_share:.4f} "
                 f"have no pregnancy for {months} months; on it "
-                f"1 - (1 - {term.counterfactual_share:.4f}) x {residual:.4g} (births observed on "
-                f"the programme over those expected) = {term.no_pregnancy_on_programme:.4f}; "
+                f"1 - (1 - {term.counterfactual_share:.4f}) x {float(residual):.4g} (births "
+                f"observed on the programme over those expected) = "
+                f"{term.no_pregnancy_on_programme:.4f}; "
                 f"share = the engagement share {metric.linked.engagement.value} x "
                 f"{term.no_pregnancy_on_programme:.4f} "
                 f"({metric.linked.engagement.source.cite()})"
@@ -360,7 +361,7 @@ def cost_contract(inputs: Inputs, *, draws: int = 0, seed: int = 1) -> ContractR
         flags.append(
             Flag(
                 code="contract_prices_mixed",
-                message="The council's position mixes price bases: " + prices.statement,
+                message=prices.statement,
             )
         )
     simulation = (

@@ -54,8 +54,8 @@ def council_payments(
             None,
             (),
             False,
-            f"Contract payments in cash, not converted ({why}): set against the avoidance they "
-            "mix price bases.",
+            f"The council's position mixes price bases: its contract payments are in cash, not "
+            f"converted ({why}), against an avoidance in the tables' prices.",
         )
     for year in years:
         if not deflator.covers(year):
