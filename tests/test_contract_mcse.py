@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import numpy as np
 
-from pause_cost.uncertainty.contract import spread
+from pause_cost.uncertainty.contract_draws import spread
 from tests.conftest import REPO, run
 
 

@@ -20,7 +20,7 @@ from pause_cost.model.inputs import Inputs
 from pause_cost.model.national import Figure, NationalCase
 from pause_cost.results.estimate import Estimate, Flag
 from pause_cost.results.national import Driver, NationalResult, NationalSimulation, Row
-from pause_cost.uncertainty.contract import spread
+from pause_cost.uncertainty.contract_draws import spread
 
 CHUNK = 100_000
 RANGED = (
