@@ -6,8 +6,13 @@ England (scenarios/national/england.yaml):
   cost per avoided birth: Rotherham's five-year £2,088,479.85 over 15 avoided births
       = £139,231.99 (the shipped rotherham-2020-published table, via rotherham-2020.yaml)
   avoidance a year: 2,174.4 x 2,088,479.85 / 15 = £302,746,039.056
-  programme a year: 151 x 13.33 = 2,012.83 women x £32,632 = £65,682,668.56
-  per-woman route: 151 x 13.33 x 0.33 x 2.25 = 1,494.526... births a year
+  programme a year: 151 x 13.33 = 2,012.83 women x £32,632 = £65,682,668.56 in cash; on the
+      tables' 2016/17 prices the cost per woman (taken as 2021/22 cash) x 76.0754 / 85.3036
+      = 0.891819 (GDP deflator, price_indices/gdp-deflator-2026-03.yaml):
+      32,632 x 0.891819 = 29,042.48 + 59.357608 = £29,101.837608 a woman, and
+      2,012.83 x 29,101.837608 = 58,203,675.216 + 373,376.57651064 = £58,577,051.79251064
+  per-woman route: 151 x 13.33 x 0.33 x 2.25 = 1,494.526... births a year, costed with the
+      same tables: 1,494.526275 x 2,088,479.85 / 15 a year
   subsequent newborns in proceedings: 2,447 x 0.47 = 1,150.09 (the newborn share only)
 """
 
@@ -37,9 +42,26 @@ def test_the_routes_by_hand() -> None:
     per_birth = Decimal("2088479.85") / 15
     assert rows["cost_per_avoided_birth_gbp"] == per_birth
     assert rows["area_route_avoidance_per_year_gbp"] == Decimal("2174.4") * per_birth
-    assert rows["national_programme_cost_per_year_gbp"] == Decimal("65682668.56")
+    assert rows["cost_per_woman_at_price_year_gbp"] == Decimal("29101.837608")
+    programme = rows["national_programme_cost_per_year_gbp"]
+    assert programme == Decimal("58577051.79251064")
     assert rows["per_woman_route_avoided_births_per_year"] == Decimal("1494.526275")
+    assert rows["per_woman_route_avoidance_per_year_gbp"] == Decimal("1494.526275") * per_birth
+    assert rows["per_woman_route_net_per_year_gbp"] == (
+        Decimal("1494.526275") * per_birth - programme
+    )
     assert rows["subsequent_newborns_in_proceedings_per_year"] == Decimal("1150.09")
+
+
+def test_the_published_return_stands_beside_the_ratio_marked_not_comparable() -> None:
+    """Pause's £4.50 per £1 counts four years (second-hand); the tool's ratio counts each
+    avoided birth's five-year avoidance: the spans differ, so the row and a flag say so."""
+    result = api.national(ENGLAND)
+    row = next(row for row in result.rows if row.figure == "published_return_per_pound")
+    assert row.value == Decimal("4.5")
+    assert "basis not comparable" in row.kind
+    assert row.source is not None
+    assert "national_basis_not_comparable" in {flag.code for flag in result.flags}
 
 
 def test_the_three_recurrence_shares_stay_apart() -> None:

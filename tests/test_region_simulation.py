@@ -105,3 +105,32 @@ def test_a_council_s_start_keeps_its_scenario_s_deflator() -> None:
     costs = [row.programme_cost_gbp for row in region.councils]
     assert all(cost is not None and 0 < cost < paid for cost, paid in zip(costs, cash, strict=True))
     assert region.net_gbp == region.horizon_total_gbp - sum(c for c in costs if c is not None)
+
+
+def test_twin_councils_drivers_and_errors_are_simulate_s(tmp_path: Path) -> None:
+    """An invariant: the region of two identical councils is twice one council draw by draw,
+    and doubling an outcome changes neither a standardised coefficient nor a variance share,
+    so the region's drivers are simulate's own; each standard error is twice simulate's."""
+    draws, seed = 5000, 11
+    region = api.region(_twins(tmp_path), draws=draws, seed=seed)
+    alone = api.simulate(UNCERTAIN, draws=draws, seed=seed, outcome="net")
+    found = region.simulation
+    assert found is not None
+    assert found.outcome == "net"
+    assert found.bit_generator == "PCG64"
+    mine = {d.range.input: d for d in found.drivers}
+    for driver in alone.drivers:
+        other = mine[driver.range.input]
+        assert other.first_order_share is not None
+        assert driver.first_order_share is not None
+        assert abs(other.first_order_share - driver.first_order_share) < Decimal("1e-9")
+        assert other.standardised_coefficient is not None
+        assert driver.standardised_coefficient is not None
+        assert abs(other.standardised_coefficient - driver.standardised_coefficient) < Decimal(
+            "1e-9"
+        )
+    single = {each.outcome: each for each in alone.outcomes}["net"]
+    net = next(each for each in found.outcomes if each.outcome == "net")
+    assert net.mean_mcse is not None
+    assert single.mean_mcse is not None
+    assert abs(net.mean_mcse - 2 * single.mean_mcse) <= Decimal("0.01")

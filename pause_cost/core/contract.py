@@ -30,7 +30,7 @@ deadweight (a judgement about the process, stated as such).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -69,6 +69,8 @@ class MetricTerms:
     linked: bool
     counterfactual_share: Decimal | None
     """Linked metrics: the share who would have achieved it without the programme."""
+    no_pregnancy_on_programme: Decimal = Decimal(1)
+    """Linked metrics: the share of engaged women with no pregnancy in the months named."""
 
 
 def metric_terms(
@@ -77,9 +79,18 @@ def metric_terms(
     birth_rate: Decimal,
     programme_months: Decimal,
     share: Decimal | None = None,
+    residual: Decimal = ZERO,
 ) -> MetricTerms:
-    """A metric's terms; ``share`` replaces the metric's own (a Monte Carlo draw, a what-if)."""
+    """A metric's terms; ``share`` replaces the metric's own (a Monte Carlo draw, a what-if).
+
+    A linked metric (engagement and no pregnancy for T months) follows from the birth rate r:
+    without the programme exp(-r x T / 12) of women have no birth-leading pregnancy in T months;
+    on it, the pregnancies left are ``residual`` (the births observed on the programme over
+    those expected without it, 0 where none is observed: the model takes every birth in the
+    window as avoided), so 1 - (1 - exp(-r x T / 12)) x residual have none, and the share
+    achieving is the engagement share times that."""
     counterfactual: Decimal | None = None
+    kept = Decimal(1)
     if metric.linked is not None:
         months = metric.linked.no_pregnancy_months
         if months > programme_months:
@@ -88,8 +99,9 @@ def metric_terms(
                 f"programme's {programme_months} months, which is all the model says about "
                 "pregnancy: give share_achieving instead"
             )
-        own = metric.linked.engagement.value
         counterfactual = (-birth_rate * Decimal(months) / 12).exp()
+        kept = 1 - (1 - counterfactual) * min(max(residual, ZERO), Decimal(1))
+        own = metric.linked.engagement.value * kept
     else:
         assert metric.share_achieving is not None
         own = metric.share_achieving.value
@@ -105,6 +117,7 @@ def metric_terms(
         cap_gbp=metric.cap_gbp,
         linked=metric.linked is not None,
         counterfactual_share=counterfactual,
+        no_pregnancy_on_programme=kept,
     )
 
 
@@ -238,11 +251,18 @@ def breakeven_price(
     metric: str,
     council_share: Decimal,
     council_avoidance_gbp: Decimal,
+    price_factors: Mapping[str, Decimal] | None = None,
 ) -> Decimal | None:
     """The price per outcome on ``metric`` at which the council's expected payments equal the
     avoidance that falls to it, the other metrics at their prices, before caps (a cap only
     lowers payments, so with caps the council breaks even at this price or above). None if the
-    council pays no share or the metric is never paid."""
+    council pays no share or the metric is never paid.
+
+    ``price_factors`` (per metric) bring each metric's cash payments to the avoidance's price
+    base: council share x sum of (outcomes x price x factor) = avoidance, solved for the price
+    (a cash price per outcome). The result may be negative: the other metrics alone cost the
+    council more than it avoids, and no price breaks even."""
+    factors = price_factors or {}
     target = next(term for term in terms if term.id == metric)
     units = outcome_equivalents(contract, target)
     if council_share == 0 or units == 0:
@@ -251,9 +271,12 @@ def breakeven_price(
         (
             outcome_equivalents(contract, term)
             * next(m.price_per_outcome_gbp for m in contract.metrics if m.id == term.id)
+            * factors.get(term.id, Decimal(1))
             for term in terms
             if term.id != metric
         ),
         ZERO,
     )
-    return (council_avoidance_gbp / council_share - others) / units
+    return (council_avoidance_gbp / council_share - others) / (
+        units * factors.get(metric, Decimal(1))
+    )

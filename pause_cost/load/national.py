@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pause_cost.errors import InputError
 from pause_cost.load import yaml as yamlmarks
+from pause_cost.load.indices import load_index_file
 from pause_cost.load.inputs import Inputs, load_inputs
 from pause_cost.load.messages import located, validate
+from pause_cost.load.prices import latest_deflator
+from pause_cost.load.resolve import resolve
 from pause_cost.model.national import NationalCase
 
 
@@ -31,4 +35,10 @@ def load_national(path: Path) -> tuple[NationalCase, Inputs | None]:
                 )
             ]
         )
-    return case, load_inputs(scenario)
+    inputs = load_inputs(scenario)
+    if case.cost_per_woman_prices is not None and inputs.deflator is None:
+        name = latest_deflator()
+        if name is not None:  # the GDP deflator the programme cost would use
+            found, shown = resolve("index", name, scenario.parent, None)
+            inputs = replace(inputs, deflator=load_index_file(found, shown, None))
+    return case, inputs

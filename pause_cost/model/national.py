@@ -11,7 +11,7 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
-from pause_cost.model.base import InputModel, Number, Slug, Source, Text
+from pause_cost.model.base import InputModel, Number, PriceYear, Slug, Source, Text
 from pause_cost.model.contract import check_range
 
 
@@ -35,6 +35,19 @@ class Share(Figure):
     value: Number = Field(ge=0, le=1)
 
 
+class CostPricesAt(InputModel):
+    """The financial year whose prices a cash figure is taken to be in (a judgement)."""
+
+    financial_year: PriceYear
+    assumption: Text
+
+
+class PublishedReturn(Figure):
+    """A published return per pound spent, and the years it counts."""
+
+    years: int = Field(ge=1, le=100, description="The span the return counts, in years.")
+
+
 class NationalCase(InputModel):
     """A nation's figures: the area route (the evaluation's effect per area x areas), the
     per-woman route, and the recurrence figures, each kept apart."""
@@ -52,6 +65,16 @@ class NationalCase(InputModel):
     published_national_reduction_per_year: Figure | None = None
     women_per_area_per_year: Figure | None = None
     cost_per_woman_gbp: Figure | None = None
+    cost_per_woman_prices: CostPricesAt | None = Field(
+        default=None,
+        description="The year whose prices the cost per woman (contract cash) is in: it is "
+        "brought to the costing scenario's price year with the GDP deflator.",
+    )
+    published_return_per_pound: PublishedReturn | None = Field(
+        default=None,
+        description="A published saving per pound spent, set beside the tool's ratio (not "
+        "used in any formula).",
+    )
     newborns_in_proceedings_per_year: Figure | None = None
     subsequent_infant_share_of_newborns_in_proceedings: Share | None = None
     mothers_returning_to_court_share: Share | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pause_cost.render.decision import supported
 from pause_cost.render.document import (
     Column,
     Count,
@@ -25,8 +26,41 @@ def _money(value: Decimal | None) -> Money | str:
     return "-" if value is None else Money(value)
 
 
+def _shown(value: Decimal, mcse: Decimal | None, money: bool) -> Money | Count:
+    kept = value if mcse is None else supported(value, mcse)
+    return Money(kept) if money else Count(kept, 0)
+
+
+def mcse_table(spreads: list[tuple[str, Spread, bool]]) -> Table:
+    """Each figure's Monte Carlo standard errors, one row each."""
+
+    def error(value: Decimal | None, money: bool) -> Money | Count | str:
+        return "-" if value is None else _shown(value, value, money)
+
+    return Table(
+        title="Monte Carlo standard errors (the figures above are shown to their place)",
+        columns=(
+            Column("Figure"),
+            *(Column(label, numeric=True) for label in ("Mean", "P5", "P50", "P95")),
+        ),
+        rows=tuple(
+            Row(
+                (
+                    f"{name} (MCSE)",
+                    *(
+                        error(value, money)
+                        for value in (s.mean_mcse, s.p5_mcse, s.p50_mcse, s.p95_mcse)
+                    ),
+                )
+            )
+            for name, s, money in spreads
+        ),
+    )
+
+
 def spread_table(title: str, spreads: list[tuple[str, Spread, bool]]) -> Table:
-    """Figures' mean, P5, P50 and P95, one row each (in pounds, or as counts)."""
+    """Figures' mean, P5, P50 and P95, one row each (in pounds, or as counts), each to the
+    place its Monte Carlo standard error supports."""
     return Table(
         title=title,
         columns=(
@@ -40,10 +74,10 @@ def spread_table(title: str, spreads: list[tuple[str, Spread, bool]]) -> Table:
             Row(
                 (
                     name,
-                    *(
-                        (Money(value) if money else Count(value, 0))
-                        for value in (s.mean_gbp, s.p5_gbp, s.p50_gbp, s.p95_gbp)
-                    ),
+                    _shown(s.mean_gbp, s.mean_mcse, money),
+                    _shown(s.p5_gbp, s.p5_mcse, money),
+                    _shown(s.p50_gbp, s.p50_mcse, money),
+                    _shown(s.p95_gbp, s.p95_mcse, money),
                 )
             )
             for name, s, money in spreads
@@ -113,7 +147,9 @@ def contract_document(result: ContractResult) -> Document:
                 Money(metric.expected_per_woman_gbp),
                 Money(metric.expected_uncapped_gbp),
                 Money(metric.expected_paid_gbp),
-                _money(metric.breakeven_price_gbp),
+                "none exists"
+                if metric.breakeven_price_gbp is None and metric.breakeven_note
+                else _money(metric.breakeven_price_gbp),
             )
         )
         for metric in result.metrics
@@ -151,7 +187,16 @@ def contract_document(result: ContractResult) -> Document:
             ),
             Row(
                 (
-                    "The council pays",
+                    "The council pays, cash",
+                    _money(position.contract_council_paid_cash_gbp),
+                    "-",
+                )
+            ),
+            Row(
+                (
+                    f"The council pays, {position.price_year} prices"
+                    if position.deflator is not None
+                    else "The council pays, as given",
                     Money(position.contract_council_paid_gbp),
                     _money(position.direct_programme_cost_gbp),
                 )
@@ -163,6 +208,8 @@ def contract_document(result: ContractResult) -> Document:
         ),
     )
     blocks: list[Table | Paragraph] = [payments, metrics, position_table]
+    if position.price_base:
+        blocks.append(Paragraph(position.price_base))
     blocks.append(
         Paragraph(
             f"Central fund's share of payments: {result.central_share_of_payments}. "
@@ -181,12 +228,15 @@ def contract_document(result: ContractResult) -> Document:
             ("Paid by the central fund", simulation.central_paid),
             ("Council's net under the contract", simulation.council_net),
         )
+        shown = [(name, spread, True) for name, spread in spreads]
         blocks.append(
             spread_table(
-                f"Monte Carlo: {simulation.draws} draws, seed {simulation.seed}",
-                [(name, spread, True) for name, spread in spreads],
+                f"Monte Carlo: {simulation.draws} draws, seed {simulation.seed} (numpy "
+                f"{simulation.numpy}, {simulation.bit_generator})",
+                shown,
             )
         )
+        blocks.append(mcse_table(shown))
         blocks.append(
             Paragraph(
                 f"P(contract maximum reached) = {simulation.maximum_reached_share} "
@@ -199,6 +249,11 @@ def contract_document(result: ContractResult) -> Document:
                 f"{metric.id}: {metric.definition} Price: {metric.price_source.cite()}. "
                 f"Share: {metric.share_how}."
                 + (f" Pro rata: {metric.pro_rata}" if metric.pro_rata else "")
+                + (
+                    f" Council break-even price: {metric.breakeven_note}."
+                    if metric.breakeven_note
+                    else ""
+                )
             )
         )
     tidy_rows: list[tuple[TidyCell, ...]] = [

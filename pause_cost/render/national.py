@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pause_cost.render.contracts import spread_table
+from pause_cost.render.contracts import mcse_table, spread_table
 from pause_cost.render.document import (
     Column,
     Count,
@@ -27,7 +27,7 @@ def national_document(result: NationalResult) -> Document:
     for row in result.rows:
         value: Money | Count | Ratio = (
             Ratio(row.value)
-            if row.unit == "GBP per GBP"
+            if row.unit.startswith("GBP per GBP")
             else Money(row.value)
             if row.unit.startswith("GBP")
             else Count(row.value, 4)
@@ -66,8 +66,13 @@ def national_document(result: NationalResult) -> Document:
             ("Net a year (area route)", simulation.net_per_year, True),
         ]
         blocks.append(
-            spread_table(f"Ranges: {simulation.draws} draws, seed {simulation.seed}", spreads)
+            spread_table(
+                f"Ranges: {simulation.draws} draws, seed {simulation.seed} (numpy "
+                f"{simulation.numpy}, {simulation.bit_generator})",
+                spreads,
+            )
         )
+        blocks.append(mcse_table(spreads))
         blocks.append(
             Table(
                 title="What drives the net (each over its range, the rest held)",

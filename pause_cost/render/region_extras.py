@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from pause_cost.money import plain, round_half_up
+from pause_cost.render.decision import supported
 from pause_cost.render.document import Column, Count, Money, Paragraph, Row, Table
 from pause_cost.results.region import RegionResult
 
@@ -74,8 +77,16 @@ def simulation_blocks(result: RegionResult) -> list[Table | Paragraph]:
     found = result.simulation
     if found is None:
         return []
+
+    def shown(value: Decimal, mcse: Decimal | None) -> Money:
+        return Money(value if mcse is None else supported(value, mcse))
+
+    def error(value: Decimal | None) -> Money | str:
+        return "-" if value is None else Money(supported(value, value))
+
     outcomes = Table(
-        title=f"Region Monte Carlo: {found.draws:,} draws, seed {found.seed}",
+        title=f"Region Monte Carlo: {found.draws:,} draws, seed {found.seed} (numpy "
+        f"{found.numpy}, {found.bit_generator})",
         columns=(
             Column("Figure"),
             Column("Point", numeric=True),
@@ -89,12 +100,31 @@ def simulation_blocks(result: RegionResult) -> list[Table | Paragraph]:
                 (
                     OUTCOME_LABELS.get(each.outcome, each.outcome),
                     Money(each.point),
-                    Money(each.mean),
-                    Money(each.p5),
-                    Money(each.p50),
-                    Money(each.p95),
+                    shown(each.mean, each.mean_mcse),
+                    shown(each.p5, each.p5_mcse),
+                    shown(each.p50, each.p50_mcse),
+                    shown(each.p95, each.p95_mcse),
                 ),
                 strong=each.outcome == found.outcome,
+            )
+            for each in found.outcomes
+        ),
+    )
+    errors = Table(
+        title="Monte Carlo standard errors (the figures above are shown to their place)",
+        columns=(
+            Column("Figure"),
+            *(Column(label, numeric=True) for label in ("Mean", "P5", "P50", "P95")),
+        ),
+        rows=tuple(
+            Row(
+                (
+                    f"{OUTCOME_LABELS.get(each.outcome, each.outcome)} (MCSE)",
+                    error(each.mean_mcse),
+                    error(each.p5_mcse),
+                    error(each.p50_mcse),
+                    error(each.p95_mcse),
+                )
             )
             for each in found.outcomes
         ),
@@ -120,8 +150,8 @@ def simulation_blocks(result: RegionResult) -> list[Table | Paragraph]:
             Column("Range"),
             Column("Distribution"),
             Column("Councils", numeric=True),
-            Column("Correlation", numeric=True),
-            Column("Share", numeric=True),
+            Column("Std coefficient", numeric=True),
+            Column("First-order share", numeric=True),
         ),
         rows=tuple(
             Row(
@@ -130,8 +160,8 @@ def simulation_blocks(result: RegionResult) -> list[Table | Paragraph]:
                     f"{plain(each.range.low)} to {plain(each.range.high)} ({each.range.basis})",
                     each.distribution,
                     str(len(each.councils)),
-                    Count(round_half_up(each.correlation, 3)),
-                    Count(round_half_up(each.share, 3)),
+                    _three(each.standardised_coefficient),
+                    _three(each.first_order_share),
                 )
             )
             for each in found.drivers
@@ -140,7 +170,15 @@ def simulation_blocks(result: RegionResult) -> list[Table | Paragraph]:
     held = "; ".join(found.held) if found.held else "none"
     words = (
         f"Seed {found.seed}, {found.draws:,} draws (percentiles {found.percentiles}; numpy "
-        f"{found.numpy}). {found.shared} Held at a council's own figure: {held}. Share: the "
-        "correlation squared, the part of the spread a straight line in that input explains."
+        f"{found.numpy}, {found.bit_generator}). {found.shared} Held at a council's own figure: "
+        f"{held}. Drivers as simulate reads them: the standardised regression coefficient of the "
+        "region's outcome on every drawn input together"
+        + ("" if found.r_squared is None else f" (R² {round_half_up(found.r_squared, 3)})")
+        + ", and the first-order share, Var(E[outcome | input]) / Var(outcome) from 50 "
+        "equal-count bins: the part of the spread the input alone would remove if known."
     )
-    return [outcomes, councils, drivers, Paragraph(words)]
+    return [outcomes, errors, councils, drivers, Paragraph(words)]
+
+
+def _three(value: Decimal | None) -> Count | str:
+    return "-" if value is None else Count(round_half_up(value, 3))

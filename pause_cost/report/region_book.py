@@ -225,7 +225,7 @@ def _ranges_sheet(book: Book, sheet: Any, region: RegionResult) -> None:
             book.number(sheet, row, column, value)
     row += 2
     for column, label in enumerate(
-        ("Input", "Low", "High", "Distribution", "Councils", "Correlation", "Share")
+        ("Input", "Low", "High", "Distribution", "Councils", "Std coefficient", "First-order share")
     ):
         book.text(sheet, row, column, label, "header")
     for driver in found.drivers:
@@ -235,8 +235,12 @@ def _ranges_sheet(book: Book, sheet: Any, region: RegionResult) -> None:
         book.number(sheet, row, 2, driver.range.high, "count")
         book.text(sheet, row, 3, driver.distribution)
         book.number(sheet, row, 4, len(driver.councils), "count")
-        book.number(sheet, row, 5, driver.correlation, "count")
-        book.number(sheet, row, 6, driver.share, "count")
+        for column, found_value in (
+            (5, driver.standardised_coefficient),
+            (6, driver.first_order_share),
+        ):
+            if found_value is not None:
+                book.number(sheet, row, column, found_value, "count")
     held = "; ".join(found.held) or "none"
     book.text(sheet, row + 2, 0, f"Held at a council's own figure: {held}", "wrap")
 

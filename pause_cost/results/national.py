@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import field
+from typing import Annotated
+
+from pydantic import Field
 
 from pause_cost.model.base import Source
 from pause_cost.results.base import Exact, result
@@ -39,6 +42,8 @@ class Driver:
 class NationalSimulation:
     draws: int
     seed: int
+    numpy: Annotated[str, Field(description="numpy's version the draws were made with.")] = ""
+    bit_generator: Annotated[str, Field(description="numpy's bit generator (seeded).")] = ""
     infants_per_year: Spread
     net_per_year: Spread
     drivers: list[Driver]

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from pause_cost.results.base import Exact, result
+from pause_cost.results.contracts import MeanMcse, PercentileMcse
 from pause_cost.results.estimate import Flag
 from pause_cost.results.uncertainty import InputRange
 
@@ -26,6 +27,10 @@ class RegionOutcome:
     p5: Exact
     p50: Exact
     p95: Exact
+    mean_mcse: MeanMcse = None
+    p5_mcse: PercentileMcse = None
+    p50_mcse: PercentileMcse = None
+    p95_mcse: PercentileMcse = None
 
 
 @result
@@ -53,7 +58,23 @@ class RegionDriver:
     correlation: Annotated[
         Exact, Field(description="Pearson correlation of its draws with the region's outcome.")
     ]
-    share: Annotated[Exact, Field(description="correlation squared.")]
+    share: Annotated[
+        Exact, Field(description="correlation squared (kept for reference; not the ranking).")
+    ]
+    standardised_coefficient: Annotated[
+        Exact | None,
+        Field(
+            description="Standardised regression coefficient of the region's outcome on every "
+            "drawn input together (sd of the outcome per sd of the input)."
+        ),
+    ] = None
+    first_order_share: Annotated[
+        Exact | None,
+        Field(
+            description="Var(E[outcome | input]) / Var(outcome), binned into 50 equal-count "
+            "bins: the share of the spread this input alone would remove if known (the ranking)."
+        ),
+    ] = None
 
 
 @result
@@ -71,6 +92,10 @@ class RegionSimulation:
     ]
     shared: Annotated[str, Field(description="How draws are shared between councils, in words.")]
     numpy: str = ""
+    bit_generator: Annotated[str, Field(description="numpy's bit generator (seeded).")] = ""
+    r_squared: Annotated[
+        Exact | None, Field(description="R² of the regression the coefficients come from.")
+    ] = None
 
 
 @result

@@ -13,12 +13,14 @@ from decimal import Decimal
 import numpy as np
 
 from pause_cost.core import national as formulas
+from pause_cost.core.prices import factor
 from pause_cost.engine import estimate
+from pause_cost.errors import InputError
 from pause_cost.model.inputs import Inputs
 from pause_cost.model.national import Figure, NationalCase
-from pause_cost.results.estimate import Flag
+from pause_cost.results.estimate import Estimate, Flag
 from pause_cost.results.national import Driver, NationalResult, NationalSimulation, Row
-from pause_cost.uncertainty.contract import spread
+from pause_cost.uncertainty.contract_draws import spread
 
 CHUNK = 100_000
 RANGED = (
@@ -105,12 +107,14 @@ def cost_national(
                 f"(tables: {', '.join(costing.scenario.unit_costs)})",
             )
         )
+        factor, priced = _per_woman_factor(case, costing, estimated, flags)
+        rows += priced
         route = formulas.area_route(
             fewer_per_area=effect.value,
             areas=areas.value,
             cost_per_avoided_birth=per_birth,
             women_per_area=women.value,
-            cost_per_woman=per_woman.value,
+            cost_per_woman=per_woman.value * factor,
         )
         rows += [
             _computed(
@@ -129,7 +133,8 @@ def cost_national(
                 "national_programme_cost_per_year_gbp",
                 route.programme_per_year_gbp,
                 "GBP a year",
-                "areas x women per area a year x cost per woman",
+                "areas x women per area a year x cost per woman"
+                + (" (at the savings' price year)" if priced else ""),
             ),
             _computed(
                 "area_route_net_per_year_gbp",
@@ -144,9 +149,11 @@ def cost_national(
                     "area_route_avoided_per_pound",
                     route.avoided_per_pound,
                     "GBP per GBP",
-                    "avoidance / programme cost",
+                    f"avoidance / programme cost (each avoided birth's {horizon}-year avoidance "
+                    "over a year's programme cost)",
                 )
             )
+            rows += _published_return(case, horizon, flags)
         published = case.published_national_reduction_per_year
         if published is not None:
             reproduces = abs(route.infants_per_year - published.value) < Decimal("0.5")
@@ -164,6 +171,21 @@ def cost_national(
                     f"{areas.value} areas x {women.value} women x {rate} a year x {window} years",
                 )
             )
+            avoidance = births_a_year * per_birth
+            rows += [
+                _computed(
+                    "per_woman_route_avoidance_per_year_gbp",
+                    avoidance,
+                    "GBP a year",
+                    "per-woman route births a year x cost per avoided birth (the same tables)",
+                ),
+                _computed(
+                    "per_woman_route_net_per_year_gbp",
+                    avoidance - route.programme_per_year_gbp,
+                    "GBP a year",
+                    "per-woman route avoidance - national programme cost",
+                ),
+            ]
         newborns = case.newborns_in_proceedings_per_year
         subsequent = case.subsequent_infant_share_of_newborns_in_proceedings
         if newborns is not None and subsequent is not None:
@@ -184,7 +206,7 @@ def cost_national(
             )
         )
         if draws:
-            simulation = _simulate(case, per_birth, draws=draws, seed=seed)
+            simulation = _simulate(case, per_birth, factor, draws=draws, seed=seed)
     return NationalResult(
         name=case.name,
         title=case.title,
@@ -197,9 +219,82 @@ def cost_national(
     )
 
 
+def _per_woman_factor(
+    case: NationalCase, costing: Inputs, estimated: Estimate, flags: list[Flag]
+) -> tuple[Decimal, list[Row]]:
+    """The factor that brings the cost per woman (contract cash) to the savings' price year
+    (level(price year) / level(its year), the programme cost's deflator and rounding), and
+    the row that shows it; 1 and a flag where it cannot be worked."""
+    prices = case.cost_per_woman_prices
+    years = {year for table in estimated.tables for year in table.price_years}
+    target = estimated.price_year or (years.pop() if len(years) == 1 else None)
+    deflator = costing.deflator
+    if prices is None or target is None or deflator is None:
+        flags.append(
+            Flag(
+                code="national_prices_mixed",
+                message="The cost per woman (contract cash) is set against a cost per avoided "
+                "birth in the tables' prices without conversion: give cost_per_woman_prices "
+                "to put them on one base.",
+            )
+        )
+        return Decimal(1), []
+    year = prices.financial_year
+    if not (deflator.covers(year) and deflator.covers(target)):
+        raise InputError.single(
+            case.name,
+            f"the deflator {deflator.name} runs from {deflator.first_year} to "
+            f"{deflator.last_year} and does not reach {year}: name a year it covers",
+            key="cost_per_woman_prices.financial_year",
+        )
+    one = factor(deflator, year, target)
+    assert case.cost_per_woman_gbp is not None
+    flags.append(
+        Flag(code="national_judged", message=f"cost_per_woman_prices: {prices.assumption}")
+    )
+    return one, [
+        _computed(
+            "cost_per_woman_at_price_year_gbp",
+            case.cost_per_woman_gbp.value * one,
+            f"GBP a woman, {target} prices",
+            f"{case.cost_per_woman_gbp.value} (cash, taken as {year} prices) x {one} = "
+            f"level({target}) / level({year}) of {deflator.name}, the deflator and rounding the "
+            "programme cost uses",
+        )
+    ]
+
+
+def _published_return(case: NationalCase, horizon: int, flags: list[Flag]) -> list[Row]:
+    """The published saving per pound beside the tool's ratio, marked where the spans differ."""
+    published = case.published_return_per_pound
+    if published is None:
+        return []
+    row = _row("published_return_per_pound", published, f"GBP per GBP over {published.years} years")
+    if published.years != horizon:
+        flags.append(
+            Flag(
+                code="national_basis_not_comparable",
+                message=f"Basis not comparable: the published £{published.value:.2f} per £1 counts "
+                f"{published.years} years; the tool's ratio counts each avoided birth's "
+                f"{horizon}-year avoidance against a year's programme cost.",
+            )
+        )
+        row = Row(
+            figure=row.figure,
+            value=row.value,
+            unit=row.unit,
+            kind=f"{row.kind}; basis not comparable",
+            source=row.source,
+            derivation=row.derivation,
+        )
+    return [row]
+
+
 def _simulate(
-    case: NationalCase, per_birth: Decimal, *, draws: int, seed: int
+    case: NationalCase, per_birth: Decimal, factor: Decimal, *, draws: int, seed: int
 ) -> NationalSimulation:
+    """The area route's spread; ``factor`` brings each drawn cost per woman to the savings'
+    price year."""
     rng = np.random.default_rng(seed)
     figures = {name: getattr(case, name) for name in RANGED}
     lows = np.array([float(f.low if f.low is not None else f.value) for f in figures.values()])
@@ -213,7 +308,7 @@ def _simulate(
         drawn = rng.uniform(lows, highs, size=(size, len(RANGED)))
         effect, areas, women, per_woman = drawn.T
         infants[done : done + size] = effect * areas
-        net[done : done + size] = effect * areas * cost - areas * women * per_woman
+        net[done : done + size] = effect * areas * cost - areas * women * per_woman * float(factor)
         done += size
 
     drivers = []
@@ -230,7 +325,7 @@ def _simulate(
                     areas=held["areas"],
                     cost_per_avoided_birth=per_birth,
                     women_per_area=held["women_per_area_per_year"],
-                    cost_per_woman=held["cost_per_woman_gbp"],
+                    cost_per_woman=held["cost_per_woman_gbp"] * factor,
                 ).net_per_year_gbp
             )
         drivers.append(
@@ -247,6 +342,8 @@ def _simulate(
     return NationalSimulation(
         draws=draws,
         seed=seed,
+        numpy=np.__version__,
+        bit_generator=type(rng.bit_generator).__name__,
         infants_per_year=spread(infants),
         net_per_year=spread(net),
         drivers=drivers,

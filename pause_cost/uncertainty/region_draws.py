@@ -163,6 +163,8 @@ def simulate_region(
     extremes = dict.fromkeys(names, (math.inf, -math.inf))
     coarse = {name: _Coarse() for name in council_names}
     moments = Moments()
+    comoments = honest.Comoments()
+    binned = honest.Binned()
     chunk = min(
         *(chunk_size(each) for each in compiled),
         max(1_000, REGION_ELEMENTS // len(everything)),
@@ -205,6 +207,8 @@ def simulate_region(
                 histogram(histograms, name, array)
         inputs = np.column_stack([shared[key] for key in keys])
         moments.add(np.column_stack([values[name] for name in everything]), inputs)
+        comoments.add(np.column_stack([inputs, values[judged]]))
+        binned.add(inputs, values[judged])
         done += size
     run = Run(
         names=names,
@@ -214,7 +218,12 @@ def simulate_region(
         extremes=extremes,
         positive=0,
     )
-    means = moments.outcome_mean
+    means, sds = moments.outcome_mean, moments.sd()
+
+    def error(name: str, probability: float) -> Decimal:
+        lower, upper = honest.percentile_spread(probability, draws)
+        return _decimal((percentile(run, name, upper) - percentile(run, name, lower)) / 2)
+
     points = {
         "immediate_total": region.immediate_total_gbp,
         "horizon_total": region.horizon_total_gbp,
@@ -229,6 +238,10 @@ def simulate_region(
             p5=_decimal(percentile(run, name, 0.05)),
             p50=_decimal(percentile(run, name, 0.5)),
             p95=_decimal(percentile(run, name, 0.95)),
+            mean_mcse=_decimal(sds[index] / math.sqrt(draws)),
+            p5_mcse=error(name, 0.05),
+            p50_mcse=error(name, 0.5),
+            p95_mcse=error(name, 0.95),
         )
         for index, name in enumerate(names)
     ]
@@ -246,6 +259,8 @@ def simulate_region(
             )
         )
     position = everything.index(judged)
+    coefficients, r_squared = comoments.regression()
+    shares = binned.shares()
     drivers = []
     for index, key in enumerate(keys):
         first = where[key][0]
@@ -262,9 +277,11 @@ def simulate_region(
                 councils=[councils[number].name for number in where[key]],
                 correlation=_decimal(value),
                 share=_decimal(value**2),
+                standardised_coefficient=_decimal(coefficients[index]),
+                first_order_share=_decimal(shares[index]),
             )
         )
-    drivers.sort(key=lambda driver: (-driver.share, driver.range.input))
+    drivers.sort(key=lambda driver: (-(driver.first_order_share or 0), driver.range.input))
     held = sorted({f"{council.name}: {path}" for council in councils for path in council.held})
     return RegionSimulation(
         draws=draws,
@@ -277,4 +294,6 @@ def simulate_region(
         held=held,
         shared=SHARED,
         numpy=np.__version__,
+        bit_generator=type(generator.bit_generator).__name__,
+        r_squared=_decimal(r_squared),
     )
