@@ -162,6 +162,11 @@ TABLE_CASES: dict[str, list[str]] = {
         "tables/duplicate-ids.yaml:15:9: lines.1.id: line id 'a' is used twice (items 0 and 1); "
         "each line needs its own id"
     ],
+    "invalid-table-transfer": [
+        "tables/transfer-to-no-line.yaml:12:18: lines.0.transfer_to: 'HM Courts Service': no "
+        "line of the table names it as its agency; a transfer goes to an agency a line names, "
+        "as written there (Council; HM Courts & Tribunals Service)"
+    ],
     "invalid-table-price-year": [
         "tables/bad-price-year.yaml:14:17: lines.0.price_year: price year must be a financial "
         "year written like '2016/17'",

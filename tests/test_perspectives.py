@@ -28,6 +28,8 @@ def scenario(write_yaml: WriteYaml) -> Path:
     lines = [
         line(id="council", amount_gbp=1000),
         line(id="fee", amount_gbp=2000, transfer_to="HMCTS"),
+        # The receiver's own line (a transfer goes to an agency a line names); nothing costed.
+        line(id="court", amount_gbp=0, classification="other_agency", agency="HMCTS"),
         line(id="nhs", amount_gbp=500, classification="other_agency", agency="NHS", first_year=2),
     ]
     write_yaml("t.yaml", {"name": "t", "title": "T", "lines": lines})
@@ -69,7 +71,7 @@ def test_funders_and_the_public_sector_reconcile_with_a_transfer(write_yaml: Wri
     public = result.economics.public_sector
     assert funders is not None
     assert public is not None
-    council, nhs = funders.positions
+    council, nhs = funders.positions[:2]  # then the court's, which no funder pays for
     # Council: 9 x (1,000 + 2,000) = £27,000 saved, 60% of £10,000 = £6,000 paid: net £21,000,
     # £4.50 per £1 of its own share. NHS: 9 x 500 = £4,500 saved, £4,000 paid: net £500.
     assert (council.savings_gbp, council.cost_gbp, council.net_gbp) == (27000, 6000, 21000)
@@ -105,7 +107,7 @@ def test_optimism_bias_is_an_uplift_on_costs(write_yaml: WriteYaml) -> None:
     assert result.programme.cost_gbp == 12500
     funders = result.economics.funders
     assert funders is not None
-    council, nhs = funders.positions
+    council, nhs = funders.positions[:2]  # then the court's, which no funder pays for
     assert (council.cost_gbp, nhs.cost_gbp) == (7500, 5000)
     assert (council.savings_gbp, nhs.savings_gbp) == (27000, 4500)
     assert result.programme.net_gbp == 27000 - 12500

@@ -341,6 +341,25 @@ class TableFile(InputModel):
                 raise at_key(f"{index}.{key}", message)
         return lines
 
+    @field_validator("lines")
+    @classmethod
+    def _transfers_to_a_named_agency(cls, lines: list[Line]) -> list[Line]:
+        """A fee paid to another public body is netted against that body's lines in the public
+        sector's position: the body must be one a line of the table names as its agency (a
+        misspelt receiver would leave the transfer counted on one side only)."""
+        agencies = {line.agency for line in lines}
+        for index, line in enumerate(lines):
+            if line.transfer_to is not None and line.transfer_to not in agencies:
+                raise at_key(
+                    f"{index}.transfer_to",
+                    "'{to}': no line of the table names it as its agency; a transfer goes to an "
+                    "agency a line names, as written there ({allowed})",
+                    to=line.transfer_to,
+                    allowed="; ".join(sorted(agencies)[:8])
+                    + (f"; and {len(agencies) - 8} more" if len(agencies) > 8 else ""),
+                )
+        return lines
+
     @model_validator(mode="after")
     def _coverage_matches_lines(self) -> Self:
         """The stages a table says it costs are the stages of its lines, no more, no fewer."""
