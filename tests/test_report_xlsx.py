@@ -237,3 +237,15 @@ def test_calc_is_installed_where_the_tests_run() -> None:
     """The test command installs LibreOffice's Calc where missing (scripts/test.sh); the workbook
     tests never skip without it."""
     assert shutil.which("soffice") is not None
+
+
+def test_the_published_figures_are_labelled_in_words(tmp_path: Path) -> None:
+    """The Summary's rows against the published figures read as the terminal's do ('Immediate,
+    total', '5-year, cashable'), never as JSON keys ('immediate_total_gbp')."""
+    output = tmp_path / "pack.xlsx"
+    assert run("report", SCENARIOS / "rotherham-2020.yaml", "-o", output).exit_code == 0
+    sheet = openpyxl.load_workbook(output)["Summary"]
+    labels = [row[0].value for row in sheet.iter_rows()]
+    first = labels.index("Against the published figures") + 1  # its rows follow
+    published = labels[first : first + 4]
+    assert published == ["Avoided births", "Immediate, total", "5-year, cashable", "5-year, total"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from pause_cost.render.labels import figure_label
 from pause_cost.report.appraisal import appraisal_rows, cost_inputs, years
 from pause_cost.report.book import Book, Kind, at, cell
 from pause_cost.report.cashable import cashable_rows, perspective_rows
@@ -293,7 +294,7 @@ def summary_figures(
         for number, check in enumerate(published.checks):
             live = check.figure in cells
             key = f"published.checks.{number}"
-            book.text(sheet, row, 0, check.figure)
+            book.text(sheet, row, 0, figure_label(check.figure, estimate))
             kind: Kind = "count" if check.figure == "avoided_births" else "money"
             book.number(sheet, row, 1, check.published, kind)
             if live:
