@@ -31,7 +31,6 @@ from pause_cost.core.programme import (
     programme_cost_by_year,
     programme_years,
 )
-from pause_cost.model.economics import Adjustment
 from pause_cost.model.month import Month
 from pause_cost.model.scenario import ProgrammeCost, Scenario
 from pause_cost.model.tables import Classification
@@ -235,7 +234,7 @@ def compile_case(
         funders=funder_lines(scenario, plan, matrix),
         bridge=tuple(
             (f"adjustments.{name}.share", takes_off, to_decimal(adjustment.share))
-            for name, takes_off, adjustment in _steps(scenario)
+            for name, takes_off, adjustment in bridge_steps(scenario)
         ),
         cost_prices=prices,
         public=() if cost is None else public_lines(plan, matrix),
@@ -245,11 +244,6 @@ def compile_case(
 
 def _practices(scenario: Scenario) -> int:
     return scenario.practice.practices if scenario.practice is not None else 1
-
-
-def _steps(scenario: Scenario) -> list[tuple[str, bool, Adjustment]]:
-    """The bridge's steps given, in the bridge's order (:data:`BRIDGE_ORDER`)."""
-    return bridge_steps(scenario)
 
 
 def whole_months(scenario: Scenario) -> int:

@@ -20,6 +20,7 @@ from pause_cost.render.document import (
     Table,
     Tidy,
     TidyCell,
+    caveats,
 )
 from pause_cost.results.data import to_data
 from pause_cost.results.decision import Information, PartialValue, Population
@@ -151,7 +152,7 @@ def information_document(found: Information) -> Document:
                 + "."
             )
         )
-    blocks += [Paragraph(f"Read before quoting: {flag}") for flag in found.flags]
+    blocks += caveats(found.flags)
     tidy: list[tuple[TidyCell, ...]] = [
         ("run", "draws", "", found.draws),
         ("run", "seed", "", found.seed),

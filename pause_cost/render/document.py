@@ -17,6 +17,7 @@ choice is data in one place, not a branch in a writer.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
@@ -93,6 +94,16 @@ class Paragraph:
     media: frozenset[Medium] = EVERY
     wrap: bool = True
     """False: one line however wide (a terminal does not wrap it)."""
+
+
+CAVEAT = "Read before quoting: "
+"""How a document opens a caveat in its text (an analysis repeats its inputs' caveats; the pack
+says each once)."""
+
+
+def caveats(flags: Iterable[str]) -> list[Paragraph]:
+    """Each flag as a paragraph to read before quoting a figure."""
+    return [Paragraph(f"{CAVEAT}{flag}") for flag in flags]
 
 
 @dataclass(eq=False)

@@ -18,6 +18,7 @@ from pause_cost.render.document import (
     Table,
     Tidy,
     TidyCell,
+    caveats,
 )
 from pause_cost.render.simulation import chance_text
 from pause_cost.results.data import to_data
@@ -155,7 +156,7 @@ def options_document(found: OptionsAppraisal) -> Document:
         )
     if found.evpi is not None:
         blocks += _information(found)
-    blocks += [Paragraph(f"Read before quoting: {flag}") for flag in found.flags]
+    blocks += caveats(found.flags)
     tidy: list[tuple[TidyCell, ...]] = []
     if found.evpi is not None:
         tidy.append(("decision", "options", "evpi", Money(found.evpi)))
@@ -263,7 +264,7 @@ def acceptability_document(found: Acceptability) -> Document:
                 "(return_per_pound); P(return >= x) counts the same draws at each value."
             ),
         )
-    blocks += [Paragraph(f"Read before quoting: {flag}") for flag in found.flags]
+    blocks += caveats(found.flags)
     tidy: list[tuple[TidyCell, ...]] = []
     for point in found.points:
         tidy.append((str(point.value), found.input, "above", point.chance.above))
@@ -332,7 +333,7 @@ def structural_document(found: Structural) -> Document:
                 (
                     Paragraph(f"{table.title}:", media=MARKDOWN),
                     table,
-                    *(Paragraph(f"Read before quoting: {flag}") for flag in found.flags),
+                    *caveats(found.flags),
                 )
             ),
         ),

@@ -27,11 +27,11 @@ from pause_cost.render.document import (
     Table,
     Tidy,
     TidyCell,
+    caveats,
 )
 from pause_cost.render.sentences import simulation_sentence
 from pause_cost.render.uncertainty import (
     _bar,
-    _flags,
     _in_a_paper,
     _label,
     _outcome,
@@ -222,7 +222,7 @@ def simulation_document(simulation: Simulation) -> Document:
         blocks.append(Paragraph(f"Held at their point (no distribution): {held}."))
     blocks += _paths([driver.range for driver in simulation.drivers])
     blocks += _in_a_paper([simulation_sentence(simulation, _outcome(simulation.outcome))])
-    blocks += _flags(simulation.flags)
+    blocks += caveats(simulation.flags)
     return Document(
         title=f"Monte Carlo: the {_outcome(simulation.outcome)}",
         subtitle=f"Scenario: {simulation.scenario}",

@@ -24,6 +24,7 @@ from pause_cost.render.document import (
     Table,
     Tidy,
     TidyCell,
+    caveats,
 )
 from pause_cost.render.sentences import (
     breakeven_sentences,
@@ -88,10 +89,6 @@ def _in_a_paper(sentences: list[str | None]) -> list[Block]:
     return [Paragraph(f"In a paper: {sentence}") for sentence in shown]
 
 
-def _flags(flags: list[str]) -> list[Block]:
-    return [Paragraph(f"Read before quoting: {flag}") for flag in flags]
-
-
 def _bar(value: Decimal, largest: Decimal) -> str:
     if largest == 0 or not value.is_finite() or not largest.is_finite() or value == 0:
         return ""
@@ -144,7 +141,7 @@ def tornado_document(tornado: Tornado) -> Document:
         *([Paragraph("* a judgement, not a sourced or derived range.")] if judged else []),
         *_paths([swing.range for swing in tornado.swings]),
         *_in_a_paper([tornado_sentence(tornado, outcome)]),
-        *_flags(tornado.flags),
+        *caveats(tornado.flags),
     ]
     tidy: list[tuple[TidyCell, ...]] = [
         ("(base)", "", "", "", "", figure(tornado.base, tornado.unit), "")
@@ -220,7 +217,7 @@ def grid_document(grid: Grid) -> Document:
                     Paragraph(f"{table.title}:", media=MARKDOWN),
                     table,
                     paths,
-                    *_flags(grid.flags),
+                    *caveats(grid.flags),
                 )
             ),
         ),
@@ -300,7 +297,7 @@ def breakeven_document(result: BreakEven) -> Document:
         *_paths([item.range for item in result.inputs]),
         *_in_a_paper(list(breakeven_sentences(result, _outcome(result.outcome)))),
         *([Paragraph(PAYBACK_COUNTS)] if result.outcome == "payback" else []),
-        *_flags(result.flags),
+        *caveats(result.flags),
     ]
     tidy: list[tuple[TidyCell, ...]] = [
         (

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from pause_cost.render.contracts import contract_document
+from pause_cost.render.document import CAVEAT
 from pause_cost.render.estimate import estimate_document
 from pause_cost.render.options import acceptability_document, options_document
 from pause_cost.render.simulation import simulation_document
@@ -65,7 +66,6 @@ KEY_TABLES = ("Inputs", "Cost avoidance", "Programme cost")
 """The estimate's tables that are its key figures, on the summary; the economic case's follow
 under the cash flow, and the published check, the lines and their notes in the appendix."""
 APPENDIX_TABLES = ("Against the published", "Lines")
-CAVEAT = "Read before quoting: "
 
 
 def _estimate_parts(items: list[Item]) -> tuple[list[Item], list[Item], list[Item]]:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from pause_cost.render import markdown
 from pause_cost.render.contracts import contract_document
-from pause_cost.render.document import Document, Paragraph
+from pause_cost.render.document import CAVEAT, Document, Paragraph
 from pause_cost.render.escape import markdown as escaped
 from pause_cost.render.estimate import estimate_document
 from pause_cost.render.options import acceptability_document, options_document
@@ -18,9 +18,6 @@ from pause_cost.render.uncertainty import (
     tornado_document,
 )
 from pause_cost.report.pack import Pack, headline
-
-CAVEAT = "Read before quoting: "
-"""How an analysis's document opens a caveat it repeats from its inputs."""
 
 
 def write(pack: Pack) -> str:
