@@ -12,7 +12,7 @@ import pytest
 from pause_cost.model.labels import OUTCOME_LABELS, input_label, outcome_label
 from pause_cost.render.sentences import quoted_money, quoted_number
 from pause_cost.uncertainty.outcomes import OUTCOMES
-from tests.conftest import run
+from tests.conftest import SCENARIOS, run
 
 UNCERTAIN = "scenarios/rotherham-2020-uncertain.yaml"
 
@@ -109,7 +109,23 @@ def test_the_breakeven_sentence_says_its_target_in_words() -> None:
     for form in ((), ("-f", "markdown")):
         printed = run("breakeven", UNCERTAIN, "--target", "npv>=0", *form).stdout
         text = " ".join(printed.split())
-        assert "The target (the net present value at least 0) is met unless" in text
+        assert "The target (the net present value at least £0) is met unless" in text
         sentences = text.split("In a paper:")[1:]
         assert sentences
         assert not any(">=" in sentence or "npv" in sentence for sentence in sentences)
+
+
+def test_a_break_even_target_is_said_in_words_in_every_line_of_markdown() -> None:
+    """Not only the heading and the paper's sentence: the opening line and the table's title say
+    'the net cost avoided at least £500,000', never 'net>=500000' (escaped as 'net\\>=500000')."""
+    result = run(
+        "breakeven",
+        SCENARIOS / "rotherham-2020-uncertain.yaml",
+        "--target",
+        "net>=500000",
+        "-f",
+        "markdown",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert ">=" not in result.stdout
+    assert result.stdout.count("the net cost avoided at least £500,000") >= 4

@@ -4,6 +4,7 @@ stay in the JSON, CSV and workbook; nothing here computes a figure, it only word
 
 from __future__ import annotations
 
+from contextlib import suppress
 from decimal import Decimal
 
 from pause_cost.money import round_half_up
@@ -15,11 +16,14 @@ MILLION = Decimal(1_000_000)
 OPERATORS = {">=": "at least", "<=": "at most", ">": "above", "<": "below"}
 
 
-def target_words(target: str, outcome: str) -> str:
-    """A target as words: 'npv>=0' as 'the net present value at least 0'."""
+def target_words(target: str, outcome: str, unit: str = "") -> str:
+    """A target as words: 'npv>=0' as 'the net present value at least £0' (its value in the
+    outcome's unit, as a reader quotes it)."""
     for operator, words in OPERATORS.items():
         _, found, value = target.partition(operator)
         if found:
+            with suppress(ArithmeticError):  # not a number: say it as written
+                value = quoted(Decimal(value), unit)
             return f"the {outcome} {words} {value}"
     return target
 
@@ -103,7 +107,7 @@ def breakeven_sentences(result: BreakEven, outcome: str) -> list[str]:
                     where = f", at the edge of {_range_words(found)}"
         unit = f" {found.unit}" if found.unit not in ("", "£", "share") else ""
         sentences.append(
-            f"The target ({target_words(result.target, outcome)}) is met unless "
+            f"The target ({target_words(result.target, outcome, result.unit)}) is met unless "
             f"{_lower(found.label or found.input)} {verb} {quoted(item.value, found.unit)}{unit} "
             f"(now {quoted(found.point, found.unit)}){where}."
         )

@@ -245,6 +245,8 @@ def _toward_met(value: Decimal | None, above: bool | None, path: str) -> Decimal
 
 
 def breakeven_document(result: BreakEven) -> Document:
+    outcome = _outcome(result.outcome)
+    target = target_words(result.target, outcome, result.unit)
     rows = []
     for item in result.inputs:
         where = "-"
@@ -270,7 +272,7 @@ def breakeven_document(result: BreakEven) -> Document:
         )
     status = "met" if result.met_at_base else "not met"
     table = Table(
-        title=f"Where {result.target} is just met, each input alone",
+        title=f"Where {target} is just met, each input alone",
         columns=(
             Column("Input"),
             Column("Path", media=MARKDOWN),
@@ -288,7 +290,7 @@ def breakeven_document(result: BreakEven) -> Document:
     blocks: list[Block] = [
         Paragraph(
             f"The {_outcome(result.outcome)} ({result.outcome}) now: "
-            f"{_shown(result.base, result.unit)}; the target {result.target} is {status}."
+            f"{_shown(result.base, result.unit)}; the target ({target}) is {status}."
         ),
         Gap(media=TEXT),
         Paragraph(f"{table.title}:", media=MARKDOWN),
@@ -311,7 +313,7 @@ def breakeven_document(result: BreakEven) -> Document:
         for item in result.inputs
     ]
     return Document(
-        title=f"Break-even: {target_words(result.target, _outcome(result.outcome))}",
+        title=f"Break-even: {target}",
         subtitle=f"Scenario: {result.scenario}",
         sections=(Section(tuple(blocks)),),
         flags=(),
