@@ -103,3 +103,18 @@ def test_a_start_goes_to_the_cohort(tmp_path: Path) -> None:
     outcome = run("region", path, "-f", "json")
     assert outcome.exit_code == 0, outcome.stderr
     assert json.loads(outcome.stdout)["councils"][0]["start"] == "2020-02"
+
+
+def test_a_council_named_twice_with_other_case_and_spacing_is_refused(tmp_path: Path) -> None:
+    data = yaml.safe_load(MIDLANDS.read_text())
+    again = json.loads(json.dumps(data["councils"][0]))
+    again["name"] = "  derbyshire   COUNTY council"
+    data["councils"].append(again)
+    for council in data["councils"]:
+        council["scenario"] = str(REPO / "scenarios" / "rotherham-2020.yaml")
+    path = tmp_path / "twice.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    outcome = run("region", path)
+    assert outcome.exit_code == ExitCode.INVALID_INPUT
+    assert "is named twice" in outcome.stderr
+    assert outcome.stdout == ""

@@ -75,7 +75,7 @@ class Region(InputModel):
     def _each_once(self) -> Self:
         seen: set[str] = set()
         for index, council in enumerate(self.councils):
-            key = council.name.casefold()
+            key = " ".join(council.name.casefold().split())  # case and spacing aside
             if key in seen:
                 raise at_key(
                     f"councils.{index}.name",
