@@ -174,3 +174,43 @@ def test_an_extension_of_a_table_that_states_no_coverage_states_none(
     local = write_yaml("local.yaml", {"name": "local", "title": "L", "extends": str(base)})
     assert load_table(str(base)).coverage is None
     assert load_table(str(local)).coverage is None
+
+
+def test_a_transfer_to_an_agency_no_line_names_is_located_in_an_extension(
+    write_yaml: WriteYaml,
+) -> None:
+    """The made table is checked as a table file is, each problem at the extension's key: an
+    added line's misspelt receiver at its own line, and a base line whose receiver the
+    extension removed at ``extends`` (never an internal error)."""
+    write_yaml(
+        "courts.yaml",
+        {
+            "name": "courts",
+            "title": "Courts",
+            "lines": [
+                line(id="fee", amount_gbp=10, transfer_to="Courts"),
+                line(id="court", amount_gbp=5, classification="other_agency", agency="Courts"),
+            ],
+        },
+    )
+    added = line(id="fee-2", amount_gbp=10, transfer_to="Cortus")
+    path = write_yaml(
+        "local.yaml",
+        {"name": "local", "title": "Local", "extends": "courts.yaml", "add": [added]},
+    )
+    with pytest.raises(InputError) as caught:
+        load_table(path)
+    (problem,) = caught.value.problems
+    assert problem.key == "add.0.transfer_to"
+    assert problem.message.startswith("'Cortus': no line of the table names it as its agency")
+    removed = {"id": "court", "reason": "the court's own cost is not ours to count"}
+    path = write_yaml(
+        "local.yaml",
+        {"name": "local", "title": "Local", "extends": "courts.yaml", "remove": [removed]},
+    )
+    with pytest.raises(InputError) as caught:
+        load_table(path)
+    (problem,) = caught.value.problems
+    assert problem.key == "extends"
+    assert problem.message.startswith("courts's line 'fee': 'Courts': no line of the table")
+    assert problem.line is not None

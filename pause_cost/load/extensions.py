@@ -27,6 +27,7 @@ from pause_cost.model.tables import (
     Stage,
     TableFile,
     UnitCostTable,
+    transfer_problems,
 )
 
 if TYPE_CHECKING:
@@ -107,28 +108,32 @@ def _index_paths(path: Path, table_index: str | None, lines: list[Line]) -> dict
     }
 
 
-def _nation_problems(
+def _line_problems(
     extension: TableExtension, base: UnitCostTable, lines: list[Line], document: yamlmarks.Document
 ) -> list[Problem]:
-    """Lines that do not fit the made table's nation: placed at the extension's own line, or
-    at its ``nation`` where the line is the base table's."""
+    """What the made table's lines get wrong as a whole (a line that does not fit its nation, a
+    transfer to an agency no line names): placed at the extension's own line, or at its
+    ``nation`` or ``extends`` where the line is the base table's."""
     nation = extension.nation or base.nation
     own = {
         id(line): (section, index)
         for section in ("replace", "add")
         for index, line in enumerate(getattr(extension, section))
     }
+    found = [
+        (line, problem) for line in lines if (problem := nation_problem(nation, line)) is not None
+    ]
+    found += [
+        (lines[index], ("transfer_to", message)) for index, message in transfer_problems(lines)
+    ]
     problems = []
-    for line in lines:
-        problem = nation_problem(nation, line)
-        if problem is None:
-            continue
-        key, message = problem
+    for line, (key, message) in found:
         if id(line) in own:
             section, index = own[id(line)]
             loc: tuple[str | int, ...] = (section, index, *key.split("."))
         else:
-            loc, message = ("nation",), f"{base.name}'s line {line.id!r}: {message}"
+            place = "nation" if key != "transfer_to" else "extends"
+            loc, message = (place,), f"{base.name}'s line {line.id!r}: {message}"
         where = document.marks.locate(loc)
         problems.append(located(document.display_path, where, ".".join(map(str, loc)), message))
     return problems
@@ -181,7 +186,7 @@ def _apply(
     ]
     lines = [replacements.get(line.id, line) for line in base.lines if line.id not in removals]
     lines += additions
-    problems += _nation_problems(extension, base, lines, document)
+    problems += _line_problems(extension, base, lines, document)
     if problems:
         raise InputError(sorted(problems, key=file_order))
     most = MAX_LINES

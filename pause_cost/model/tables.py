@@ -33,6 +33,7 @@ from pause_cost.model.business import BudgetLine, SourceKind
 from pause_cost.model.fees import Fee as Fee
 from pause_cost.model.fees import fee_in_force as fee_in_force
 from pause_cost.model.nations import nation_problem
+from pause_cost.model.transfers import transfer_problems as transfer_problems
 
 LINE_FIELDS_NUMERIC = (
     "amount_gbp",
@@ -347,17 +348,8 @@ class TableFile(InputModel):
         """A fee paid to another public body is netted against that body's lines in the public
         sector's position: the body must be one a line of the table names as its agency (a
         misspelt receiver would leave the transfer counted on one side only)."""
-        agencies = {line.agency for line in lines}
-        for index, line in enumerate(lines):
-            if line.transfer_to is not None and line.transfer_to not in agencies:
-                raise at_key(
-                    f"{index}.transfer_to",
-                    "'{to}': no line of the table names it as its agency; a transfer goes to an "
-                    "agency a line names, as written there ({allowed})",
-                    to=line.transfer_to,
-                    allowed="; ".join(sorted(agencies)[:8])
-                    + (f"; and {len(agencies) - 8} more" if len(agencies) > 8 else ""),
-                )
+        for index, message in transfer_problems(lines):
+            raise at_key(f"{index}.transfer_to", message)
         return lines
 
     @model_validator(mode="after")
