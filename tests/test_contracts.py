@@ -221,3 +221,21 @@ def test_a_scenario_without_a_contract_is_told_so() -> None:
     outcome = run("contract", REPO / "scenarios" / "rotherham-2020.yaml")
     assert outcome.exit_code == ExitCode.INVALID_INPUT
     assert "has no contract: add a contract: section" in outcome.stderr
+
+
+def test_a_maximum_no_draw_reaches_is_a_bound_not_a_zero(tmp_path: Path) -> None:
+    """The honest-probability rule in the contract's Monte Carlo: with the maximum (and each
+    payer's commitment) raised a hundredfold no draw reaches it, and the chance is stated as
+    below 1 - 0.05^(1/2000) = 0.0015, never as 0."""
+    data = yaml.safe_load(HAND.read_text())
+    data["contract"]["maximum_gbp"] *= 100
+    for payer in data["contract"]["payers"]:
+        payer["committed_maximum_gbp"] *= 100
+    path = tmp_path / "high-cap.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    outcome = run("contract", path, "--draws", "2000", "--seed", "7")
+    assert outcome.exit_code == 0, outcome.stderr
+    said = " ".join(outcome.stdout.split())  # the terminal wraps at 80 columns
+    assert "P(contract maximum reached): none of 2000 draws reached it" in said
+    assert "the chance is below about 0.0015 (95%)" in said
+    assert "P(contract maximum reached) = 0" not in said

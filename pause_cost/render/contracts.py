@@ -239,7 +239,10 @@ def contract_document(result: ContractResult) -> Document:
         blocks.append(mcse_table(shown))
         blocks.append(
             Paragraph(
-                f"P(contract maximum reached) = {simulation.maximum_reached_share} "
+                # Never a bare 0 or 1: where no draw (or every draw) reached it, the bound.
+                f"P(contract maximum reached): {simulation.maximum_reached_bound}."
+                if simulation.maximum_reached_share in (0, 1)
+                else f"P(contract maximum reached) = {simulation.maximum_reached_share} "
                 f"({simulation.maximum_reached_bound})."
             )
         )

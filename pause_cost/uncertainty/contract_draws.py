@@ -115,11 +115,12 @@ def simulate_contract(
 
     council = totals * float(council_share)
     share = Decimal(reached) / Decimal(draws)
+    below = f"{honest.bound_when_none(draws):.2g}"  # the honest rule simulate states
     bound = (
-        f"none of {draws} draws reached it: the chance is below about {3 / draws:.2g} (95%)"
+        f"none of {draws} draws reached it: the chance is below about {below} (95%)"
         if reached == 0
         else f"every one of {draws} draws reached it: the chance of not is below about "
-        f"{3 / draws:.2g} (95%)"
+        f"{below} (95%)"
         if reached == draws
         else f"{reached} of {draws} draws"
     )
